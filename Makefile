@@ -1,0 +1,89 @@
+# actorgraph - see README.md. 'make demo' builds the example graph, 'make test' runs every test.
+PKG_CONFIG ?= pkg-config
+PREFIX  ?= /usr/local
+PKGS     = igraph libcgraph libgvc yaml-0.1 libxml-2.0 jansson
+# Debian packages the build, the tests and the demo need; 'make deps' installs the missing ones.
+DEBS     = build-essential pkg-config libigraph-dev libgraphviz-dev graphviz libyaml-dev \
+           libxml2-dev libxml2-utils libjansson-dev libcmocka-dev fonts-dejavu-core \
+           python3 python3-yaml
+VERSION  = 0.1.0
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wwrite-strings -Wno-unused-parameter
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+AG_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
+             -DVERSION='"$(VERSION)"' -DSCHEMA_DIR='"$(PREFIX)/share/actorgraph/schema"' -MMD -MP
+
+MODULES = diag util conf schema text actors relations events graph analysis graphml dot recipe
+LIB_OBJS = $(MODULES:%=src/%.o)
+TESTS    = $(MODULES:%=tests/test_%)
+DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
+
+.PHONY: all deps demo test unit cli asan golden eval bench install clean
+
+all: actorgraph
+
+# A stamp, so that 'make' asks dpkg only once per clone; 'make deps' always asks.
+.deps-stamp:
+	@$(MAKE) --no-print-directory deps
+	@touch $@
+
+deps:
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:" $$missing; \
+		sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+src/%.o: src/%.c | .deps-stamp
+	$(CC) $(AG_CFLAGS) -c -o $@ $<
+
+libactorgraph.a: $(LIB_OBJS)
+	$(AR) rcs $@ $^
+
+actorgraph: src/main.o libactorgraph.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+tests/test_%: tests/test_%.c libactorgraph.a
+	$(CC) $(AG_CFLAGS) -Isrc -o $@ $< libactorgraph.a $(PKG_LIBS) -lcmocka
+
+demo: actorgraph
+	./actorgraph build graphs/korea
+
+unit: $(TESTS)
+	@for t in $(TESTS); do ./$$t || exit 1; done
+
+cli: actorgraph
+	@sh tests/cli.sh
+
+test: unit cli
+
+asan:
+	$(MAKE) clean
+	$(MAKE) test CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer' \
+		LDFLAGS='-fsanitize=address,undefined'
+	$(MAKE) clean
+
+golden: actorgraph
+	@UPDATE_GOLDEN=1 sh tests/cli.sh
+
+eval: actorgraph
+	@sh tests/eval.sh
+
+bench: actorgraph
+	@sh tests/bench.sh
+
+install: actorgraph
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/actorgraph/schema
+	install -m 755 actorgraph $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 schema/*.yaml schema/README.md $(DESTDIR)$(PREFIX)/share/actorgraph/schema/
+
+clean:
+	rm -f actorgraph libactorgraph.a src/*.o src/*.d $(TESTS) tests/*.d
+	rm -rf tests/out
+
+-include $(DEPFILES)

@@ -1,0 +1,32 @@
+/* actors.h - second stage: gazetteer names in a document's sentences -> actor mentions. */
+#ifndef ACTORS_H
+#define ACTORS_H
+
+#include <stddef.h>
+
+#include "schema.h"
+#include "text.h"
+
+struct mention {
+	size_t first, end;	/* tokens [first, end) */
+	int actor;		/* index in the schema */
+	enum name_form form;
+};
+
+struct matcher;
+
+/* A matcher for the names of schema 's' (which must outlive it). Lookups
+ * cost the same however many names the schema has. */
+struct matcher *actors_new(const struct schema *s);
+void actors_free(struct matcher *m);	/* m may be NULL */
+
+/* The mentions of actors in 'd', in text order, longest match first and never
+ * crossing a sentence. A name must match the case of its capitals ("US" is
+ * not "us"); a surname counts only after its person was named in full; a
+ * name inside an organisation's name ("Institute of America") is no mention.
+ * "he", "she", "him" and "his", "her" are mentions of a person when exactly
+ * one person was named in the sentence before them or in the one before
+ * that. The caller frees *out. Returns the count. */
+size_t actors_find(const struct matcher *m, const struct doc *d, struct mention **out);
+
+#endif

@@ -1,0 +1,160 @@
+/* dot.c - the only file that includes Graphviz headers. cgraph 2.43 takes
+ * char * for names and values, so string literals go through agstr(). */
+#include "dot.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+enum { SMALL_GRAPH = 100 };	/* above this: sfdp, curved splines, no edge labels */
+
+/* A writable copy of s in g's string pool, as cgraph's prototypes want. */
+static char *agstr(Agraph_t *g, const char *s)
+{
+	return agstrdup(g, (char *)s);
+}
+
+static void set(Agraph_t *g, void *obj, const char *name, const char *value)
+{
+	char *v = agstr(g, value);
+
+	agset(obj, (char *)name, v);
+	agstrfree(g, v);
+}
+
+/* Graphviz reads backslash escapes in labels: double them to print them. */
+static char *escape_label(const char *s)
+{
+	struct buf b = {0};
+
+	for (; *s; s++) {
+		if (*s == '\\')
+			buf_puts(&b, "\\\\");
+		else
+			buf_add(&b, s, 1);
+	}
+	if (!b.data)
+		buf_add(&b, "", 0);
+	return b.data;
+}
+
+static void declare(Agraph_t *g, int kind, const char *name, const char *def)
+{
+	agattr(g, kind, (char *)name, (char *)def);
+}
+
+static Agraph_t *build(const struct graph *gr)
+{
+	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr);
+	bool small = nv <= SMALL_GRAPH;
+	Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
+	Agnode_t **nodes = xcalloc(nv, sizeof *nodes);
+	double maxpr = 0;
+	char num[64];
+
+	declare(g, AGRAPH, "layout", small ? "neato" : "sfdp");
+	declare(g, AGRAPH, "overlap", "prism");
+	declare(g, AGRAPH, "splines", small ? "true" : "curved");
+	declare(g, AGRAPH, "outputorder", "edgesfirst");
+	declare(g, AGRAPH, "fontname", "DejaVu Sans");
+	declare(g, AGRAPH, "pad", "0.3");
+	declare(g, AGRAPH, "sep", "+8");
+	declare(g, AGNODE, "shape", "ellipse");
+	declare(g, AGNODE, "style", "filled");
+	declare(g, AGNODE, "colorscheme", "set39");
+	declare(g, AGNODE, "fillcolor", "9");
+	declare(g, AGNODE, "color", "#555555");
+	declare(g, AGNODE, "fontname", "DejaVu Sans");
+	declare(g, AGNODE, "fontsize", "10");
+	declare(g, AGNODE, "label", "\\N");
+	declare(g, AGNODE, "width", "0.75");
+	declare(g, AGNODE, "tooltip", "");
+	declare(g, AGEDGE, "color", "#555555");
+	declare(g, AGEDGE, "style", "solid");
+	declare(g, AGEDGE, "penwidth", "1");
+	declare(g, AGEDGE, "arrowsize", "0.6");
+	declare(g, AGEDGE, "dir", "forward");
+	declare(g, AGEDGE, "fontname", "DejaVu Sans");
+	declare(g, AGEDGE, "fontsize", "8");
+	declare(g, AGEDGE, "fontcolor", "#444444");
+	declare(g, AGEDGE, "label", "");
+	declare(g, AGEDGE, "tooltip", "");
+
+	for (size_t v = 0; v < nv; v++)
+		if (graph_num(gr, false, v, "pagerank") > maxpr)
+			maxpr = graph_num(gr, false, v, "pagerank");
+	for (size_t v = 0; v < nv; v++) {
+		const char *kind = graph_str(gr, false, v, "kind");
+		char *label = escape_label(graph_str(gr, false, v, "label"));
+		char *id = agstr(g, graph_str(gr, false, v, "id"));
+		double pr = maxpr > 0 ? graph_num(gr, false, v, "pagerank") / maxpr : 0;
+
+		nodes[v] = agnode(g, id, 1);
+		agstrfree(g, id);
+		set(g, nodes[v], "label", label);
+		free(label);
+		snprintf(num, sizeof num, "%d", (int)graph_num(gr, false, v, "community") % 8 + 1);
+		set(g, nodes[v], "fillcolor", num);
+		snprintf(num, sizeof num, "%.2f", 0.75 + 1.25 * sqrt(pr));	/* area grows with PageRank */
+		set(g, nodes[v], "width", num);
+		if (strcmp(kind, "person") != 0 && strcmp(kind, "state") != 0) {
+			set(g, nodes[v], "shape", "box");
+			set(g, nodes[v], "style", "filled,rounded");
+		}
+		snprintf(num, sizeof num, "%s, pagerank %.3f", kind, graph_num(gr, false, v, "pagerank"));
+		set(g, nodes[v], "tooltip", num);
+	}
+	for (size_t e = 0; e < ne; e++) {
+		const struct reltype *rt = graph_edge_type(gr, e);
+		size_t from, to;
+		Agedge_t *edge;
+		char name[32];
+
+		graph_edge_ends(gr, e, &from, &to);
+		snprintf(name, sizeof name, "e%zu", e);
+		edge = agedge(g, nodes[from], nodes[to], name, 1);
+		set(g, edge, "color", rt->color);
+		if (graph_num(gr, true, e, "asserted") == 0)
+			set(g, edge, "style", "dashed");	/* only ever hypothetical */
+		snprintf(num, sizeof num, "%.2f", 1 + 2 * log1p(graph_num(gr, true, e, "weight")));
+		set(g, edge, "penwidth", num);
+		if (!rt->directed)
+			set(g, edge, "dir", "none");
+		set(g, edge, small ? "label" : "tooltip", rt->id);
+	}
+	free(nodes);
+	return g;
+}
+
+int dot_write(FILE *fp, const struct graph *gr, struct diag *err)
+{
+	Agraph_t *g = build(gr);
+	int rc = agwrite(g, fp);
+
+	agclose(g);
+	return rc == 0 ? 0 : diag_set(err, "cannot write DOT");
+}
+
+int dot_render(FILE *fp, const struct graph *gr, const char *format, struct diag *err)
+{
+	Agraph_t *g = build(gr);
+	GVC_t *gvc = gvContext();
+	int rc = -1;
+
+	if (gvLayout(gvc, g, agget(g, (char *)"layout")) != 0) {
+		diag_set(err, "Graphviz could not lay out the graph");
+	} else {
+		if (gvRender(gvc, g, format, fp) != 0)
+			diag_set(err, "Graphviz could not render %s", format);
+		else
+			rc = 0;
+		gvFreeLayout(gvc, g);
+	}
+	agclose(g);
+	gvFreeContext(gvc);
+	return rc;
+}

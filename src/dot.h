@@ -1,0 +1,19 @@
+/* dot.h - diagrams: DOT through Graphviz cgraph, SVG and PNG rendered in-process with gvc. */
+#ifndef DOT_H
+#define DOT_H
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "graph.h"
+
+/* Write analysed graph g to fp as styled DOT: edges coloured by relation
+ * type, dashed when only hypothetical, wider with weight, undirected types
+ * without arrows; nodes sized by PageRank, filled by community. */
+int dot_write(FILE *fp, const struct graph *g, struct diag *err);
+
+/* Lay the same drawing out (neato up to 100 nodes, sfdp above) and render it
+ * to fp in 'format' ("svg" or "png"). */
+int dot_render(FILE *fp, const struct graph *g, const char *format, struct diag *err);
+
+#endif

@@ -1,0 +1,254 @@
+/* graph.c - aggregation of events and the igraph graph that holds the result. */
+#include "graph.h"
+
+#include <igraph.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const struct attr_def graph_node_attrs[] = {
+	{"label", ATTR_STRING}, {"kind", ATTR_STRING}, {"mentions", ATTR_INT},
+	{"degree", ATTR_INT}, {"strength", ATTR_DOUBLE}, {"betweenness", ATTR_DOUBLE},
+	{"pagerank", ATTR_DOUBLE}, {"eigenvector", ATTR_DOUBLE}, {"community", ATTR_INT},
+	{NULL, ATTR_STRING}
+};
+
+const struct attr_def graph_edge_attrs[] = {
+	{"relation", ATTR_STRING}, {"weight", ATTR_DOUBLE}, {"directed", ATTR_BOOL},
+	{"asserted", ATTR_INT}, {"hypothetical", ATTR_INT}, {"sign", ATTR_INT},
+	{"cameo", ATTR_STRING}, {"first_seen", ATTR_STRING}, {"last_seen", ATTR_STRING},
+	{"rules", ATTR_STRING}, {NULL, ATTR_STRING}
+};
+
+struct agg_edge {
+	int rel, source, target;
+	long asserted, hypothetical;
+	char first[11], last[11];
+	struct buf rules;	/* distinct rule ids, space-separated */
+};
+
+struct graph {
+	const struct schema *s;
+	long *mentions;		/* per actor */
+	struct strmap *index;	/* "rel source target" -> edge */
+	struct agg_edge *edges;
+	size_t nedges, cap;
+	igraph_t ig;
+	bool built;
+	int *rel_of_edge;	/* per igraph edge */
+};
+
+struct graph *graph_new(const struct schema *s)
+{
+	struct graph *g = xcalloc(1, sizeof *g);
+
+	g->s = s;
+	g->mentions = xcalloc(s->nactors, sizeof *g->mentions);
+	g->index = strmap_new();
+	return g;
+}
+
+void graph_free(struct graph *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->nedges; i++)
+		free(g->edges[i].rules.data);
+	free(g->edges);
+	free(g->mentions);
+	free(g->rel_of_edge);
+	strmap_free(g->index);
+	if (g->built)
+		igraph_destroy(&g->ig);
+	free(g);
+}
+
+static void widen_dates(struct agg_edge *e, const char *date)
+{
+	if (!date)
+		return;
+	if (!e->first[0] || strcmp(date, e->first) < 0)
+		snprintf(e->first, sizeof e->first, "%s", date);
+	if (!e->last[0] || strcmp(date, e->last) > 0)
+		snprintf(e->last, sizeof e->last, "%s", date);
+}
+
+static void add_rule(struct buf *rules, const char *rule)
+{
+	size_t n = strlen(rule);
+
+	for (const char *p = rules->data; p && (p = strstr(p, rule)); p += n)
+		if ((p == rules->data || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return;
+	if (rules->len)
+		buf_add(rules, " ", 1);
+	buf_puts(rules, rule);
+}
+
+void graph_add(struct graph *g, const struct doc *d, const struct mention *m, size_t nm,
+	       const struct event *ev, size_t ne)
+{
+	for (size_t i = 0; i < nm; i++)
+		g->mentions[m[i].actor]++;
+	for (size_t i = 0; i < ne; i++) {
+		char key[64];
+		long k;
+		struct agg_edge *e;
+
+		snprintf(key, sizeof key, "%d %d %d", ev[i].rel, ev[i].source, ev[i].target);
+		if ((k = strmap_get(g->index, key)) < 0) {
+			xgrow(&g->edges, &g->cap, g->nedges + 1, sizeof *g->edges);
+			k = (long)g->nedges++;
+			memset(&g->edges[k], 0, sizeof g->edges[k]);
+			g->edges[k].rel = ev[i].rel;
+			g->edges[k].source = ev[i].source;
+			g->edges[k].target = ev[i].target;
+			strmap_put(g->index, key, k);
+		}
+		e = &g->edges[k];
+		if (ev[i].modality == MOD_ASSERTED)
+			e->asserted++;
+		else
+			e->hypothetical++;
+		widen_dates(e, d->date);
+		add_rule(&e->rules, ev[i].rule);
+	}
+}
+
+static const struct schema *sort_schema;	/* qsort has no context argument */
+
+static int cmp_actor(const void *a, const void *b)
+{
+	return strcmp(sort_schema->actors[*(const int *)a].id, sort_schema->actors[*(const int *)b].id);
+}
+
+static int cmp_edge(const void *a, const void *b)
+{
+	const struct agg_edge *x = a, *y = b;
+	const struct schema *s = sort_schema;
+	int c = strcmp(s->rels[x->rel].id, s->rels[y->rel].id);
+
+	if (!c)
+		c = strcmp(s->actors[x->source].id, s->actors[y->source].id);
+	if (!c)
+		c = strcmp(s->actors[x->target].id, s->actors[y->target].id);
+	return c;
+}
+
+#define CHECK(expr)                                                                 \
+	do {                                                                        \
+		igraph_error_t rc_ = (expr);                                        \
+		if (rc_ != IGRAPH_SUCCESS) {                                        \
+			diag_set(err, "igraph: %s", igraph_strerror(rc_));          \
+			goto out;                                                   \
+		}                                                                   \
+	} while (0)
+
+int graph_build(struct graph *g, struct diag *err)
+{
+	const struct schema *s = g->s;
+	int *order = xcalloc(s->nactors, sizeof *order), *vertex = xcalloc(s->nactors, sizeof *vertex);
+	igraph_vector_int_t ends;
+	size_t nv = 0;
+	int rc = -1;
+
+	igraph_vector_int_init(&ends, 0);
+	for (size_t a = 0; a < s->nactors; a++)
+		if (g->mentions[a])
+			order[nv++] = (int)a;
+	for (size_t i = 0; i < g->nedges; i++)	/* an actor in a relation is a node even if unmentioned */
+		for (int k = 0; k < 2; k++) {
+			int a = k ? g->edges[i].target : g->edges[i].source;
+
+			if (!g->mentions[a]) {
+				g->mentions[a] = 1;
+				order[nv++] = a;
+			}
+		}
+	sort_schema = s;
+	qsort(order, nv, sizeof *order, cmp_actor);
+	qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+	for (size_t i = 0; i < nv; i++)
+		vertex[order[i]] = (int)i;
+	CHECK(igraph_empty(&g->ig, (igraph_integer_t)nv, IGRAPH_DIRECTED));
+	g->built = true;
+	for (size_t i = 0; i < g->nedges; i++) {
+		CHECK(igraph_vector_int_push_back(&ends, vertex[g->edges[i].source]));
+		CHECK(igraph_vector_int_push_back(&ends, vertex[g->edges[i].target]));
+	}
+	CHECK(igraph_add_edges(&g->ig, &ends, NULL));
+	for (size_t i = 0; i < nv; i++) {
+		const struct actor *a = &s->actors[order[i]];
+
+		CHECK(SETVAS(&g->ig, "id", i, a->id));
+		CHECK(SETVAS(&g->ig, "label", i, a->label));
+		CHECK(SETVAS(&g->ig, "kind", i, schema_kind_name(a->kind)));
+		CHECK(SETVAN(&g->ig, "mentions", i, g->mentions[order[i]]));
+	}
+	g->rel_of_edge = xcalloc(g->nedges, sizeof *g->rel_of_edge);
+	for (size_t i = 0; i < g->nedges; i++) {
+		const struct agg_edge *e = &g->edges[i];
+		const struct reltype *rt = &s->rels[e->rel];
+
+		g->rel_of_edge[i] = e->rel;
+		CHECK(SETEAS(&g->ig, "relation", i, rt->id));
+		/* a hypothetical mention counts half: it is a weaker tie than a stated one */
+		CHECK(SETEAN(&g->ig, "weight", i, (double)e->asserted + 0.5 * (double)e->hypothetical));
+		CHECK(SETEAB(&g->ig, "directed", i, rt->directed));
+		CHECK(SETEAN(&g->ig, "asserted", i, (double)e->asserted));
+		CHECK(SETEAN(&g->ig, "hypothetical", i, (double)e->hypothetical));
+		CHECK(SETEAN(&g->ig, "sign", i, rt->sign));
+		CHECK(SETEAS(&g->ig, "cameo", i, rt->cameo));
+		CHECK(SETEAS(&g->ig, "first_seen", i, e->first));
+		CHECK(SETEAS(&g->ig, "last_seen", i, e->last));
+		CHECK(SETEAS(&g->ig, "rules", i, e->rules.data ? e->rules.data : ""));
+	}
+	rc = 0;
+out:
+	igraph_vector_int_destroy(&ends);
+	free(order);
+	free(vertex);
+	return rc;
+}
+
+struct igraph_s *graph_igraph(struct graph *g)
+{
+	return &g->ig;
+}
+
+size_t graph_node_count(const struct graph *g)
+{
+	return (size_t)igraph_vcount(&g->ig);
+}
+
+size_t graph_edge_count(const struct graph *g)
+{
+	return (size_t)igraph_ecount(&g->ig);
+}
+
+void graph_edge_ends(const struct graph *g, size_t e, size_t *from, size_t *to)
+{
+	*from = (size_t)IGRAPH_FROM(&g->ig, e);
+	*to = (size_t)IGRAPH_TO(&g->ig, e);
+}
+
+const char *graph_str(const struct graph *g, bool edge, size_t i, const char *name)
+{
+	return edge ? EAS(&g->ig, name, i) : VAS(&g->ig, name, i);
+}
+
+double graph_num(const struct graph *g, bool edge, size_t i, const char *name)
+{
+	return edge ? EAN(&g->ig, name, i) : VAN(&g->ig, name, i);
+}
+
+bool graph_bool(const struct graph *g, bool edge, size_t i, const char *name)
+{
+	return edge ? EAB(&g->ig, name, i) : VAB(&g->ig, name, i);
+}
+
+const struct reltype *graph_edge_type(const struct graph *g, size_t e)
+{
+	return &g->s->rels[g->rel_of_edge[e]];
+}

@@ -1,0 +1,58 @@
+/* graph.h - fourth stage: events aggregated into an igraph graph with attributes.
+ *
+ * One vertex per actor mentioned (id from the schema), one edge per (relation
+ * type, source, target) with its mention counts and dates. Vertices are sorted
+ * by id and edges by (relation, source id, target id), so the same events give
+ * the same graph. The writers read it through the accessors below. */
+#ifndef GRAPH_H
+#define GRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actors.h"
+#include "diag.h"
+#include "relations.h"
+#include "schema.h"
+#include "text.h"
+
+enum attr_type { ATTR_STRING, ATTR_INT, ATTR_DOUBLE, ATTR_BOOL };
+
+struct attr_def {
+	const char *name;
+	enum attr_type type;
+};
+
+/* Every vertex and every edge carries each of these (terminated by a NULL name). */
+extern const struct attr_def graph_node_attrs[];
+extern const struct attr_def graph_edge_attrs[];
+
+struct graph;
+struct igraph_s;
+
+/* An empty graph over schema 's' (which must outlive it). */
+struct graph *graph_new(const struct schema *s);
+void graph_free(struct graph *g);	/* g may be NULL */
+
+/* Count the actor mentions and relation events of document d. */
+void graph_add(struct graph *g, const struct doc *d, const struct mention *m, size_t nm,
+	       const struct event *ev, size_t ne);
+
+/* Build the igraph graph from what was added. Returns 0, or -1 with err set
+ * (igraph's own errors become messages). Call once, before the accessors. */
+int graph_build(struct graph *g, struct diag *err);
+
+/* The built igraph graph, for the analysis stage. */
+struct igraph_s *graph_igraph(struct graph *g);
+
+size_t graph_node_count(const struct graph *g);
+size_t graph_edge_count(const struct graph *g);
+void graph_edge_ends(const struct graph *g, size_t e, size_t *from, size_t *to);
+/* Attribute values; strings belong to the graph. */
+const char *graph_str(const struct graph *g, bool edge, size_t i, const char *name);
+double graph_num(const struct graph *g, bool edge, size_t i, const char *name);
+bool graph_bool(const struct graph *g, bool edge, size_t i, const char *name);
+/* The relation type of edge e (index in the schema). */
+const struct reltype *graph_edge_type(const struct graph *g, size_t e);
+
+#endif

@@ -1,0 +1,535 @@
+/* main.c - the command line: the only file that knows the whole pipeline. */
+#include <dirent.h>
+#include <getopt.h>
+#include <igraph.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "actors.h"
+#include "analysis.h"
+#include "diag.h"
+#include "dot.h"
+#include "events.h"
+#include "graph.h"
+#include "graphml.h"
+#include "recipe.h"
+#include "relations.h"
+#include "schema.h"
+#include "text.h"
+#include "util.h"
+
+#ifndef VERSION
+#define VERSION "0.1.0"
+#endif
+#ifndef SCHEMA_DIR
+#define SCHEMA_DIR "/usr/local/share/actorgraph/schema"
+#endif
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+static const char *const default_formats = "graphml,dot,svg";
+static const char *const known_formats[] = {"graphml", "dot", "svg", "png", NULL};
+
+static void usage(FILE *fp)
+{
+	fputs("usage: actorgraph build [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
+	      "                        [--per-document] [--quiet] INPUT...\n"
+	      "       actorgraph build [--schema DIR] [--format LIST] graphs/NAME\n"
+	      "       actorgraph extract [--schema DIR] INPUT...\n"
+	      "       actorgraph check [--schema DIR]\n"
+	      "       actorgraph --help | --version\n"
+	      "\n"
+	      "Read news articles and build a graph of the political actors they name\n"
+	      "(states, leaders, organizations) and the relations between them.\n"
+	      "\n"
+	      "Commands:\n"
+	      "  build     write the graph of INPUT as OUT/NAME.graphml, .dot, .svg, .png;\n"
+	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
+	      "            what the recipe says next to it\n"
+	      "  extract   write one JSON line per relation mention to stdout\n"
+	      "  check     load the schema and report its first error\n"
+	      "\n"
+	      "INPUT is a text file, a folder (its *.txt files, recursively) or - for stdin.\n"
+	      "\n"
+	      "Options:\n"
+	      "  -s, --schema DIR     the schema folder (default: the installed schema/)\n"
+	      "  -o, --out DIR        where build writes (default: .)\n"
+	      "  -n, --name NAME      output file name without extension (default: graph)\n"
+	      "  -f, --format LIST    comma-separated: graphml,dot,svg,png (default: graphml,dot,svg)\n"
+	      "  -p, --per-document   build one graph per input document, named after it\n"
+	      "  -q, --quiet          no progress or summary on stderr\n"
+	      "  -h, --help           show this help\n"
+	      "  -V, --version        show the version\n"
+	      "\n"
+	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error.\n",
+	      fp);
+}
+
+static int misuse(const char *fmt, const char *arg)
+{
+	fputs("actorgraph: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'actorgraph --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static int fail(const struct diag *err)
+{
+	fprintf(stderr, "actorgraph: %s\n", err->msg);
+	return EXIT_FAIL;
+}
+
+struct options {
+	const char *schema, *out, *name, *formats;
+	bool per_document, quiet;
+};
+
+/* An input document: its path and the date a recipe gives it. */
+struct input {
+	char *path;
+	const char *date;
+};
+
+struct inputs {
+	struct input *v;
+	size_t n, cap;
+};
+
+static void add_input(struct inputs *in, const char *path, const char *date)
+{
+	xgrow(&in->v, &in->cap, in->n + 1, sizeof *in->v);
+	in->v[in->n++] = (struct input){xstrdup(path), date};
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder's *.txt files and subfolders, recursively, in name order. */
+static int add_folder(struct inputs *in, const char *dir, const char *date, struct diag *err)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	if (!dp)
+		return diag_sys(err, "open", dir);
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		xgrow(&names, &cap, n + 1, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof *names, cmp_name);
+	for (size_t i = 0; i < n; i++) {
+		struct buf path = {0};
+		struct stat st;
+		size_t len = strlen(names[i]);
+
+		buf_printf(&path, "%s/%s", dir, names[i]);
+		if (rc == 0 && stat(path.data, &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				rc = add_folder(in, path.data, date, err);
+			else if (S_ISREG(st.st_mode) && len > 4 && strcmp(names[i] + len - 4, ".txt") == 0)
+				add_input(in, path.data, date);
+		}
+		free(path.data);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static int add_path(struct inputs *in, const char *path, const char *date, struct diag *err)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") == 0) {
+		add_input(in, path, date);
+		return 0;
+	}
+	if (stat(path, &st) != 0)
+		return diag_sys(err, "open", path);
+	if (S_ISDIR(st.st_mode))
+		return add_folder(in, path, date, err);
+	add_input(in, path, date);
+	return 0;
+}
+
+static void free_inputs(struct inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++)
+		free(in->v[i].path);
+	free(in->v);
+}
+
+/* The default schema: beside the binary (a build tree), then the install prefix. */
+static const char *find_schema(char *buf, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	const char *const rel[] = {"/schema/relations.yaml", "/../share/actorgraph/schema/relations.yaml"};
+
+	if (n > 0) {
+		char *slash;
+		struct stat st;
+
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')))
+			*slash = '\0';
+		for (size_t i = 0; i < 2; i++) {
+			snprintf(buf, size, "%s%s", exe, rel[i]);
+			if (stat(buf, &st) == 0) {
+				*strrchr(buf, '/') = '\0';
+				return buf;
+			}
+		}
+	}
+	return SCHEMA_DIR;
+}
+
+/* The stages every command shares: schema, matchers. */
+struct pipeline {
+	struct schema *schema;
+	struct matcher *matcher;
+	struct extractor *extractor;
+};
+
+static int pipeline_open(struct pipeline *p, const char *dir, struct diag *err)
+{
+	char buf[PATH_MAX + 64];
+
+	if (!dir)
+		dir = find_schema(buf, sizeof buf);
+	if (!(p->schema = schema_load(dir, err)))
+		return -1;
+	p->matcher = actors_new(p->schema);
+	p->extractor = relations_new(p->schema);
+	return 0;
+}
+
+static void pipeline_close(struct pipeline *p)
+{
+	relations_free(p->extractor);
+	actors_free(p->matcher);
+	schema_free(p->schema);
+}
+
+/* Read and analyse one document: its mentions and events. */
+struct analysed {
+	struct doc *doc;
+	struct mention *m;
+	size_t nm;
+	struct event *ev;
+	size_t ne;
+};
+
+static int analyse(const struct pipeline *p, const struct input *in, struct analysed *a,
+		   struct diag *err)
+{
+	char *text, *name;
+	size_t len;
+
+	memset(a, 0, sizeof *a);
+	if (read_file(in->path, &text, &len, err) < 0)
+		return -1;
+	name = strcmp(in->path, "-") == 0 ? xstrdup("stdin") : text_doc_name(in->path);
+	a->doc = text_parse(in->path, name, in->date, text, len);
+	free(name);
+	if (a->doc->bad_bytes)
+		fprintf(stderr, "actorgraph: warning: %s:%lu:%lu: invalid UTF-8 (%zu byte%s read as spaces)\n",
+			a->doc->path, a->doc->first_bad.line, a->doc->first_bad.col, a->doc->bad_bytes,
+			a->doc->bad_bytes == 1 ? "" : "s");
+	a->nm = actors_find(p->matcher, a->doc, &a->m);
+	a->ne = relations_find(p->extractor, a->doc, a->m, a->nm, &a->ev);
+	return 0;
+}
+
+static void analysed_free(struct analysed *a)
+{
+	free(a->m);
+	free(a->ev);
+	text_free(a->doc);
+}
+
+static int check_formats(const char *list)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int rc = 0;
+
+	for (char *f = strtok_r(copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+		size_t i = 0;
+
+		while (known_formats[i] && strcmp(known_formats[i], f) != 0)
+			i++;
+		if (!known_formats[i]) {
+			rc = misuse("unknown format '%s' (expected graphml, dot, svg or png)", f);
+			break;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+static int write_format(const struct graph *g, const char *format, FILE *fp, struct diag *err)
+{
+	if (strcmp(format, "graphml") == 0)
+		return graphml_write(fp, g, err);
+	if (strcmp(format, "dot") == 0)
+		return dot_write(fp, g, err);
+	return dot_render(fp, g, format, err);
+}
+
+/* Build, analyse and write graph g as DIR/NAME.FORMAT for each format. */
+static int write_graph(struct graph *g, const char *dir, const char *name, const char *formats,
+		       bool quiet, struct diag *err)
+{
+	char *copy, *save = NULL;
+	int rc = 0;
+
+	if (graph_build(g, err) < 0 || analysis_run(g, err) < 0 || make_dirs(dir, err) < 0)
+		return -1;
+	copy = xstrdup(formats);
+	for (char *f = strtok_r(copy, ",", &save); f && rc == 0; f = strtok_r(NULL, ",", &save)) {
+		struct buf path = {0};
+		struct outfile out;
+
+		buf_printf(&path, "%s/%s.%s", dir, name, f);
+		if (outfile_open(&out, path.data, err) < 0) {
+			rc = -1;
+		} else if (write_format(g, f, out.fp, err) < 0) {
+			outfile_abort(&out);
+			rc = -1;
+		} else {
+			rc = outfile_commit(&out, err);
+		}
+		if (rc == 0 && !quiet)
+			fprintf(stderr, "actorgraph: wrote %s (%zu actors, %zu relations)\n", path.data,
+				graph_node_count(g), graph_edge_count(g));
+		free(path.data);
+	}
+	free(copy);
+	return rc;
+}
+
+static void progress(const struct options *o, size_t done, size_t total)
+{
+	if (o->quiet || total < 2 || !isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\ractorgraph: %zu/%zu documents", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+static int build(const struct options *o, const struct inputs *in, struct diag *err)
+{
+	struct pipeline p = {0};
+	struct graph *g = NULL;
+	int rc = -1;
+
+	if (pipeline_open(&p, o->schema, err) < 0)
+		return -1;
+	if (!o->per_document)
+		g = graph_new(p.schema);
+	for (size_t i = 0; i < in->n; i++) {
+		struct analysed a;
+
+		if (analyse(&p, &in->v[i], &a, err) < 0)
+			goto out;
+		if (o->per_document) {
+			struct graph *one = graph_new(p.schema);
+			int r;
+
+			graph_add(one, a.doc, a.m, a.nm, a.ev, a.ne);
+			r = write_graph(one, o->out, a.doc->name, o->formats, o->quiet, err);
+			graph_free(one);
+			if (r < 0) {
+				analysed_free(&a);
+				goto out;
+			}
+		} else {
+			graph_add(g, a.doc, a.m, a.nm, a.ev, a.ne);
+		}
+		analysed_free(&a);
+		progress(o, i + 1, in->n);
+	}
+	if (!o->per_document && write_graph(g, o->out, o->name, o->formats, o->quiet, err) < 0)
+		goto out;
+	rc = 0;
+out:
+	graph_free(g);
+	pipeline_close(&p);
+	return rc;
+}
+
+static int extract(const struct options *o, const struct inputs *in, struct diag *err)
+{
+	struct pipeline p = {0};
+	int rc = 0;
+
+	if (pipeline_open(&p, o->schema, err) < 0)
+		return -1;
+	for (size_t i = 0; i < in->n && rc == 0; i++) {
+		struct analysed a;
+
+		if ((rc = analyse(&p, &in->v[i], &a, err)) < 0)
+			break;
+		rc = events_write(stdout, p.schema, a.doc, a.ev, a.ne, err);
+		analysed_free(&a);
+	}
+	pipeline_close(&p);
+	return rc;
+}
+
+static bool is_recipe(const char *path)
+{
+	struct buf b = {0};
+	struct stat st;
+	bool yes;
+
+	buf_printf(&b, "%s/graph.yaml", path);
+	yes = stat(b.data, &st) == 0 && S_ISREG(st.st_mode);
+	free(b.data);
+	return yes;
+}
+
+static int build_recipe(struct options *o, const char *dir, struct diag *err)
+{
+	struct recipe *r = recipe_load(dir, err);
+	struct inputs in = {0};
+	int rc = -1;
+
+	if (!r)
+		return -1;
+	for (size_t i = 0; i < r->ninputs; i++)
+		if (add_path(&in, r->inputs[i].path, r->inputs[i].date, err) < 0)
+			goto out;
+	if (!o->schema)
+		o->schema = r->schema;
+	if (!o->formats)
+		o->formats = r->formats ? r->formats : default_formats;
+	if (check_formats(o->formats) != 0) {
+		rc = -2;
+		goto out;
+	}
+	o->out = r->dir;
+	o->name = r->name;
+	rc = build(o, &in, err);
+	o->formats = o->schema = NULL;	/* they pointed into the recipe */
+out:
+	free_inputs(&in);
+	recipe_free(r);
+	return rc;
+}
+
+static const struct option longopts[] = {
+	{"schema", required_argument, NULL, 's'}, {"out", required_argument, NULL, 'o'},
+	{"name", required_argument, NULL, 'n'}, {"format", required_argument, NULL, 'f'},
+	{"per-document", no_argument, NULL, 'p'}, {"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0}
+};
+
+int main(int argc, char **argv)
+{
+	struct options o = {0};
+	struct inputs in = {0};
+	struct diag err = {{0}};
+	const char *cmd;
+	int c, rc;
+
+	igraph_set_error_handler(igraph_error_handler_ignore);
+	igraph_set_warning_handler(igraph_warning_handler_ignore);
+	igraph_set_attribute_table(&igraph_cattribute_table);
+	if (argc < 2)
+		return misuse("%s", "missing command (build, extract or check)");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		puts("actorgraph " VERSION);
+		return EXIT_OK;
+	}
+	cmd = argv[1];
+	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "check") != 0)
+		return misuse("unknown command '%s' (expected build, extract or check)", cmd);
+	argv++, argc--;
+	while ((c = getopt_long(argc, argv, "s:o:n:f:pqhV", longopts, NULL)) != -1)
+		switch (c) {
+		case 's': o.schema = optarg; break;
+		case 'o': o.out = optarg; break;
+		case 'n': o.name = optarg; break;
+		case 'f': o.formats = optarg; break;
+		case 'p': o.per_document = true; break;
+		case 'q': o.quiet = true; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		case 'V': puts("actorgraph " VERSION); return EXIT_OK;
+		default: fputs("Try 'actorgraph --help'.\n", stderr); return EXIT_USAGE;
+		}
+	if (strcmp(cmd, "check") == 0) {
+		struct pipeline p = {0};
+
+		if (optind < argc)
+			return misuse("check takes no inputs, found '%s'", argv[optind]);
+		if (pipeline_open(&p, o.schema, &err) < 0)
+			return fail(&err);
+		printf("%s: %zu actors, %zu names, %zu relation types, %zu triggers\n", p.schema->dir,
+		       p.schema->nactors, p.schema->nnames, p.schema->nrels, p.schema->ntriggers);
+		pipeline_close(&p);
+		return EXIT_OK;
+	}
+	if (optind >= argc)
+		return misuse("%s", "no input (give files, folders, or - for stdin)");
+	if (strcmp(cmd, "build") == 0 && argc - optind == 1 && is_recipe(argv[optind])) {
+		char *dir = xstrdup(argv[optind]);
+		size_t len = strlen(dir);
+
+		while (len > 1 && dir[len - 1] == '/')
+			dir[--len] = '\0';
+		if (o.out || o.name || o.per_document) {
+			free(dir);
+			return misuse("%s", "a recipe sets --out and --name itself");
+		}
+		rc = build_recipe(&o, dir, &err);
+		free(dir);
+		if (rc == -2)
+			return EXIT_USAGE;
+		return rc < 0 ? fail(&err) : EXIT_OK;
+	}
+	if (o.formats && (rc = check_formats(o.formats)) != 0)
+		return rc;
+	if (!o.formats)
+		o.formats = default_formats;
+	if (!o.out)
+		o.out = ".";
+	if (!o.name)
+		o.name = "graph";
+	for (int i = optind; i < argc; i++)
+		if (add_path(&in, argv[i], NULL, &err) < 0) {
+			free_inputs(&in);
+			return fail(&err);
+		}
+	if (in.n == 0) {
+		free_inputs(&in);
+		return misuse("%s", "no *.txt documents in the given folders");
+	}
+	rc = strcmp(cmd, "build") == 0 ? build(&o, &in, &err) : extract(&o, &in, &err);
+	free_inputs(&in);
+	if (rc < 0)
+		return fail(&err);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("actorgraph: cannot write to standard output\n", stderr);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}

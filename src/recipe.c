@@ -1,0 +1,127 @@
+/* recipe.c - graph recipes read through conf.c. */
+#include "recipe.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "text.h"
+#include "util.h"
+
+static char *resolve(const char *dir, const char *path)
+{
+	struct buf b = {0};
+
+	if (path[0] == '/')
+		return xstrdup(path);
+	buf_printf(&b, "%s/%s", dir, path);
+	return b.data;
+}
+
+static bool is_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+
+	for (size_t i = 0; i < sizeof shape - 1; i++)
+		if (!s[i] || (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-'))
+			return false;
+	return s[sizeof shape - 1] == '\0';
+}
+
+static int parse_input(struct recipe *r, const struct conf_node *in, struct diag *err)
+{
+	static const char *const keys[] = {"path", "date", NULL};
+	struct recipe_input *ri = &r->inputs[r->ninputs];
+	const char *path = NULL, *date = NULL;
+
+	if (in->type == CONF_SCALAR) {
+		path = in->str;
+	} else {
+		if (conf_expect(in, CONF_MAP, "an input (a path, or path and date)", err) < 0 ||
+		    conf_check_keys(in, keys, err) < 0 || conf_string(in, "path", true, &path, err) < 0 ||
+		    conf_string(in, "date", false, &date, err) < 0)
+			return -1;
+		if (date && !is_date(date))
+			return diag_at(err, conf_get(in, "date")->pos, "expected a date YYYY-MM-DD, found '%s'",
+				       date);
+	}
+	if (!path[0])
+		return diag_at(err, in->pos, "empty input path");
+	ri->path = resolve(r->dir, path);
+	ri->date = date ? xstrdup(date) : NULL;
+	r->ninputs++;
+	return 0;
+}
+
+struct recipe *recipe_load(const char *dir, struct diag *err)
+{
+	static const char *const keys[] = {"name", "description", "schema", "formats", "inputs", NULL};
+	struct recipe *r = xcalloc(1, sizeof *r);
+	struct buf path = {0};
+	struct conf_node *root;
+	const struct conf_node *inputs, **formats;
+	const char *name = NULL, *schema = NULL, *desc = NULL;
+	size_t nformats;
+	int rc = -1;
+
+	r->dir = xstrdup(dir);
+	buf_printf(&path, "%s/graph.yaml", dir);
+	root = conf_load(path.data, err);
+	free(path.data);
+	if (!root)
+		goto out;
+	if (conf_expect(root, CONF_MAP, "a recipe", err) < 0 || conf_check_keys(root, keys, err) < 0 ||
+	    conf_string(root, "name", false, &name, err) < 0 ||
+	    conf_string(root, "description", false, &desc, err) < 0 ||
+	    conf_string(root, "schema", false, &schema, err) < 0 ||
+	    conf_strings(root, "formats", &formats, &nformats, err) < 0)
+		goto out;
+	if (!(inputs = conf_get(root, "inputs"))) {
+		diag_at(err, root->pos, "missing key 'inputs'");
+		goto out;
+	}
+	if (conf_expect(inputs, CONF_SEQ, "inputs", err) < 0)
+		goto out;
+	if (inputs->n == 0) {
+		diag_at(err, inputs->pos, "no inputs");
+		goto out;
+	}
+	r->name = name ? xstrdup(name) : text_doc_name(dir);
+	r->schema = schema ? resolve(dir, schema) : NULL;
+	if (nformats) {
+		struct buf f = {0};
+
+		for (size_t i = 0; i < nformats; i++)
+			buf_printf(&f, "%s%s", i ? "," : "", formats[i]->str);
+		r->formats = f.data;
+	}
+	r->inputs = xcalloc(inputs->n, sizeof *r->inputs);
+	for (size_t i = 0; i < inputs->n; i++)
+		if (parse_input(r, inputs->items[i], err) < 0)
+			goto out;
+	rc = 0;
+out:
+	conf_free(root);
+	if (rc < 0) {
+		recipe_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void recipe_free(struct recipe *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->ninputs; i++) {
+		free(r->inputs[i].path);
+		free(r->inputs[i].date);
+	}
+	free(r->inputs);
+	free(r->dir);
+	free(r->name);
+	free(r->schema);
+	free(r->formats);
+	free(r);
+}

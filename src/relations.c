@@ -1,0 +1,670 @@
+/* relations.c - trigger lookup, argument patterns, direction and modality.
+ *
+ * A trigger from the schema is found in a sentence; its arguments are the
+ * actor mentions that the grammar around it makes its parties, not every
+ * actor in the sentence: a subject before a verb and its object after it; a
+ * possessor or modifier of a noun and the object of its preposition; the two
+ * sides of "between A and B" or of a compound "A-B summit"; the agent of a
+ * passive "by". Lists ("A, B and C") give one relation per member. */
+#include "relations.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+enum { SUBJECT_WINDOW = 20, OBJECT_WINDOW = 6, OBJECTS_WINDOW = 10, MODAL_WINDOW = 8 };
+
+struct extractor {
+	const struct schema *s;
+	struct strmap *triggers, *cues;	/* key -> first trigger; key -> 1 */
+	int *next;			/* next trigger with the same key, or -1 */
+	size_t maxlen, cue_maxlen;
+};
+
+static bool in_list(const char *w, const char *const list[])
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(list[i], w) == 0)
+			return true;
+	return false;
+}
+
+static const char *const preps[] = {
+	"on", "in", "at", "to", "with", "of", "for", "from", "against", "toward", "towards", "into",
+	"by", "about", "over", "under", "between", "among", "after", "before", "than", "like", "via",
+	"across", "through", "within", "without", "out", "behind", "beyond", "upon", "onto", "during",
+	"despite", "near", "off", "around", "since", "until", NULL
+};
+/* prepositions after which a noun takes an object: "war in", "talks with" */
+static const char *const noun_preps[] = {
+	"with", "on", "against", "between", "to", "toward", "towards", "in", "into", "of", "over",
+	"for", NULL
+};
+static const char *const dets[] = {"the", "a", "an", NULL};
+static const char *const clause_words[] = {
+	"but", "while", "whereas", "although", "though", "because", "yet", "unless", NULL
+};
+static const char *const clause_marks[] = {";", ":", "--", "\"", "(", ")", ".", "?", "!", NULL};
+static const char *const question_words[] = {
+	"will", "would", "could", "can", "should", "shall", "may", "might", "do", "does", "did",
+	"is", "are", "was", "were", "has", "have", "had", "what", "how", "why", "whether", "who",
+	"when", "where", "which", NULL
+};
+
+struct extractor *relations_new(const struct schema *s)
+{
+	struct extractor *x = xcalloc(1, sizeof *x);
+
+	x->s = s;
+	x->triggers = strmap_new();
+	x->cues = strmap_new();
+	x->next = xcalloc(s->ntriggers, sizeof *x->next);
+	for (size_t i = 0; i < s->ntriggers; i++) {
+		const char *key = s->triggers[i].key;
+		long first = strmap_get(x->triggers, key);
+		size_t len = 1;
+
+		for (const char *p = key; *p; p++)
+			len += *p == ' ';
+		if (len > x->maxlen)
+			x->maxlen = len;
+		x->next[i] = -1;
+		if (first < 0) {
+			strmap_put(x->triggers, key, (long)i);
+		} else {
+			int j = (int)first;
+
+			while (x->next[j] >= 0)
+				j = x->next[j];
+			x->next[j] = (int)i;
+		}
+	}
+	for (size_t i = 0; i < s->nhypothetical; i++) {
+		size_t len = 1;
+
+		for (const char *p = s->hypothetical[i]; *p; p++)
+			len += *p == ' ';
+		if (len > x->cue_maxlen)
+			x->cue_maxlen = len;
+		strmap_put(x->cues, s->hypothetical[i], 1);
+	}
+	return x;
+}
+
+void relations_free(struct extractor *x)
+{
+	if (!x)
+		return;
+	strmap_free(x->triggers);
+	strmap_free(x->cues);
+	free(x->next);
+	free(x);
+}
+
+/* The work on one sentence. */
+struct ctx {
+	const struct extractor *x;
+	const struct doc *d;
+	const struct sentence *S;
+	size_t si;
+	const struct mention *m;
+	const int *at;		/* token -> mention covering it, or -1 */
+	int *head;		/* mention -> the person it is a title modifier of, or -1 */
+	struct event *ev;
+	size_t n, cap, sent_first;	/* events of this sentence start at sent_first */
+};
+
+static const char *word(const struct ctx *c, size_t i)
+{
+	return c->d->tok[i].norm;
+}
+
+static bool is_boundary(const struct ctx *c, size_t i)
+{
+	return in_list(word(c, i), clause_marks) || in_list(word(c, i), clause_words);
+}
+
+/* The mention ending just before token i (i itself excluded), or -1. */
+static int mention_ending(const struct ctx *c, size_t i)
+{
+	if (i <= c->S->first)
+		return -1;
+	int mi = c->at[i - 1];
+
+	return mi >= 0 && c->m[mi].end == i ? mi : -1;
+}
+
+/* The preposition that governs mention mi ("on the UN" -> "on"), or NULL. */
+static const char *governor(const struct ctx *c, int mi)
+{
+	size_t i = c->m[mi].first;
+
+	while (i > c->S->first && in_list(word(c, i - 1), dets))
+		i--;
+	if (i > c->S->first && in_list(word(c, i - 1), preps))
+		return word(c, i - 1);
+	return NULL;
+}
+
+/* The actor a mention stands for: a title modifier stands for its person. */
+static int actor_of(const struct ctx *c, int mi)
+{
+	return c->m[c->head[mi] >= 0 ? c->head[mi] : mi].actor;
+}
+
+static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t b,
+		      enum modality mod, const char *tid, const char *pattern)
+{
+	const struct schema *s = c->x->s;
+	int sa = actor_of(c, src), ta = actor_of(c, dst);
+	size_t first = a, end = b;
+	struct event *e;
+
+	if (sa == ta)
+		return;
+	if (!s->rels[rel].directed && strcmp(s->actors[sa].id, s->actors[ta].id) > 0) {
+		int t = sa;
+
+		sa = ta;
+		ta = t;
+	}
+	for (size_t i = c->sent_first; i < c->n; i++) {
+		e = &c->ev[i];
+		if (e->rel == rel && e->source == sa && e->target == ta) {
+			if (mod == MOD_ASSERTED)	/* an asserted mention outranks a hypothetical one */
+				e->modality = MOD_ASSERTED;
+			return;
+		}
+	}
+	if (c->m[src].first < first)
+		first = c->m[src].first;
+	if (c->m[dst].first < first)
+		first = c->m[dst].first;
+	if (c->m[src].end > end)
+		end = c->m[src].end;
+	if (c->m[dst].end > end)
+		end = c->m[dst].end;
+	xgrow(&c->ev, &c->cap, c->n + 1, sizeof *c->ev);
+	e = &c->ev[c->n++];
+	e->rel = rel;
+	e->source = sa;
+	e->target = ta;
+	e->modality = mod;
+	e->sentence = c->si;
+	e->start = c->d->tok[first].start;
+	e->end = c->d->tok[end - 1].end;
+	snprintf(e->rule, sizeof e->rule, "%s/%s", tid, pattern);
+}
+
+/* Members of a list around mention mi: "A, B and C", "A-B". dir is +1 to
+ * collect rightwards, -1 leftwards. Returns how many were stored in out. */
+static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t max)
+{
+	size_t n = 0;
+
+	out[n++] = mi;
+	while (n < max) {
+		size_t i;
+		int next = -1;
+
+		if (dir > 0) {
+			i = c->m[mi].end;
+			if (i < c->S->end && strcmp(word(c, i), ",") == 0)
+				i++;
+			if (i < c->S->end && (strcmp(word(c, i), "and") == 0 || strcmp(word(c, i), "-") == 0))
+				i++;
+			if (i == c->m[mi].end)
+				break;
+			while (i < c->S->end && in_list(word(c, i), dets))
+				i++;
+			if (i < c->S->end && c->at[i] >= 0 && c->m[c->at[i]].first == i)
+				next = c->at[i];
+		} else {
+			i = c->m[mi].first;
+			if (i > c->S->first && in_list(word(c, i - 1), dets))
+				i--;
+			if (i > c->S->first &&
+			    (strcmp(word(c, i - 1), "and") == 0 || strcmp(word(c, i - 1), "-") == 0))
+				i--;
+			if (i > c->S->first && strcmp(word(c, i - 1), ",") == 0)
+				i--;
+			if (i == c->m[mi].first || (i < c->m[mi].first && in_list(word(c, i), dets)))
+				break;
+			next = mention_ending(c, i);
+		}
+		if (next < 0)
+			break;
+		out[n++] = mi = next;
+	}
+	return n;
+}
+
+/* Does token i hold the start of a cue that makes a relation hypothetical? */
+static bool cue_at(const struct ctx *c, size_t i, size_t limit)
+{
+	struct buf key = {0};
+	size_t n = strlen(word(c, i));
+	bool hit = n > 3 && strcmp(word(c, i) + n - 3, "n't") == 0;	/* "doesn't", "won't" */
+
+	for (size_t len = 1; len <= c->x->cue_maxlen && i + len <= limit && !hit; len++) {
+		if (len > 1)
+			buf_add(&key, " ", 1);
+		buf_puts(&key, word(c, i + len - 1));
+		hit = strmap_get(c->x->cues, key.data) >= 0;
+	}
+	free(key.data);
+	return hit;
+}
+
+/* Where a question's hypothetical part starts: at its first auxiliary or
+ * wh-word that opens a clause ("Now that X has Y, will Z ...?"). */
+static size_t question_start(const struct ctx *c)
+{
+	for (size_t i = c->S->first; i < c->S->end; i++) {
+		bool opens = i == c->S->first || strcmp(word(c, i - 1), ",") == 0 ||
+			     strcmp(word(c, i - 1), "\"") == 0 || strcmp(word(c, i - 1), "--") == 0 ||
+			     strcmp(word(c, i - 1), "or") == 0;
+
+		if (opens && in_list(word(c, i), question_words))
+			return i;
+	}
+	return c->S->first;
+}
+
+static enum modality modality(const struct ctx *c, size_t a, size_t clause_start, size_t qstart)
+{
+	size_t from = a > clause_start + MODAL_WINDOW ? a - MODAL_WINDOW : clause_start;
+
+	if (c->S->question && a >= qstart)
+		return MOD_HYPOTHETICAL;
+	for (size_t i = from; i < a; i++)
+		if (cue_at(c, i, a))
+			return MOD_HYPOTHETICAL;
+	return MOD_ASSERTED;
+}
+
+static size_t clause_start(const struct ctx *c, size_t a)
+{
+	while (a > c->S->first && !is_boundary(c, a - 1))
+		a--;
+	return a;
+}
+
+static size_t clause_end(const struct ctx *c, size_t b)
+{
+	while (b < c->S->end && !is_boundary(c, b))
+		b++;
+	return b;
+}
+
+/* A trigger's word list asks for one of its objects nearby ("provided X with munitions"). */
+static bool objects_near(const struct ctx *c, const struct trigger *t, size_t b, size_t cr)
+{
+	size_t lim = b + OBJECTS_WINDOW < cr ? b + OBJECTS_WINDOW : cr;
+
+	for (size_t i = b; i < lim; i++)
+		for (size_t j = 0; j < t->nobjects; j++)
+			if (strcmp(word(c, i), t->objects[j]) == 0)
+				return true;
+	return false;
+}
+
+/* The first trigger of the chain at 'first' whose object words are present;
+ * triggers that ask for objects are tried before those that do not. */
+static int pick_trigger(const struct ctx *c, int first, size_t b, size_t cr)
+{
+	const struct schema *s = c->x->s;
+
+	for (int t = first; t >= 0; t = c->x->next[t])
+		if (s->triggers[t].nobjects && objects_near(c, &s->triggers[t], b, cr))
+			return t;
+	for (int t = first; t >= 0; t = c->x->next[t])
+		if (!s->triggers[t].nobjects)
+			return t;
+	return -1;
+}
+
+/* "Russian President Vladimir Putin", "North Korean dictator Kim Jong Un":
+ * a state or body, a title, then a person. */
+static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_t b)
+{
+	int org = mention_ending(c, a), person;
+	size_t i = b;
+
+	/* "President-elect", "Foreign Minister": capitalised words may follow */
+	while (i < c->S->end && i < b + 3 && c->at[i] < 0 &&
+	       ((c->d->tok[i].flags & TOK_UPPER) || strcmp(word(c, i), "-") == 0 ||
+		strcmp(word(c, i), "elect") == 0))
+		i++;
+	if (org < 0 || i >= c->S->end || (person = c->at[i]) < 0 || c->m[person].first != i)
+		return;
+	if (c->x->s->actors[c->m[person].actor].kind != KIND_PERSON ||
+	    c->x->s->actors[c->m[org].actor].kind == KIND_PERSON)
+		return;
+	add_event(c, t->rel, person, org, a, b, MOD_ASSERTED, t->id, "title");
+	c->head[org] = person;	/* from now on the modifier stands for the person */
+}
+
+/* "Victor Cha, the Korea chair at CSIS": a person, a comma, a title, and the
+ * body after "at" (or else after "of"/"for") before the clause ends. */
+static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, size_t b)
+{
+	size_t i = a, lim;
+	int person = -1, at = -1, of = -1;
+	const char *gov = NULL;
+
+	while (i > c->S->first && a - i < 5 && strcmp(word(c, i - 1), ",") != 0) {
+		if (c->at[i - 1] >= 0 || is_boundary(c, i - 1))
+			return;
+		i--;
+	}
+	if (i <= c->S->first || strcmp(word(c, i - 1), ",") != 0)
+		return;
+	person = mention_ending(c, i - 1);
+	if (person < 0 || c->x->s->actors[c->m[person].actor].kind != KIND_PERSON)
+		return;
+	/* the last "at", "of" or "for" before a mention governs it, across names
+	 * the gazetteer lacks and an acronym in parentheses: "of the Korea
+	 * Economic Institute (KEI)" */
+	lim = b + 16 < c->S->end ? b + 16 : c->S->end;
+	for (i = b; i < lim && strcmp(word(c, i), ",") != 0; i++) {
+		const char *w = word(c, i);
+		int mi = c->at[i];
+
+		if (strcmp(w, "at") == 0 || strcmp(w, "of") == 0 || strcmp(w, "for") == 0) {
+			gov = w;
+			continue;
+		}
+		if (is_boundary(c, i) && strcmp(w, "(") != 0 && strcmp(w, ")") != 0)
+			break;
+		if (mi < 0 || c->m[mi].first != i)
+			continue;
+		if (c->x->s->actors[c->m[mi].actor].kind == KIND_PERSON)
+			return;
+		if (gov && strcmp(gov, "at") == 0)
+			at = mi;
+		else if (gov && of < 0)
+			of = mi;
+		i = c->m[mi].end - 1;
+	}
+	if (at >= 0 || of >= 0)
+		add_event(c, t->rel, person, at >= 0 ? at : of, a, b, MOD_ASSERTED, t->id, "apposition");
+}
+
+/* The noun's own modifier: "UN sanctions", "Russia's war", "Russian dance
+ * partner", "U.S.-South Korean joint military exercises". */
+static int modifier(const struct ctx *c, size_t a)
+{
+	size_t i = a;
+
+	while (i > c->S->first && a - i < 2 && c->at[i - 1] < 0 &&
+	       (c->d->tok[i - 1].flags & TOK_WORD) && !(c->d->tok[i - 1].flags & TOK_UPPER) &&
+	       !in_list(word(c, i - 1), preps) && !in_list(word(c, i - 1), dets) &&
+	       !is_boundary(c, i - 1) && strcmp(word(c, i - 1), "and") != 0)
+		i--;
+	if (i > c->S->first && strcmp(word(c, i - 1), "'s") == 0)
+		i--;
+	return mention_ending(c, i);
+}
+
+/* The nearest mention before a that can be the clause's subject: not the
+ * object of a preposition, except the agent "by X" for nouns. A noun that is
+ * itself the object of a preposition ("the end of the war") has none. */
+static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
+{
+	if (noun) {
+		size_t i = a;
+
+		while (i > cl && in_list(word(c, i - 1), dets))
+			i--;
+		if (i > cl && in_list(word(c, i - 1), preps))
+			return -1;
+	}
+	for (size_t i = a; i > cl && a - i < SUBJECT_WINDOW; i--) {
+		int mi = mention_ending(c, i);
+		const char *gov;
+
+		if (mi < 0)
+			continue;
+		gov = governor(c, mi);
+		if (!gov || (noun && strcmp(gov, "by") == 0))
+			return mi;
+		i = c->m[mi].first + 1;
+	}
+	return -1;
+}
+
+/* The first mention after the trigger, within reach of a verb or after a
+ * noun's preposition. */
+static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
+{
+	size_t i = b, lim;
+	bool prep_in_key = strrchr(t->key, ' ') ? in_list(strrchr(t->key, ' ') + 1, preps)
+						: in_list(t->key, preps);
+
+	if (t->form == TRIG_NOUN) {
+		if (!prep_in_key) {
+			if (i >= cr || !in_list(word(c, i), noun_preps))
+				return -1;
+			i++;
+		}
+		while (i < cr && (in_list(word(c, i), dets) || ((c->d->tok[i].flags & TOK_WORD) &&
+		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0 && i < b + 4 &&
+		       !in_list(word(c, i), preps))))
+			i++;
+		return i < cr && c->at[i] >= 0 && c->m[c->at[i]].first == i ? c->at[i] : -1;
+	}
+	lim = b + OBJECT_WINDOW < cr ? b + OBJECT_WINDOW : cr;
+	for (; i < lim && strcmp(word(c, i), ",") != 0; i++)
+		if (c->at[i] >= 0 && c->m[c->at[i]].first == i)
+			return c->at[i];
+	return -1;
+}
+
+/* The two sides of "between A and B" just after the trigger. */
+static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
+{
+	size_t i = b;
+
+	if (i >= cr || strcmp(word(c, i), "between") != 0)
+		return false;
+	for (i++; i < cr && in_list(word(c, i), dets); i++)
+		;
+	if (i >= cr || (*x = c->at[i]) < 0)
+		return false;
+	for (i = c->m[*x].end; i < cr && in_list(word(c, i), dets); i++)
+		;
+	if (i >= cr || strcmp(word(c, i), "and") != 0)
+		return false;
+	for (i++; i < cr && in_list(word(c, i), dets); i++)
+		;
+	return i < cr && (*y = c->at[i]) >= 0 && c->m[*y].first == i;
+}
+
+/* Is mention mi the owner of the trigger's object ("U.S. troops")? */
+static bool owns_object(const struct ctx *c, const struct trigger *t, int mi)
+{
+	size_t i = c->m[mi].end;
+
+	if (!t->nobjects || i >= c->S->end)
+		return false;
+	for (size_t j = 0; j < t->nobjects; j++)
+		if (strcmp(word(c, i), t->objects[j]) == 0)
+			return true;
+	return false;
+}
+
+enum { MAX_LIST = 8 };
+
+static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart)
+{
+	const struct trigger *tr = &c->x->s->triggers[t];
+	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
+	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0;
+	enum modality mod = modality(c, a, cl, qstart);
+	int left[MAX_LIST], right[MAX_LIST], x, y, mi;
+	const char *pattern;
+
+	if (!directed && between(c, b, cr, &x, &y)) {
+		add_event(c, tr->rel, x, y, a, b, mod, tr->id, "between");
+		return;
+	}
+	if (noun && (mi = modifier(c, a)) >= 0) {
+		int pair[2], subj;
+
+		if (!directed && coordinate(c, mi, -1, pair, 2) == 2) {
+			add_event(c, tr->rel, pair[1], pair[0], a, b, mod, tr->id, "compound");
+			return;
+		}
+		/* "Kim has a Russian partner": the subject and the modifier */
+		if (!directed && object(c, b, cr, tr) < 0 &&
+		    (subj = subject(c, c->m[mi].first, cl, false)) >= 0) {
+			add_event(c, tr->rel, subj, mi, a, b, mod, tr->id, "subject-modifier");
+			return;
+		}
+		nl = coordinate(c, mi, -1, left, MAX_LIST);
+		pattern = "modifier";
+	} else if ((mi = subject(c, a, cl, noun)) >= 0) {
+		nl = coordinate(c, mi, -1, left, MAX_LIST);
+		pattern = "subject";
+	} else {
+		pattern = "object";
+	}
+	/* passive: "condemned by North Korea" */
+	if (!noun && b + 1 < cr && strcmp(word(c, b), "by") == 0) {
+		size_t i = b + 1;
+		int agent;
+
+		while (i < cr && in_list(word(c, i), dets))
+			i++;
+		if (i < cr && (agent = c->at[i]) >= 0 && c->m[agent].first == i) {
+			for (size_t k = 0; k < nl; k++)
+				add_event(c, tr->rel, agent, left[k], a, b, mod, tr->id, "passive");
+			return;
+		}
+	}
+	if ((mi = object(c, b, cr, tr)) >= 0 && !noun && !tr->reverse && owns_object(c, tr, mi)) {
+		/* "garrisoning U.S. troops in Y": the owner of the troops is the source */
+		int place = -1;
+
+		for (size_t i = c->m[mi].end + 1; i < cr && i < c->m[mi].end + OBJECT_WINDOW; i++)
+			if (c->at[i] >= 0 && governor(c, c->at[i])) {
+				place = c->at[i];
+				break;
+			}
+		if (place >= 0)
+			add_event(c, tr->rel, mi, place, a, b, mod, tr->id, "owner-object");
+		return;
+	}
+	if (mi >= 0)
+		nr = coordinate(c, mi, +1, right, MAX_LIST);
+	if (!nr && !directed && nl > 1) {	/* "Russia and North Korea signed a pact" */
+		for (size_t i = 0; i < nl; i++)
+			for (size_t j = i + 1; j < nl; j++)
+				add_event(c, tr->rel, left[i], left[j], a, b, mod, tr->id, "coordination");
+		return;
+	}
+	for (size_t i = 0; i < nl; i++)
+		for (size_t j = 0; j < nr; j++) {
+			char p[48];
+
+			snprintf(p, sizeof p, "%s-object%s", pattern, tr->reverse ? "-reverse" : "");
+			if (tr->reverse)
+				add_event(c, tr->rel, right[j], left[i], a, b, mod, tr->id, p);
+			else
+				add_event(c, tr->rel, left[i], right[j], a, b, mod, tr->id, p);
+		}
+}
+
+/* A trigger occurrence: tokens [a, b), chain of triggers with that key. */
+struct hit {
+	size_t a, b;
+	int first;
+};
+
+static size_t find_triggers(const struct ctx *c, struct hit **out)
+{
+	struct buf key = {0};
+	struct hit *hits = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = c->S->first; i < c->S->end; i++) {
+		size_t len = c->x->maxlen < c->S->end - i ? c->x->maxlen : c->S->end - i;
+
+		if (c->at[i] >= 0)
+			continue;
+		for (; len > 0; len--) {
+			long t;
+			bool clear = true;
+
+			key.len = 0;
+			for (size_t k = i; k < i + len; k++) {
+				if (k > i)
+					buf_add(&key, " ", 1);
+				buf_puts(&key, word(c, k));
+				clear = clear && c->at[k] < 0;
+			}
+			if (!clear || (t = strmap_getn(c->x->triggers, key.data, key.len)) < 0)
+				continue;
+			xgrow(&hits, &cap, n + 1, sizeof *hits);
+			hits[n++] = (struct hit){i, i + len, (int)t};
+			i += len - 1;
+			break;
+		}
+	}
+	free(key.data);
+	*out = hits;
+	return n;
+}
+
+size_t relations_find(const struct extractor *x, const struct doc *d, const struct mention *m,
+		      size_t nm, struct event **out)
+{
+	struct ctx c = {.x = x, .d = d, .m = m};
+	int *at = xmalloc((d->ntok + 1) * sizeof *at);
+
+	for (size_t i = 0; i < d->ntok; i++)
+		at[i] = -1;
+	for (size_t i = 0; i < nm; i++)
+		for (size_t k = m[i].first; k < m[i].end; k++)
+			at[k] = (int)i;
+	c.at = at;
+	c.head = xmalloc((nm + 1) * sizeof *c.head);
+	for (size_t i = 0; i < nm; i++)
+		c.head[i] = -1;
+	for (size_t si = 0; si < d->nsent; si++) {
+		struct hit *hits;
+		size_t nh, qstart;
+
+		c.S = &d->sent[si];
+		c.si = si;
+		c.sent_first = c.n;
+		nh = find_triggers(&c, &hits);
+		qstart = question_start(&c);
+		/* titles first: they decide which mentions stand for a person */
+		for (size_t h = 0; h < nh; h++) {
+			size_t cr = clause_end(&c, hits[h].b);
+			int t = pick_trigger(&c, hits[h].first, hits[h].b, cr);
+
+			if (t >= 0 && x->s->triggers[t].form == TRIG_TITLE) {
+				title_before(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
+				title_apposition(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
+			}
+		}
+		for (size_t h = 0; h < nh; h++) {
+			size_t cr = clause_end(&c, hits[h].b);
+			int t = pick_trigger(&c, hits[h].first, hits[h].b, cr);
+
+			if (t >= 0 && x->s->triggers[t].form != TRIG_TITLE)
+				relate(&c, t, hits[h].a, hits[h].b, qstart);
+		}
+		free(hits);
+	}
+	free(at);
+	free(c.head);
+	*out = c.ev;
+	return c.n;
+}

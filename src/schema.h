@@ -1,0 +1,95 @@
+/* schema.h - the extraction schema (actors, relation types, triggers) loaded from YAML. */
+#ifndef SCHEMA_H
+#define SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+enum actor_kind { KIND_STATE, KIND_PERSON, KIND_ORGANIZATION, KIND_GROUP };
+
+/* A dated role: a person leads or serves 'of' from 'from' to 'to' (ISO
+ * dates, NULL when open). */
+struct role {
+	int of;			/* actor index */
+	char *title, *from, *to;
+};
+
+/* How a name refers to its actor; the matcher treats the forms alike except
+ * that a surname only counts once the full name has been seen. A pronoun is
+ * no name in the schema: actors.c resolves it to a person in the text. */
+enum name_form { FORM_NAME, FORM_ADJECTIVE, FORM_SEAT, FORM_SURNAME, FORM_PRONOUN };
+
+struct name {
+	char *text;		/* as written in the schema, case kept for checks */
+	char *key;		/* text_key() of text */
+	int actor;
+	enum name_form form;
+};
+
+struct actor {
+	char *id, *label;
+	enum actor_kind kind;
+	int part_of;		/* actor index or -1 */
+	struct role *roles;
+	size_t nroles;
+};
+
+enum sign { SIGN_NEGATIVE = -1, SIGN_NEUTRAL = 0, SIGN_POSITIVE = 1 };
+
+struct reltype {
+	char *id;
+	bool directed;
+	enum sign sign;
+	char *cameo, *color;
+};
+
+/* How a trigger takes its arguments (relations.c applies them):
+ * verb:  subject before, object after ("North Korea provided Russia");
+ * noun:  a possessor or modifier before, an object after its preposition
+ *        ("Russia's war in Ukraine", "UN sanctions on Pyongyang");
+ * title: names a role ("President", "director"): affiliation patterns. */
+enum trig_form { TRIG_VERB, TRIG_NOUN, TRIG_TITLE };
+
+struct trigger {
+	char *id;		/* rule id shown in evidence */
+	int rel;		/* reltype index */
+	enum trig_form form;
+	char *text, *key;
+	char **objects;		/* keys of words one of which must follow ("munitions") */
+	size_t nobjects;
+	bool reverse;		/* the object side is the source ("dependence on X's arms") */
+};
+
+struct strmap;
+
+/* A loaded schema: read-only data for the later stages, owned by the schema. */
+struct schema {
+	char *dir;
+	struct strmap *actor_ids, *name_keys;	/* id -> actor, key -> first name */
+	struct actor *actors;
+	size_t nactors;
+	struct name *names;
+	size_t nnames;
+	struct reltype *rels;
+	size_t nrels;
+	struct trigger *triggers;
+	size_t ntriggers;
+	char **hypothetical;	/* keys of words that make a relation hypothetical */
+	size_t nhypothetical;
+};
+
+/* Load the schema in directory 'dir': relations.yaml and every other *.yaml
+ * file there as actor files, in name order. Returns a schema the caller frees
+ * with schema_free(), or NULL with err set to "file:line:col: message". */
+struct schema *schema_load(const char *dir, struct diag *err);
+void schema_free(struct schema *s);	/* s may be NULL */
+
+/* Index of the actor or relation type with this id, or -1. */
+int schema_actor(const struct schema *s, const char *id);
+int schema_reltype(const struct schema *s, const char *id);
+
+const char *schema_kind_name(enum actor_kind k);
+
+#endif

@@ -1,0 +1,407 @@
+/* text.c - UTF-8 checking, tokens with byte offsets, and sentence splitting. */
+#include "text.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Decode one UTF-8 character at s (n bytes left). Returns its length, or 0
+ * for an invalid or truncated sequence. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	size_t len;
+	unsigned long c, min;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0)
+		len = 2, c = s[0] & 0x1f, min = 0x80;
+	else if ((s[0] & 0xf0) == 0xe0)
+		len = 3, c = s[0] & 0x0f, min = 0x800;
+	else if ((s[0] & 0xf8) == 0xf0)
+		len = 4, c = s[0] & 0x07, min = 0x10000;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* Punctuation outside ASCII that news text uses, with its normal form. */
+static const char *punct_norm(unsigned long cp, unsigned *flags)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201b: case 0x2032:
+		return "'";
+	case 0x201c:
+		*flags |= TOK_OPEN;
+		return "\"";
+	case 0x201d: case 0x201e: case 0x00ab: case 0x00bb:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+		return "-";
+	case 0x2014: case 0x2015:
+		return "--";
+	case 0x2026:
+		return "...";
+	case 0x2022: case 0x00b7:
+		return "*";
+	default:
+		return NULL;
+	}
+}
+
+static bool is_space_cp(unsigned long cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+	       cp == 0xa0 || cp == 0x2009 || cp == 0x200a || cp == 0x202f || cp == 0x3000 ||
+	       cp == 0xfeff || (cp >= 0x2000 && cp <= 0x200b);
+}
+
+/* Letters and digits, including every non-ASCII character that is not known
+ * punctuation or space (accented names, other scripts). */
+static bool is_word_cp(unsigned long cp)
+{
+	unsigned dummy = 0;
+
+	if (cp < 0x80)
+		return isalnum((int)cp) != 0;
+	return !is_space_cp(cp) && !punct_norm(cp, &dummy);
+}
+
+struct tokenizer {
+	struct doc *d;
+	struct buf norms;
+	size_t *norm_off;	/* per token, until the norm buffer stops moving */
+	size_t cap, off_cap;
+	unsigned long line;
+	size_t line_start;
+	bool space, newline;
+	size_t *breaks;		/* tokens that start a new line */
+	size_t nbreaks, breaks_cap;
+};
+
+static void add_token(struct tokenizer *t, size_t start, size_t end, const char *norm, size_t nlen,
+		      unsigned flags)
+{
+	struct doc *d = t->d;
+	struct token *k;
+
+	xgrow(&d->tok, &t->cap, d->ntok + 1, sizeof *d->tok);
+	xgrow(&t->norm_off, &t->off_cap, d->ntok + 1, sizeof *t->norm_off);
+	if (t->newline) {
+		xgrow(&t->breaks, &t->breaks_cap, t->nbreaks + 1, sizeof *t->breaks);
+		t->breaks[t->nbreaks++] = d->ntok;
+	}
+	k = &d->tok[d->ntok];
+	k->start = start;
+	k->end = end;
+	k->flags = flags | (t->space ? TOK_SPACE : 0);
+	t->norm_off[d->ntok] = t->norms.len;
+	buf_add(&t->norms, norm, nlen);
+	buf_add(&t->norms, "", 1);	/* keep the NUL inside the buffer */
+	d->ntok++;
+	t->space = t->newline = false;
+}
+
+/* Words: letters and digits with internal apostrophes ("don't", "O'Brien"),
+ * abbreviations with dots ("U.S.", "U.N."), and numbers ("28,500", "3.5").
+ * A possessive "'s" is left for the next token. Returns the end offset. */
+static size_t scan_word(const unsigned char *s, size_t i, size_t len)
+{
+	size_t j = i;
+	unsigned long cp;
+	size_t l;
+
+	/* abbreviation: two or more "X." pairs */
+	while (j + 1 < len && isalpha(s[j]) && s[j + 1] == '.' && (j == i || s[j - 1] == '.'))
+		j += 2;
+	if (j - i >= 4 && !(j < len && isalnum(s[j])))
+		return j;
+	j = i;
+	while (j < len) {
+		l = utf8_decode(s + j, len - j, &cp);
+		if (l && is_word_cp(cp)) {
+			j += l;
+			continue;
+		}
+		/* internal apostrophe: not before a final "s" */
+		if (l && (cp == '\'' || cp == 0x2019) && j + l < len && isalpha(s[j + l]) &&
+		    !((s[j + l] == 's' || s[j + l] == 'S') &&
+		      (j + l + 1 >= len || !isalnum(s[j + l + 1])))) {
+			j += l;
+			continue;
+		}
+		/* digit separators */
+		if ((cp == ',' || cp == '.') && j > i && isdigit(s[j - 1]) && j + 1 < len &&
+		    isdigit(s[j + 1])) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+static void norm_word(struct tokenizer *t, size_t start, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)t->d->text;
+	struct buf w = {0};
+	unsigned flags = TOK_WORD;
+	size_t letters = 0, upper = 0;
+
+	if (isupper(s[start]))
+		flags |= TOK_UPPER;
+	for (size_t i = start; i < end; i++) {
+		unsigned long cp;
+		size_t l = utf8_decode(s + i, end - i, &cp);
+
+		if (cp == 0x2019) {	/* curly apostrophe inside a word */
+			buf_add(&w, "'", 1);
+			i += l - 1;
+			continue;
+		}
+		if (isalpha(s[i])) {
+			letters++;
+			upper += isupper(s[i]) != 0;
+		}
+		char c = (char)tolower(s[i]);
+		buf_add(&w, &c, 1);
+	}
+	if (letters >= 2 && upper == letters)
+		flags |= TOK_CAPS;
+	add_token(t, start, end, w.data, w.len, flags);
+	free(w.data);
+}
+
+static void tokenize(struct tokenizer *t)
+{
+	struct doc *d = t->d;
+	const unsigned char *s = (const unsigned char *)d->text;
+	size_t i = 0, n = d->len;
+
+	t->space = t->newline = true;
+	while (i < n) {
+		unsigned long cp = 0;
+		size_t l = utf8_decode(s + i, n - i, &cp);
+		unsigned flags = 0;
+		const char *pn;
+
+		if (!l || cp == 0) {	/* invalid byte: count it, make it a space */
+			if (!d->bad_bytes++)
+				d->first_bad = (struct pos){d->path, t->line, i - t->line_start + 1};
+			d->text[i] = ' ';
+			t->space = true;
+			i++;
+			continue;
+		}
+		if (cp == '\n') {
+			t->line++;
+			t->line_start = i + 1;
+			t->space = t->newline = true;
+			i++;
+			continue;
+		}
+		if (is_space_cp(cp)) {
+			t->space = true;
+			i += l;
+			continue;
+		}
+		if (cp == '[' || cp == ']') {	/* editorial insertions: read through them */
+			i++;
+			continue;
+		}
+		if (is_word_cp(cp)) {
+			size_t end = scan_word(s, i, n);
+
+			norm_word(t, i, end);
+			i = end;
+			continue;
+		}
+		if ((cp == '\'' || cp == 0x2019) && i + l < n && (s[i + l] == 's' || s[i + l] == 'S') &&
+		    (i + l + 1 >= n || !isalnum(s[i + l + 1]))) {
+			add_token(t, i, i + l + 1, "'s", 2, 0);
+			i += l + 1;
+			continue;
+		}
+		if (cp == '-' && i + 1 < n && s[i + 1] == '-') {
+			add_token(t, i, i + 2, "--", 2, 0);
+			i += 2;
+			continue;
+		}
+		if (cp == '"' && t->space)
+			flags |= TOK_OPEN;
+		pn = punct_norm(cp, &flags);
+		if (pn) {
+			add_token(t, i, i + l, pn, strlen(pn), flags);
+		} else {
+			char c = (char)cp;
+
+			add_token(t, i, i + l, &c, 1, flags);
+		}
+		i += l;
+	}
+}
+
+/* Words after which a full stop does not end a sentence. */
+static bool is_abbrev(const char *w)
+{
+	static const char *const list[] = {
+		"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+		"adm", "prof", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug",
+		"sept", "oct", "nov", "dec", "fig", "rev", "pres", "amb", "cmdr", "maj", NULL
+	};
+
+	if (w[0] && !w[1] && isalpha((unsigned char)w[0]))	/* an initial: "J. Smith" */
+		return true;
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(list[i], w) == 0)
+			return true;
+	return false;
+}
+
+static bool is_closer(const struct token *k)
+{
+	return !(k->flags & (TOK_SPACE | TOK_OPEN)) &&
+	       (strcmp(k->norm, "\"") == 0 || strcmp(k->norm, "'") == 0 || strcmp(k->norm, ")") == 0);
+}
+
+static void add_sentence(struct doc *d, size_t *cap, size_t first, size_t end, const size_t *line_of,
+			 const size_t *line_start)
+{
+	struct sentence *s;
+
+	if (first >= end)
+		return;
+	xgrow(&d->sent, cap, d->nsent + 1, sizeof *d->sent);
+	s = &d->sent[d->nsent++];
+	s->first = first;
+	s->end = end;
+	s->line = line_of[first];
+	s->col = d->tok[first].start - line_start[first] + 1;
+	s->question = false;
+	for (size_t i = end; i-- > first;) {
+		if (strcmp(d->tok[i].norm, "?") == 0)
+			s->question = true;
+		if (!is_closer(&d->tok[i]))
+			break;
+	}
+}
+
+static void split_sentences(struct doc *d, const size_t *breaks, size_t nbreaks)
+{
+	size_t cap = 0, first = 0, b = 0;
+	size_t *line_of = xcalloc(d->ntok, sizeof *line_of);
+	size_t *line_start = xcalloc(d->ntok, sizeof *line_start);
+	unsigned long line = 0;
+	size_t ls = 0;
+
+	/* line numbers of tokens, from the positions of the line breaks */
+	for (size_t i = 0, p = 0; i < d->ntok; i++) {
+		for (; p < d->tok[i].start; p++)
+			if (d->text[p] == '\n') {
+				line++;
+				ls = p + 1;
+			}
+		line_of[i] = line + 1;
+		line_start[i] = ls;
+	}
+	for (size_t i = 0; i < d->ntok; i++) {
+		const char *w = d->tok[i].norm;
+		size_t j;
+
+		if (b < nbreaks && breaks[b] == i) {
+			add_sentence(d, &cap, first, i, line_of, line_start);
+			first = i;
+			b++;
+		}
+		if (strcmp(w, ".") != 0 && strcmp(w, "?") != 0 && strcmp(w, "!") != 0)
+			continue;
+		if (strcmp(w, ".") == 0 && i > first && (d->tok[i - 1].flags & TOK_WORD) &&
+		    !(d->tok[i].flags & TOK_SPACE) && is_abbrev(d->tok[i - 1].norm))
+			continue;
+		for (j = i + 1; j < d->ntok && is_closer(&d->tok[j]); j++)
+			;
+		if (j < d->ntok && !(b < nbreaks && breaks[b] == j) &&
+		    !(d->tok[j].flags & (TOK_UPPER | TOK_OPEN)) && !isdigit((unsigned char)d->tok[j].norm[0]))
+			continue;
+		add_sentence(d, &cap, first, j, line_of, line_start);
+		first = j;
+		i = j - 1;
+	}
+	add_sentence(d, &cap, first, d->ntok, line_of, line_start);
+	free(line_of);
+	free(line_start);
+}
+
+struct doc *text_parse(const char *path, const char *name, const char *date, char *text, size_t len)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+	struct tokenizer t = {.d = d, .line = 1};
+
+	d->path = xstrdup(path);
+	d->name = xstrdup(name);
+	d->date = date ? xstrdup(date) : NULL;
+	d->text = text;
+	d->len = len;
+	tokenize(&t);
+	d->norms = t.norms.data;
+	for (size_t i = 0; i < d->ntok; i++)
+		d->tok[i].norm = d->norms + t.norm_off[i];
+	split_sentences(d, t.breaks, t.nbreaks);
+	free(t.norm_off);
+	free(t.breaks);
+	return d;
+}
+
+void text_free(struct doc *d)
+{
+	if (!d)
+		return;
+	free(d->path);
+	free(d->name);
+	free(d->date);
+	free(d->text);
+	free(d->tok);
+	free(d->sent);
+	free(d->norms);
+	free(d);
+}
+
+char *text_key(const char *phrase)
+{
+	struct doc *d = text_parse("", "", NULL, xstrdup(phrase), strlen(phrase));
+	struct buf key = {0};
+
+	for (size_t i = 0; i < d->ntok; i++) {
+		if (i)
+			buf_add(&key, " ", 1);
+		buf_puts(&key, d->tok[i].norm);
+	}
+	text_free(d);
+	if (!key.data)
+		buf_add(&key, "", 0);
+	return key.data;
+}
+
+char *text_doc_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}

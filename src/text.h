@@ -1,0 +1,64 @@
+/* text.h - first pipeline stage: a document's bytes -> tokens and sentences. */
+#ifndef TEXT_H
+#define TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+enum {
+	TOK_WORD = 1 << 0,	/* letters or digits, not punctuation */
+	TOK_UPPER = 1 << 1,	/* starts with an uppercase ASCII letter */
+	TOK_CAPS = 1 << 2,	/* two or more letters, all uppercase ("US", "NATO") */
+	TOK_SPACE = 1 << 3,	/* whitespace before the token */
+	TOK_OPEN = 1 << 4,	/* an opening quotation mark */
+};
+
+/* A token is a span of the original text and its normalised form: ASCII
+ * letters lowercased, curly quotes and apostrophes made straight, en dashes
+ * and hyphens "-", em dashes "--". */
+struct token {
+	size_t start, end;	/* byte offsets in doc->text */
+	const char *norm;
+	unsigned flags;
+};
+
+/* A sentence is a run of tokens inside one line (paragraph) of the text. */
+struct sentence {
+	size_t first, end;	/* tokens [first, end) */
+	unsigned long line, col;	/* where it starts */
+	bool question;		/* ends with '?' */
+};
+
+struct doc {
+	char *name;		/* file name without directory or extension */
+	char *path;
+	char *date;		/* YYYY-MM-DD or NULL */
+	char *text;
+	size_t len;
+	struct token *tok;
+	size_t ntok;
+	struct sentence *sent;
+	size_t nsent;
+	size_t bad_bytes;	/* invalid UTF-8 bytes, replaced by spaces in text */
+	struct pos first_bad;	/* where the first one was */
+	char *norms;		/* storage of the tokens' norm strings */
+};
+
+/* Split 'text' (len bytes, NUL-terminated; the doc takes ownership) from file
+ * 'path' into tokens and sentences. 'name' and 'date' (may be NULL) are copied.
+ * Never fails: invalid UTF-8 bytes and NULs are counted in bad_bytes and
+ * replaced by spaces, so later stages see valid UTF-8 at unchanged offsets. */
+struct doc *text_parse(const char *path, const char *name, const char *date, char *text, size_t len);
+void text_free(struct doc *d);	/* d may be NULL */
+
+/* The lookup key of a phrase: its tokens' norms joined by single spaces, as
+ * the matchers build them from a document ("U.S.-led" -> "u.s. - led").
+ * The caller frees the result. */
+char *text_key(const char *phrase);
+
+/* The document name for a path: "a/b/fp-trump-kim.txt" -> "fp-trump-kim". */
+char *text_doc_name(const char *path);
+
+#endif

@@ -1,0 +1,58 @@
+/* util.h - memory that never fails, growable buffers, a string map, atomic files. */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+/* These print "actorgraph: out of memory" and abort instead of returning NULL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Grow the array *p of *cap elements of 'size' bytes to hold at least 'need'. */
+void xgrow(void *p, size_t *cap, size_t need, size_t size);
+
+/* A growable NUL-terminated string. Zero-initialise; free 'data' with free(). */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A map from strings to ints (indexes into the caller's arrays). Keys are copied. */
+struct strmap;
+struct strmap *strmap_new(void);
+void strmap_free(struct strmap *m);	/* m may be NULL */
+/* Returns the value of 'key', or -1 if absent. */
+long strmap_get(const struct strmap *m, const char *key);
+long strmap_getn(const struct strmap *m, const char *key, size_t len);
+/* Sets key to value; returns the previous value or -1. */
+long strmap_put(struct strmap *m, const char *key, long value);
+
+/* Read a whole file ('-' is stdin) into *data (NUL-terminated, caller frees). */
+int read_file(const char *path, char **data, size_t *len, struct diag *err);
+
+/* Atomic output: write to a temporary file beside 'path', then rename it over
+ * 'path' on commit, so that a failure never leaves a half-written or destroyed file. */
+struct outfile {
+	FILE *fp;
+	char *path, *tmp;
+};
+int outfile_open(struct outfile *o, const char *path, struct diag *err);
+/* Flush, close and rename; on failure the temporary file is removed. */
+int outfile_commit(struct outfile *o, struct diag *err);
+/* Remove the temporary file (after a failed write); safe after commit. */
+void outfile_abort(struct outfile *o);
+
+/* Make 'dir' and its parents, like mkdir -p. */
+int make_dirs(const char *dir, struct diag *err);
+
+#endif
