@@ -5,7 +5,7 @@ PKGS     = igraph libcgraph libgvc yaml-0.1 libxml-2.0 jansson
 # Debian packages the build, the tests and the demo need; 'make deps' installs the missing ones.
 DEBS     = build-essential pkg-config libigraph-dev libgraphviz-dev graphviz libyaml-dev \
            libxml2-dev libxml2-utils libjansson-dev libcmocka-dev fonts-dejavu-core \
-           python3 python3-yaml
+           python3 python3-yaml python3-networkx python3-igraph bc time
 VERSION  = 0.1.0
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -15,7 +15,7 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 AG_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
              -DVERSION='"$(VERSION)"' -DSCHEMA_DIR='"$(PREFIX)/share/actorgraph/schema"' -MMD -MP
 
-MODULES = diag util conf schema text actors relations events graph analysis graphml dot recipe
+MODULES = diag util trie conf schema text actors relations events graph analysis graphml dot recipe
 LIB_OBJS = $(MODULES:%=src/%.o)
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
@@ -62,9 +62,12 @@ cli: actorgraph
 
 test: unit cli
 
+# The whole suite under AddressSanitizer and UBSan; any report fails it.
 asan:
 	$(MAKE) clean
-	$(MAKE) test CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer' \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	$(MAKE) test CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 		LDFLAGS='-fsanitize=address,undefined'
 	$(MAKE) clean
 

@@ -5,14 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trie.h"
 #include "util.h"
+
+enum { MAX_NAME_TOKENS = 32 };
 
 struct matcher {
 	const struct schema *s;
-	struct strmap *keys;	/* name key -> first name with that key */
+	struct trie *keys;	/* name key -> first name with that key */
 	int *next;		/* next name with the same key, or -1 */
 	char **caps;		/* per name: 'C' all caps, 'U' capitalised, '-' any, per token */
-	size_t maxlen;		/* longest name in tokens */
 };
 
 struct matcher *actors_new(const struct schema *s)
@@ -20,24 +22,22 @@ struct matcher *actors_new(const struct schema *s)
 	struct matcher *m = xcalloc(1, sizeof *m);
 
 	m->s = s;
-	m->keys = strmap_new();
+	m->keys = trie_new();
 	m->next = xcalloc(s->nnames, sizeof *m->next);
 	m->caps = xcalloc(s->nnames, sizeof *m->caps);
 	for (size_t i = 0; i < s->nnames; i++) {
 		struct doc *d = text_parse("", "", NULL, xstrdup(s->names[i].text), strlen(s->names[i].text));
-		long first = strmap_get(m->keys, s->names[i].key);
+		long first = trie_put(m->keys, s->names[i].key, (long)i);
 
 		m->caps[i] = xcalloc(d->ntok + 1, 1);
 		for (size_t t = 0; t < d->ntok; t++)
 			m->caps[i][t] = (d->tok[t].flags & TOK_CAPS) ? 'C' : (d->tok[t].flags & TOK_UPPER) ? 'U' : '-';
-		if (d->ntok > m->maxlen)
-			m->maxlen = d->ntok;
 		text_free(d);
 		m->next[i] = -1;
-		if (first < 0) {
-			strmap_put(m->keys, s->names[i].key, (long)i);
-		} else {	/* append, keeping schema order within a key */
+		if (first >= 0) {	/* append, keeping schema order within a key */
 			int j = (int)first;
+
+			trie_put(m->keys, s->names[i].key, first);
 
 			while (m->next[j] >= 0)
 				j = m->next[j];
@@ -55,7 +55,7 @@ void actors_free(struct matcher *m)
 		free(m->caps[i]);
 	free(m->caps);
 	free(m->next);
-	strmap_free(m->keys);
+	trie_free(m->keys);
 	free(m);
 }
 
@@ -144,9 +144,12 @@ size_t actors_find(const struct matcher *m, const struct doc *d, struct mention 
 {
 	bool *named = xcalloc(m->s->nactors, sizeof *named);
 	int *recent = xcalloc(m->s->nactors, sizeof *recent);
+	int *ids = xmalloc((d->ntok + 1) * sizeof *ids);
 	struct mention *list = NULL;
 	size_t n = 0, cap = 0;
-	struct buf key = {0};
+
+	for (size_t i = 0; i < d->ntok; i++)
+		ids[i] = trie_word(m->keys, d->tok[i].norm);
 
 	for (size_t si = 0; si < d->nsent; si++) {
 		const struct sentence *s = &d->sent[si];
@@ -154,7 +157,8 @@ size_t actors_find(const struct matcher *m, const struct doc *d, struct mention 
 		size_t window = si > 0 && d->sent[si - 1].line == s->line ? d->sent[si - 1].first : s->first;
 
 		for (size_t i = s->first; i < s->end;) {
-			size_t len = m->maxlen < s->end - i ? m->maxlen : s->end - i;
+			struct trie_hit hits[MAX_NAME_TOKENS];
+			size_t nh = trie_match(m->keys, ids + i, s->end - i, hits, MAX_NAME_TOKENS);
 			bool found = false;
 
 			if (is_pronoun(d->tok[i].norm)) {
@@ -168,26 +172,17 @@ size_t actors_find(const struct matcher *m, const struct doc *d, struct mention 
 				continue;
 			}
 
-			for (; len > 0 && !found; len--) {
+			while (nh > 0 && !found) {	/* longest first */
+				size_t len = hits[--nh].len;
 				enum name_form form;
-				long name;
-				int actor;
+				int actor = resolve(m, (int)hits[nh].value, &d->tok[i], named, recent, &form);
 
-				key.len = 0;
-				for (size_t t = i; t < i + len; t++) {
-					if (t > i)
-						buf_add(&key, " ", 1);
-					buf_puts(&key, d->tok[t].norm);
-				}
-				if ((name = strmap_getn(m->keys, key.data, key.len)) < 0)
-					continue;
-				actor = resolve(m, (int)name, &d->tok[i], named, recent, &form);
 				if (actor < 0)
 					continue;
 				if (heads_org_name(d, s->first, i)) {
 					i += len;
 					found = true;
-					break;
+					continue;
 				}
 				xgrow(&list, &cap, n + 1, sizeof *list);
 				list[n++] = (struct mention){i, i + len, actor, form};
@@ -201,7 +196,7 @@ size_t actors_find(const struct matcher *m, const struct doc *d, struct mention 
 				i++;
 		}
 	}
-	free(key.data);
+	free(ids);
 	free(named);
 	free(recent);
 	*out = list;

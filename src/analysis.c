@@ -41,7 +41,8 @@ int analysis_run(struct graph *g, struct diag *err)
 	igraph_vector_int_init(&ends, 0);
 	igraph_vector_int_init(&deg, 0);
 	igraph_vector_int_init(&memb, 0);
-	CHECK(EANV(ig, "weight", &w));
+	if (ne > 0)	/* with no edges the attribute does not exist */
+		CHECK(EANV(ig, "weight", &w));
 
 	/* the graph of arcs: an undirected relation is an arc each way */
 	for (igraph_integer_t e = 0; e < ne; e++) {

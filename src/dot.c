@@ -139,11 +139,24 @@ int dot_write(FILE *fp, const struct graph *gr, struct diag *err)
 	return rc == 0 ? 0 : diag_set(err, "cannot write DOT");
 }
 
+/* One Graphviz context for the whole process: Graphviz 2.42's pango plugin
+ * keeps a font name across contexts, so a second context reads freed memory. */
+static GVC_t *gvc;
+
+void dot_cleanup(void)
+{
+	if (gvc)
+		gvFreeContext(gvc);
+	gvc = NULL;
+}
+
 int dot_render(FILE *fp, const struct graph *gr, const char *format, struct diag *err)
 {
 	Agraph_t *g = build(gr);
-	GVC_t *gvc = gvContext();
 	int rc = -1;
+
+	if (!gvc)
+		gvc = gvContext();
 
 	if (gvLayout(gvc, g, agget(g, (char *)"layout")) != 0) {
 		diag_set(err, "Graphviz could not lay out the graph");
@@ -155,6 +168,5 @@ int dot_render(FILE *fp, const struct graph *gr, const char *format, struct diag
 		gvFreeLayout(gvc, g);
 	}
 	agclose(g);
-	gvFreeContext(gvc);
 	return rc;
 }

@@ -16,4 +16,7 @@ int dot_write(FILE *fp, const struct graph *g, struct diag *err);
  * to fp in 'format' ("svg" or "png"). */
 int dot_render(FILE *fp, const struct graph *g, const char *format, struct diag *err);
 
+/* Free the Graphviz context that dot_render() keeps; call once, at exit. */
+void dot_cleanup(void);
+
 #endif

@@ -167,8 +167,10 @@ int graph_build(struct graph *g, struct diag *err)
 			}
 		}
 	sort_schema = s;
-	qsort(order, nv, sizeof *order, cmp_actor);
-	qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+	if (nv)
+		qsort(order, nv, sizeof *order, cmp_actor);
+	if (g->nedges)
+		qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
 	for (size_t i = 0; i < nv; i++)
 		vertex[order[i]] = (int)i;
 	CHECK(igraph_empty(&g->ig, (igraph_integer_t)nv, IGRAPH_DIRECTED));

@@ -464,7 +464,8 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "check") != 0)
 		return misuse("unknown command '%s' (expected build, extract or check)", cmd);
 	argv++, argc--;
-	while ((c = getopt_long(argc, argv, "s:o:n:f:pqhV", longopts, NULL)) != -1)
+	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:pqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o': o.out = optarg; break;
@@ -474,7 +475,8 @@ int main(int argc, char **argv)
 		case 'q': o.quiet = true; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': puts("actorgraph " VERSION); return EXIT_OK;
-		default: fputs("Try 'actorgraph --help'.\n", stderr); return EXIT_USAGE;
+		case ':': return misuse("option '%s' needs an argument", argv[optind - 1]);
+		default: return misuse("unknown option '%s'", argv[optind - 1]);
 		}
 	if (strcmp(cmd, "check") == 0) {
 		struct pipeline p = {0};
@@ -502,6 +504,7 @@ int main(int argc, char **argv)
 		}
 		rc = build_recipe(&o, dir, &err);
 		free(dir);
+		dot_cleanup();
 		if (rc == -2)
 			return EXIT_USAGE;
 		return rc < 0 ? fail(&err) : EXIT_OK;
@@ -525,6 +528,7 @@ int main(int argc, char **argv)
 	}
 	rc = strcmp(cmd, "build") == 0 ? build(&o, &in, &err) : extract(&o, &in, &err);
 	free_inputs(&in);
+	dot_cleanup();
 	if (rc < 0)
 		return fail(&err);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

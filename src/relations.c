@@ -13,15 +13,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trie.h"
 #include "util.h"
 
 enum { SUBJECT_WINDOW = 20, OBJECT_WINDOW = 6, OBJECTS_WINDOW = 10, MODAL_WINDOW = 8 };
 
+enum { MAX_PHRASE = 16 };	/* tokens in the longest trigger or cue that counts */
+
 struct extractor {
 	const struct schema *s;
-	struct strmap *triggers, *cues;	/* key -> first trigger; key -> 1 */
+	struct trie *triggers, *cues;	/* key -> first trigger; key -> 1 */
 	int *next;			/* next trigger with the same key, or -1 */
-	size_t maxlen, cue_maxlen;
+	struct strmap *classes;		/* word -> its W_ bits */
 };
 
 static bool in_list(const char *w, const char *const list[])
@@ -44,53 +47,70 @@ static const char *const noun_preps[] = {
 	"for", NULL
 };
 static const char *const dets[] = {"the", "a", "an", NULL};
+/* people and bodies that act for the state they are "of" */
+static const char *const agents[] = {
+	"official", "officials", "chief", "chiefs", "minister", "ministers", "leader", "leaders",
+	"envoy", "envoys", "delegation", "delegations", "representative", "representatives",
+	"government", "governments", "ministry", "ministries", "forces", "army", "armies",
+	"military", "militaries", "navy", "president", "head", "heads", "spokesman", "spokeswoman",
+	"spokesperson", "ambassador", "ambassadors", "diplomats", "authorities", "negotiators",
+	"troops", NULL
+};
 static const char *const clause_words[] = {
 	"but", "while", "whereas", "although", "though", "because", "yet", "unless", NULL
 };
-static const char *const clause_marks[] = {";", ":", "--", "\"", "(", ")", ".", "?", "!", NULL};
+static const char *const clause_marks[] = {";", ":", "--", "(", ")", ".", "?", "!", NULL};
 static const char *const question_words[] = {
 	"will", "would", "could", "can", "should", "shall", "may", "might", "do", "does", "did",
 	"is", "are", "was", "were", "has", "have", "had", "what", "how", "why", "whether", "who",
 	"when", "where", "which", NULL
 };
 
+/* Word classes, looked up once per token instead of list by list. */
+enum {
+	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
+	W_AGENT = 1 << 4, W_QUESTION = 1 << 5
+};
+
+static const struct {
+	const char *const *words;
+	unsigned bit;
+} classes[] = {
+	{preps, W_PREP}, {noun_preps, W_NOUN_PREP}, {dets, W_DET}, {clause_words, W_CLAUSE},
+	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
+};
+
 struct extractor *relations_new(const struct schema *s)
 {
 	struct extractor *x = xcalloc(1, sizeof *x);
 
+	x->classes = strmap_new();
+	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
+		for (size_t i = 0; classes[k].words[i]; i++) {
+			long old = strmap_get(x->classes, classes[k].words[i]);
+
+			strmap_put(x->classes, classes[k].words[i], (old < 0 ? 0 : old) | classes[k].bit);
+		}
+
 	x->s = s;
-	x->triggers = strmap_new();
-	x->cues = strmap_new();
+	x->triggers = trie_new();
+	x->cues = trie_new();
 	x->next = xcalloc(s->ntriggers, sizeof *x->next);
 	for (size_t i = 0; i < s->ntriggers; i++) {
-		const char *key = s->triggers[i].key;
-		long first = strmap_get(x->triggers, key);
-		size_t len = 1;
+		long first = trie_put(x->triggers, s->triggers[i].key, (long)i);
 
-		for (const char *p = key; *p; p++)
-			len += *p == ' ';
-		if (len > x->maxlen)
-			x->maxlen = len;
 		x->next[i] = -1;
-		if (first < 0) {
-			strmap_put(x->triggers, key, (long)i);
-		} else {
+		if (first >= 0) {	/* keep the first, chain the others after it */
 			int j = (int)first;
 
+			trie_put(x->triggers, s->triggers[i].key, first);
 			while (x->next[j] >= 0)
 				j = x->next[j];
 			x->next[j] = (int)i;
 		}
 	}
-	for (size_t i = 0; i < s->nhypothetical; i++) {
-		size_t len = 1;
-
-		for (const char *p = s->hypothetical[i]; *p; p++)
-			len += *p == ' ';
-		if (len > x->cue_maxlen)
-			x->cue_maxlen = len;
-		strmap_put(x->cues, s->hypothetical[i], 1);
-	}
+	for (size_t i = 0; i < s->nhypothetical; i++)
+		trie_put(x->cues, s->hypothetical[i], 1);
 	return x;
 }
 
@@ -98,8 +118,9 @@ void relations_free(struct extractor *x)
 {
 	if (!x)
 		return;
-	strmap_free(x->triggers);
-	strmap_free(x->cues);
+	trie_free(x->triggers);
+	trie_free(x->cues);
+	strmap_free(x->classes);
 	free(x->next);
 	free(x);
 }
@@ -112,6 +133,8 @@ struct ctx {
 	size_t si;
 	const struct mention *m;
 	const int *at;		/* token -> mention covering it, or -1 */
+	const int *tid, *cid;	/* token -> word id in the trigger and cue tries */
+	const unsigned *cls;	/* token -> W_ bits */
 	int *head;		/* mention -> the person it is a title modifier of, or -1 */
 	struct event *ev;
 	size_t n, cap, sent_first;	/* events of this sentence start at sent_first */
@@ -122,9 +145,14 @@ static const char *word(const struct ctx *c, size_t i)
 	return c->d->tok[i].norm;
 }
 
+static bool is(const struct ctx *c, size_t i, unsigned bit)
+{
+	return (c->cls[i] & bit) != 0;
+}
+
 static bool is_boundary(const struct ctx *c, size_t i)
 {
-	return in_list(word(c, i), clause_marks) || in_list(word(c, i), clause_words);
+	return is(c, i, W_CLAUSE);
 }
 
 /* The mention ending just before token i (i itself excluded), or -1. */
@@ -137,14 +165,44 @@ static int mention_ending(const struct ctx *c, size_t i)
 	return mi >= 0 && c->m[mi].end == i ? mi : -1;
 }
 
-/* The preposition that governs mention mi ("on the UN" -> "on"), or NULL. */
+/* The mention that starts at token i, also after a determiner ("the
+ * Philippines" may be a name of its own or "the" + "Philippines"), or -1. */
+static int mention_at(const struct ctx *c, size_t i)
+{
+	if (i < c->S->end && c->at[i] >= 0 && c->m[c->at[i]].first == i)
+		return c->at[i];
+	if (i + 1 < c->S->end && is(c, i, W_DET) && c->at[i + 1] >= 0 &&
+	    c->m[c->at[i + 1]].first == i + 1)
+		return c->at[i + 1];
+	return -1;
+}
+
+/* The preposition that governs mention mi ("on the UN" -> "on"), or NULL.
+ * Later members of a list share the first member's: "from Japan and Vietnam". */
 static const char *governor(const struct ctx *c, int mi)
 {
 	size_t i = c->m[mi].first;
 
-	while (i > c->S->first && in_list(word(c, i - 1), dets))
+	for (;;) {
+		size_t j = i;
+		int prev;
+
+		while (j > c->S->first && is(c, j - 1, W_DET))
+			j--;
+		if (j > c->S->first && (strcmp(word(c, j - 1), "and") == 0 || strcmp(word(c, j - 1), ",") == 0 ||
+					strcmp(word(c, j - 1), "or") == 0) &&
+		    (prev = mention_ending(c, j - 1)) >= 0) {
+			i = c->m[prev].first;
+			continue;
+		}
+		break;
+	}
+	while (i > c->S->first && is(c, i - 1, W_DET))
 		i--;
-	if (i > c->S->first && in_list(word(c, i - 1), preps))
+	/* "the chiefs of Pakistan": a body acting for the state, not an object */
+	if (i > c->S->first + 1 && strcmp(word(c, i - 1), "of") == 0 && is(c, i - 2, W_AGENT))
+		return NULL;
+	if (i > c->S->first && is(c, i - 1, W_PREP))
 		return word(c, i - 1);
 	return NULL;
 }
@@ -218,20 +276,17 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 				i++;
 			if (i == c->m[mi].end)
 				break;
-			while (i < c->S->end && in_list(word(c, i), dets))
-				i++;
-			if (i < c->S->end && c->at[i] >= 0 && c->m[c->at[i]].first == i)
-				next = c->at[i];
+			next = mention_at(c, i);
 		} else {
 			i = c->m[mi].first;
-			if (i > c->S->first && in_list(word(c, i - 1), dets))
+			if (i > c->S->first && is(c, i - 1, W_DET))
 				i--;
 			if (i > c->S->first &&
 			    (strcmp(word(c, i - 1), "and") == 0 || strcmp(word(c, i - 1), "-") == 0))
 				i--;
 			if (i > c->S->first && strcmp(word(c, i - 1), ",") == 0)
 				i--;
-			if (i == c->m[mi].first || (i < c->m[mi].first && in_list(word(c, i), dets)))
+			if (i == c->m[mi].first || (i < c->m[mi].first && is(c, i, W_DET)))
 				break;
 			next = mention_ending(c, i);
 		}
@@ -245,18 +300,12 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 /* Does token i hold the start of a cue that makes a relation hypothetical? */
 static bool cue_at(const struct ctx *c, size_t i, size_t limit)
 {
-	struct buf key = {0};
+	struct trie_hit hit;
 	size_t n = strlen(word(c, i));
-	bool hit = n > 3 && strcmp(word(c, i) + n - 3, "n't") == 0;	/* "doesn't", "won't" */
 
-	for (size_t len = 1; len <= c->x->cue_maxlen && i + len <= limit && !hit; len++) {
-		if (len > 1)
-			buf_add(&key, " ", 1);
-		buf_puts(&key, word(c, i + len - 1));
-		hit = strmap_get(c->x->cues, key.data) >= 0;
-	}
-	free(key.data);
-	return hit;
+	if (n > 3 && strcmp(word(c, i) + n - 3, "n't") == 0)	/* "doesn't", "won't" */
+		return true;
+	return trie_match(c->x->cues, c->cid + i, limit - i, &hit, 1) > 0;
 }
 
 /* Where a question's hypothetical part starts: at its first auxiliary or
@@ -268,7 +317,7 @@ static size_t question_start(const struct ctx *c)
 			     strcmp(word(c, i - 1), "\"") == 0 || strcmp(word(c, i - 1), "--") == 0 ||
 			     strcmp(word(c, i - 1), "or") == 0;
 
-		if (opens && in_list(word(c, i), question_words))
+		if (opens && is(c, i, W_QUESTION))
 			return i;
 	}
 	return c->S->first;
@@ -402,7 +451,7 @@ static int modifier(const struct ctx *c, size_t a)
 
 	while (i > c->S->first && a - i < 2 && c->at[i - 1] < 0 &&
 	       (c->d->tok[i - 1].flags & TOK_WORD) && !(c->d->tok[i - 1].flags & TOK_UPPER) &&
-	       !in_list(word(c, i - 1), preps) && !in_list(word(c, i - 1), dets) &&
+	       !is(c, i - 1, W_PREP) && !is(c, i - 1, W_DET) &&
 	       !is_boundary(c, i - 1) && strcmp(word(c, i - 1), "and") != 0)
 		i--;
 	if (i > c->S->first && strcmp(word(c, i - 1), "'s") == 0)
@@ -418,9 +467,9 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	if (noun) {
 		size_t i = a;
 
-		while (i > cl && in_list(word(c, i - 1), dets))
+		while (i > cl && is(c, i - 1, W_DET))
 			i--;
-		if (i > cl && in_list(word(c, i - 1), preps))
+		if (i > cl && is(c, i - 1, W_PREP))
 			return -1;
 	}
 	for (size_t i = a; i > cl && a - i < SUBJECT_WINDOW; i--) {
@@ -447,13 +496,13 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 
 	if (t->form == TRIG_NOUN) {
 		if (!prep_in_key) {
-			if (i >= cr || !in_list(word(c, i), noun_preps))
+			if (i >= cr || !is(c, i, W_NOUN_PREP))
 				return -1;
 			i++;
 		}
-		while (i < cr && (in_list(word(c, i), dets) || ((c->d->tok[i].flags & TOK_WORD) &&
+		while (i < cr && (is(c, i, W_DET) || ((c->d->tok[i].flags & TOK_WORD) &&
 		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0 && i < b + 4 &&
-		       !in_list(word(c, i), preps))))
+		       !is(c, i, W_PREP))))
 			i++;
 		return i < cr && c->at[i] >= 0 && c->m[c->at[i]].first == i ? c->at[i] : -1;
 	}
@@ -469,19 +518,11 @@ static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 {
 	size_t i = b;
 
-	if (i >= cr || strcmp(word(c, i), "between") != 0)
+	if (i >= cr || strcmp(word(c, i), "between") != 0 || (*x = mention_at(c, i + 1)) < 0)
 		return false;
-	for (i++; i < cr && in_list(word(c, i), dets); i++)
-		;
-	if (i >= cr || (*x = c->at[i]) < 0)
-		return false;
-	for (i = c->m[*x].end; i < cr && in_list(word(c, i), dets); i++)
-		;
-	if (i >= cr || strcmp(word(c, i), "and") != 0)
-		return false;
-	for (i++; i < cr && in_list(word(c, i), dets); i++)
-		;
-	return i < cr && (*y = c->at[i]) >= 0 && c->m[*y].first == i;
+	i = c->m[*x].end;
+	return i < cr && strcmp(word(c, i), "and") == 0 && (*y = mention_at(c, i + 1)) >= 0 &&
+	       c->m[*y].end <= cr;
 }
 
 /* Is mention mi the owner of the trigger's object ("U.S. troops")? */
@@ -535,12 +576,9 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart)
 	}
 	/* passive: "condemned by North Korea" */
 	if (!noun && b + 1 < cr && strcmp(word(c, b), "by") == 0) {
-		size_t i = b + 1;
-		int agent;
+		int agent = mention_at(c, b + 1);
 
-		while (i < cr && in_list(word(c, i), dets))
-			i++;
-		if (i < cr && (agent = c->at[i]) >= 0 && c->m[agent].first == i) {
+		if (agent >= 0) {
 			for (size_t k = 0; k < nl; k++)
 				add_event(c, tr->rel, agent, left[k], a, b, mod, tr->id, "passive");
 			return;
@@ -585,37 +623,30 @@ struct hit {
 	int first;
 };
 
+/* The longest trigger at each place, left to right, never inside a name. */
 static size_t find_triggers(const struct ctx *c, struct hit **out)
 {
-	struct buf key = {0};
 	struct hit *hits = NULL;
 	size_t n = 0, cap = 0;
 
 	for (size_t i = c->S->first; i < c->S->end; i++) {
-		size_t len = c->x->maxlen < c->S->end - i ? c->x->maxlen : c->S->end - i;
+		struct trie_hit th[MAX_PHRASE];
+		size_t nh = c->at[i] >= 0 ? 0 : trie_match(c->x->triggers, c->tid + i, c->S->end - i, th, MAX_PHRASE);
 
-		if (c->at[i] >= 0)
-			continue;
-		for (; len > 0; len--) {
-			long t;
+		while (nh > 0) {
+			size_t len = th[--nh].len;
 			bool clear = true;
 
-			key.len = 0;
-			for (size_t k = i; k < i + len; k++) {
-				if (k > i)
-					buf_add(&key, " ", 1);
-				buf_puts(&key, word(c, k));
+			for (size_t k = i; k < i + len; k++)
 				clear = clear && c->at[k] < 0;
-			}
-			if (!clear || (t = strmap_getn(c->x->triggers, key.data, key.len)) < 0)
+			if (!clear)
 				continue;
 			xgrow(&hits, &cap, n + 1, sizeof *hits);
-			hits[n++] = (struct hit){i, i + len, (int)t};
+			hits[n++] = (struct hit){i, i + len, (int)th[nh].value};
 			i += len - 1;
 			break;
 		}
 	}
-	free(key.data);
 	*out = hits;
 	return n;
 }
@@ -625,9 +656,20 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 {
 	struct ctx c = {.x = x, .d = d, .m = m};
 	int *at = xmalloc((d->ntok + 1) * sizeof *at);
+	int *tid = xmalloc((d->ntok + 1) * sizeof *tid), *cid = xmalloc((d->ntok + 1) * sizeof *cid);
+	unsigned *cls = xmalloc((d->ntok + 1) * sizeof *cls);
 
-	for (size_t i = 0; i < d->ntok; i++)
+	for (size_t i = 0; i < d->ntok; i++) {
+		long bits = strmap_get(x->classes, d->tok[i].norm);
+
 		at[i] = -1;
+		tid[i] = trie_word(x->triggers, d->tok[i].norm);
+		cid[i] = trie_word(x->cues, d->tok[i].norm);
+		cls[i] = bits < 0 ? 0 : (unsigned)bits;
+	}
+	c.tid = tid;
+	c.cid = cid;
+	c.cls = cls;
 	for (size_t i = 0; i < nm; i++)
 		for (size_t k = m[i].first; k < m[i].end; k++)
 			at[k] = (int)i;
@@ -664,6 +706,9 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 		free(hits);
 	}
 	free(at);
+	free(tid);
+	free(cid);
+	free(cls);
 	free(c.head);
 	*out = c.ev;
 	return c.n;

@@ -1,0 +1,140 @@
+/* trie.c - nodes are numbered; an edge (node, word) -> child lives in one
+ * open-addressing table of 64-bit keys. */
+#include "trie.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct trie {
+	struct strmap *vocab;	/* token -> word id */
+	int nwords;
+	long *value;		/* per node, -1 if no phrase ends there */
+	size_t nnodes, nodes_cap;
+	uint64_t *keys;		/* edge table: (node + 1) << 32 | word, 0 = empty */
+	int *child;
+	size_t cap, count;
+};
+
+static uint64_t edge_key(size_t node, int word)
+{
+	return ((uint64_t)(node + 1) << 32) | (uint32_t)word;
+}
+
+static size_t edge_slot(const struct trie *t, uint64_t key)
+{
+	size_t i = (size_t)((key * 0x9e3779b97f4a7c15u) >> 20) & (t->cap - 1);
+
+	while (t->keys[i] && t->keys[i] != key)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static size_t new_node(struct trie *t)
+{
+	xgrow(&t->value, &t->nodes_cap, t->nnodes + 1, sizeof *t->value);
+	t->value[t->nnodes] = -1;
+	return t->nnodes++;
+}
+
+struct trie *trie_new(void)
+{
+	struct trie *t = xcalloc(1, sizeof *t);
+
+	t->vocab = strmap_new();
+	t->cap = 256;
+	t->keys = xcalloc(t->cap, sizeof *t->keys);
+	t->child = xcalloc(t->cap, sizeof *t->child);
+	new_node(t);		/* the root */
+	return t;
+}
+
+void trie_free(struct trie *t)
+{
+	if (!t)
+		return;
+	strmap_free(t->vocab);
+	free(t->value);
+	free(t->keys);
+	free(t->child);
+	free(t);
+}
+
+static void grow_edges(struct trie *t)
+{
+	struct trie big = *t;
+
+	big.cap = 2 * t->cap;
+	big.keys = xcalloc(big.cap, sizeof *big.keys);
+	big.child = xcalloc(big.cap, sizeof *big.child);
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->keys[i]) {
+			size_t j = edge_slot(&big, t->keys[i]);
+
+			big.keys[j] = t->keys[i];
+			big.child[j] = t->child[i];
+		}
+	free(t->keys);
+	free(t->child);
+	t->keys = big.keys;
+	t->child = big.child;
+	t->cap = big.cap;
+}
+
+long trie_put(struct trie *t, const char *key, long value)
+{
+	size_t node = 0;
+	long old;
+
+	while (*key) {
+		const char *sp = strchr(key, ' ');
+		size_t len = sp ? (size_t)(sp - key) : strlen(key);
+		char *word = xstrndup(key, len);
+		long w = strmap_get(t->vocab, word);
+		uint64_t k;
+		size_t slot;
+
+		if (w < 0)
+			strmap_put(t->vocab, word, w = t->nwords++);
+		free(word);
+		if (2 * (t->count + 1) > t->cap)
+			grow_edges(t);
+		k = edge_key(node, (int)w);
+		slot = edge_slot(t, k);
+		if (!t->keys[slot]) {
+			t->keys[slot] = k;
+			t->child[slot] = (int)new_node(t);
+			t->count++;
+		}
+		node = (size_t)t->child[slot];
+		key += len;
+		while (*key == ' ')
+			key++;
+	}
+	old = t->value[node];
+	t->value[node] = value;
+	return old;
+}
+
+int trie_word(const struct trie *t, const char *norm)
+{
+	return (int)strmap_get(t->vocab, norm);
+}
+
+size_t trie_match(const struct trie *t, const int *ids, size_t n, struct trie_hit *hits, size_t max)
+{
+	size_t node = 0, found = 0;
+
+	for (size_t i = 0; i < n && found < max && ids[i] >= 0; i++) {
+		size_t slot = edge_slot(t, edge_key(node, ids[i]));
+
+		if (!t->keys[slot])
+			break;
+		node = (size_t)t->child[slot];
+		if (t->value[node] >= 0)
+			hits[found++] = (struct trie_hit){i + 1, t->value[node]};
+	}
+	return found;
+}

@@ -1,0 +1,32 @@
+#!/bin/sh
+# bench.sh - speed and memory of actorgraph on this machine: extraction
+# throughput, a whole build, and schema loading. Figures go in README.md.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+dir=tests/out/bench
+rm -rf "$dir" && mkdir -p "$dir/corpus"
+# a corpus of 2,000 documents made of the evaluation articles
+i=0
+while [ $i -lt 2000 ]; do
+	for f in tests/data/articles/*.txt tests/eval/*/*.txt; do
+		cp "$f" "$dir/corpus/$i-$(basename "$f")"
+		i=$((i + 1))
+		[ $i -ge 2000 ] && break
+	done
+done
+bytes=$(cat "$dir"/corpus/*.txt | wc -c)
+now() { date +%s.%N; }
+rate() { awk -v b="$bytes" -v t="$1" 'BEGIN { printf "%.2f s, %.1f MB/s", t, b / t / 1e6 }'; }
+
+t0=$(now); ./actorgraph extract "$dir/corpus" >"$dir/events.jsonl"; t1=$(now)
+echo "extract: $(ls "$dir/corpus" | wc -l) documents, $bytes bytes, $(wc -l <"$dir/events.jsonl") events: $(rate "$(echo "$t1 - $t0" | bc)")"
+t0=$(now); ./actorgraph build -q --format graphml,dot --out "$dir" "$dir/corpus"; t1=$(now)
+echo "build (one graph, GraphML and DOT): $(rate "$(echo "$t1 - $t0" | bc)")"
+t0=$(now); ./actorgraph build -q --per-document --format graphml --out "$dir/per" "$dir/corpus"; t1=$(now)
+echo "build --per-document (2,000 GraphML files): $(rate "$(echo "$t1 - $t0" | bc)")"
+t0=$(now); n=0; while [ $n -lt 20 ]; do ./actorgraph check >/dev/null; n=$((n + 1)); done; t1=$(now)
+echo "schema load (check, whole process): $(echo "($t1 - $t0) * 50" | bc) ms"
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f "peak memory of a build of the corpus: %M KiB" \
+		./actorgraph build -q --format graphml --out "$dir" "$dir/corpus"
+fi

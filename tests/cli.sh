@@ -1,0 +1,137 @@
+#!/bin/sh
+# cli.sh - golden tests of the command line: output, messages and exit status.
+# Each case runs ./actorgraph, then diffs stdout, stderr and the files it
+# wrote against tests/golden/. UPDATE_GOLDEN=1 (make golden) rewrites them.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+AG=./actorgraph
+OUT=tests/out/cli
+GOLD=tests/golden
+ART=tests/data/articles/fp-trump-kim.txt
+passed=0 failed=0
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+
+# same NAME FILE: FILE must equal tests/golden/NAME (or become it)
+same() {
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$2" "$GOLD/$1"
+	elif ! diff -u "$GOLD/$1" "$2" >"$OUT/$1.diff" 2>&1; then
+		cat "$OUT/$1.diff"
+		return 1
+	fi
+}
+
+# case NAME STATUS ARGS...: run, then compare status, stdout and stderr
+case_() {
+	name=$1 want=$2
+	shift 2
+	"$AG" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" </dev/null
+	got=$?
+	if [ "$got" != "$want" ]; then
+		bad "$name" "exit status $got, expected $want"; cat "$OUT/$name.err"; return
+	fi
+	if same "$name.out" "$OUT/$name.out" && same "$name.err" "$OUT/$name.err"; then
+		ok "$name"
+	else
+		bad "$name" "output differs from $GOLD"
+	fi
+}
+
+# usage, help and errors
+case_ help 0 --help
+case_ version 0 --version
+case_ no-command 2
+case_ unknown-command 2 draw x.txt
+case_ unknown-option 2 build --colour x.txt
+case_ unknown-format 2 build --format gif "$ART"
+case_ no-input 2 build
+case_ missing-input 1 build -q --out "$OUT" nosuch.txt
+case_ check 0 check --schema tests/data/schema/ok
+case_ check-bad-schema 1 check --schema tests/data/schema/unknown-key
+case_ build-bad-schema 1 build --schema tests/data/schema/dangling-role "$ART"
+case_ bad-recipe 1 build tests/data/recipe/bad-date
+
+# extraction of the bundled article
+case_ extract 0 extract "$ART"
+
+# a build: golden GraphML and DOT, both accepted by their reference tools
+case_ build 0 build --out "$OUT" --name korea "$ART"
+for f in korea.graphml korea.dot; do
+	if same "$f" "$OUT/$f"; then ok "$f"; else bad "$f" "differs from $GOLD"; fi
+done
+if XML_CATALOG_FILES=tests/vendor/graphml/catalog.xml xmllint --nonet --noout \
+	--schema tests/vendor/graphml/graphml.xsd "$OUT/korea.graphml" 2>"$OUT/xmllint.err"; then
+	ok graphml-validates
+else
+	bad graphml-validates "$(cat "$OUT/xmllint.err")"
+fi
+if dot -Tsvg "$OUT/korea.dot" >/dev/null 2>"$OUT/dot.err" && [ ! -s "$OUT/dot.err" ]; then
+	ok dot-accepts-dot
+else
+	bad dot-accepts-dot "$(cat "$OUT/dot.err")"
+fi
+if grep -q '<svg' "$OUT/korea.svg" && grep -q '>Kim Jong Un</text>' "$OUT/korea.svg"; then
+	ok svg-rendered
+else
+	bad svg-rendered "no diagram in $OUT/korea.svg"
+fi
+# networkx and igraph (Debian's python3, which has them) load the GraphML
+if /usr/bin/python3 - "$OUT/korea.graphml" >"$OUT/readers.out" 2>&1 <<'PY'
+import sys, networkx, igraph
+g = networkx.read_graphml(sys.argv[1])
+h = igraph.Graph.Read_GraphML(sys.argv[1])
+assert g.number_of_nodes() == h.vcount() > 0 and g.number_of_edges() == h.ecount() > 0
+assert g.nodes["PRK"]["label"] == "North Korea"
+assert all(isinstance(d["asserted"], int) for _, _, d in g.edges(data=True))
+PY
+then ok graphml-loads-in-networkx-and-igraph; else bad graphml-loads-in-networkx-and-igraph "$(cat "$OUT/readers.out")"; fi
+
+# the same input gives byte-identical files
+"$AG" build -q --out "$OUT/again" --name korea "$ART"
+if cmp -s "$OUT/korea.graphml" "$OUT/again/korea.graphml" && cmp -s "$OUT/korea.svg" "$OUT/again/korea.svg"; then
+	ok deterministic
+else
+	bad deterministic "a second build differs"
+fi
+
+# one graph per document, named after it; stdin reads as 'stdin'
+mkdir -p "$OUT/docs/sub" && cp "$ART" "$OUT/docs/sub/" && printf 'Egypt met with Sudan.\n' >"$OUT/docs/b.txt"
+printf 'ignored: not .txt\n' >"$OUT/docs/notes.md"
+case_ per-document 0 build -q --per-document --format graphml --out "$OUT/per" "$OUT/docs"
+if [ -f "$OUT/per/fp-trump-kim.graphml" ] && [ -f "$OUT/per/b.graphml" ] && [ "$(ls "$OUT/per" | wc -l)" = 2 ]; then
+	ok per-document-names
+else
+	bad per-document-names "$(ls "$OUT/per")"
+fi
+printf 'Russia invaded Ukraine.\n' | "$AG" extract - >"$OUT/stdin.out" 2>&1
+if grep -q '"doc":"stdin".*"relation":"military_conflict"' "$OUT/stdin.out"; then ok stdin; else bad stdin "$(cat "$OUT/stdin.out")"; fi
+
+# bad bytes are reported with their position, and the rest is read
+printf 'Russia invaded \377Ukraine.\n' >"$OUT/bad-utf8.txt"
+case_ invalid-utf8 0 extract "$OUT/bad-utf8.txt"
+
+# a failed build leaves the earlier output as it was
+cp "$OUT/korea.graphml" "$OUT/keep.graphml"
+"$AG" build -q --out "$OUT" --name korea "$ART" nosuch.txt 2>/dev/null
+if [ $? = 1 ] && cmp -s "$OUT/korea.graphml" "$OUT/keep.graphml" && ! ls "$OUT" | grep -q tmp; then
+	ok failed-build-keeps-output
+else
+	bad failed-build-keeps-output "output changed or a temporary file was left"
+fi
+
+# a recipe writes its outputs beside itself
+mkdir -p "$OUT/recipe"
+printf 'name: r\ninputs:\n  - {path: ../../../data/articles/fp-trump-kim.txt, date: 2024-11-13}\nformats: [graphml]\n' \
+	>"$OUT/recipe/graph.yaml"
+"$AG" build -q "$OUT/recipe"
+if grep -q '<data key="e_first_seen">2024-11-13</data>' "$OUT/recipe/r.graphml" 2>/dev/null; then
+	ok recipe
+else
+	bad recipe "no dated r.graphml"
+fi
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,165 @@
+/* helpers.h - shared by the unit tests: run the early stages on a string. */
+#ifndef HELPERS_H
+#define HELPERS_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <igraph.h>
+
+#include "actors.h"
+#include "analysis.h"
+#include "graph.h"
+#include "relations.h"
+#include "schema.h"
+#include "text.h"
+#include "util.h"
+
+/* igraph as main() sets it up: no aborts, the attribute handler. */
+static inline void test_igraph_setup(void)
+{
+	igraph_set_error_handler(igraph_error_handler_ignore);
+	igraph_set_warning_handler(igraph_warning_handler_ignore);
+	igraph_set_attribute_table(&igraph_cattribute_table);
+}
+
+/* The shipped schema, loaded once per test binary. */
+static inline struct schema *test_schema(void)
+{
+	static struct schema *s;
+	struct diag err = {{0}};
+
+	if (!s) {
+		s = schema_load("schema", &err);
+		if (!s)
+			fail_msg("%s", err.msg);
+	}
+	return s;
+}
+
+static inline struct doc *test_doc(const char *text)
+{
+	return text_parse("t.txt", "t", NULL, xstrdup(text), strlen(text));
+}
+
+/* The events of 'text' as "relation source target modality" lines, in order. */
+static inline char *test_events(const char *text)
+{
+	struct schema *s = test_schema();
+	struct matcher *m = actors_new(s);
+	struct extractor *x = relations_new(s);
+	struct doc *d = test_doc(text);
+	struct mention *men;
+	struct event *ev;
+	size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
+	struct buf out = {0};
+
+	buf_add(&out, "", 0);
+	for (size_t i = 0; i < ne; i++)
+		buf_printf(&out, "%s %s %s %s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
+			   s->actors[ev[i].target].id,
+			   ev[i].modality == MOD_ASSERTED ? "asserted" : "hypothetical");
+	free(men);
+	free(ev);
+	text_free(d);
+	relations_free(x);
+	actors_free(m);
+	return out.data;
+}
+
+/* The actor ids of the mentions in 'text', space-separated. */
+static inline char *test_mentions(const char *text)
+{
+	struct schema *s = test_schema();
+	struct matcher *m = actors_new(s);
+	struct doc *d = test_doc(text);
+	struct mention *men;
+	size_t nm = actors_find(m, d, &men);
+	struct buf out = {0};
+
+	buf_add(&out, "", 0);
+	for (size_t i = 0; i < nm; i++)
+		buf_printf(&out, "%s%s", i ? " " : "", s->actors[men[i].actor].id);
+	free(men);
+	text_free(d);
+	actors_free(m);
+	return out.data;
+}
+
+/* The analysed graph of the given texts (NULL-terminated) under schema s,
+ * each text dated 'date'. */
+static inline struct graph *test_graph_with(const struct schema *s, const char *const texts[],
+					    const char *date)
+{
+	struct matcher *m = actors_new(s);
+	struct extractor *x = relations_new(s);
+	struct graph *g = graph_new(s);
+	struct diag err = {{0}};
+
+	test_igraph_setup();
+	for (size_t i = 0; texts[i]; i++) {
+		struct doc *d = text_parse("t.txt", "t", date, xstrdup(texts[i]), strlen(texts[i]));
+		struct mention *men;
+		struct event *ev;
+		size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
+
+		graph_add(g, d, men, nm, ev, ne);
+		free(men);
+		free(ev);
+		text_free(d);
+	}
+	if (graph_build(g, &err) < 0 || analysis_run(g, &err) < 0)
+		fail_msg("%s", err.msg);
+	relations_free(x);
+	actors_free(m);
+	return g;
+}
+
+static inline struct graph *test_graph(const char *const texts[], const char *date)
+{
+	return test_graph_with(test_schema(), texts, date);
+}
+
+/* The index of the node with this id, or fail. */
+static inline size_t test_node(const struct graph *g, const char *id)
+{
+	for (size_t v = 0; v < graph_node_count(g); v++)
+		if (strcmp(graph_str(g, false, v, "id"), id) == 0)
+			return v;
+	fail_msg("no node %s", id);
+	return 0;
+}
+
+/* The index of the edge relation/source/target, or -1. */
+static inline long test_edge(const struct graph *g, const char *rel, const char *src, const char *dst)
+{
+	for (size_t e = 0; e < graph_edge_count(g); e++) {
+		size_t f, t;
+
+		graph_edge_ends(g, e, &f, &t);
+		if (strcmp(graph_str(g, true, e, "relation"), rel) == 0 &&
+		    strcmp(graph_str(g, false, f, "id"), src) == 0 && strcmp(graph_str(g, false, t, "id"), dst) == 0)
+			return (long)e;
+	}
+	return -1;
+}
+
+#define assert_events(text, expected)                       \
+	do {                                                \
+		char *got_ = test_events(text);             \
+		assert_string_equal(got_, expected);        \
+		free(got_);                                 \
+	} while (0)
+
+#define assert_mentions(text, expected)                     \
+	do {                                                \
+		char *got_ = test_mentions(text);           \
+		assert_string_equal(got_, expected);        \
+		free(got_);                                 \
+	} while (0)
+
+#endif

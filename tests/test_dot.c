@@ -1,0 +1,92 @@
+/* test_dot.c - DOT styling through cgraph and in-process SVG rendering. */
+#include "dot.h"
+#include "helpers.h"
+
+static char *render(const struct graph *g, const char *format)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct diag err = {{0}};
+	int rc = format ? dot_render(fp, g, format, &err) : dot_write(fp, g, &err);
+
+	fclose(fp);
+	if (rc != 0)
+		fail_msg("%s", err.msg);
+	return data;
+}
+
+static void styles_edges_by_relation_and_modality(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine. Egypt could meet with Sudan.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	char *dot = render(g, NULL);
+
+	(void)state;
+	assert_non_null(strstr(dot, "digraph actors {"));
+	assert_non_null(strstr(dot, "RUS -> UKR"));
+	assert_non_null(strstr(dot, "color=\"#7f0000\""));	/* military_conflict's colour */
+	assert_non_null(strstr(dot, "style=dashed"));	/* the hypothetical talks */
+	assert_non_null(strstr(dot, "dir=none"));	/* talks are undirected */
+	assert_non_null(strstr(dot, "label=military_conflict"));
+	free(dot);
+	graph_free(g);
+}
+
+static void escapes_backslashes_in_labels(void **state)
+{
+	struct diag err = {{0}};
+	struct schema *s = schema_load("tests/data/schema/escape", &err);
+	const char *const texts[] = {"Smith Sons met Bland.", NULL};
+	struct graph *g = test_graph_with(s, texts, NULL);
+	char *dot = render(g, NULL);
+
+	(void)state;
+	assert_non_null(strstr(dot, "C:\\\\new"));
+	free(dot);
+	graph_free(g);
+	schema_free(s);
+}
+
+static void renders_svg_in_process(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	char *svg = render(g, "svg");
+
+	(void)state;
+	assert_non_null(strstr(svg, "<svg"));
+	assert_non_null(strstr(svg, ">Russia</text>"));
+	assert_non_null(strstr(svg, "</svg>"));
+	free(svg);
+	graph_free(g);
+}
+
+static void reports_unknown_render_formats(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	FILE *fp = tmpfile();
+	struct diag err = {{0}};
+
+	(void)state;
+	assert_int_equal(dot_render(fp, g, "nosuchformat", &err), -1);
+	assert_string_equal(err.msg, "Graphviz could not render nosuchformat");
+	fclose(fp);
+	graph_free(g);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(styles_edges_by_relation_and_modality),
+		cmocka_unit_test(escapes_backslashes_in_labels),
+		cmocka_unit_test(renders_svg_in_process),
+		cmocka_unit_test(reports_unknown_render_formats),
+	};
+	int rc = cmocka_run_group_tests_name("dot", tests, NULL, NULL);
+
+	dot_cleanup();
+	schema_free(test_schema());
+	return rc;
+}

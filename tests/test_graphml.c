@@ -1,0 +1,96 @@
+/* test_graphml.c - the GraphML contract: keys, every value, escaping, ids. */
+#include "graphml.h"
+#include "helpers.h"
+
+static char *write_graphml(const struct graph *g)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct diag err = {{0}};
+
+	assert_int_equal(graphml_write(fp, g, &err), 0);
+	fclose(fp);
+	return data;
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+static void writes_prefixed_typed_keys_and_no_graph_keys(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
+	struct graph *g = test_graph(texts, "2024-01-02");
+	char *x = write_graphml(g);
+
+	(void)state;
+	assert_non_null(strstr(x, "<key id=\"v_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"));
+	assert_non_null(strstr(x, "<key id=\"e_asserted\" for=\"edge\" attr.name=\"asserted\" attr.type=\"int\"/>"));
+	assert_non_null(strstr(x, "<key id=\"e_directed\" for=\"edge\" attr.name=\"directed\" attr.type=\"boolean\"/>"));
+	assert_null(strstr(x, "for=\"graph\""));
+	assert_null(strstr(x, "attr.name=\"type\""));
+	assert_non_null(strstr(x, "<graph id=\"G\" edgedefault=\"directed\">"));
+	assert_non_null(strstr(x, "<node id=\"RUS\">"));
+	assert_non_null(strstr(x, "<edge id=\"e0\" source=\"RUS\" target=\"UKR\">"));
+	assert_non_null(strstr(x, "<data key=\"e_first_seen\">2024-01-02</data>"));
+	assert_non_null(strstr(x, "<data key=\"e_directed\">true</data>"));
+	free(x);
+	graph_free(g);
+}
+
+static void writes_every_attribute_on_every_element(void **state)
+{
+	const char *const texts[] = {"Egypt met with Sudan. Egypt condemned Chad.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	char *x = write_graphml(g);
+	size_t nattr = 0, eattr = 0;
+
+	(void)state;
+	while (graph_node_attrs[nattr].name)
+		nattr++;
+	while (graph_edge_attrs[eattr].name)
+		eattr++;
+	assert_int_equal(count(x, "<data key=\"v_"), 3 * nattr);
+	assert_int_equal(count(x, "<data key=\"e_"), 2 * eattr);
+	assert_null(strstr(x, "nan"));
+	assert_null(strstr(x, "inf"));
+	free(x);
+	graph_free(g);
+}
+
+static void escapes_labels(void **state)
+{
+	struct diag err = {{0}};
+	struct schema *s = schema_load("tests/data/schema/escape", &err);
+	const char *const texts[] = {"Smith Sons met Bland.", NULL};
+	struct graph *g;
+	char *x;
+
+	(void)state;
+	assert_non_null(s);
+	g = test_graph_with(s, texts, NULL);
+	x = write_graphml(g);
+	assert_non_null(strstr(x, "Smith &amp; Sons &lt;Ltd&gt; &quot;Q&quot; C:\\new"));
+	free(x);
+	graph_free(g);
+	schema_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(writes_prefixed_typed_keys_and_no_graph_keys),
+		cmocka_unit_test(writes_every_attribute_on_every_element),
+		cmocka_unit_test(escapes_labels),
+	};
+	int rc = cmocka_run_group_tests_name("graphml", tests, NULL, NULL);
+
+	schema_free(test_schema());
+	return rc;
+}

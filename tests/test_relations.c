@@ -1,0 +1,152 @@
+/* test_relations.c - argument patterns, direction and modality, with cases
+ * that must give no relation. Sentences are made up for the tests. */
+#include "helpers.h"
+
+static void takes_subject_and_object_of_a_verb(void **state)
+{
+	(void)state;
+	assert_events("Russia invaded Ukraine in 2022.", "military_conflict RUS UKR asserted\n");
+	assert_events("Egypt condemned Israel on Monday.", "criticism EGY ISR asserted\n");
+}
+
+static void skips_objects_of_prepositions_when_looking_for_the_subject(void **state)
+{
+	(void)state;
+	assert_events("Iran, after talks in Qatar, attacked Iraq.", "military_conflict IRN IRQ asserted\n");
+}
+
+static void turns_passives_around(void **state)
+{
+	(void)state;
+	assert_events("Iran was sanctioned by the United States.", "sanctions USA IRN asserted\n");
+	assert_events("the drills were condemned by China", "");
+}
+
+static void reads_modifiers_and_prepositions_of_nouns(void **state)
+{
+	(void)state;
+	assert_events("Western sanctions on Iran hurt.", "sanctions west IRN asserted\n");
+	assert_events("Russia's war in Ukraine goes on.", "military_conflict RUS UKR asserted\n");
+}
+
+static void pairs_the_sides_of_between(void **state)
+{
+	(void)state;
+	assert_events("a treaty between Japan and the Philippines", "pact JPN PHL asserted\n");
+}
+
+static void pairs_the_parts_of_compounds(void **state)
+{
+	(void)state;
+	assert_events("the Japan-Philippines joint exercises began", "exercises JPN PHL asserted\n");
+}
+
+static void relates_every_member_of_a_list(void **state)
+{
+	(void)state;
+	assert_events("Egypt and Sudan signed a pact.", "pact EGY SDN asserted\n");
+	assert_events("The European Union imposed sanctions on Iran, Syria and North Korea.",
+		      "sanctions eu IRN asserted\nsanctions eu SYR asserted\nsanctions eu PRK asserted\n");
+}
+
+static void asks_for_the_objects_a_trigger_names(void **state)
+{
+	(void)state;
+	assert_events("Iran supplied Russia with drones.", "military_aid IRN RUS asserted\n");
+	assert_events("Iran supplied Russia with textbooks.", "");
+	assert_events("Japan provided Vietnam with loans.", "economic_aid JPN VNM asserted\n");
+}
+
+static void reverses_dependence(void **state)
+{
+	(void)state;
+	assert_events("Syria's dependence on Iranian weapons grew.", "military_aid IRN SYR asserted\n");
+}
+
+static void takes_the_owner_of_deployed_troops_as_source(void **state)
+{
+	(void)state;
+	assert_events("Washington deployed American troops in Japan.",
+		      "military_presence USA JPN asserted\n");
+}
+
+static void finds_affiliations_from_titles_and_appositions(void **state)
+{
+	(void)state;
+	assert_events("Chinese President Xi Jinping arrived.", "affiliation xi_jinping CHN asserted\n");
+	assert_events("\"No,\" said Jenny Town, a senior fellow at the Stimson Center.",
+		      "affiliation jenny_town stimson_center asserted\n");
+}
+
+static void uses_the_person_for_a_titled_modifier(void **state)
+{
+	(void)state;
+	assert_events("Xi Jinping met Russian President Vladimir Putin.",
+		      "affiliation vladimir_putin RUS asserted\ntalks vladimir_putin xi_jinping asserted\n");
+}
+
+static void marks_modal_conditional_and_negated_relations_hypothetical(void **state)
+{
+	(void)state;
+	assert_events("Japan could sign a treaty with Vietnam.", "pact JPN VNM hypothetical\n");
+	assert_events("If Japan signs a treaty with Vietnam, trade grows.", "pact JPN VNM hypothetical\n");
+	assert_events("Japan did not sign a treaty with Vietnam.", "pact JPN VNM hypothetical\n");
+	assert_events("Japan doesn't want a treaty with Vietnam.", "pact JPN VNM hypothetical\n");
+	assert_events("Japan no longer attacks Vietnam.", "military_conflict JPN VNM hypothetical\n");
+}
+
+static void marks_only_the_asked_part_of_a_question(void **state)
+{
+	(void)state;
+	assert_events("Will Japan sign a treaty with Vietnam?", "pact JPN VNM hypothetical\n");
+	assert_events("Now that Iran has armed Russia, will Moscow attack Kyiv?",
+		      "military_aid IRN RUS asserted\nmilitary_conflict RUS UKR hypothetical\n");
+}
+
+static void writes_undirected_relations_in_canonical_order(void **state)
+{
+	(void)state;
+	assert_events("Vietnam met with Japan.", "talks JPN VNM asserted\n");
+}
+
+static void finds_no_relation_between_actors_that_only_share_a_sentence(void **state)
+{
+	(void)state;
+	assert_events("Russia and Ukraine were both mentioned in the report.", "");
+	assert_events("Reporters from Japan and Vietnam watched the summit.", "");
+	assert_events("Leaders discussed the end of the war in Ukraine with Russia.", "");
+}
+
+static void resolves_pronoun_subjects(void **state)
+{
+	(void)state;
+	assert_events("Xi Jinping arrived. He met with Emmanuel Macron.",
+		      "talks emmanuel_macron xi_jinping asserted\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(takes_subject_and_object_of_a_verb),
+		cmocka_unit_test(skips_objects_of_prepositions_when_looking_for_the_subject),
+		cmocka_unit_test(turns_passives_around),
+		cmocka_unit_test(reads_modifiers_and_prepositions_of_nouns),
+		cmocka_unit_test(pairs_the_sides_of_between),
+		cmocka_unit_test(pairs_the_parts_of_compounds),
+		cmocka_unit_test(relates_every_member_of_a_list),
+		cmocka_unit_test(asks_for_the_objects_a_trigger_names),
+		cmocka_unit_test(reverses_dependence),
+		cmocka_unit_test(takes_the_owner_of_deployed_troops_as_source),
+		cmocka_unit_test(finds_affiliations_from_titles_and_appositions),
+		cmocka_unit_test(uses_the_person_for_a_titled_modifier),
+		cmocka_unit_test(marks_modal_conditional_and_negated_relations_hypothetical),
+		cmocka_unit_test(marks_only_the_asked_part_of_a_question),
+		cmocka_unit_test(writes_undirected_relations_in_canonical_order),
+		cmocka_unit_test(finds_no_relation_between_actors_that_only_share_a_sentence),
+		cmocka_unit_test(resolves_pronoun_subjects),
+	};
+	int rc = cmocka_run_group_tests_name("relations", tests, NULL, NULL);
+
+	schema_free(test_schema());
+	return rc;
+}

@@ -1,0 +1,134 @@
+/* test_schema.c - loading the schema and rejecting bad ones with positions. */
+#include "helpers.h"
+
+static void loads_a_small_schema(void **state)
+{
+	struct diag err = {{0}};
+	struct schema *s = schema_load("tests/data/schema/ok", &err);
+	int ann;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(s->nrels, 2);
+	assert_false(s->rels[0].directed);
+	assert_true(s->rels[1].directed);	/* the default */
+	assert_int_equal(s->rels[1].sign, SIGN_NEUTRAL);
+	assert_int_equal(s->ntriggers, 3);	/* one per word */
+	assert_string_equal(s->triggers[1].key, "met with");
+	assert_int_equal(s->nhypothetical, 2);
+	ann = schema_actor(s, "ann_bee");
+	assert_true(ann >= 0);
+	assert_int_equal(s->actors[ann].nroles, 1);
+	assert_int_equal(s->actors[ann].roles[0].of, schema_actor(s, "AAA"));
+	assert_string_equal(s->actors[ann].roles[0].to, "2024-06-30");
+	/* label, adjective, seat, and the person's label and surname */
+	assert_int_equal(s->nnames, 5);
+	assert_int_equal(s->names[4].form, FORM_SURNAME);
+	assert_string_equal(s->names[4].key, "bee");
+	assert_int_equal(schema_reltype(s, "affiliation"), 1);
+	assert_int_equal(schema_reltype(s, "nope"), -1);
+	schema_free(s);
+}
+
+static void check_error(const char *dir, const char *expected)
+{
+	struct diag err = {{0}};
+	struct schema *s = schema_load(dir, &err);
+
+	assert_null(s);
+	assert_string_equal(err.msg, expected);
+}
+
+static void rejects_unknown_keys(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/unknown-key",
+		    "tests/data/schema/unknown-key/actors.yaml:5:5: unknown key 'adjectivs' (expected one of: "
+		    "id, label, kind, names, adjectives, seats, surname, part_of, roles)");
+}
+
+static void rejects_duplicate_ids(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/duplicate-id",
+		    "tests/data/schema/duplicate-id/actors.yaml:3:10: duplicate actor id 'AAA'");
+}
+
+static void rejects_dangling_references(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/dangling-role",
+		    "tests/data/schema/dangling-role/actors.yaml:6:14: unknown actor 'ZZZ'");
+}
+
+static void rejects_wrong_types(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/wrong-type",
+		    "tests/data/schema/wrong-type/relations.yaml:3:15: expected true or false for 'directed', "
+		    "found 'maybe'");
+}
+
+static void rejects_broken_yaml(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/broken-yaml",
+		    "tests/data/schema/broken-yaml/actors.yaml:3:5: did not find expected ',' or '}'");
+}
+
+static void rejects_a_name_of_two_actors(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/duplicate-name",
+		    "tests/data/schema/duplicate-name/actors.yaml:3:50: name 'Aland' already names actor 'AAA'");
+}
+
+static void rejects_unknown_trigger_forms(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/bad-form",
+		    "tests/data/schema/bad-form/relations.yaml:4:32: unknown form 'adverb' "
+		    "(expected one of: verb, noun, title)");
+}
+
+static void reports_a_missing_folder(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/none",
+		    "cannot open 'tests/data/schema/none/relations.yaml': No such file or directory");
+}
+
+static void loads_the_shipped_schema_with_all_thirteen_types(void **state)
+{
+	static const char *const types[] = {
+		"talks", "alliance", "pact", "military_aid", "economic_aid", "sanctions", "criticism",
+		"threat", "military_conflict", "military_presence", "exercises", "recognition",
+		"affiliation", NULL
+	};
+	struct schema *s = test_schema();
+
+	(void)state;
+	for (size_t i = 0; types[i]; i++)
+		assert_true(schema_reltype(s, types[i]) >= 0);
+	assert_int_equal(s->nrels, 13);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(loads_a_small_schema),
+		cmocka_unit_test(rejects_unknown_keys),
+		cmocka_unit_test(rejects_duplicate_ids),
+		cmocka_unit_test(rejects_dangling_references),
+		cmocka_unit_test(rejects_wrong_types),
+		cmocka_unit_test(rejects_broken_yaml),
+		cmocka_unit_test(rejects_a_name_of_two_actors),
+		cmocka_unit_test(rejects_unknown_trigger_forms),
+		cmocka_unit_test(reports_a_missing_folder),
+		cmocka_unit_test(loads_the_shipped_schema_with_all_thirteen_types),
+	};
+	int rc = cmocka_run_group_tests_name("schema", tests, NULL, NULL);
+
+	schema_free(test_schema());
+	return rc;
+}

@@ -1,0 +1,121 @@
+/* test_text.c - tokens, offsets, UTF-8 and sentence splitting. */
+#include "helpers.h"
+
+static void splits_sentences_but_not_after_abbreviations(void **state)
+{
+	struct doc *d = test_doc("The U.S. envoy met Dr. Kim in Seoul. Then he left!\nA new line.");
+
+	(void)state;
+	assert_int_equal(d->nsent, 3);
+	assert_string_equal(d->tok[d->sent[1].first].norm, "then");
+	assert_int_equal(d->sent[2].line, 2);
+	assert_int_equal(d->sent[2].col, 1);
+	text_free(d);
+}
+
+static void keeps_byte_offsets_of_the_original_text(void **state)
+{
+	struct doc *d = test_doc("Kim\xe2\x80\x99s \xe2\x80\x9c" "deal\xe2\x80\x9d");
+
+	(void)state;
+	assert_int_equal(d->ntok, 5);
+	assert_string_equal(d->tok[1].norm, "'s");
+	assert_int_equal(d->tok[1].start, 3);
+	assert_int_equal(d->tok[1].end, 7);
+	assert_string_equal(d->tok[2].norm, "\"");
+	assert_true(d->tok[2].flags & TOK_OPEN);
+	assert_string_equal(d->tok[3].norm, "deal");
+	text_free(d);
+}
+
+static void splits_hyphens_and_dashes_into_their_own_tokens(void **state)
+{
+	char *key = text_key("U.S.-South Korean drills\xe2\x80\x94" "and Trump\xe2\x80\x93Kim");
+
+	(void)state;
+	assert_string_equal(key, "u.s. - south korean drills -- and trump - kim");
+	free(key);
+}
+
+static void marks_capitals_for_case_checks(void **state)
+{
+	struct doc *d = test_doc("US us NATO Nato");
+
+	(void)state;
+	assert_true(d->tok[0].flags & TOK_CAPS);
+	assert_false(d->tok[1].flags & (TOK_CAPS | TOK_UPPER));
+	assert_true(d->tok[2].flags & TOK_CAPS);
+	assert_true(d->tok[3].flags & TOK_UPPER);
+	assert_false(d->tok[3].flags & TOK_CAPS);
+	text_free(d);
+}
+
+static void counts_and_blanks_invalid_utf8(void **state)
+{
+	struct doc *d = test_doc("ok\nbad \xff\xfe here\n");
+
+	(void)state;
+	assert_int_equal(d->bad_bytes, 2);
+	assert_int_equal(d->first_bad.line, 2);
+	assert_int_equal(d->first_bad.col, 5);
+	assert_int_equal(d->ntok, 3);
+	assert_int_equal(d->text[6], ' ');
+	text_free(d);
+}
+
+static void marks_questions(void **state)
+{
+	struct doc *d = test_doc("Will they meet? They met.");
+
+	(void)state;
+	assert_true(d->sent[0].question);
+	assert_false(d->sent[d->nsent - 1].question);
+	text_free(d);
+}
+
+static void keeps_numbers_and_contractions_whole(void **state)
+{
+	char *key = text_key("some 28,500 troops don't leave");
+
+	(void)state;
+	assert_string_equal(key, "some 28,500 troops don't leave");
+	free(key);
+}
+
+static void names_documents_after_their_file(void **state)
+{
+	char *a = text_doc_name("a/b/fp-trump-kim.txt"), *b = text_doc_name("plain");
+
+	(void)state;
+	assert_string_equal(a, "fp-trump-kim");
+	assert_string_equal(b, "plain");
+	free(a);
+	free(b);
+}
+
+static void survives_empty_text(void **state)
+{
+	struct doc *d = test_doc("");
+
+	(void)state;
+	assert_int_equal(d->ntok, 0);
+	assert_int_equal(d->nsent, 0);
+	text_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(splits_sentences_but_not_after_abbreviations),
+		cmocka_unit_test(keeps_byte_offsets_of_the_original_text),
+		cmocka_unit_test(splits_hyphens_and_dashes_into_their_own_tokens),
+		cmocka_unit_test(marks_capitals_for_case_checks),
+		cmocka_unit_test(counts_and_blanks_invalid_utf8),
+		cmocka_unit_test(marks_questions),
+		cmocka_unit_test(keeps_numbers_and_contractions_whole),
+		cmocka_unit_test(names_documents_after_their_file),
+		cmocka_unit_test(survives_empty_text),
+	};
+
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
