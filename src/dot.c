@@ -143,6 +143,24 @@ int dot_write(FILE *fp, const struct graph *gr, struct diag *err)
  * keeps a font name across contexts, so a second context reads freed memory. */
 static GVC_t *gvc;
 
+/* Graphviz prints its errors in pieces ("Error", ": renderer for x is
+ * unavailable\n"); we keep the first line for our message instead. */
+static char gv_error[256];
+static bool gv_error_done;
+
+static int keep_error(char *msg)
+{
+	size_t n = strlen(gv_error);
+
+	if (!gv_error_done) {
+		snprintf(gv_error + n, sizeof gv_error - n, "%s", msg);
+		n = strcspn(gv_error, "\n");
+		gv_error_done = gv_error[n] != '\0';
+		gv_error[n] = '\0';
+	}
+	return 0;
+}
+
 void dot_cleanup(void)
 {
 	if (gvc)
@@ -155,14 +173,17 @@ int dot_render(FILE *fp, const struct graph *gr, const char *format, struct diag
 	Agraph_t *g = build(gr);
 	int rc = -1;
 
-	if (!gvc)
+	if (!gvc) {
+		agseterrf(keep_error);
 		gvc = gvContext();
-
+	}
+	gv_error[0] = '\0';
+	gv_error_done = false;
 	if (gvLayout(gvc, g, agget(g, (char *)"layout")) != 0) {
-		diag_set(err, "Graphviz could not lay out the graph");
+		diag_set(err, "Graphviz could not lay out the graph: %s", gv_error);
 	} else {
 		if (gvRender(gvc, g, format, fp) != 0)
-			diag_set(err, "Graphviz could not render %s", format);
+			diag_set(err, "Graphviz could not render %s: %s", format, gv_error);
 		else
 			rc = 0;
 		gvFreeLayout(gvc, g);

@@ -71,7 +71,8 @@ static void reports_unknown_render_formats(void **state)
 
 	(void)state;
 	assert_int_equal(dot_render(fp, g, "nosuchformat", &err), -1);
-	assert_string_equal(err.msg, "Graphviz could not render nosuchformat");
+	assert_string_equal(err.msg, "Graphviz could not render nosuchformat: "
+				     "Error: renderer for nosuchformat is unavailable");
 	fclose(fp);
 	graph_free(g);
 }
