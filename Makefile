@@ -20,7 +20,7 @@ LIB_OBJS = $(MODULES:%=src/%.o)
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
 
-.PHONY: all deps demo test unit cli asan golden eval bench install clean
+.PHONY: all deps demo test unit cli asan golden eval bench gazetteer install clean
 
 all: actorgraph
 
@@ -80,10 +80,15 @@ eval: actorgraph
 bench: actorgraph
 	@sh tests/bench.sh
 
+# Regenerate schema/countries.yaml and schema/leaders.yaml (needs Node.js and npm).
+gazetteer:
+	cd schema/gen && npm ci --no-audit --no-fund && node generate.mjs
+
 install: actorgraph
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/actorgraph/schema
 	install -m 755 actorgraph $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 schema/*.yaml schema/README.md $(DESTDIR)$(PREFIX)/share/actorgraph/schema/
+	install -m 644 schema/*.yaml schema/README.md schema/gen/LICENSE.world-countries \
+		$(DESTDIR)$(PREFIX)/share/actorgraph/schema/
 
 clean:
 	rm -f actorgraph libactorgraph.a src/*.o src/*.d $(TESTS) tests/*.d

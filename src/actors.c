@@ -179,18 +179,16 @@ size_t actors_find(const struct matcher *m, const struct doc *d, struct mention 
 
 				if (actor < 0)
 					continue;
-				if (heads_org_name(d, s->first, i)) {
-					i += len;
-					found = true;
+				found = true;
+				i += len;
+				/* a place or a name inside an organisation's only hides what is inside it */
+				if (m->s->actors[actor].kind == KIND_PLACE || heads_org_name(d, s->first, i - len))
 					continue;
-				}
 				xgrow(&list, &cap, n + 1, sizeof *list);
-				list[n++] = (struct mention){i, i + len, actor, form};
+				list[n++] = (struct mention){i - len, i, actor, form};
 				if (form != FORM_SURNAME)
 					named[actor] = true;
 				recent[actor] = (int)n;
-				i += len;
-				found = true;
 			}
 			if (!found)
 				i++;

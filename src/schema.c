@@ -10,7 +10,7 @@
 #include "text.h"
 #include "util.h"
 
-static const char *const kind_names[] = {"state", "person", "organization", "group", NULL};
+static const char *const kind_names[] = {"state", "person", "organization", "group", "place", NULL};
 
 const char *schema_kind_name(enum actor_kind k)
 {
@@ -157,13 +157,44 @@ static int parse_role(struct actor *act, const struct conf_node *r, struct ref *
 	return 0;
 }
 
+/* A member: an actor id, or {id, from, to}. */
+static int parse_member(struct actor *act, const struct conf_node *m, struct ref **refs, size_t *nrefs,
+			size_t *refs_cap, struct diag *err)
+{
+	static const char *const keys[] = {"id", "from", "to", NULL};
+	const char *from = NULL, *to = NULL;
+	const struct conf_node *id = m;
+	struct role *r;
+
+	if (m->type == CONF_MAP) {
+		if (conf_check_keys(m, keys, err) < 0 || conf_string(m, "from", false, &from, err) < 0 ||
+		    conf_string(m, "to", false, &to, err) < 0)
+			return -1;
+		if (!(id = conf_get(m, "id")))
+			return diag_at(err, m->pos, "missing key 'id'");
+		if ((from && check_date(conf_get(m, "from"), err) < 0) ||
+		    (to && check_date(conf_get(m, "to"), err) < 0))
+			return -1;
+	}
+	if (conf_expect(id, CONF_SCALAR, "a member id", err) < 0)
+		return -1;
+	r = &act->members[act->nmembers++];
+	r->of = -1;
+	r->title = NULL;
+	r->from = from ? xstrdup(from) : NULL;
+	r->to = to ? xstrdup(to) : NULL;
+	xgrow(refs, refs_cap, *nrefs + 1, sizeof **refs);
+	(*refs)[(*nrefs)++] = (struct ref){id, &r->of};
+	return 0;
+}
+
 static int parse_actor(struct loader *L, const struct conf_node *a, struct ref **refs, size_t *nrefs,
 		       size_t *refs_cap, struct diag *err)
 {
 	static const char *const keys[] = {"id", "label", "kind", "names", "adjectives", "seats",
-					   "surname", "part_of", "roles", NULL};
+					   "surname", "part_of", "roles", "members", NULL};
 	struct schema *s = L->s;
-	const struct conf_node *v, *roles;
+	const struct conf_node *v, *roles, *members;
 	const char *id = NULL, *label = NULL, *surname = NULL;
 	struct actor *act;
 	int idx, kind;
@@ -219,6 +250,14 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 		act->roles = xcalloc(roles->n, sizeof *act->roles);
 		for (size_t i = 0; i < roles->n; i++)
 			if (parse_role(act, roles->items[i], refs, nrefs, refs_cap, err) < 0)
+				return -1;
+	}
+	if ((members = conf_get(a, "members"))) {
+		if (conf_expect(members, CONF_SEQ, "members", err) < 0)
+			return -1;
+		act->members = xcalloc(members->n, sizeof *act->members);
+		for (size_t i = 0; i < members->n; i++)
+			if (parse_member(act, members->items[i], refs, nrefs, refs_cap, err) < 0)
 				return -1;
 	}
 	return 0;
@@ -467,7 +506,12 @@ void schema_free(struct schema *s)
 			free(a->roles[j].from);
 			free(a->roles[j].to);
 		}
+		for (size_t j = 0; j < a->nmembers; j++) {
+			free(a->members[j].from);
+			free(a->members[j].to);
+		}
 		free(a->roles);
+		free(a->members);
 		free(a->id);
 		free(a->label);
 	}

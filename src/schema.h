@@ -7,7 +7,9 @@
 
 #include "diag.h"
 
-enum actor_kind { KIND_STATE, KIND_PERSON, KIND_ORGANIZATION, KIND_GROUP };
+/* A place is no actor: its names are matched so that they hide shorter
+ * names inside them ("the West Bank" is not "the West"), then dropped. */
+enum actor_kind { KIND_STATE, KIND_PERSON, KIND_ORGANIZATION, KIND_GROUP, KIND_PLACE };
 
 /* A dated role: a person leads or serves 'of' from 'from' to 'to' (ISO
  * dates, NULL when open). */
@@ -34,6 +36,8 @@ struct actor {
 	int part_of;		/* actor index or -1 */
 	struct role *roles;
 	size_t nroles;
+	struct role *members;	/* of an organization: 'of' is the member, no title */
+	size_t nmembers;
 };
 
 enum sign { SIGN_NEGATIVE = -1, SIGN_NEUTRAL = 0, SIGN_POSITIVE = 1 };

@@ -62,6 +62,65 @@ static void finds_nothing_in_text_without_actors(void **state)
 	assert_mentions("The weather was fine in the morning.", "");
 }
 
+/* One mention of one actor in 'text', or -1. */
+static int sole_actor(const char *text)
+{
+	struct schema *s = test_schema();
+	struct matcher *m = actors_new(s);
+	struct doc *d = test_doc(text);
+	struct mention *men;
+	size_t nm = actors_find(m, d, &men);
+	int a = nm == 1 ? men[0].actor : -1;
+
+	free(men);
+	text_free(d);
+	actors_free(m);
+	return a;
+}
+
+static void resolves_every_state_by_name_demonym_and_code(void **state)
+{
+	struct schema *s = test_schema();
+	size_t states = 0, with_adjective = 0;
+
+	(void)state;
+	for (size_t a = 0; a < s->nactors; a++) {
+		bool adjective = false;
+
+		if (s->actors[a].kind != KIND_STATE)
+			continue;
+		states++;
+		assert_int_equal(schema_actor(s, s->actors[a].id), (int)a);
+		if (sole_actor(s->actors[a].label) != (int)a)
+			fail_msg("%s is not found by its label", s->actors[a].id);
+		for (size_t n = 0; n < s->nnames && !adjective; n++)
+			if (s->names[n].actor == (int)a && s->names[n].form == FORM_ADJECTIVE) {
+				char text[200];
+
+				snprintf(text, sizeof text, "%s troops", s->names[n].text);
+				if (sole_actor(text) != (int)a)
+					fail_msg("%s is not found by its adjective '%s'", s->actors[a].id,
+						 s->names[n].text);
+				adjective = true;
+			}
+		with_adjective += adjective;
+	}
+	/* territories may share their demonym with a state ("French"), members may not */
+	assert_true(states >= 193 + 2);
+	assert_true(with_adjective >= 193 + 2);
+}
+
+static void gives_ambiguous_names_to_one_state_as_documented(void **state)
+{
+	(void)state;
+	assert_mentions("Congo", "COD");
+	assert_mentions("the Republic of the Congo", "COG");
+	assert_mentions("Dominican troops", "DOM");
+	assert_mentions("Dominica", "DMA");
+	assert_mentions("Georgia", "GEO");
+	assert_mentions("the West Bank and the West", "west");	/* a place hides the name inside it */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -73,6 +132,8 @@ int main(void)
 		cmocka_unit_test(resolves_pronouns_to_the_only_person_in_reach),
 		cmocka_unit_test(ignores_states_inside_organisation_names),
 		cmocka_unit_test(finds_nothing_in_text_without_actors),
+		cmocka_unit_test(resolves_every_state_by_name_demonym_and_code),
+		cmocka_unit_test(gives_ambiguous_names_to_one_state_as_documented),
 	};
 	int rc = cmocka_run_group_tests_name("actors", tests, NULL, NULL);
 
