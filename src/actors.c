@@ -1,6 +1,8 @@
-/* actors.c - longest-match lookup of gazetteer names, token by token. */
+/* actors.c - longest-match lookup of gazetteer names, token by token, and the
+ * persons and organizations that a text introduces without the gazetteer. */
 #include "actors.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,24 +10,73 @@
 #include "trie.h"
 #include "util.h"
 
-enum { MAX_NAME_TOKENS = 32 };
+enum { MAX_NAME_TOKENS = 32, MAX_PERSON_WORDS = 4, APPOSITION_REACH = 5 };
 
 struct matcher {
-	const struct schema *s;
+	struct schema *s;
 	struct trie *keys;	/* name key -> first name with that key */
 	int *next;		/* next name with the same key, or -1 */
 	char **caps;		/* per name: 'C' all caps, 'U' capitalised, '-' any, per token */
+	size_t indexed, cap;	/* names in the trie; size of next and caps */
+	struct trie *titles;	/* the schema's title triggers ("president", "director") */
 };
 
-struct matcher *actors_new(const struct schema *s)
-{
-	struct matcher *m = xcalloc(1, sizeof *m);
+/* Words that head an organisation's name: "Bank of America" names no state,
+ * and "the Center for X Studies" is an organization. */
+static const char *const org_heads[] = {
+	"institute", "institution", "university", "bank", "college", "center", "centre", "council",
+	"foundation", "museum", "association", "society", "academy", "corporation", "company",
+	"party", "church", "school", "fund", "league", "federation", "union", "commission",
+	"committee", "agency", "court", "organization", "organisation", "forum", "initiative",
+	"endowment", "program", "programme", "movement", "front", "alliance", "network", NULL
+};
 
-	m->s = s;
-	m->keys = trie_new();
-	m->next = xcalloc(s->nnames, sizeof *m->next);
-	m->caps = xcalloc(s->nnames, sizeof *m->caps);
-	for (size_t i = 0; i < s->nnames; i++) {
+/* Heads of bodies that act for their state ("the Defense Ministry"): no
+ * actor of their own, the state stands for them. */
+static const char *const state_bodies[] = {
+	"ministry", "ministries", "department", "army", "navy", "forces", "police", "guard",
+	"government", "parliament", "congress", "senate", "assembly", "cabinet", "embassy",
+	"command", "office", "administration", "military", "agency", "court", "council",
+	"commission", "committee", "bank", NULL
+};
+
+/* Capitalised words that start sentences or name times, not persons. */
+static const char *const not_names[] = {
+	"the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "of", "to", "from", "with",
+	"as", "by", "after", "before", "since", "when", "while", "if", "this", "that", "these",
+	"those", "there", "it", "its", "we", "they", "he", "she", "his", "her", "their", "our",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	"february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "mr", "mrs", "ms", "dr", "president", "minister", "prime", "north",
+	"south", "east", "west", "new", "islamic", "national", "state", "federal", "general", NULL
+};
+
+static const char *const name_particles[] = {
+	"al", "el", "bin", "ibn", "de", "da", "do", "dos", "van", "von", "der", "den", "di", "du",
+	"la", "le", NULL
+};
+
+static const char *const speech_verbs[] = {
+	"said", "says", "told", "added", "noted", "wrote", "argued", "explained", "warned", NULL
+};
+
+static bool in_list(const char *w, const char *const list[])
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(list[i], w) == 0)
+			return true;
+	return false;
+}
+
+/* Put names [indexed, nnames) of the schema into the trie. */
+static void index_names(struct matcher *m)
+{
+	const struct schema *s = m->s;
+
+	/* both arrays grow alike from the same capacity */
+	xgrow(&m->next, &(size_t){m->cap}, s->nnames, sizeof *m->next);
+	xgrow(&m->caps, &m->cap, s->nnames, sizeof *m->caps);
+	for (size_t i = m->indexed; i < s->nnames; i++) {
 		struct doc *d = text_parse("", "", NULL, xstrdup(s->names[i].text), strlen(s->names[i].text));
 		long first = trie_put(m->keys, s->names[i].key, (long)i);
 
@@ -34,16 +85,29 @@ struct matcher *actors_new(const struct schema *s)
 			m->caps[i][t] = (d->tok[t].flags & TOK_CAPS) ? 'C' : (d->tok[t].flags & TOK_UPPER) ? 'U' : '-';
 		text_free(d);
 		m->next[i] = -1;
-		if (first >= 0) {	/* append, keeping schema order within a key */
+		if (first >= 0) {	/* keep the first; chain the others after it in schema order */
 			int j = (int)first;
 
 			trie_put(m->keys, s->names[i].key, first);
-
 			while (m->next[j] >= 0)
 				j = m->next[j];
 			m->next[j] = (int)i;
 		}
 	}
+	m->indexed = s->nnames;
+}
+
+struct matcher *actors_new(struct schema *s)
+{
+	struct matcher *m = xcalloc(1, sizeof *m);
+
+	m->s = s;
+	m->keys = trie_new();
+	m->titles = trie_new();
+	for (size_t i = 0; i < s->ntriggers; i++)
+		if (s->triggers[i].form == TRIG_TITLE)
+			trie_put(m->titles, s->triggers[i].key, 1);
+	index_names(m);
 	return m;
 }
 
@@ -51,11 +115,12 @@ void actors_free(struct matcher *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < m->s->nnames; i++)
+	for (size_t i = 0; i < m->indexed; i++)
 		free(m->caps[i]);
 	free(m->caps);
 	free(m->next);
 	trie_free(m->keys);
+	trie_free(m->titles);
 	free(m);
 }
 
@@ -70,10 +135,29 @@ static bool case_ok(const char *caps, const struct token *tok)
 	return true;
 }
 
+/* What one document has seen so far, per actor. */
+struct seen {
+	bool *named;		/* named in full: its surname may follow */
+	size_t *recent;		/* 1 + index of its latest mention */
+	size_t cap;
+};
+
+static void seen_grow(struct seen *sn, size_t nactors)
+{
+	size_t old = sn->cap;
+
+	if (nactors <= old)
+		return;
+	xgrow(&sn->named, &(size_t){old}, nactors, sizeof *sn->named);
+	xgrow(&sn->recent, &sn->cap, nactors, sizeof *sn->recent);
+	memset(sn->named + old, 0, (sn->cap - old) * sizeof *sn->named);
+	memset(sn->recent + old, 0, (sn->cap - old) * sizeof *sn->recent);
+}
+
 /* The actor a matched key refers to: a full name, adjective or seat wins; a
  * surname goes to the person most recently named in full, if any. */
-static int resolve(const struct matcher *m, int name, const struct token *tok, const bool *named,
-		   const int *recent, enum name_form *form)
+static int resolve(const struct matcher *m, int name, const struct token *tok, const struct seen *sn,
+		   enum name_form *form)
 {
 	int surname = -1;
 
@@ -86,7 +170,8 @@ static int resolve(const struct matcher *m, int name, const struct token *tok, c
 			*form = nm->form;
 			return nm->actor;
 		}
-		if (named[nm->actor] && (surname < 0 || recent[nm->actor] > recent[m->s->names[surname].actor]))
+		if ((sn->named[nm->actor] || m->s->actors[nm->actor].surname_alone) &&
+		    (surname < 0 || sn->recent[nm->actor] > sn->recent[m->s->names[surname].actor]))
 			surname = i;
 	}
 	if (surname < 0)
@@ -95,24 +180,11 @@ static int resolve(const struct matcher *m, int name, const struct token *tok, c
 	return m->s->names[surname].actor;
 }
 
-/* Words that head an organisation's name: "Bank of America" names no state. */
 static bool heads_org_name(const struct doc *d, size_t first, size_t i)
 {
-	static const char *const heads[] = {
-		"institute", "university", "bank", "college", "center", "centre", "council",
-		"foundation", "museum", "association", "society", "academy", "corporation", "company",
-		"party", "church", "school", "fund", "league", "federation", "union", "commission",
-		"committee", "agency", "court", "organization", "organisation", NULL
-	};
-
-	if (i < first + 2 || !(strcmp(d->tok[i - 1].norm, "of") == 0 ||
-			       strcmp(d->tok[i - 1].norm, "for") == 0) ||
-	    !(d->tok[i - 2].flags & TOK_UPPER))
-		return false;
-	for (size_t k = 0; heads[k]; k++)
-		if (strcmp(d->tok[i - 2].norm, heads[k]) == 0)
-			return true;
-	return false;
+	return i >= first + 2 &&
+	       (strcmp(d->tok[i - 1].norm, "of") == 0 || strcmp(d->tok[i - 1].norm, "for") == 0) &&
+	       (d->tok[i - 2].flags & TOK_UPPER) && in_list(d->tok[i - 2].norm, org_heads);
 }
 
 static bool is_pronoun(const char *w)
@@ -121,17 +193,16 @@ static bool is_pronoun(const char *w)
 	       strcmp(w, "his") == 0 || strcmp(w, "her") == 0;
 }
 
-/* The one person named in sentences [from, si] before token i, or -1 when
- * there is none or more than one: a wrong antecedent is worse than none. */
-static int antecedent(const struct matcher *m, const struct doc *d, const struct mention *list,
-		      size_t n, size_t from_tok)
+/* The one person named from token from_tok on, or -1 when there is none or
+ * more than one: a wrong antecedent is worse than none. */
+static int antecedent(const struct schema *s, const struct mention *list, size_t n, size_t from_tok)
 {
 	int person = -1;
 
 	for (size_t k = n; k-- > 0 && list[k].first >= from_tok;) {
 		int a = list[k].actor;
 
-		if (m->s->actors[a].kind != KIND_PERSON)
+		if (s->actors[a].kind != KIND_PERSON)
 			continue;
 		if (person >= 0 && person != a)
 			return -1;
@@ -140,63 +211,277 @@ static int antecedent(const struct matcher *m, const struct doc *d, const struct
 	return person;
 }
 
-size_t actors_find(const struct matcher *m, const struct doc *d, struct mention **out)
+struct found {
+	struct mention *list;
+	size_t n, cap;
+	struct seen seen;
+};
+
+static void add_mention(struct found *f, size_t first, size_t end, int actor, enum name_form form)
 {
-	bool *named = xcalloc(m->s->nactors, sizeof *named);
-	int *recent = xcalloc(m->s->nactors, sizeof *recent);
-	int *ids = xmalloc((d->ntok + 1) * sizeof *ids);
-	struct mention *list = NULL;
-	size_t n = 0, cap = 0;
+	xgrow(&f->list, &f->cap, f->n + 1, sizeof *f->list);
+	f->list[f->n++] = (struct mention){first, end, actor, form};
+	if (form != FORM_SURNAME && form != FORM_PRONOUN)
+		f->seen.named[actor] = true;
+	f->seen.recent[actor] = f->n;
+}
 
-	for (size_t i = 0; i < d->ntok; i++)
-		ids[i] = trie_word(m->keys, d->tok[i].norm);
+/* Gazetteer names and pronouns in sentence si. */
+static void match_names(const struct matcher *m, const struct doc *d, size_t si, const int *ids,
+			struct found *f)
+{
+	const struct sentence *s = &d->sent[si];
+	/* pronouns look back over this sentence and the one before in the paragraph */
+	size_t window = si > 0 && d->sent[si - 1].line == s->line ? d->sent[si - 1].first : s->first;
 
-	for (size_t si = 0; si < d->nsent; si++) {
-		const struct sentence *s = &d->sent[si];
+	for (size_t i = s->first; i < s->end;) {
+		struct trie_hit hits[MAX_NAME_TOKENS];
+		size_t nh = trie_match(m->keys, ids + i, s->end - i, hits, MAX_NAME_TOKENS);
+		bool found = false;
 
-		size_t window = si > 0 && d->sent[si - 1].line == s->line ? d->sent[si - 1].first : s->first;
+		while (nh > 0 && !found) {	/* longest first */
+			size_t len = hits[--nh].len;
+			enum name_form form;
+			int actor = resolve(m, (int)hits[nh].value, &d->tok[i], &f->seen, &form);
 
-		for (size_t i = s->first; i < s->end;) {
-			struct trie_hit hits[MAX_NAME_TOKENS];
-			size_t nh = trie_match(m->keys, ids + i, s->end - i, hits, MAX_NAME_TOKENS);
-			bool found = false;
-
-			if (is_pronoun(d->tok[i].norm)) {
-				int a = antecedent(m, d, list, n, window);
-
-				if (a >= 0) {
-					xgrow(&list, &cap, n + 1, sizeof *list);
-					list[n++] = (struct mention){i, i + 1, a, FORM_PRONOUN};
-				}
-				i++;
+			if (actor < 0)
 				continue;
-			}
+			found = true;
+			i += len;
+			/* a place or a name inside an organisation's only hides what is inside it */
+			if (m->s->actors[actor].kind != KIND_PLACE && !heads_org_name(d, s->first, i - len))
+				add_mention(f, i - len, i, actor, form);
+		}
+		if (found)
+			continue;
+		if (is_pronoun(d->tok[i].norm)) {	/* after names: "He Lifeng" is a name */
+			int a = antecedent(m->s, f->list, f->n, window);
 
-			while (nh > 0 && !found) {	/* longest first */
-				size_t len = hits[--nh].len;
-				enum name_form form;
-				int actor = resolve(m, (int)hits[nh].value, &d->tok[i], named, recent, &form);
+			if (a >= 0)
+				add_mention(f, i, i + 1, a, FORM_PRONOUN);
+		}
+		i++;
+	}
+}
 
-				if (actor < 0)
-					continue;
-				found = true;
-				i += len;
-				/* a place or a name inside an organisation's only hides what is inside it */
-				if (m->s->actors[actor].kind == KIND_PLACE || heads_org_name(d, s->first, i - len))
-					continue;
-				xgrow(&list, &cap, n + 1, sizeof *list);
-				list[n++] = (struct mention){i - len, i, actor, form};
-				if (form != FORM_SURNAME)
-					named[actor] = true;
-				recent[actor] = (int)n;
-			}
-			if (!found)
-				i++;
+/* An id from a name: lowercase ASCII letters and digits joined by '_'. */
+static char *slug(const char *label)
+{
+	struct buf b = {0};
+
+	for (const unsigned char *p = (const unsigned char *)label; *p; p++) {
+		if (isalnum(*p)) {
+			char c = (char)tolower(*p);
+
+			buf_add(&b, &c, 1);
+		} else if (b.len && b.data[b.len - 1] != '_') {
+			buf_add(&b, "_", 1);
 		}
 	}
+	while (b.len && b.data[b.len - 1] == '_')
+		b.data[--b.len] = '\0';
+	if (!b.len)
+		buf_puts(&b, "actor");
+	return b.data;
+}
+
+/* Add token i of d as a name of actor a. */
+static void add_token_name(struct matcher *m, const struct doc *d, size_t i, int a, enum name_form form)
+{
+	char *name = xstrndup(d->text + d->tok[i].start, d->tok[i].end - d->tok[i].start);
+
+	schema_add_name(m->s, a, name, form);
+	free(name);
+}
+
+/* Register the actor named by tokens [first, end) with its name (and
+ * surname), unless the gazetteer or an earlier text has it. */
+static int introduce(struct matcher *m, const struct doc *d, size_t first, size_t end, enum actor_kind kind)
+{
+	char *label = xstrndup(d->text + d->tok[first].start, d->tok[end - 1].end - d->tok[first].start);
+	char *id = slug(label);
+	int a;
+
+	for (char *p = label; *p; p++)	/* a name broken over a line */
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	a = schema_add_actor(m->s, id, label, kind);
+	schema_add_name(m->s, a, label, FORM_NAME);
+	if (kind == KIND_PERSON)
+		add_token_name(m, d, end - 1, a, FORM_SURNAME);
+	free(id);
+	free(label);
+	return a;
+}
+
+static bool covered(const struct found *f, size_t from, size_t i)
+{
+	for (size_t k = from; k < f->n; k++)
+		if (i >= f->list[k].first && i < f->list[k].end)
+			return true;
+	return false;
+}
+
+/* Does a title phrase end just before token i ("Treasury Secretary | Scott")? */
+static bool title_before(const struct matcher *m, const int *tids, size_t first, size_t i)
+{
+	for (size_t k = i; k-- > first && i - k <= 3;) {
+		struct trie_hit hits[4];
+		size_t nh = trie_match(m->titles, tids + k, i - k, hits, 4);
+
+		while (nh-- > 0)
+			if (hits[nh].len == i - k)
+				return true;
+	}
+	return false;
+}
+
+/* A run of capitalised words that can be a person's name: 2 to 4 words,
+ * with particles ("al-", "bin", "von der") and hyphens inside. Returns its
+ * end, or i when there is none. */
+static size_t name_run(const struct doc *d, const int *tids, const struct found *f, size_t from,
+		       size_t i, size_t end)
+{
+	size_t j = i, words = 0;
+
+	if (!(d->tok[i].flags & TOK_UPPER) || in_list(d->tok[i].norm, not_names))
+		return i;
+	while (j < end && !covered(f, from, j) && tids[j] < 0) {	/* titles are no names */
+		const struct token *t = &d->tok[j];
+
+		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !in_list(t->norm, org_heads) &&
+		    !in_list(t->norm, state_bodies)) {
+			words++;
+			j++;
+		} else if ((in_list(t->norm, name_particles) || strcmp(t->norm, "-") == 0) && j + 1 < end &&
+			   (d->tok[j + 1].flags & TOK_UPPER) && !(d->tok[j + 1].flags & TOK_SPACE && *t->norm == '-')) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	return words >= 2 && words <= MAX_PERSON_WORDS ? j : i;
+}
+
+/* Persons the gazetteer lacks, where the text marks them as persons: after
+ * a title ("Trade Representative Jamieson Greer"), before an apposition with
+ * a title ("Edwin Palma, Colombia's minister of mines"), or speaking ("said
+ * Jenny Town", "Jenny Town said"). */
+static void find_persons(struct matcher *m, const struct doc *d, size_t si, const int *tids,
+			 struct found *f, size_t from)
+{
+	const struct sentence *s = &d->sent[si];
+
+	for (size_t i = s->first; i < s->end; i++) {
+		size_t end = covered(f, from, i) ? i : name_run(d, tids, f, from, i, s->end);
+		bool person = false;
+
+		if (end == i)
+			continue;
+		if (title_before(m, tids, s->first, i) ||
+		    (i > s->first && in_list(d->tok[i - 1].norm, speech_verbs)) ||
+		    (end < s->end && in_list(d->tok[end].norm, speech_verbs)))
+			person = true;
+		if (!person && end + 1 < s->end && strcmp(d->tok[end].norm, ",") == 0)
+			for (size_t k = end + 1; k < s->end && k <= end + APPOSITION_REACH && !person; k++)
+				person = tids[k] >= 0 && title_before(m, tids, end + 1, k + 1);
+		if (person) {
+			int a = introduce(m, d, i, end, KIND_PERSON);
+
+			seen_grow(&f->seen, m->s->nactors);
+			add_mention(f, i, end, a, FORM_NAME);
+		}
+		i = end - 1;
+	}
+}
+
+/* Organizations the gazetteer lacks, by the form of their name: capitalised
+ * words around a head such as "Institute" or "Center" ("the Center for
+ * Strategic and International Studies"). Bodies of a state ("the Foreign
+ * Ministry") are left to the state. An acronym in parentheses after the name
+ * is the same organization: a known one, or a new name of this one. */
+static void find_organizations(struct matcher *m, const struct doc *d, size_t si, const int *tids,
+			       struct found *f, size_t from)
+{
+	static const char *const joins[] = {"of", "for", "and", "on", "the", "&", NULL};
+	const struct sentence *s = &d->sent[si];
+
+	for (size_t i = s->first; i < s->end; i++) {
+		size_t j = i, last = i, words = 0;
+		bool head = false, body = false;
+		int a;
+
+		/* a name starts with a capitalised word, not an acronym or a title ("CEO of") */
+		if (covered(f, from, i) || !(d->tok[i].flags & TOK_UPPER) || (d->tok[i].flags & TOK_CAPS) ||
+		    tids[i] >= 0 || in_list(d->tok[i].norm, not_names))
+			continue;
+		for (; j < s->end && !covered(f, from, j); j++) {
+			const struct token *t = &d->tok[j];
+
+			if (t->flags & TOK_UPPER) {
+				words++;
+				last = j + 1;
+				head = head || in_list(t->norm, org_heads);
+				body = body || in_list(t->norm, state_bodies);
+			} else if (!in_list(t->norm, joins)) {
+				break;
+			}
+		}
+		if (!head || body || words < 2) {
+			i = last > i ? last - 1 : i;
+			continue;
+		}
+		if (last + 2 < s->end && strcmp(d->tok[last].norm, "(") == 0 &&
+		    (d->tok[last + 1].flags & TOK_CAPS) && strcmp(d->tok[last + 2].norm, ")") == 0) {
+			long known = strmap_get(m->s->name_keys, d->tok[last + 1].norm);
+
+			if (known >= 0) {
+				add_mention(f, i, last, m->s->names[known].actor, FORM_NAME);
+				i = last - 1;
+				continue;
+			}
+			a = introduce(m, d, i, last, KIND_ORGANIZATION);
+			add_token_name(m, d, last + 1, a, FORM_NAME);
+		} else {
+			a = introduce(m, d, i, last, KIND_ORGANIZATION);
+		}
+		seen_grow(&f->seen, m->s->nactors);
+		add_mention(f, i, last, a, FORM_NAME);
+		i = last - 1;
+	}
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
+{
+	int *ids = xmalloc((d->ntok + 1) * sizeof *ids), *tids = xmalloc((d->ntok + 1) * sizeof *tids);
+	struct found f = {0};
+
+	seen_grow(&f.seen, m->s->nactors);
+	for (size_t si = 0; si < d->nsent; si++) {
+		size_t from = f.n;
+
+		if (m->indexed < m->s->nnames)
+			index_names(m);	/* names that earlier sentences introduced */
+		for (size_t i = d->sent[si].first; i < d->sent[si].end; i++) {
+			ids[i] = trie_word(m->keys, d->tok[i].norm);
+			tids[i] = trie_word(m->titles, d->tok[i].norm);
+		}
+		match_names(m, d, si, ids, &f);
+		find_organizations(m, d, si, tids, &f, from);
+		find_persons(m, d, si, tids, &f, from);
+		qsort(f.list + from, f.n - from, sizeof *f.list, cmp_mention);
+	}
 	free(ids);
-	free(named);
-	free(recent);
-	*out = list;
-	return n;
+	free(tids);
+	free(f.seen.named);
+	free(f.seen.recent);
+	*out = f.list;
+	return f.n;
 }

@@ -16,8 +16,9 @@ struct mention {
 struct matcher;
 
 /* A matcher for the names of schema 's' (which must outlive it). Lookups
- * cost the same however many names the schema has. */
-struct matcher *actors_new(const struct schema *s);
+ * cost the same however many names the schema has. The matcher adds to 's'
+ * the persons and organizations that texts introduce (see actors_find). */
+struct matcher *actors_new(struct schema *s);
 void actors_free(struct matcher *m);	/* m may be NULL */
 
 /* The mentions of actors in 'd', in text order, longest match first and never
@@ -26,7 +27,11 @@ void actors_free(struct matcher *m);	/* m may be NULL */
  * name inside an organisation's name ("Institute of America") is no mention.
  * "he", "she", "him" and "his", "her" are mentions of a person when exactly
  * one person was named in the sentence before them or in the one before
- * that. The caller frees *out. Returns the count. */
-size_t actors_find(const struct matcher *m, const struct doc *d, struct mention **out);
+ * that. Persons and organizations that no gazetteer lists are found by how
+ * the text introduces them ("said Jenny Town, the director of ...", "the
+ * Center for X Studies") and added to the schema with an id made from their
+ * name, so that later mentions, and later documents, find them by name. The
+ * caller frees *out. Returns the count. */
+size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out);
 
 #endif

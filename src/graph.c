@@ -30,7 +30,8 @@ struct agg_edge {
 
 struct graph {
 	const struct schema *s;
-	long *mentions;		/* per actor */
+	long *mentions;		/* per actor; grows with the actors texts introduce */
+	size_t mentions_cap;
 	struct strmap *index;	/* "rel source target" -> edge */
 	struct agg_edge *edges;
 	size_t nedges, cap;
@@ -44,7 +45,6 @@ struct graph *graph_new(const struct schema *s)
 	struct graph *g = xcalloc(1, sizeof *g);
 
 	g->s = s;
-	g->mentions = xcalloc(s->nactors, sizeof *g->mentions);
 	g->index = strmap_new();
 	return g;
 }
@@ -89,6 +89,10 @@ static void add_rule(struct buf *rules, const char *rule)
 void graph_add(struct graph *g, const struct doc *d, const struct mention *m, size_t nm,
 	       const struct event *ev, size_t ne)
 {
+	size_t old = g->mentions_cap;
+
+	xgrow(&g->mentions, &g->mentions_cap, g->s->nactors, sizeof *g->mentions);
+	memset(g->mentions + old, 0, (g->mentions_cap - old) * sizeof *g->mentions);
 	for (size_t i = 0; i < nm; i++)
 		g->mentions[m[i].actor]++;
 	for (size_t i = 0; i < ne; i++) {
@@ -154,7 +158,7 @@ int graph_build(struct graph *g, struct diag *err)
 	int rc = -1;
 
 	igraph_vector_int_init(&ends, 0);
-	for (size_t a = 0; a < s->nactors; a++)
+	for (size_t a = 0; a < s->nactors && a < g->mentions_cap; a++)
 		if (g->mentions[a])
 			order[nv++] = (int)a;
 	for (size_t i = 0; i < g->nedges; i++)	/* an actor in a relation is a node even if unmentioned */

@@ -16,7 +16,7 @@
 #include "trie.h"
 #include "util.h"
 
-enum { SUBJECT_WINDOW = 20, OBJECT_WINDOW = 6, OBJECTS_WINDOW = 10, MODAL_WINDOW = 8 };
+enum { SUBJECT_WINDOW = 20, OBJECT_WINDOW = 6, OBJECTS_WINDOW = 10, MODAL_WINDOW = 10 };
 
 enum { MAX_PHRASE = 16 };	/* tokens in the longest trigger or cue that counts */
 
@@ -464,12 +464,13 @@ static int modifier(const struct ctx *c, size_t a)
  * itself the object of a preposition ("the end of the war") has none. */
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 {
-	if (noun) {
+	if (noun) {	/* past its determiner and up to two modifiers; "to" is mostly "to wage" */
 		size_t i = a;
 
-		while (i > cl && is(c, i - 1, W_DET))
+		while (i > cl && a - i < 3 && c->at[i - 1] < 0 && (c->d->tok[i - 1].flags & TOK_WORD) &&
+		       !(c->d->tok[i - 1].flags & TOK_UPPER) && !is(c, i - 1, W_PREP))
 			i--;
-		if (i > cl && is(c, i - 1, W_PREP))
+		if (i > cl && is(c, i - 1, W_PREP) && strcmp(word(c, i - 1), "to") != 0)
 			return -1;
 	}
 	for (size_t i = a; i > cl && a - i < SUBJECT_WINDOW; i--) {

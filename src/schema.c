@@ -74,40 +74,66 @@ static int check_date(const struct conf_node *v, struct diag *err)
 	return 0;
 }
 
-static int add_name(struct schema *s, size_t *cap, const struct conf_node *v, int actor,
-		    enum name_form form, struct diag *err)
+long schema_add_name(struct schema *s, int actor, const char *text, enum name_form form)
 {
+	char *key = text_key(text);
+	long prev = strmap_get(s->name_keys, key);
 	struct name *nm;
-	char *key = text_key(v->str);
-	long prev;
 
-	if (!key[0]) {
-		free(key);
-		return diag_at(err, v->pos, "empty name");
-	}
-	prev = strmap_get(s->name_keys, key);
-	if (prev >= 0 && form != FORM_SURNAME && s->names[prev].form != FORM_SURNAME &&
-	    s->names[prev].actor != actor) {
-		diag_at(err, v->pos, "name '%s' already names actor '%s'", v->str,
-			s->actors[s->names[prev].actor].id);
+	if (!key[0] || (prev >= 0 && form != FORM_SURNAME && s->names[prev].form != FORM_SURNAME &&
+			s->names[prev].actor != actor)) {
 		free(key);
 		return -1;
 	}
-	xgrow(&s->names, cap, s->nnames + 1, sizeof *s->names);
+	xgrow(&s->names, &s->names_cap, s->nnames + 1, sizeof *s->names);
 	nm = &s->names[s->nnames];
-	nm->text = xstrdup(v->str);
+	nm->text = xstrdup(text);
 	nm->key = key;
 	nm->actor = actor;
 	nm->form = form;
 	if (prev < 0)
 		strmap_put(s->name_keys, key, (long)s->nnames);
-	s->nnames++;
-	return 0;
+	return (long)s->nnames++;
+}
+
+static int add_name(struct schema *s, const struct conf_node *v, int actor, enum name_form form,
+		    struct diag *err)
+{
+	long prev;
+	char *key;
+
+	if (schema_add_name(s, actor, v->str, form) >= 0)
+		return 0;
+	key = text_key(v->str);
+	prev = strmap_get(s->name_keys, key);
+	free(key);
+	if (prev < 0)
+		return diag_at(err, v->pos, "empty name");
+	return diag_at(err, v->pos, "name '%s' already names actor '%s'", v->str,
+		       s->actors[s->names[prev].actor].id);
+}
+
+int schema_add_actor(struct schema *s, const char *id, const char *label, enum actor_kind kind)
+{
+	long idx = strmap_get(s->actor_ids, id);
+	struct actor *act;
+
+	if (idx >= 0)
+		return (int)idx;
+	xgrow(&s->actors, &s->actors_cap, s->nactors + 1, sizeof *s->actors);
+	act = &s->actors[s->nactors];
+	memset(act, 0, sizeof *act);
+	act->id = xstrdup(id);
+	act->label = xstrdup(label);
+	act->kind = kind;
+	act->part_of = -1;
+	strmap_put(s->actor_ids, id, (long)s->nactors);
+	return (int)s->nactors++;
 }
 
 struct loader {
 	struct schema *s;
-	size_t actors_cap, names_cap, rels_cap, trig_cap;
+	size_t rels_cap, trig_cap;
 	struct conf_node **files;	/* kept until references are resolved */
 	size_t nfiles, files_cap;
 };
@@ -128,7 +154,7 @@ static int parse_names(struct loader *L, const struct conf_node *a, const char *
 	if (conf_strings(a, key, &v, &n, err) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		if (add_name(L->s, &L->names_cap, v[i], actor, form, err) < 0)
+		if (add_name(L->s, v[i], actor, form, err) < 0)
 			return -1;
 	return 0;
 }
@@ -192,7 +218,7 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 		       size_t *refs_cap, struct diag *err)
 {
 	static const char *const keys[] = {"id", "label", "kind", "names", "adjectives", "seats",
-					   "surname", "part_of", "roles", "members", NULL};
+					   "surname", "surname_alone", "part_of", "roles", "members", NULL};
 	struct schema *s = L->s;
 	const struct conf_node *v, *roles, *members;
 	const char *id = NULL, *label = NULL, *surname = NULL;
@@ -211,21 +237,18 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 		return -1;
 	if (strmap_get(s->actor_ids, id) >= 0)
 		return diag_at(err, conf_get(a, "id")->pos, "duplicate actor id '%s'", id);
-	idx = (int)s->nactors;
-	xgrow(&s->actors, &L->actors_cap, s->nactors + 1, sizeof *s->actors);
-	act = &s->actors[s->nactors++];
-	memset(act, 0, sizeof *act);
-	act->id = xstrdup(id);
-	act->label = xstrdup(label);
-	act->kind = (enum actor_kind)kind;
-	act->part_of = -1;
-	strmap_put(s->actor_ids, id, idx);
+	idx = schema_add_actor(s, id, label, (enum actor_kind)kind);
+	act = &s->actors[idx];
 
-	if (add_name(s, &L->names_cap, conf_get(a, "label"), idx, FORM_NAME, err) < 0 ||
+	if (add_name(s, conf_get(a, "label"), idx, FORM_NAME, err) < 0 ||
 	    parse_names(L, a, "names", idx, FORM_NAME, err) < 0 ||
 	    parse_names(L, a, "adjectives", idx, FORM_ADJECTIVE, err) < 0 ||
 	    parse_names(L, a, "seats", idx, FORM_SEAT, err) < 0)
 		return -1;
+	if (conf_bool(a, "surname_alone", &act->surname_alone, err) < 0)
+		return -1;
+	if (act->surname_alone && kind != KIND_PERSON)
+		return diag_at(err, conf_get(a, "surname_alone")->pos, "only persons have a surname");
 	if (kind == KIND_PERSON) {	/* a surname refers back to a person named in full */
 		const char *sp = strrchr(label, ' ');
 		struct conf_node sn = {.type = CONF_SCALAR, .pos = conf_get(a, "label")->pos};
@@ -233,7 +256,7 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 		sn.str = (char *)(surname ? surname : sp ? sp + 1 : NULL);
 		if (surname)
 			sn.pos = conf_get(a, "surname")->pos;
-		if (sn.str && add_name(s, &L->names_cap, &sn, idx, FORM_SURNAME, err) < 0)
+		if (sn.str && add_name(s, &sn, idx, FORM_SURNAME, err) < 0)
 			return -1;
 	} else if (surname) {
 		return diag_at(err, conf_get(a, "surname")->pos, "only persons have a surname");

@@ -34,6 +34,7 @@ struct actor {
 	char *id, *label;
 	enum actor_kind kind;
 	int part_of;		/* actor index or -1 */
+	bool surname_alone;	/* the surname names the person even before the full name */
 	struct role *roles;
 	size_t nroles;
 	struct role *members;	/* of an organization: 'of' is the member, no title */
@@ -73,9 +74,9 @@ struct schema {
 	char *dir;
 	struct strmap *actor_ids, *name_keys;	/* id -> actor, key -> first name */
 	struct actor *actors;
-	size_t nactors;
+	size_t nactors, actors_cap;
 	struct name *names;
-	size_t nnames;
+	size_t nnames, names_cap;
 	struct reltype *rels;
 	size_t nrels;
 	struct trigger *triggers;
@@ -89,6 +90,14 @@ struct schema {
  * with schema_free(), or NULL with err set to "file:line:col: message". */
 struct schema *schema_load(const char *dir, struct diag *err);
 void schema_free(struct schema *s);	/* s may be NULL */
+
+/* Add an actor that a text introduces (see actors.c), or return the index
+ * of the actor that already has this id. The schema keeps copies. */
+int schema_add_actor(struct schema *s, const char *id, const char *label, enum actor_kind kind);
+
+/* Add name 'text' of 'form' to actor a. Returns the name's index, or -1 when
+ * the name is empty or already names another actor (surnames may be shared). */
+long schema_add_name(struct schema *s, int a, const char *text, enum name_form form);
 
 /* Index of the actor or relation type with this id, or -1. */
 int schema_actor(const struct schema *s, const char *id);

@@ -92,7 +92,7 @@ static inline char *test_mentions(const char *text)
 
 /* The analysed graph of the given texts (NULL-terminated) under schema s,
  * each text dated 'date'. */
-static inline struct graph *test_graph_with(const struct schema *s, const char *const texts[],
+static inline struct graph *test_graph_with(struct schema *s, const char *const texts[],
 					    const char *date)
 {
 	struct matcher *m = actors_new(s);

@@ -44,7 +44,7 @@ static void rejects_unknown_keys(void **state)
 	(void)state;
 	check_error("tests/data/schema/unknown-key",
 		    "tests/data/schema/unknown-key/actors.yaml:5:5: unknown key 'adjectivs' (expected one of: "
-		    "id, label, kind, names, adjectives, seats, surname, part_of, roles, members)");
+		    "id, label, kind, names, adjectives, seats, surname, surname_alone, part_of, roles, members)");
 }
 
 static void rejects_duplicate_ids(void **state)
