@@ -476,7 +476,8 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 		match_names(m, d, si, ids, &f);
 		find_organizations(m, d, si, tids, &f, from);
 		find_persons(m, d, si, tids, &f, from);
-		qsort(f.list + from, f.n - from, sizeof *f.list, cmp_mention);
+		if (f.n > from)
+			qsort(f.list + from, f.n - from, sizeof *f.list, cmp_mention);
 	}
 	free(ids);
 	free(tids);
