@@ -30,6 +30,7 @@ struct agg_edge {
 
 struct graph {
 	const struct schema *s;
+	enum graph_level level;
 	long *mentions;		/* per actor; grows with the actors texts introduce */
 	size_t mentions_cap;
 	struct strmap *index;	/* "rel source target" -> edge */
@@ -40,11 +41,12 @@ struct graph {
 	int *rel_of_edge;	/* per igraph edge */
 };
 
-struct graph *graph_new(const struct schema *s)
+struct graph *graph_new(const struct schema *s, enum graph_level level)
 {
 	struct graph *g = xcalloc(1, sizeof *g);
 
 	g->s = s;
+	g->level = level;
 	g->index = strmap_new();
 	return g;
 }
@@ -86,6 +88,43 @@ static void add_rule(struct buf *rules, const char *rule)
 	buf_puts(rules, rule);
 }
 
+/* Does role r hold on 'date' (YYYY[-MM[-DD]], or NULL for today)? Dates of
+ * any precision compare as strings: "2024-11-13" < "2025" <= "2025-01-20". */
+static bool role_holds(const struct role *r, const char *date)
+{
+	if (!date)
+		return !r->to;
+	return (!r->from || strcmp(r->from, date) <= 0) && (!r->to || strcmp(date, r->to) < 0);
+}
+
+/* The node an actor counts as at LEVEL_STATE (see graph.h); 'depth' stops
+ * a schema whose bodies are part of each other. */
+static int fold_at(const struct graph *g, int a, const char *date, const struct event *ev, size_t ne,
+		   int depth)
+{
+	const struct actor *act = &g->s->actors[a];
+	int rel = schema_reltype(g->s, "affiliation");
+
+	if (g->level == LEVEL_ACTOR || depth > 4)
+		return a;
+	if (act->part_of >= 0)
+		return fold_at(g, act->part_of, date, ev, ne, depth + 1);
+	if (act->kind != KIND_PERSON)
+		return a;
+	for (size_t i = act->nroles; i-- > 0;)	/* the latest role first */
+		if (role_holds(&act->roles[i], date))
+			return fold_at(g, act->roles[i].of, date, ev, ne, depth + 1);
+	for (size_t i = 0; i < ne; i++)
+		if (ev[i].rel == rel && ev[i].source == a && g->s->actors[ev[i].target].kind != KIND_PERSON)
+			return fold_at(g, ev[i].target, date, ev, ne, depth + 1);
+	return a;
+}
+
+static int fold(const struct graph *g, int a, const char *date, const struct event *ev, size_t ne)
+{
+	return fold_at(g, a, date, ev, ne, 0);
+}
+
 void graph_add(struct graph *g, const struct doc *d, const struct mention *m, size_t nm,
 	       const struct event *ev, size_t ne)
 {
@@ -94,20 +133,30 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 	xgrow(&g->mentions, &g->mentions_cap, g->s->nactors, sizeof *g->mentions);
 	memset(g->mentions + old, 0, (g->mentions_cap - old) * sizeof *g->mentions);
 	for (size_t i = 0; i < nm; i++)
-		g->mentions[m[i].actor]++;
+		g->mentions[fold(g, m[i].actor, d->date, ev, ne)]++;
 	for (size_t i = 0; i < ne; i++) {
+		int src = fold(g, ev[i].source, d->date, ev, ne), dst = fold(g, ev[i].target, d->date, ev, ne);
+		const struct reltype *rt = &g->s->rels[ev[i].rel];
 		char key[64];
 		long k;
 		struct agg_edge *e;
 
-		snprintf(key, sizeof key, "%d %d %d", ev[i].rel, ev[i].source, ev[i].target);
+		if (src == dst)
+			continue;
+		if (!rt->directed && strcmp(g->s->actors[src].id, g->s->actors[dst].id) > 0) {
+			int t = src;	/* folding may change the canonical order */
+
+			src = dst;
+			dst = t;
+		}
+		snprintf(key, sizeof key, "%d %d %d", ev[i].rel, src, dst);
 		if ((k = strmap_get(g->index, key)) < 0) {
 			xgrow(&g->edges, &g->cap, g->nedges + 1, sizeof *g->edges);
 			k = (long)g->nedges++;
 			memset(&g->edges[k], 0, sizeof g->edges[k]);
 			g->edges[k].rel = ev[i].rel;
-			g->edges[k].source = ev[i].source;
-			g->edges[k].target = ev[i].target;
+			g->edges[k].source = src;
+			g->edges[k].target = dst;
 			strmap_put(g->index, key, k);
 		}
 		e = &g->edges[k];

@@ -30,8 +30,16 @@ extern const struct attr_def graph_edge_attrs[];
 struct graph;
 struct igraph_s;
 
-/* An empty graph over schema 's' (which must outlive it). */
-struct graph *graph_new(const struct schema *s);
+/* What a node stands for: every actor, or states and organizations only,
+ * with persons folded into what they lead or belong to. */
+enum graph_level { LEVEL_ACTOR, LEVEL_STATE };
+
+/* An empty graph over schema 's' (which must outlive it). At LEVEL_STATE a
+ * person counts as the state or organization of their role on the
+ * document's date (the role open today when the document is undated), or
+ * else as the body the document affiliates them with; a body that is part of
+ * a state counts as the state. Relations that fold onto one node vanish. */
+struct graph *graph_new(const struct schema *s, enum graph_level level);
 void graph_free(struct graph *g);	/* g may be NULL */
 
 /* Count the actor mentions and relation events of document d. */

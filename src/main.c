@@ -62,6 +62,8 @@ static void usage(FILE *fp)
 	      "  -n, --name NAME      output file name without extension (default: graph)\n"
 	      "  -f, --format LIST    comma-separated: graphml,dot,svg,png (default: graphml,dot,svg)\n"
 	      "  -p, --per-document   build one graph per input document, named after it\n"
+	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
+	      "                       organization they lead or belong to on the article's date\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
@@ -86,6 +88,7 @@ static int fail(const struct diag *err)
 
 struct options {
 	const char *schema, *out, *name, *formats;
+	enum graph_level level;
 	bool per_document, quiet;
 };
 
@@ -339,14 +342,14 @@ static int build(const struct options *o, const struct inputs *in, struct diag *
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
 	if (!o->per_document)
-		g = graph_new(p.schema);
+		g = graph_new(p.schema, o->level);
 	for (size_t i = 0; i < in->n; i++) {
 		struct analysed a;
 
 		if (analyse(&p, &in->v[i], &a, err) < 0)
 			goto out;
 		if (o->per_document) {
-			struct graph *one = graph_new(p.schema);
+			struct graph *one = graph_new(p.schema, o->level);
 			int r;
 
 			graph_add(one, a.doc, a.m, a.nm, a.ev, a.ne);
@@ -390,6 +393,17 @@ static int extract(const struct options *o, const struct inputs *in, struct diag
 	return rc;
 }
 
+static int parse_level(const char *s, enum graph_level *level)
+{
+	if (strcmp(s, "actor") == 0)
+		*level = LEVEL_ACTOR;
+	else if (strcmp(s, "state") == 0)
+		*level = LEVEL_STATE;
+	else
+		return -1;
+	return 0;
+}
+
 static bool is_recipe(const char *path)
 {
 	struct buf b = {0};
@@ -421,6 +435,8 @@ static int build_recipe(struct options *o, const char *dir, struct diag *err)
 		rc = -2;
 		goto out;
 	}
+	if (r->level)
+		parse_level(r->level, &o->level);
 	o->out = r->dir;
 	o->name = r->name;
 	rc = build(o, &in, err);
@@ -435,6 +451,7 @@ static const struct option longopts[] = {
 	{"schema", required_argument, NULL, 's'}, {"out", required_argument, NULL, 'o'},
 	{"name", required_argument, NULL, 'n'}, {"format", required_argument, NULL, 'f'},
 	{"per-document", no_argument, NULL, 'p'}, {"quiet", no_argument, NULL, 'q'},
+	{"level", required_argument, NULL, 'l'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -465,13 +482,17 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:pqhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:pqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o': o.out = optarg; break;
 		case 'n': o.name = optarg; break;
 		case 'f': o.formats = optarg; break;
 		case 'p': o.per_document = true; break;
+		case 'l':
+			if (parse_level(optarg, &o.level) < 0)
+				return misuse("unknown level '%s' (expected actor or state)", optarg);
+			break;
 		case 'q': o.quiet = true; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': puts("actorgraph " VERSION); return EXIT_OK;

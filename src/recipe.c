@@ -56,12 +56,12 @@ static int parse_input(struct recipe *r, const struct conf_node *in, struct diag
 
 struct recipe *recipe_load(const char *dir, struct diag *err)
 {
-	static const char *const keys[] = {"name", "description", "schema", "formats", "inputs", NULL};
+	static const char *const keys[] = {"name", "description", "schema", "formats", "level", "inputs", NULL};
 	struct recipe *r = xcalloc(1, sizeof *r);
 	struct buf path = {0};
 	struct conf_node *root;
 	const struct conf_node *inputs, **formats;
-	const char *name = NULL, *schema = NULL, *desc = NULL;
+	const char *name = NULL, *schema = NULL, *desc = NULL, *level = NULL;
 	size_t nformats;
 	int rc = -1;
 
@@ -75,6 +75,7 @@ struct recipe *recipe_load(const char *dir, struct diag *err)
 	    conf_string(root, "name", false, &name, err) < 0 ||
 	    conf_string(root, "description", false, &desc, err) < 0 ||
 	    conf_string(root, "schema", false, &schema, err) < 0 ||
+	    conf_string(root, "level", false, &level, err) < 0 ||
 	    conf_strings(root, "formats", &formats, &nformats, err) < 0)
 		goto out;
 	if (!(inputs = conf_get(root, "inputs"))) {
@@ -87,6 +88,11 @@ struct recipe *recipe_load(const char *dir, struct diag *err)
 		diag_at(err, inputs->pos, "no inputs");
 		goto out;
 	}
+	if (level && strcmp(level, "actor") != 0 && strcmp(level, "state") != 0) {
+		diag_at(err, conf_get(root, "level")->pos, "expected actor or state, found '%s'", level);
+		goto out;
+	}
+	r->level = level ? xstrdup(level) : NULL;
 	r->name = name ? xstrdup(name) : text_doc_name(dir);
 	r->schema = schema ? resolve(dir, schema) : NULL;
 	if (nformats) {
@@ -123,5 +129,6 @@ void recipe_free(struct recipe *r)
 	free(r->name);
 	free(r->schema);
 	free(r->formats);
+	free(r->level);
 	free(r);
 }

@@ -16,6 +16,7 @@ struct recipe {
 	char *name;		/* output file names; default: the folder's name */
 	char *schema;		/* resolved, or NULL for the default schema */
 	char *formats;		/* comma-separated, or NULL for the default */
+	char *level;		/* "actor", "state", or NULL for the default */
 	struct recipe_input *inputs;
 	size_t ninputs;
 };

@@ -47,6 +47,7 @@ case_ no-command 2
 case_ unknown-command 2 draw x.txt
 case_ unknown-option 2 build --colour x.txt
 case_ unknown-format 2 build --format gif "$ART"
+case_ unknown-level 2 build --level country "$ART"
 case_ no-input 2 build
 case_ missing-input 1 build -q --out "$OUT" nosuch.txt
 case_ check 0 check --schema tests/data/schema/ok
@@ -95,6 +96,15 @@ if cmp -s "$OUT/korea.graphml" "$OUT/again/korea.graphml" && cmp -s "$OUT/korea.
 	ok deterministic
 else
 	bad deterministic "a second build differs"
+fi
+
+# a state-level graph has no persons left
+"$AG" build -q --level state --format graphml --out "$OUT/state" "$ART"
+if [ -f "$OUT/state/graph.graphml" ] && ! grep -q '<data key="v_kind">person</data>' "$OUT/state/graph.graphml" &&
+	grep -q 'source="PRK" target="RUS"' "$OUT/state/graph.graphml"; then
+	ok level-state
+else
+	bad level-state "persons left, or no relation between states"
 fi
 
 # one graph per document, named after it; stdin reads as 'stdin'

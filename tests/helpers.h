@@ -92,12 +92,12 @@ static inline char *test_mentions(const char *text)
 
 /* The analysed graph of the given texts (NULL-terminated) under schema s,
  * each text dated 'date'. */
-static inline struct graph *test_graph_with(struct schema *s, const char *const texts[],
-					    const char *date)
+static inline struct graph *test_graph_at(struct schema *s, enum graph_level level,
+					  const char *const texts[], const char *date)
 {
 	struct matcher *m = actors_new(s);
 	struct extractor *x = relations_new(s);
-	struct graph *g = graph_new(s);
+	struct graph *g = graph_new(s, level);
 	struct diag err = {{0}};
 
 	test_igraph_setup();
@@ -117,6 +117,11 @@ static inline struct graph *test_graph_with(struct schema *s, const char *const 
 	relations_free(x);
 	actors_free(m);
 	return g;
+}
+
+static inline struct graph *test_graph_with(struct schema *s, const char *const texts[], const char *date)
+{
+	return test_graph_at(s, LEVEL_ACTOR, texts, date);
 }
 
 static inline struct graph *test_graph(const char *const texts[], const char *date)

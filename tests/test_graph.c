@@ -54,12 +54,33 @@ static void builds_an_empty_graph(void **state)
 	graph_free(g);
 }
 
+static void folds_persons_into_what_they_lead_on_the_documents_date(void **state)
+{
+	const char *const texts[] = {
+		"President Donald Trump met Kim Jong Un. Victor Cha, a fellow at the Stimson Center, "
+		"criticized Japan.", NULL
+	};
+	struct graph *g = test_graph_at(test_schema(), LEVEL_STATE, texts, "2019-02-27");
+	struct graph *g2023 = test_graph_at(test_schema(), LEVEL_STATE, texts, "2023-06-01");
+
+	(void)state;
+	assert_true(test_edge(g, "talks", "PRK", "USA") >= 0);
+	assert_true(test_edge(g, "criticism", "stimson_center", "JPN") >= 0);
+	assert_true(test_edge(g, "affiliation", "victor_cha", "stimson_center") < 0);	/* folded away */
+	assert_int_equal(graph_edge_count(g), 2);
+	/* in 2023 Trump led nothing: he stays a person */
+	assert_true(test_edge(g2023, "talks", "PRK", "donald_trump") >= 0);
+	graph_free(g);
+	graph_free(g2023);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(aggregates_mentions_into_counted_edges),
 		cmocka_unit_test(sorts_nodes_and_edges_by_id),
 		cmocka_unit_test(builds_an_empty_graph),
+		cmocka_unit_test(folds_persons_into_what_they_lead_on_the_documents_date),
 	};
 	int rc = cmocka_run_group_tests_name("graph", tests, NULL, NULL);
 
