@@ -46,6 +46,11 @@ static void resolves_pronouns_to_the_only_person_in_reach(void **state)
 	assert_mentions("Vladimir Putin met Xi Jinping. He left.", "vladimir_putin xi_jinping");
 	/* no person at all */
 	assert_mentions("He met Russia.", "RUS");
+	/* a title names the one person named before who holds it */
+	assert_mentions("Emmanuel Macron and Shigeru Ishiba met. Later the prime minister left.",
+			"emmanuel_macron shigeru_ishiba shigeru_ishiba");
+	assert_mentions("Emmanuel Macron met Joe Biden. Later the president left.",
+			"emmanuel_macron joe_biden");	/* two presidents: nobody */
 }
 
 static void ignores_states_inside_organisation_names(void **state)
