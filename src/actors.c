@@ -6,7 +6,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "trie.h"
 #include "util.h"
@@ -227,22 +226,6 @@ static void add_mention(struct found *f, size_t first, size_t end, int actor, en
 	f->seen.recent[actor] = f->n;
 }
 
-/* Does role title 'title' ("Prime Minister of Japan") begin with the words
- * of tokens [i, end) ("prime minister")? */
-static bool title_is(const char *title, const struct doc *d, size_t i, size_t end)
-{
-	for (; i < end; i++) {
-		size_t n = strlen(d->tok[i].norm);
-
-		while (*title == ' ')
-			title++;
-		if (strncasecmp(title, d->tok[i].norm, n) != 0 || isalnum((unsigned char)title[n]))
-			return false;
-		title += n;
-	}
-	return true;
-}
-
 /* "the president", "the prime minister": the one person named earlier in
  * the document whose role has that title. On success *end is past it. */
 static int titled(const struct matcher *m, const struct doc *d, const struct found *f, size_t i,
@@ -251,13 +234,17 @@ static int titled(const struct matcher *m, const struct doc *d, const struct fou
 	int person = -1;
 
 	for (size_t len = 2; len >= 1; len--) {
+		char phrase[64];
+
 		if (i + len > limit || !(d->tok[i + len - 1].flags & TOK_WORD))
 			continue;
+		snprintf(phrase, sizeof phrase, "%s%s%s", d->tok[i].norm, len > 1 ? " " : "",
+			 len > 1 ? d->tok[i + 1].norm : "");
 		for (size_t k = 0; k < f->n; k++) {
 			const struct actor *a = &m->s->actors[f->list[k].actor];
 
 			for (size_t r = 0; r < a->nroles; r++)
-				if (a->roles[r].title && title_is(a->roles[r].title, d, i, i + len)) {
+				if (a->roles[r].title && schema_title_has(a->roles[r].title, phrase)) {
 					if (person >= 0 && person != f->list[k].actor)
 						return -1;
 					person = f->list[k].actor;

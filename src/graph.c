@@ -88,15 +88,6 @@ static void add_rule(struct buf *rules, const char *rule)
 	buf_puts(rules, rule);
 }
 
-/* Does role r hold on 'date' (YYYY[-MM[-DD]], or NULL for today)? Dates of
- * any precision compare as strings: "2024-11-13" < "2025" <= "2025-01-20". */
-static bool role_holds(const struct role *r, const char *date)
-{
-	if (!date)
-		return !r->to;
-	return (!r->from || strcmp(r->from, date) <= 0) && (!r->to || strcmp(date, r->to) < 0);
-}
-
 /* The node an actor counts as at LEVEL_STATE (see graph.h); 'depth' stops
  * a schema whose bodies are part of each other. */
 static int fold_at(const struct graph *g, int a, const char *date, const struct event *ev, size_t ne,
@@ -112,7 +103,7 @@ static int fold_at(const struct graph *g, int a, const char *date, const struct 
 	if (act->kind != KIND_PERSON)
 		return a;
 	for (size_t i = act->nroles; i-- > 0;)	/* the latest role first */
-		if (role_holds(&act->roles[i], date))
+		if (schema_role_holds(&act->roles[i], date))
 			return fold_at(g, act->roles[i].of, date, ev, ne, depth + 1);
 	for (size_t i = 0; i < ne; i++)
 		if (ev[i].rel == rel && ev[i].source == a && g->s->actors[ev[i].target].kind != KIND_PERSON)

@@ -60,6 +60,10 @@ static const char *const clause_words[] = {
 	"but", "while", "whereas", "although", "though", "because", "yet", "unless", NULL
 };
 static const char *const clause_marks[] = {";", ":", "--", "(", ")", ".", "?", "!", NULL};
+static const char *const pronouns[] = {"he", "she", "they", "we", "it", "i", "you", NULL};
+static const char *const speech_verbs[] = {
+	"said", "say", "says", "announced", "stated", "added", "confirmed", "declared", NULL
+};
 static const char *const question_words[] = {
 	"will", "would", "could", "can", "should", "shall", "may", "might", "do", "does", "did",
 	"is", "are", "was", "were", "has", "have", "had", "what", "how", "why", "whether", "who",
@@ -69,7 +73,7 @@ static const char *const question_words[] = {
 /* Word classes, looked up once per token instead of list by list. */
 enum {
 	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
-	W_AGENT = 1 << 4, W_QUESTION = 1 << 5
+	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7
 };
 
 static const struct {
@@ -78,6 +82,7 @@ static const struct {
 } classes[] = {
 	{preps, W_PREP}, {noun_preps, W_NOUN_PREP}, {dets, W_DET}, {clause_words, W_CLAUSE},
 	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
+	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH},
 };
 
 struct extractor *relations_new(const struct schema *s)
@@ -213,12 +218,11 @@ static int actor_of(const struct ctx *c, int mi)
 	return c->m[c->head[mi] >= 0 ? c->head[mi] : mi].actor;
 }
 
-static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t b,
-		      enum modality mod, const char *tid, const char *pattern)
+/* Record relation rel from actor sa to ta, with evidence tokens [first, end). */
+static void emit(struct ctx *c, int rel, int sa, int ta, size_t first, size_t end, enum modality mod,
+		 const char *tid, const char *pattern)
 {
 	const struct schema *s = c->x->s;
-	int sa = actor_of(c, src), ta = actor_of(c, dst);
-	size_t first = a, end = b;
 	struct event *e;
 
 	if (sa == ta)
@@ -237,14 +241,6 @@ static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t
 			return;
 		}
 	}
-	if (c->m[src].first < first)
-		first = c->m[src].first;
-	if (c->m[dst].first < first)
-		first = c->m[dst].first;
-	if (c->m[src].end > end)
-		end = c->m[src].end;
-	if (c->m[dst].end > end)
-		end = c->m[dst].end;
 	xgrow(&c->ev, &c->cap, c->n + 1, sizeof *c->ev);
 	e = &c->ev[c->n++];
 	e->rel = rel;
@@ -255,6 +251,23 @@ static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t
 	e->start = c->d->tok[first].start;
 	e->end = c->d->tok[end - 1].end;
 	snprintf(e->rule, sizeof e->rule, "%s/%s", tid, pattern);
+}
+
+/* A relation between mentions src and dst found by the trigger at [a, b). */
+static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t b,
+		      enum modality mod, const char *tid, const char *pattern)
+{
+	size_t first = a, end = b;
+
+	if (c->m[src].first < first)
+		first = c->m[src].first;
+	if (c->m[dst].first < first)
+		first = c->m[dst].first;
+	if (c->m[src].end > end)
+		end = c->m[src].end;
+	if (c->m[dst].end > end)
+		end = c->m[dst].end;
+	emit(c, rel, actor_of(c, src), actor_of(c, dst), first, end, mod, tid, pattern);
 }
 
 /* Members of a list around mention mi: "A, B and C", "A-B". dir is +1 to
@@ -376,25 +389,43 @@ static int pick_trigger(const struct ctx *c, int first, size_t b, size_t cr)
 	return -1;
 }
 
-/* "Russian President Vladimir Putin", "North Korean dictator Kim Jong Un":
- * a state or body, a title, then a person. */
+/* "Russian President Vladimir Putin", "Kosovo's Prime Minister Albin Kurti",
+ * "US Treasury Secretary Scott Bessent": a state or body, a title, then a
+ * person. With no body named ("President Vladimir Putin"), the person's own
+ * role with that title on the document's date names it. */
 static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_t b)
 {
-	int org = mention_ending(c, a), person;
-	size_t i = b;
+	const struct schema *s = c->x->s;
+	size_t i = b, k = a;
+	int org, person, pa;
 
 	/* "President-elect", "Foreign Minister": capitalised words may follow */
 	while (i < c->S->end && i < b + 3 && c->at[i] < 0 &&
 	       ((c->d->tok[i].flags & TOK_UPPER) || strcmp(word(c, i), "-") == 0 ||
 		strcmp(word(c, i), "elect") == 0))
 		i++;
-	if (org < 0 || i >= c->S->end || (person = c->at[i]) < 0 || c->m[person].first != i)
+	if (i >= c->S->end || (person = c->at[i]) < 0 || c->m[person].first != i ||
+	    s->actors[pa = c->m[person].actor].kind != KIND_PERSON)
 		return;
-	if (c->x->s->actors[c->m[person].actor].kind != KIND_PERSON ||
-	    c->x->s->actors[c->m[org].actor].kind == KIND_PERSON)
+	/* and precede it: "Treasury", "Vice-", "'s" */
+	while (k > c->S->first && a - k < 3 && c->at[k - 1] < 0 &&
+	       ((c->d->tok[k - 1].flags & TOK_UPPER) || strcmp(word(c, k - 1), "-") == 0 ||
+		strcmp(word(c, k - 1), "'s") == 0))
+		k--;
+	org = mention_ending(c, k);
+	if (org >= 0 && s->actors[c->m[org].actor].kind != KIND_PERSON) {
+		add_event(c, t->rel, person, org, a, b, MOD_ASSERTED, t->id, "title");
+		c->head[org] = person;	/* from now on the modifier stands for the person */
 		return;
-	add_event(c, t->rel, person, org, a, b, MOD_ASSERTED, t->id, "title");
-	c->head[org] = person;	/* from now on the modifier stands for the person */
+	}
+	for (size_t r = s->actors[pa].nroles; r-- > 0;) {
+		const struct role *role = &s->actors[pa].roles[r];
+
+		if (role->title && schema_title_has(role->title, t->key) && schema_role_holds(role, c->d->date)) {
+			emit(c, t->rel, pa, role->of, a, c->m[person].end, MOD_ASSERTED, t->id, "title-role");
+			return;
+		}
+	}
 }
 
 /* "Victor Cha, the Korea chair at CSIS": a person, a comma, a title, and the
@@ -448,6 +479,7 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 static int modifier(const struct ctx *c, size_t a)
 {
 	size_t i = a;
+	int mi;
 
 	while (i > c->S->first && a - i < 2 && c->at[i - 1] < 0 &&
 	       (c->d->tok[i - 1].flags & TOK_WORD) && !(c->d->tok[i - 1].flags & TOK_UPPER) &&
@@ -455,8 +487,28 @@ static int modifier(const struct ctx *c, size_t a)
 	       !is_boundary(c, i - 1) && strcmp(word(c, i - 1), "and") != 0)
 		i--;
 	if (i > c->S->first && strcmp(word(c, i - 1), "'s") == 0)
+		return mention_ending(c, i - 1);
+	mi = mention_ending(c, i);
+	/* past other words only a demonym modifies: "Russian dance partner", not
+	 * "Austin held talks" */
+	return mi >= 0 && (i == a || c->m[mi].form == FORM_ADJECTIVE) ? mi : -1;
+}
+
+static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
+
+/* "its war against Hamas": the possessive pronoun stands for the clause's
+ * subject. Returns that subject's mention, or -1. */
+static int possessor(const struct ctx *c, size_t a, size_t cl)
+{
+	size_t i = a;
+
+	while (i > cl && a - i < 2 && c->at[i - 1] < 0 && (c->d->tok[i - 1].flags & TOK_WORD) &&
+	       strcmp(word(c, i - 1), "its") != 0 && strcmp(word(c, i - 1), "their") != 0 &&
+	       !is(c, i - 1, W_PREP | W_DET))
 		i--;
-	return mention_ending(c, i);
+	if (i <= cl || (strcmp(word(c, i - 1), "its") != 0 && strcmp(word(c, i - 1), "their") != 0))
+		return -1;
+	return subject(c, i - 1, cl, false);
 }
 
 /* The nearest mention before a that can be the clause's subject: not the
@@ -477,6 +529,12 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		int mi = mention_ending(c, i);
 		const char *gov;
 
+		if (mi < 0 && c->at[i - 1] < 0 && is(c, i - 1, W_PRONOUN)) {
+			/* "Manila and Beijing said they agreed": they are the speakers */
+			if (strcmp(word(c, i - 1), "they") == 0 && i - 1 > cl && is(c, i - 2, W_SPEECH))
+				return mention_ending(c, i - 2);
+			return -1;	/* a subject we cannot name: no guessing further back */
+		}
 		if (mi < 0)
 			continue;
 		gov = governor(c, mi);
@@ -492,6 +550,7 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
 {
 	size_t i = b, lim;
+	int mi;
 	bool prep_in_key = strrchr(t->key, ' ') ? in_list(strrchr(t->key, ' ') + 1, preps)
 						: in_list(t->key, preps);
 
@@ -499,13 +558,18 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 		if (!prep_in_key) {
 			if (i >= cr || !is(c, i, W_NOUN_PREP))
 				return -1;
+			/* "talks in Washington": a capital after "in" or "at" is the venue */
+			if ((strcmp(word(c, i), "in") == 0 || strcmp(word(c, i), "at") == 0) &&
+			    (mi = mention_at(c, i + 1)) >= 0 && c->m[mi].form == FORM_SEAT)
+				return -1;
 			i++;
 		}
-		while (i < cr && (is(c, i, W_DET) || ((c->d->tok[i].flags & TOK_WORD) &&
-		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0 && i < b + 4 &&
-		       !is(c, i, W_PREP))))
+		/* past a determiner and a few modifiers: "sanctions on the whole of Iran" */
+		while (i < cr && mention_at(c, i) < 0 && (c->d->tok[i].flags & TOK_WORD) &&
+		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0 && i < b + 4 && !is(c, i, W_PREP))
 			i++;
-		return i < cr && c->at[i] >= 0 && c->m[c->at[i]].first == i ? c->at[i] : -1;
+		mi = i < cr ? mention_at(c, i) : -1;
+		return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
 	}
 	lim = b + OBJECT_WINDOW < cr ? b + OBJECT_WINDOW : cr;
 	for (; i < lim && strcmp(word(c, i), ",") != 0; i++)
@@ -539,6 +603,25 @@ static bool owns_object(const struct ctx *c, const struct trigger *t, int mi)
 	return false;
 }
 
+/* The state or body actor a serves on the document's date, or a itself. */
+static int side(const struct ctx *c, int a)
+{
+	const struct actor *act = &c->x->s->actors[a];
+
+	for (size_t r = act->nroles; r-- > 0;)
+		if (schema_role_holds(&act->roles[r], c->d->date))
+			return act->roles[r].of;
+	if (act->nroles)	/* no role that day: the latest one still tells the side */
+		return act->roles[act->nroles - 1].of;
+	return act->part_of >= 0 ? act->part_of : a;
+}
+
+/* "Blinken and Austin held talks": two officials of one state are one side. */
+static bool same_side(const struct ctx *c, int a, int b)
+{
+	return side(c, a) == side(c, b);
+}
+
 enum { MAX_LIST = 8 };
 
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart)
@@ -554,16 +637,21 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart)
 		add_event(c, tr->rel, x, y, a, b, mod, tr->id, "between");
 		return;
 	}
-	if (noun && (mi = modifier(c, a)) >= 0) {
+	if (noun && (mi = possessor(c, a, cl)) >= 0) {
+		nl = coordinate(c, mi, -1, left, MAX_LIST);
+		pattern = "possessor";
+	} else if (noun && (mi = modifier(c, a)) >= 0) {
 		int pair[2], subj;
 
-		if (!directed && coordinate(c, mi, -1, pair, 2) == 2) {
+		if (!directed && coordinate(c, mi, -1, pair, 2) == 2 &&
+		    strcmp(word(c, c->m[mi].first - 1), "-") == 0) {
 			add_event(c, tr->rel, pair[1], pair[0], a, b, mod, tr->id, "compound");
 			return;
 		}
 		/* "Kim has a Russian partner": the subject and the modifier */
 		if (!directed && object(c, b, cr, tr) < 0 &&
-		    (subj = subject(c, c->m[mi].first, cl, false)) >= 0) {
+		    (subj = subject(c, c->m[mi].first, cl, false)) >= 0 &&
+		    !same_side(c, actor_of(c, subj), actor_of(c, mi))) {
 			add_event(c, tr->rel, subj, mi, a, b, mod, tr->id, "subject-modifier");
 			return;
 		}
@@ -603,7 +691,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart)
 	if (!nr && !directed && nl > 1) {	/* "Russia and North Korea signed a pact" */
 		for (size_t i = 0; i < nl; i++)
 			for (size_t j = i + 1; j < nl; j++)
-				add_event(c, tr->rel, left[i], left[j], a, b, mod, tr->id, "coordination");
+				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j])))
+					add_event(c, tr->rel, left[i], left[j], a, b, mod, tr->id, "coordination");
 		return;
 	}
 	for (size_t i = 0; i < nl; i++)

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "conf.h"
 #include "text.h"
@@ -15,6 +16,25 @@ static const char *const kind_names[] = {"state", "person", "organization", "gro
 const char *schema_kind_name(enum actor_kind k)
 {
 	return kind_names[k];
+}
+
+/* Dates of any precision compare as strings: "2024-11-13" < "2025" <= "2025-01-20". */
+bool schema_role_holds(const struct role *r, const char *date)
+{
+	if (!date)
+		return !r->to;
+	return (!r->from || strcmp(r->from, date) <= 0) && (!r->to || strcmp(date, r->to) < 0);
+}
+
+bool schema_title_has(const char *title, const char *phrase)
+{
+	size_t n = strlen(phrase);
+
+	for (const char *p = title; *p; p++)
+		if ((p == title || !isalnum((unsigned char)p[-1])) && strncasecmp(p, phrase, n) == 0 &&
+		    !isalnum((unsigned char)p[n]))
+			return true;
+	return false;
 }
 
 int schema_actor(const struct schema *s, const char *id)

@@ -105,4 +105,12 @@ int schema_reltype(const struct schema *s, const char *id);
 
 const char *schema_kind_name(enum actor_kind k);
 
+/* Does role r hold on 'date' (YYYY[-MM[-DD]]; NULL means today, when a role
+ * holds that has no end)? */
+bool schema_role_holds(const struct role *r, const char *date);
+
+/* Does role title 'title' ("Prime Minister of Japan") hold the words of
+ * 'phrase' ("prime minister"), case-insensitively and as whole words? */
+bool schema_title_has(const char *title, const char *phrase);
+
 #endif
