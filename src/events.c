@@ -2,6 +2,8 @@
 #include "events.h"
 
 #include <jansson.h>
+#include <string.h>
+#include <strings.h>
 
 static json_t *actor_json(const struct schema *s, int a)
 {
@@ -35,4 +37,33 @@ int events_write(FILE *fp, const struct schema *s, const struct doc *d, const st
 			return diag_set(err, "cannot write events");
 	}
 	return 0;
+}
+
+static bool names(const struct actor *a, const char *name)
+{
+	return strcasecmp(a->id, name) == 0 || strcasecmp(a->label, name) == 0;
+}
+
+size_t events_explain(FILE *fp, const struct schema *s, const struct doc *d, const struct event *ev,
+		      size_t n, const struct edge_query *q)
+{
+	size_t found = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct event *e = &ev[i];
+		const struct sentence *st = &d->sent[e->sentence];
+		const struct actor *src = &s->actors[e->source], *dst = &s->actors[e->target];
+		size_t from = d->tok[st->first].start, to = d->tok[st->end - 1].end;
+
+		if (strcmp(s->rels[e->rel].id, q->relation) != 0 ||
+		    !((names(src, q->source) && names(dst, q->target)) ||
+		      (!s->rels[e->rel].directed && names(src, q->target) && names(dst, q->source))))
+			continue;
+		fprintf(fp, "%s:%lu: %s %s %s (%s, rule %s)\n  evidence: %.*s\n  sentence: %.*s\n",
+			d->path, st->line, src->label, s->rels[e->rel].id, dst->label,
+			e->modality == MOD_ASSERTED ? "asserted" : "hypothetical", e->rule,
+			(int)(e->end - e->start), d->text + e->start, (int)(to - from), d->text + from);
+		found++;
+	}
+	return found;
 }

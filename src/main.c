@@ -41,6 +41,7 @@ static void usage(FILE *fp)
 	      "                        [--per-document] [--quiet] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] graphs/NAME\n"
 	      "       actorgraph extract [--schema DIR] INPUT...\n"
+	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph check [--schema DIR]\n"
 	      "       actorgraph --help | --version\n"
 	      "\n"
@@ -52,6 +53,8 @@ static void usage(FILE *fp)
 	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
 	      "            what the recipe says next to it\n"
 	      "  extract   write one JSON line per relation mention to stdout\n"
+	      "  explain   print the sentences, evidence and rules behind one edge;\n"
+	      "            SOURCE and TARGET are actor ids or labels (\"PRK,pact,RUS\")\n"
 	      "  check     load the schema and report its first error\n"
 	      "\n"
 	      "INPUT is a text file, a folder (its *.txt files, recursively) or - for stdin.\n"
@@ -62,6 +65,7 @@ static void usage(FILE *fp)
 	      "  -n, --name NAME      output file name without extension (default: graph)\n"
 	      "  -f, --format LIST    comma-separated: graphml,dot,svg,png (default: graphml,dot,svg)\n"
 	      "  -p, --per-document   build one graph per input document, named after it\n"
+	      "  -e, --edge S,T,D     the edge to explain: source, relation type, target\n"
 	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
 	      "                       organization they lead or belong to on the article's date\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
@@ -87,7 +91,7 @@ static int fail(const struct diag *err)
 }
 
 struct options {
-	const char *schema, *out, *name, *formats;
+	const char *schema, *out, *name, *formats, *edge;
 	enum graph_level level;
 	bool per_document, quiet;
 };
@@ -393,6 +397,43 @@ static int extract(const struct options *o, const struct inputs *in, struct diag
 	return rc;
 }
 
+/* Print the evidence of one edge; it is an error when no text states it. */
+static int explain(const struct options *o, const struct inputs *in, struct diag *err)
+{
+	struct pipeline p = {0};
+	char *spec = xstrdup(o->edge), *save = NULL;
+	struct edge_query q = {strtok_r(spec, ",", &save), strtok_r(NULL, ",", &save),
+			       strtok_r(NULL, ",", &save)};
+	size_t found = 0;
+	int rc = 0;
+
+	if (pipeline_open(&p, o->schema, err) < 0) {
+		free(spec);
+		return -1;
+	}
+	for (size_t i = 0; i < in->n && rc == 0; i++) {
+		struct analysed a;
+
+		if ((rc = analyse(&p, &in->v[i], &a, err)) < 0)
+			break;
+		found += events_explain(stdout, p.schema, a.doc, a.ev, a.ne, &q);
+		analysed_free(&a);
+	}
+	if (rc == 0 && !found)
+		rc = diag_set(err, "no relation %s in the input", o->edge);
+	pipeline_close(&p);
+	free(spec);
+	return rc;
+}
+
+/* "SOURCE,TYPE,TARGET" with three non-empty parts. */
+static bool is_edge_spec(const char *s)
+{
+	const char *c1 = strchr(s, ','), *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
+
+	return c1 && c2 && c1 > s && c2 > c1 + 1 && c2[1] && !strchr(c2 + 1, ',');
+}
+
 static int parse_level(const char *s, enum graph_level *level)
 {
 	if (strcmp(s, "actor") == 0)
@@ -451,7 +492,7 @@ static const struct option longopts[] = {
 	{"schema", required_argument, NULL, 's'}, {"out", required_argument, NULL, 'o'},
 	{"name", required_argument, NULL, 'n'}, {"format", required_argument, NULL, 'f'},
 	{"per-document", no_argument, NULL, 'p'}, {"quiet", no_argument, NULL, 'q'},
-	{"level", required_argument, NULL, 'l'},
+	{"level", required_argument, NULL, 'l'}, {"edge", required_argument, NULL, 'e'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -468,7 +509,7 @@ int main(int argc, char **argv)
 	igraph_set_warning_handler(igraph_warning_handler_ignore);
 	igraph_set_attribute_table(&igraph_cattribute_table);
 	if (argc < 2)
-		return misuse("%s", "missing command (build, extract or check)");
+		return misuse("%s", "missing command (build, extract, explain or check)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return EXIT_OK;
@@ -478,17 +519,19 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	cmd = argv[1];
-	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "check") != 0)
-		return misuse("unknown command '%s' (expected build, extract or check)", cmd);
+	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "check") != 0 &&
+	    strcmp(cmd, "explain") != 0)
+		return misuse("unknown command '%s' (expected build, extract, explain or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:pqhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:pqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o': o.out = optarg; break;
 		case 'n': o.name = optarg; break;
 		case 'f': o.formats = optarg; break;
 		case 'p': o.per_document = true; break;
+		case 'e': o.edge = optarg; break;
 		case 'l':
 			if (parse_level(optarg, &o.level) < 0)
 				return misuse("unknown level '%s' (expected actor or state)", optarg);
@@ -511,6 +554,8 @@ int main(int argc, char **argv)
 		pipeline_close(&p);
 		return EXIT_OK;
 	}
+	if (strcmp(cmd, "explain") == 0 && (!o.edge || !is_edge_spec(o.edge)))
+		return misuse("explain needs --edge SOURCE,TYPE,TARGET, found '%s'", o.edge ? o.edge : "");
 	if (optind >= argc)
 		return misuse("%s", "no input (give files, folders, or - for stdin)");
 	if (strcmp(cmd, "build") == 0 && argc - optind == 1 && is_recipe(argv[optind])) {
@@ -547,7 +592,9 @@ int main(int argc, char **argv)
 		free_inputs(&in);
 		return misuse("%s", "no *.txt documents in the given folders");
 	}
-	rc = strcmp(cmd, "build") == 0 ? build(&o, &in, &err) : extract(&o, &in, &err);
+	rc = strcmp(cmd, "build") == 0	 ? build(&o, &in, &err)
+	     : strcmp(cmd, "explain") == 0 ? explain(&o, &in, &err)
+					   : extract(&o, &in, &err);
 	free_inputs(&in);
 	dot_cleanup();
 	if (rc < 0)

@@ -58,6 +58,11 @@ case_ bad-recipe 1 build tests/data/recipe/bad-date
 # extraction of the bundled article
 case_ extract 0 extract "$ART"
 
+# explain: the evidence behind one edge, by id or label, either order for undirected types
+case_ explain 0 explain --edge "RUS,pact,North Korea" "$ART"
+case_ explain-nothing 1 explain --edge "PRK,sanctions,RUS" "$ART"
+case_ explain-bad-edge 2 explain --edge "PRK,pact" "$ART"
+
 # a build: golden GraphML and DOT, both accepted by their reference tools
 case_ build 0 build --out "$OUT" --name korea "$ART"
 for f in korea.graphml korea.dot; do
