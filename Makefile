@@ -15,7 +15,7 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 AG_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
              -DVERSION='"$(VERSION)"' -DSCHEMA_DIR='"$(PREFIX)/share/actorgraph/schema"' -MMD -MP
 
-MODULES = diag util trie conf schema text actors relations events graph analysis graphml dot recipe
+MODULES = diag util trie conf schema text actors relations events graph analysis graphml gexf tables dot recipe
 LIB_OBJS = $(MODULES:%=src/%.o)
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
@@ -57,8 +57,15 @@ demo: actorgraph
 unit: $(TESTS)
 	@for t in $(TESTS); do ./$$t || exit 1; done
 
-cli: actorgraph
+cli: actorgraph tests/clients/node_modules
 	@sh tests/cli.sh
+
+# graphology, graphology-graphml and graphology-gexf from npm, for tests/cli.sh
+tests/clients/node_modules: tests/clients/package-lock.json
+	@command -v npm >/dev/null || { sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq nodejs npm; }
+	cd tests/clients && npm ci --no-audit --no-fund --silent
+	@touch $@
 
 test: unit cli
 

@@ -24,7 +24,7 @@ const struct attr_def graph_edge_attrs[] = {
 struct agg_edge {
 	int rel, source, target;
 	long asserted, hypothetical;
-	char first[11], last[11];
+	struct buf dates;	/* distinct document dates, sorted, space-separated */
 	struct buf rules;	/* distinct rule ids, space-separated */
 };
 
@@ -32,6 +32,7 @@ struct graph {
 	const struct schema *s;
 	enum graph_level level;
 	long *mentions;		/* per actor; grows with the actors texts introduce */
+	struct buf *dates;	/* per actor: dates of the documents that mention it */
 	size_t mentions_cap;
 	struct strmap *index;	/* "rel source target" -> edge */
 	struct agg_edge *edges;
@@ -55,8 +56,13 @@ void graph_free(struct graph *g)
 {
 	if (!g)
 		return;
-	for (size_t i = 0; i < g->nedges; i++)
+	for (size_t i = 0; i < g->nedges; i++) {
 		free(g->edges[i].rules.data);
+		free(g->edges[i].dates.data);
+	}
+	for (size_t i = 0; i < g->mentions_cap; i++)
+		free(g->dates[i].data);
+	free(g->dates);
 	free(g->edges);
 	free(g->mentions);
 	free(g->rel_of_edge);
@@ -66,14 +72,39 @@ void graph_free(struct graph *g)
 	free(g);
 }
 
-static void widen_dates(struct agg_edge *e, const char *date)
+/* Insert 'date' (YYYY-MM-DD) into the sorted space-separated list 'dates'. */
+static void add_date(struct buf *dates, const char *date)
 {
-	if (!date)
+	struct buf out = {0};
+	bool placed = false;
+
+	if (!date || strlen(date) != 10)
 		return;
-	if (!e->first[0] || strcmp(date, e->first) < 0)
-		snprintf(e->first, sizeof e->first, "%s", date);
-	if (!e->last[0] || strcmp(date, e->last) > 0)
-		snprintf(e->last, sizeof e->last, "%s", date);
+	for (size_t at = 0; at < dates->len; at += 11) {
+		int c = strncmp(dates->data + at, date, 10);
+
+		if (c == 0) {
+			free(out.data);
+			return;
+		}
+		if (c > 0 && !placed) {
+			buf_printf(&out, "%s%s", out.len ? " " : "", date);
+			placed = true;
+		}
+		buf_printf(&out, "%s%.10s", out.len ? " " : "", dates->data + at);
+	}
+	if (!placed)
+		buf_printf(&out, "%s%s", out.len ? " " : "", date);
+	free(dates->data);
+	*dates = out;
+}
+
+/* The first or last date of a list, or "". */
+static void end_date(const struct buf *dates, bool last, char out[11])
+{
+	out[0] = '\0';
+	if (dates->len >= 10)
+		snprintf(out, 11, "%s", dates->data + (last ? dates->len - 10 : 0));
 }
 
 static void add_rule(struct buf *rules, const char *rule)
@@ -121,10 +152,17 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 {
 	size_t old = g->mentions_cap;
 
+	/* both arrays grow alike from the same capacity */
+	xgrow(&g->dates, &(size_t){old}, g->s->nactors, sizeof *g->dates);
 	xgrow(&g->mentions, &g->mentions_cap, g->s->nactors, sizeof *g->mentions);
 	memset(g->mentions + old, 0, (g->mentions_cap - old) * sizeof *g->mentions);
-	for (size_t i = 0; i < nm; i++)
-		g->mentions[fold(g, m[i].actor, d->date, ev, ne)]++;
+	memset(g->dates + old, 0, (g->mentions_cap - old) * sizeof *g->dates);
+	for (size_t i = 0; i < nm; i++) {
+		int a = fold(g, m[i].actor, d->date, ev, ne);
+
+		g->mentions[a]++;
+		add_date(&g->dates[a], d->date);
+	}
 	for (size_t i = 0; i < ne; i++) {
 		int src = fold(g, ev[i].source, d->date, ev, ne), dst = fold(g, ev[i].target, d->date, ev, ne);
 		const struct reltype *rt = &g->s->rels[ev[i].rel];
@@ -155,7 +193,7 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 			e->asserted++;
 		else
 			e->hypothetical++;
-		widen_dates(e, d->date);
+		add_date(&e->dates, d->date);
 		add_rule(&e->rules, ev[i].rule);
 	}
 }
@@ -231,11 +269,13 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETVAS(&g->ig, "label", i, a->label));
 		CHECK(SETVAS(&g->ig, "kind", i, schema_kind_name(a->kind)));
 		CHECK(SETVAN(&g->ig, "mentions", i, g->mentions[order[i]]));
+		CHECK(SETVAS(&g->ig, "dates", i, g->dates[order[i]].data ? g->dates[order[i]].data : ""));
 	}
 	g->rel_of_edge = xcalloc(g->nedges, sizeof *g->rel_of_edge);
 	for (size_t i = 0; i < g->nedges; i++) {
 		const struct agg_edge *e = &g->edges[i];
 		const struct reltype *rt = &s->rels[e->rel];
+		char date[11];
 
 		g->rel_of_edge[i] = e->rel;
 		CHECK(SETEAS(&g->ig, "relation", i, rt->id));
@@ -246,8 +286,11 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETEAN(&g->ig, "hypothetical", i, (double)e->hypothetical));
 		CHECK(SETEAN(&g->ig, "sign", i, rt->sign));
 		CHECK(SETEAS(&g->ig, "cameo", i, rt->cameo));
-		CHECK(SETEAS(&g->ig, "first_seen", i, e->first));
-		CHECK(SETEAS(&g->ig, "last_seen", i, e->last));
+		end_date(&e->dates, false, date);
+		CHECK(SETEAS(&g->ig, "first_seen", i, date));
+		end_date(&e->dates, true, date);
+		CHECK(SETEAS(&g->ig, "last_seen", i, date));
+		CHECK(SETEAS(&g->ig, "dates", i, e->dates.data ? e->dates.data : ""));
 		CHECK(SETEAS(&g->ig, "rules", i, e->rules.data ? e->rules.data : ""));
 	}
 	rc = 0;

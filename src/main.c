@@ -15,11 +15,13 @@
 #include "diag.h"
 #include "dot.h"
 #include "events.h"
+#include "gexf.h"
 #include "graph.h"
 #include "graphml.h"
 #include "recipe.h"
 #include "relations.h"
 #include "schema.h"
+#include "tables.h"
 #include "text.h"
 #include "util.h"
 
@@ -33,7 +35,7 @@
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 static const char *const default_formats = "graphml,dot,svg";
-static const char *const known_formats[] = {"graphml", "dot", "svg", "png", NULL};
+static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "dot", "svg", "png", NULL};
 
 static void usage(FILE *fp)
 {
@@ -49,7 +51,8 @@ static void usage(FILE *fp)
 	      "(states, leaders, organizations) and the relations between them.\n"
 	      "\n"
 	      "Commands:\n"
-	      "  build     write the graph of INPUT as OUT/NAME.graphml, .dot, .svg, .png;\n"
+	      "  build     write the graph of INPUT as OUT/NAME.graphml, .gexf, .json,\n"
+	      "            .nodes.csv and .edges.csv, .dot, .svg, .png;\n"
 	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
 	      "            what the recipe says next to it\n"
 	      "  extract   write one JSON line per relation mention to stdout\n"
@@ -63,7 +66,8 @@ static void usage(FILE *fp)
 	      "  -s, --schema DIR     the schema folder (default: the installed schema/)\n"
 	      "  -o, --out DIR        where build writes (default: .)\n"
 	      "  -n, --name NAME      output file name without extension (default: graph)\n"
-	      "  -f, --format LIST    comma-separated: graphml,dot,svg,png (default: graphml,dot,svg)\n"
+	      "  -f, --format LIST    comma-separated: graphml,gexf,json,csv,dot,svg,png\n"
+	      "                       (default: graphml,dot,svg)\n"
 	      "  -p, --per-document   build one graph per input document, named after it\n"
 	      "  -e, --edge S,T,D     the edge to explain: source, relation type, target\n"
 	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
@@ -279,7 +283,7 @@ static int check_formats(const char *list)
 		while (known_formats[i] && strcmp(known_formats[i], f) != 0)
 			i++;
 		if (!known_formats[i]) {
-			rc = misuse("unknown format '%s' (expected graphml, dot, svg or png)", f);
+			rc = misuse("unknown format '%s' (expected graphml, gexf, json, csv, dot, svg or png)", f);
 			break;
 		}
 	}
@@ -287,10 +291,30 @@ static int check_formats(const char *list)
 	return rc;
 }
 
+/* The files of a format: csv is two tables, the others one file. */
+static const char *const *format_files(const char *format)
+{
+	static const char *const csv[] = {"nodes.csv", "edges.csv", NULL};
+	static const char *one[2];
+
+	if (strcmp(format, "csv") == 0)
+		return csv;
+	one[0] = format;
+	return one;
+}
+
 static int write_format(const struct graph *g, const char *format, FILE *fp, struct diag *err)
 {
 	if (strcmp(format, "graphml") == 0)
 		return graphml_write(fp, g, err);
+	if (strcmp(format, "json") == 0)
+		return tables_json(fp, g, err);
+	if (strcmp(format, "nodes.csv") == 0)
+		return tables_nodes_csv(fp, g, err);
+	if (strcmp(format, "edges.csv") == 0)
+		return tables_edges_csv(fp, g, err);
+	if (strcmp(format, "gexf") == 0)
+		return gexf_write(fp, g, err);
 	if (strcmp(format, "dot") == 0)
 		return dot_write(fp, g, err);
 	return dot_render(fp, g, format, err);
@@ -307,22 +331,26 @@ static int write_graph(struct graph *g, const char *dir, const char *name, const
 		return -1;
 	copy = xstrdup(formats);
 	for (char *f = strtok_r(copy, ",", &save); f && rc == 0; f = strtok_r(NULL, ",", &save)) {
-		struct buf path = {0};
-		struct outfile out;
+		const char *const *files = format_files(f);
 
-		buf_printf(&path, "%s/%s.%s", dir, name, f);
-		if (outfile_open(&out, path.data, err) < 0) {
-			rc = -1;
-		} else if (write_format(g, f, out.fp, err) < 0) {
-			outfile_abort(&out);
-			rc = -1;
-		} else {
-			rc = outfile_commit(&out, err);
+		for (size_t k = 0; files[k] && rc == 0; k++) {
+			struct buf path = {0};
+			struct outfile out;
+
+			buf_printf(&path, "%s/%s.%s", dir, name, files[k]);
+			if (outfile_open(&out, path.data, err) < 0) {
+				rc = -1;
+			} else if (write_format(g, files[k], out.fp, err) < 0) {
+				outfile_abort(&out);
+				rc = -1;
+			} else {
+				rc = outfile_commit(&out, err);
+			}
+			if (rc == 0 && !quiet)
+				fprintf(stderr, "actorgraph: wrote %s (%zu actors, %zu relations)\n", path.data,
+					graph_node_count(g), graph_edge_count(g));
+			free(path.data);
 		}
-		if (rc == 0 && !quiet)
-			fprintf(stderr, "actorgraph: wrote %s (%zu actors, %zu relations)\n", path.data,
-				graph_node_count(g), graph_edge_count(g));
-		free(path.data);
 	}
 	free(copy);
 	return rc;

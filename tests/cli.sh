@@ -95,6 +95,20 @@ assert all(isinstance(d["asserted"], int) for _, _, d in g.edges(data=True))
 PY
 then ok graphml-loads-in-networkx-and-igraph; else bad graphml-loads-in-networkx-and-igraph "$(cat "$OUT/readers.out")"; fi
 
+# every format carries the same graph: GraphML and GEXF as graphology reads
+# them (sigma.js's library), JSON and CSV
+case_ formats 0 build -q --format graphml,gexf,json,csv --out "$OUT/formats" --name k "$ART"
+if node tests/clients/load.mjs "$OUT/formats" k >"$OUT/load.out" 2>&1; then
+	ok formats-agree-in-graphology-json-csv
+else
+	bad formats-agree-in-graphology-json-csv "$(cat "$OUT/load.out")"
+fi
+if xmllint --nonet --noout --relaxng tests/vendor/gexf/gexf.rng "$OUT/formats/k.gexf" 2>"$OUT/gexf.err"; then
+	ok gexf-validates
+else
+	bad gexf-validates "$(cat "$OUT/gexf.err")"
+fi
+
 # the same input gives byte-identical files
 "$AG" build -q --out "$OUT/again" --name korea "$ART"
 if cmp -s "$OUT/korea.graphml" "$OUT/again/korea.graphml" && cmp -s "$OUT/korea.svg" "$OUT/again/korea.svg"; then

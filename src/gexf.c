@@ -1,0 +1,202 @@
+/* gexf.c - GEXF 1.3 through libxml2's xmlwriter, after the rules Gephi's
+ * importer sets: no defaultedgetype (a mixed graph), a type on every edge, the
+ * relation as the edge kind so parallel edges survive, one attribute block per
+ * class, "integer" not "int". */
+#include "gexf.h"
+
+#include <libxml/xmlwriter.h>
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+/* Community colours for nodes (Graphviz's set39 palette, as in the diagrams). */
+static const char *const palette[] = {
+	"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5"
+};
+
+static const char *gexf_type(enum attr_type t)
+{
+	switch (t) {
+	case ATTR_INT:
+		return "integer";
+	case ATTR_DOUBLE:
+		return "double";
+	case ATTR_BOOL:
+		return "boolean";
+	default:
+		return "string";
+	}
+}
+
+/* Attributes that GEXF carries in its own fields: labels, edge weights. */
+static bool own_field(const char *name)
+{
+	return strcmp(name, "label") == 0 || strcmp(name, "weight") == 0;
+}
+
+static int attr(xmlTextWriterPtr w, const char *name, const char *value)
+{
+	return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value) < 0;
+}
+
+static int declare(xmlTextWriterPtr w, const char *cls, const struct attr_def *defs)
+{
+	int bad = xmlTextWriterStartElement(w, BAD_CAST "attributes") < 0;
+
+	bad |= attr(w, "class", cls);
+	for (size_t i = 0; defs[i].name; i++) {
+		if (own_field(defs[i].name))
+			continue;
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "attribute") < 0;
+		bad |= attr(w, "id", defs[i].name);
+		bad |= attr(w, "title", defs[i].name);
+		bad |= attr(w, "type", gexf_type(defs[i].type));
+		bad |= xmlTextWriterEndElement(w) < 0;
+	}
+	return bad | (xmlTextWriterEndElement(w) < 0);
+}
+
+static int values(xmlTextWriterPtr w, const struct graph *g, bool edge, size_t i,
+		  const struct attr_def *defs)
+{
+	int bad = xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0;
+
+	for (size_t k = 0; defs[k].name; k++) {
+		char num[64];
+		const char *v = num;
+
+		if (own_field(defs[k].name))
+			continue;
+		switch (defs[k].type) {
+		case ATTR_STRING:
+			v = graph_str(g, edge, i, defs[k].name);
+			break;
+		case ATTR_BOOL:
+			v = graph_bool(g, edge, i, defs[k].name) ? "true" : "false";
+			break;
+		case ATTR_INT:
+			snprintf(num, sizeof num, "%.0f", graph_num(g, edge, i, defs[k].name));
+			break;
+		case ATTR_DOUBLE:
+			snprintf(num, sizeof num, "%.6f", graph_num(g, edge, i, defs[k].name));
+			break;
+		}
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "attvalue") < 0;
+		bad |= attr(w, "for", defs[k].name);
+		bad |= attr(w, "value", v);
+		bad |= xmlTextWriterEndElement(w) < 0;
+	}
+	return bad | (xmlTextWriterEndElement(w) < 0);
+}
+
+/* One spell per date: the day the documents that mention it appeared. */
+static int spells(xmlTextWriterPtr w, const char *dates)
+{
+	int bad = 0;
+
+	if (!*dates)
+		return 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "spells") < 0;
+	for (const char *p = dates; *p; p += p[10] ? 11 : 10) {
+		char day[11];
+
+		snprintf(day, sizeof day, "%.10s", p);
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "spell") < 0;
+		bad |= attr(w, "start", day);
+		bad |= attr(w, "end", day);
+		bad |= xmlTextWriterEndElement(w) < 0;
+	}
+	return bad | (xmlTextWriterEndElement(w) < 0);
+}
+
+static int viz(xmlTextWriterPtr w, const char *what, const char *name, const char *value)
+{
+	int bad = xmlTextWriterStartElementNS(w, BAD_CAST "viz", BAD_CAST what, NULL) < 0;
+
+	bad |= attr(w, name, value);
+	return bad | (xmlTextWriterEndElement(w) < 0);
+}
+
+int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
+{
+	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
+	xmlTextWriterPtr w = out ? xmlNewTextWriter(out) : NULL;
+	size_t nv = graph_node_count(g), ne = graph_edge_count(g);
+	bool dated = false;
+	double maxpr = 0;
+	int bad = 0;
+
+	if (!w) {
+		if (out)
+			xmlOutputBufferClose(out);
+		return diag_set(err, "cannot start the GEXF writer");
+	}
+	for (size_t v = 0; v < nv; v++) {
+		dated = dated || *graph_str(g, false, v, "dates");
+		maxpr = fmax(maxpr, graph_num(g, false, v, "pagerank"));
+	}
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+	bad |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "gexf") < 0;
+	bad |= attr(w, "xmlns", "http://gexf.net/1.3");
+	bad |= attr(w, "xmlns:viz", "http://gexf.net/1.3/viz");
+	bad |= attr(w, "version", "1.3");
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "meta") < 0;
+	bad |= xmlTextWriterWriteElement(w, BAD_CAST "creator", BAD_CAST "actorgraph") < 0;
+	bad |= xmlTextWriterWriteElement(w, BAD_CAST "description",
+					 BAD_CAST "Political actors and their relations, extracted from articles") < 0;
+	bad |= xmlTextWriterEndElement(w) < 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "graph") < 0;
+	bad |= attr(w, "mode", dated ? "dynamic" : "static");
+	if (dated) {
+		bad |= attr(w, "timeformat", "date");
+		bad |= attr(w, "timerepresentation", "interval");
+	}
+	bad |= declare(w, "node", graph_node_attrs);
+	bad |= declare(w, "edge", graph_edge_attrs);
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "nodes") < 0;
+	for (size_t v = 0; v < nv; v++) {
+		double pr = maxpr > 0 ? graph_num(g, false, v, "pagerank") / maxpr : 0;
+		char size[32];
+
+		snprintf(size, sizeof size, "%.2f", 10 + 40 * sqrt(pr));
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "node") < 0;
+		bad |= attr(w, "id", graph_str(g, false, v, "id"));
+		bad |= attr(w, "label", graph_str(g, false, v, "label"));
+		bad |= values(w, g, false, v, graph_node_attrs);
+		bad |= spells(w, graph_str(g, false, v, "dates"));
+		bad |= viz(w, "color", "hex", palette[(size_t)graph_num(g, false, v, "community") % 8]);
+		bad |= viz(w, "size", "value", size);
+		bad |= xmlTextWriterEndElement(w) < 0;
+	}
+	bad |= xmlTextWriterEndElement(w) < 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "edges") < 0;
+	for (size_t e = 0; e < ne; e++) {
+		const struct reltype *rt = graph_edge_type(g, e);
+		char id[32], weight[64];
+		size_t from, to;
+
+		graph_edge_ends(g, e, &from, &to);
+		snprintf(id, sizeof id, "e%zu", e);
+		snprintf(weight, sizeof weight, "%.6f", graph_num(g, true, e, "weight"));
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "edge") < 0;
+		bad |= attr(w, "id", id);
+		bad |= attr(w, "source", graph_str(g, false, from, "id"));
+		bad |= attr(w, "target", graph_str(g, false, to, "id"));
+		bad |= attr(w, "type", rt->directed ? "directed" : "undirected");
+		bad |= attr(w, "kind", rt->id);
+		bad |= attr(w, "label", rt->id);
+		bad |= attr(w, "weight", weight);
+		bad |= values(w, g, true, e, graph_edge_attrs);
+		bad |= spells(w, graph_str(g, true, e, "dates"));
+		bad |= viz(w, "color", "hex", rt->color);
+		bad |= viz(w, "thickness", "value", weight);
+		if (graph_num(g, true, e, "asserted") == 0)
+			bad |= viz(w, "shape", "value", "dashed");	/* only ever hypothetical */
+		bad |= xmlTextWriterEndElement(w) < 0;
+	}
+	bad |= xmlTextWriterEndDocument(w) < 0;
+	xmlFreeTextWriter(w);
+	return bad ? diag_set(err, "cannot write GEXF") : 0;
+}

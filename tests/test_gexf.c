@@ -1,0 +1,58 @@
+/* test_gexf.c - GEXF 1.3: mixed edge types, kinds, spells, viz. */
+#include "gexf.h"
+#include "helpers.h"
+
+static char *write_gexf(const struct graph *g)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct diag err = {{0}};
+
+	assert_int_equal(gexf_write(fp, g, &err), 0);
+	fclose(fp);
+	return data;
+}
+
+static void writes_a_mixed_graph_with_kinds_and_types(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine. Egypt could meet with Sudan.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	char *x = write_gexf(g);
+
+	(void)state;
+	assert_non_null(strstr(x, "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">"));
+	assert_non_null(strstr(x, "<graph mode=\"static\">"));	/* no defaultedgetype */
+	assert_non_null(strstr(x, "type=\"undirected\" kind=\"talks\" label=\"talks\" weight=\"0.500000\""));
+	assert_non_null(strstr(x, "type=\"directed\" kind=\"military_conflict\""));
+	assert_non_null(strstr(x, "<attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>"));
+	assert_non_null(strstr(x, "<viz:shape value=\"dashed\"/>"));	/* the hypothetical talks */
+	assert_null(strstr(x, "<spells>"));
+	free(x);
+	graph_free(g);
+}
+
+static void gives_dated_elements_one_spell_per_date(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
+	struct graph *a = test_graph(texts, "2022-02-24");
+	char *x = write_gexf(a);
+
+	(void)state;
+	assert_non_null(strstr(x, "<graph mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\">"));
+	assert_non_null(strstr(x, "<spell start=\"2022-02-24\" end=\"2022-02-24\"/>"));
+	free(x);
+	graph_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(writes_a_mixed_graph_with_kinds_and_types),
+		cmocka_unit_test(gives_dated_elements_one_spell_per_date),
+	};
+	int rc = cmocka_run_group_tests_name("gexf", tests, NULL, NULL);
+
+	schema_free(test_schema());
+	return rc;
+}
