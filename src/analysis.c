@@ -3,6 +3,11 @@
 
 #include <igraph.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
 
 #define CHECK(expr)                                                                 \
 	do {                                                                        \
@@ -23,6 +28,131 @@ static igraph_error_t store(igraph_t *ig, const char *name, igraph_vector_t *v)
 		VECTOR(*v)[i] = isfinite(x) && fabs(x) > 1e-12 ? x : 0.0;
 	}
 	return SETVANV(ig, name, v);
+}
+
+/* The net sign of every linked pair: the signed weights of their relations
+ * summed (cooperation +, conflict -, neutral relations left out). */
+struct pairs {
+	size_t n;
+	size_t *a, *b;		/* a < b */
+	int *sign;		/* -1, 0 or +1 */
+};
+
+static void signed_pairs(const struct graph *g, struct pairs *p)
+{
+	struct strmap *index = strmap_new();
+	double *net = NULL;
+	size_t cap = 0, acap = 0, bcap = 0;
+
+	memset(p, 0, sizeof *p);
+	for (size_t e = 0; e < graph_edge_count(g); e++) {
+		size_t from, to;
+		double sign = graph_num(g, true, e, "sign");
+		char key[48];
+		long k;
+
+		graph_edge_ends(g, e, &from, &to);
+		if (sign == 0 || from == to)
+			continue;
+		if (from > to) {
+			size_t t = from;
+
+			from = to;
+			to = t;
+		}
+		snprintf(key, sizeof key, "%zu %zu", from, to);
+		if ((k = strmap_get(index, key)) < 0) {
+			xgrow(&p->a, &acap, p->n + 1, sizeof *p->a);
+			xgrow(&p->b, &bcap, p->n + 1, sizeof *p->b);
+			xgrow(&net, &cap, p->n + 1, sizeof *net);
+			p->a[p->n] = from;
+			p->b[p->n] = to;
+			net[p->n] = 0;
+			strmap_put(index, key, k = (long)p->n++);
+		}
+		net[k] += sign * graph_num(g, true, e, "weight");
+	}
+	p->sign = xcalloc(p->n, sizeof *p->sign);
+	for (size_t i = 0; i < p->n; i++)
+		p->sign[i] = net[i] > 0 ? 1 : net[i] < 0 ? -1 : 0;
+	free(net);
+	strmap_free(index);
+}
+
+static void pairs_free(struct pairs *p)
+{
+	free(p->a);
+	free(p->b);
+	free(p->sign);
+}
+
+static igraph_error_t friends_and_foes(const struct graph *g, igraph_t *ig, igraph_vector_t *res)
+{
+	igraph_integer_t nv = igraph_vcount(ig);
+	igraph_vector_t foes;
+	struct pairs p;
+	igraph_error_t rc;
+
+	signed_pairs(g, &p);
+	IGRAPH_CHECK(igraph_vector_resize(res, nv));
+	igraph_vector_null(res);
+	IGRAPH_CHECK(igraph_vector_init(&foes, nv));
+	for (size_t i = 0; i < p.n; i++) {
+		igraph_vector_t *v = p.sign[i] > 0 ? res : p.sign[i] < 0 ? &foes : NULL;
+
+		if (v) {
+			VECTOR(*v)[p.a[i]] += 1;
+			VECTOR(*v)[p.b[i]] += 1;
+		}
+	}
+	rc = store(ig, "friends", res);
+	if (rc == IGRAPH_SUCCESS)
+		rc = store(ig, "foes", &foes);
+	igraph_vector_destroy(&foes);
+	pairs_free(&p);
+	return rc;
+}
+
+size_t analysis_balance(const struct graph *g, size_t *balanced, struct triad **unbalanced)
+{
+	struct pairs p;
+	struct strmap *sign_of = strmap_new();
+	size_t n = 0, cap = 0;
+
+	*balanced = 0;
+	*unbalanced = NULL;
+	signed_pairs(g, &p);
+	for (size_t i = 0; i < p.n; i++) {
+		char key[48];
+
+		snprintf(key, sizeof key, "%zu %zu", p.a[i], p.b[i]);
+		if (p.sign[i])
+			strmap_put(sign_of, key, p.sign[i] + 1);	/* 0 or 2 */
+	}
+	/* each triangle once: its pair (a, b) with a < b, and a third c > b */
+	for (size_t i = 0; i < p.n; i++)
+		for (size_t j = 0; j < p.n && p.sign[i]; j++) {
+			char key[48];
+			long s3;
+			int product;
+
+			if (p.a[j] != p.a[i] || p.b[j] <= p.b[i] || !p.sign[j])
+				continue;
+			snprintf(key, sizeof key, "%zu %zu", p.b[i], p.b[j]);
+			if ((s3 = strmap_get(sign_of, key)) < 0)
+				continue;
+			product = p.sign[i] * p.sign[j] * (int)(s3 - 1);
+			if (product > 0) {
+				(*balanced)++;
+				continue;
+			}
+			xgrow(unbalanced, &cap, n + 1, sizeof **unbalanced);
+			(*unbalanced)[n++] = (struct triad){{p.a[i], p.b[i], p.b[j]},
+							    {p.sign[i], (int)(s3 - 1), p.sign[j]}};
+		}
+	strmap_free(sign_of);
+	pairs_free(&p);
+	return n;
 }
 
 int analysis_run(struct graph *g, struct diag *err)
@@ -88,6 +218,14 @@ int analysis_run(struct graph *g, struct diag *err)
 		igraph_vector_null(&res);
 	}
 	CHECK(store(ig, "eigenvector", &res));
+	CHECK(igraph_closeness(&und, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &dist, 1));
+	CHECK(store(ig, "closeness", &res));
+	CHECK(igraph_coreness(&und, &memb, IGRAPH_ALL));
+	CHECK(igraph_vector_resize(&res, nv));
+	for (igraph_integer_t i = 0; i < nv; i++)
+		VECTOR(res)[i] = (double)VECTOR(memb)[i];
+	CHECK(store(ig, "kcore", &res));
+	CHECK(friends_and_foes(g, ig, &res));
 	igraph_rng_seed(igraph_rng_default(), 42);	/* Louvain is randomised: fix it */
 	CHECK(igraph_community_multilevel(&und, &arcw, 1.0, &memb, NULL, NULL));
 	CHECK(igraph_vector_resize(&res, nv));

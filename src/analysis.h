@@ -5,10 +5,26 @@
 #include "diag.h"
 #include "graph.h"
 
-/* Set the vertex attributes degree, strength, betweenness, pagerank,
- * eigenvector and community of built graph g. Undirected relations count in
- * both directions; weights are the edges' weights (betweenness uses 1/weight
- * as distance). Every value is finite. Returns 0, or -1 with err set. */
+/* Set the vertex attributes degree, strength, betweenness, closeness,
+ * pagerank, eigenvector, kcore, community, friends and foes of built graph
+ * g. Undirected relations count in both directions; weights are the edges'
+ * weights (betweenness and closeness use 1/weight as distance). Friends and
+ * foes count the actors whose relations with this one sum to cooperation or
+ * to conflict (the relation types' signs, weighted). Every value is finite.
+ * Returns 0, or -1 with err set. */
 int analysis_run(struct graph *g, struct diag *err);
+
+/* A triangle of actors (vertex indexes) and the net signs of its sides
+ * (a-b, b-c, a-c). */
+struct triad {
+	size_t v[3];
+	int sign[3];
+};
+
+/* Structural balance of the signed graph: triangles whose three sides have a
+ * net sign are balanced when the product of the signs is positive ("the
+ * enemy of my enemy is my friend"). Sets *balanced to their count and
+ * *unbalanced to the others (the caller frees it); returns how many. */
+size_t analysis_balance(const struct graph *g, size_t *balanced, struct triad **unbalanced);
 
 #endif

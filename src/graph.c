@@ -10,7 +10,8 @@
 const struct attr_def graph_node_attrs[] = {
 	{"label", ATTR_STRING}, {"kind", ATTR_STRING}, {"mentions", ATTR_INT},
 	{"degree", ATTR_INT}, {"strength", ATTR_DOUBLE}, {"betweenness", ATTR_DOUBLE},
-	{"pagerank", ATTR_DOUBLE}, {"eigenvector", ATTR_DOUBLE}, {"community", ATTR_INT},
+	{"closeness", ATTR_DOUBLE}, {"pagerank", ATTR_DOUBLE}, {"eigenvector", ATTR_DOUBLE},
+	{"kcore", ATTR_INT}, {"community", ATTR_INT}, {"friends", ATTR_INT}, {"foes", ATTR_INT},
 	{NULL, ATTR_STRING}
 };
 
@@ -299,6 +300,41 @@ out:
 	free(order);
 	free(vertex);
 	return rc;
+}
+
+struct graph *graph_load(const char *path, struct diag *err)
+{
+	static const char *const vattrs[] = {"id", "label", "kind", NULL};
+	static const char *const eattrs[] = {"relation", "weight", "directed", "sign", NULL};
+	struct graph *g;
+	igraph_error_t rc;
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp) {
+		diag_sys(err, "open", path);
+		return NULL;
+	}
+	g = xcalloc(1, sizeof *g);
+	rc = igraph_read_graph_graphml(&g->ig, fp, 0);
+	fclose(fp);
+	if (rc != IGRAPH_SUCCESS) {
+		diag_set(err, "%s: not a GraphML file igraph can read (%s)", path, igraph_strerror(rc));
+		free(g);
+		return NULL;
+	}
+	g->built = true;
+	for (size_t i = 0; vattrs[i]; i++)
+		if (!igraph_cattribute_has_attr(&g->ig, IGRAPH_ATTRIBUTE_VERTEX, vattrs[i]))
+			goto foreign;
+	for (size_t i = 0; eattrs[i] && igraph_ecount(&g->ig) > 0; i++)
+		if (!igraph_cattribute_has_attr(&g->ig, IGRAPH_ATTRIBUTE_EDGE, eattrs[i]))
+			goto foreign;
+	return g;
+foreign:
+	diag_set(err, "%s: not a GraphML file of actorgraph (no node label, kind, or edge relation, "
+		      "weight, directed, sign)", path);
+	graph_free(g);
+	return NULL;
 }
 
 struct igraph_s *graph_igraph(struct graph *g)

@@ -50,6 +50,11 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
  * (igraph's own errors become messages). Call once, before the accessors. */
 int graph_build(struct graph *g, struct diag *err);
 
+/* A graph written as GraphML by actorgraph, read back (for stats); the
+ * accessors work on it except graph_edge_type. Returns NULL with err set
+ * when the file is no such GraphML. */
+struct graph *graph_load(const char *path, struct diag *err);
+
 /* The built igraph graph, for the analysis stage. */
 struct igraph_s *graph_igraph(struct graph *g);
 
@@ -60,7 +65,7 @@ void graph_edge_ends(const struct graph *g, size_t e, size_t *from, size_t *to);
 const char *graph_str(const struct graph *g, bool edge, size_t i, const char *name);
 double graph_num(const struct graph *g, bool edge, size_t i, const char *name);
 bool graph_bool(const struct graph *g, bool edge, size_t i, const char *name);
-/* The relation type of edge e (index in the schema). */
+/* The relation type of edge e (not for a graph_load()ed graph). */
 const struct reltype *graph_edge_type(const struct graph *g, size_t e);
 
 #endif

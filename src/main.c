@@ -44,6 +44,7 @@ static void usage(FILE *fp)
 	      "       actorgraph build [--schema DIR] [--format LIST] graphs/NAME\n"
 	      "       actorgraph extract [--schema DIR] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
+	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
 	      "       actorgraph check [--schema DIR]\n"
 	      "       actorgraph --help | --version\n"
 	      "\n"
@@ -58,6 +59,8 @@ static void usage(FILE *fp)
 	      "  extract   write one JSON line per relation mention to stdout\n"
 	      "  explain   print the sentences, evidence and rules behind one edge;\n"
 	      "            SOURCE and TARGET are actor ids or labels (\"PRK,pact,RUS\")\n"
+	      "  stats     print the analysis of a graph build wrote: centralities, k-core,\n"
+	      "            community, friends and foes, and the structural balance\n"
 	      "  check     load the schema and report its first error\n"
 	      "\n"
 	      "INPUT is a text file, a folder (its *.txt files, recursively) or - for stdin.\n"
@@ -454,6 +457,21 @@ static int explain(const struct options *o, const struct inputs *in, struct diag
 	return rc;
 }
 
+/* Read a GraphML that build wrote, analyse it again, print the table. */
+static int stats(const char *path, const char *format, struct diag *err)
+{
+	enum stats_format f = strcmp(format, "csv") == 0    ? STATS_CSV
+			      : strcmp(format, "json") == 0 ? STATS_JSON
+							    : STATS_TEXT;
+	struct graph *g = graph_load(path, err);
+	int rc = -1;
+
+	if (g && analysis_run(g, err) == 0)
+		rc = tables_stats(stdout, g, f, err);
+	graph_free(g);
+	return rc;
+}
+
 /* "SOURCE,TYPE,TARGET" with three non-empty parts. */
 static bool is_edge_spec(const char *s)
 {
@@ -537,7 +555,7 @@ int main(int argc, char **argv)
 	igraph_set_warning_handler(igraph_warning_handler_ignore);
 	igraph_set_attribute_table(&igraph_cattribute_table);
 	if (argc < 2)
-		return misuse("%s", "missing command (build, extract, explain or check)");
+		return misuse("%s", "missing command (build, extract, explain, stats or check)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return EXIT_OK;
@@ -548,8 +566,8 @@ int main(int argc, char **argv)
 	}
 	cmd = argv[1];
 	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "check") != 0 &&
-	    strcmp(cmd, "explain") != 0)
-		return misuse("unknown command '%s' (expected build, extract, explain or check)", cmd);
+	    strcmp(cmd, "explain") != 0 && strcmp(cmd, "stats") != 0)
+		return misuse("unknown command '%s' (expected build, extract, explain, stats or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
 	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:pqhV", longopts, NULL)) != -1)
@@ -581,6 +599,16 @@ int main(int argc, char **argv)
 		       p.schema->nactors, p.schema->nnames, p.schema->nrels, p.schema->ntriggers);
 		pipeline_close(&p);
 		return EXIT_OK;
+	}
+	if (strcmp(cmd, "stats") == 0) {
+		if (argc - optind != 1)
+			return misuse("%s", "stats takes one GraphML file that build wrote");
+		if (o.formats && strcmp(o.formats, "text") != 0 && strcmp(o.formats, "csv") != 0 &&
+		    strcmp(o.formats, "json") != 0)
+			return misuse("unknown stats format '%s' (expected text, csv or json)", o.formats);
+		if (stats(argv[optind], o.formats ? o.formats : "text", &err) < 0)
+			return fail(&err);
+		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_FAIL;
 	}
 	if (strcmp(cmd, "explain") == 0 && (!o.edge || !is_edge_spec(o.edge)))
 		return misuse("explain needs --edge SOURCE,TYPE,TARGET, found '%s'", o.edge ? o.edge : "");

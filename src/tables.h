@@ -18,4 +18,12 @@ int tables_json(FILE *fp, const struct graph *g, struct diag *err);
 int tables_nodes_csv(FILE *fp, const struct graph *g, struct diag *err);
 int tables_edges_csv(FILE *fp, const struct graph *g, struct diag *err);
 
+enum stats_format { STATS_TEXT, STATS_CSV, STATS_JSON };
+
+/* The analysis of graph g as a table, one row per actor by PageRank: degree,
+ * strength, betweenness, closeness, PageRank, eigenvector, k-core, community,
+ * friends and foes; then the structural balance of the signed graph and its
+ * unbalanced triads. As aligned text, CSV, or JSON. */
+int tables_stats(FILE *fp, const struct graph *g, enum stats_format format, struct diag *err);
+
 #endif

@@ -109,6 +109,11 @@ else
 	bad gexf-validates "$(cat "$OUT/gexf.err")"
 fi
 
+# stats of a built graph, as a table and as JSON; a file that is no graph of ours
+case_ stats 0 stats "$OUT/korea.graphml"
+case_ stats-json 0 stats --format json "$OUT/korea.graphml"
+case_ stats-not-graphml 1 stats "$ART"
+
 # the same input gives byte-identical files
 "$AG" build -q --out "$OUT/again" --name korea "$ART"
 if cmp -s "$OUT/korea.graphml" "$OUT/again/korea.graphml" && cmp -s "$OUT/korea.svg" "$OUT/again/korea.svg"; then

@@ -51,12 +51,35 @@ static void gives_finite_values_to_isolated_actors(void **state)
 	graph_free(g);
 }
 
+static void finds_friends_foes_and_unbalanced_triads(void **state)
+{
+	const char *const texts[] = {
+		"Egypt allied with Sudan. Sudan allied with Chad. Egypt attacked Chad. "
+		"Japan allied with Vietnam. Vietnam attacked Thailand. Japan attacked Thailand.", NULL
+	};
+	struct graph *g = test_graph(texts, NULL);
+	struct triad *unb;
+	size_t balanced, n = analysis_balance(g, &balanced, &unb);
+
+	(void)state;
+	assert_int_equal((int)graph_num(g, false, test_node(g, "EGY"), "friends"), 1);
+	assert_int_equal((int)graph_num(g, false, test_node(g, "EGY"), "foes"), 1);
+	/* Japan-Vietnam +, Vietnam-Thailand -, Japan-Thailand -: the enemy of my friend is my enemy */
+	assert_int_equal(balanced, 1);
+	assert_int_equal(n, 1);
+	assert_string_equal(graph_str(g, false, unb[0].v[0], "id"), "EGY");
+	assert_string_equal(graph_str(g, false, unb[0].v[2], "id"), "TCD");
+	free(unb);
+	graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ranks_the_hub_of_a_star_first),
 		cmocka_unit_test(separates_two_disconnected_groups),
 		cmocka_unit_test(gives_finite_values_to_isolated_actors),
+		cmocka_unit_test(finds_friends_foes_and_unbalanced_triads),
 	};
 	int rc = cmocka_run_group_tests_name("analysis", tests, NULL, NULL);
 
