@@ -5,6 +5,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,44 @@ static char *escape_label(const char *s)
 static void declare(Agraph_t *g, int kind, const char *name, const char *def)
 {
 	agattr(g, kind, (char *)name, (char *)def);
+}
+
+/* A legend of the relation types drawn, as the graph's label below it. */
+static void legend(Agraph_t *g, const struct graph *gr)
+{
+	const struct reltype *seen[64];
+	size_t n = 0;
+	bool dashed = false;
+	struct buf html = {0};
+	char *label;
+
+	for (size_t e = 0; e < graph_edge_count(gr); e++) {
+		const struct reltype *rt = graph_edge_type(gr, e);
+		size_t i = 0;
+
+		while (i < n && seen[i] != rt)
+			i++;
+		if (i == n && n < sizeof seen / sizeof *seen)
+			seen[n++] = rt;
+		dashed = dashed || graph_num(gr, true, e, "asserted") == 0;
+	}
+	if (!n)
+		return;
+	buf_puts(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&html, "<TR><TD><FONT COLOR=\"%s\">&#8212;&#8212;&#8212;</FONT></TD>"
+			   "<TD ALIGN=\"LEFT\">%s (%s)</TD></TR>", seen[i]->color, seen[i]->id,
+			   seen[i]->sign > 0 ? "cooperation" : seen[i]->sign < 0 ? "conflict" : "neutral");
+	if (dashed)
+		buf_puts(&html, "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">only hypothetical</TD></TR>");
+	buf_puts(&html, "</TABLE>");
+	label = agstrdup_html(g, html.data);
+	agattr(g, AGRAPH, (char *)"label", label);
+	agstrfree(g, label);
+	declare(g, AGRAPH, "labelloc", "b");
+	declare(g, AGRAPH, "labeljust", "l");
+	declare(g, AGRAPH, "fontsize", "9");
+	free(html.data);
 }
 
 static Agraph_t *build(const struct graph *gr)
@@ -89,9 +128,14 @@ static Agraph_t *build(const struct graph *gr)
 			maxpr = graph_num(gr, false, v, "pagerank");
 	for (size_t v = 0; v < nv; v++) {
 		const char *kind = graph_str(gr, false, v, "kind");
-		char *label = escape_label(graph_str(gr, false, v, "label"));
-		char *id = agstr(g, graph_str(gr, false, v, "id"));
+		char *label, *id;
 		double pr = maxpr > 0 ? graph_num(gr, false, v, "pagerank") / maxpr : 0;
+
+		/* a diagram shows relations: actors in none are left out, unless all are */
+		if (ne > 0 && graph_num(gr, false, v, "degree") == 0)
+			continue;
+		label = escape_label(graph_str(gr, false, v, "label"));
+		id = agstr(g, graph_str(gr, false, v, "id"));
 
 		nodes[v] = agnode(g, id, 1);
 		agstrfree(g, id);
@@ -126,6 +170,7 @@ static Agraph_t *build(const struct graph *gr)
 			set(g, edge, "dir", "none");
 		set(g, edge, small ? "label" : "tooltip", rt->id);
 	}
+	legend(g, gr);
 	free(nodes);
 	return g;
 }

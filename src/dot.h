@@ -9,7 +9,8 @@
 
 /* Write analysed graph g to fp as styled DOT: edges coloured by relation
  * type, dashed when only hypothetical, wider with weight, undirected types
- * without arrows; nodes sized by PageRank, filled by community. */
+ * without arrows; nodes sized by PageRank, filled by community; a legend of
+ * the relation types. Actors in no relation are left out of the drawing. */
 int dot_write(FILE *fp, const struct graph *g, struct diag *err);
 
 /* Lay the same drawing out (neato up to 100 nodes, sfdp above) and render it

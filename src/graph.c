@@ -4,6 +4,7 @@
 #include <igraph.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -40,7 +41,6 @@ struct graph {
 	size_t nedges, cap;
 	igraph_t ig;
 	bool built;
-	int *rel_of_edge;	/* per igraph edge */
 };
 
 struct graph *graph_new(const struct schema *s, enum graph_level level)
@@ -66,7 +66,6 @@ void graph_free(struct graph *g)
 	free(g->dates);
 	free(g->edges);
 	free(g->mentions);
-	free(g->rel_of_edge);
 	strmap_free(g->index);
 	if (g->built)
 		igraph_destroy(&g->ig);
@@ -272,13 +271,11 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETVAN(&g->ig, "mentions", i, g->mentions[order[i]]));
 		CHECK(SETVAS(&g->ig, "dates", i, g->dates[order[i]].data ? g->dates[order[i]].data : ""));
 	}
-	g->rel_of_edge = xcalloc(g->nedges, sizeof *g->rel_of_edge);
 	for (size_t i = 0; i < g->nedges; i++) {
 		const struct agg_edge *e = &g->edges[i];
 		const struct reltype *rt = &s->rels[e->rel];
 		char date[11];
 
-		g->rel_of_edge[i] = e->rel;
 		CHECK(SETEAS(&g->ig, "relation", i, rt->id));
 		/* a hypothetical mention counts half: it is a weaker tie than a stated one */
 		CHECK(SETEAN(&g->ig, "weight", i, (double)e->asserted + 0.5 * (double)e->hypothetical));
@@ -337,6 +334,103 @@ foreign:
 	return NULL;
 }
 
+static bool in_csv_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = list; (p = strstr(p, word)); p += n)
+		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+int graph_filter_edges(struct graph *g, const struct graph_filter *f, struct diag *err)
+{
+	igraph_vector_int_t drop, lonely;
+	igraph_vector_int_t deg;
+	int rc = -1;
+
+	if (f->min_weight <= 0 && !f->relations)
+		return 0;
+	igraph_vector_int_init(&drop, 0);
+	igraph_vector_int_init(&lonely, 0);
+	igraph_vector_int_init(&deg, 0);
+	for (igraph_integer_t e = 0; e < igraph_ecount(&g->ig); e++)
+		if (EAN(&g->ig, "weight", e) < f->min_weight ||
+		    (f->relations && !in_csv_list(f->relations, EAS(&g->ig, "relation", e))))
+			CHECK(igraph_vector_int_push_back(&drop, e));
+	CHECK(igraph_delete_edges(&g->ig, igraph_ess_vector(&drop)));
+	/* the actors that only the dropped relations linked go too */
+	CHECK(igraph_degree(&g->ig, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
+	for (igraph_integer_t v = 0; v < igraph_vcount(&g->ig); v++)
+		if (VECTOR(deg)[v] == 0)
+			CHECK(igraph_vector_int_push_back(&lonely, v));
+	CHECK(igraph_delete_vertices(&g->ig, igraph_vss_vector(&lonely)));
+	rc = 0;
+out:
+	igraph_vector_int_destroy(&drop);
+	igraph_vector_int_destroy(&lonely);
+	igraph_vector_int_destroy(&deg);
+	return rc;
+}
+
+static double rank_of(const igraph_t *ig, igraph_integer_t v)
+{
+	return VAN(ig, "pagerank", v);
+}
+
+int graph_select(struct graph *g, const struct graph_filter *f, struct diag *err)
+{
+	igraph_integer_t nv = igraph_vcount(&g->ig);
+	igraph_vector_int_t drop;
+	igraph_vector_int_list_t near;
+	bool *keep = xcalloc((size_t)nv + 1, sizeof *keep);
+	int rc = -1;
+
+	igraph_vector_int_init(&drop, 0);
+	igraph_vector_int_list_init(&near, 0);
+	for (igraph_integer_t v = 0; v < nv; v++)
+		keep[v] = true;
+	if (f->ego) {
+		igraph_integer_t ego = -1;
+
+		for (igraph_integer_t v = 0; v < nv && ego < 0; v++)
+			if (strcasecmp(VAS(&g->ig, "id", v), f->ego) == 0 || strcasecmp(VAS(&g->ig, "label", v), f->ego) == 0)
+				ego = v;
+		if (ego < 0) {
+			diag_set(err, "no actor '%s' in the graph (give an id or a label)", f->ego);
+			goto out;
+		}
+		CHECK(igraph_neighborhood(&g->ig, &near, igraph_vss_1(ego), f->depth, IGRAPH_ALL, 0));
+		for (igraph_integer_t v = 0; v < nv; v++)
+			keep[v] = false;
+		for (igraph_integer_t i = 0; i < igraph_vector_int_size(igraph_vector_int_list_get_ptr(&near, 0)); i++)
+			keep[VECTOR(*igraph_vector_int_list_get_ptr(&near, 0))[i]] = true;
+	}
+	if (f->top > 0) {	/* the N best by PageRank among those kept; ties by position */
+		for (igraph_integer_t v = 0; v < nv; v++) {
+			size_t better = 0;
+
+			for (igraph_integer_t u = 0; u < nv && keep[v]; u++)
+				better += keep[u] && (rank_of(&g->ig, u) > rank_of(&g->ig, v) ||
+						      (rank_of(&g->ig, u) == rank_of(&g->ig, v) && u < v));
+			if (keep[v] && better >= f->top)
+				CHECK(igraph_vector_int_push_back(&drop, v));
+		}
+	}
+	for (igraph_integer_t v = 0; v < nv; v++)
+		if (!keep[v])
+			CHECK(igraph_vector_int_push_back(&drop, v));
+	igraph_vector_int_sort(&drop);
+	CHECK(igraph_delete_vertices(&g->ig, igraph_vss_vector(&drop)));
+	rc = 0;
+out:
+	free(keep);
+	igraph_vector_int_destroy(&drop);
+	igraph_vector_int_list_destroy(&near);
+	return rc;
+}
+
 struct igraph_s *graph_igraph(struct graph *g)
 {
 	return &g->ig;
@@ -375,5 +469,5 @@ bool graph_bool(const struct graph *g, bool edge, size_t i, const char *name)
 
 const struct reltype *graph_edge_type(const struct graph *g, size_t e)
 {
-	return &g->s->rels[g->rel_of_edge[e]];
+	return &g->s->rels[schema_reltype(g->s, EAS(&g->ig, "relation", e))];
 }

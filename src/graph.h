@@ -50,6 +50,23 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
  * (igraph's own errors become messages). Call once, before the accessors. */
 int graph_build(struct graph *g, struct diag *err);
 
+/* Which part of the graph to keep (zero values keep everything). */
+struct graph_filter {
+	double min_weight;	/* edges at least this heavy */
+	const char *relations;	/* comma-separated relation types, or NULL for all */
+	size_t top;		/* the N actors with the highest PageRank */
+	const char *ego;	/* an actor (id or label) and its neighbours... */
+	int depth;		/* ...up to this many steps away */
+};
+
+/* Drop the edges that f's min_weight and relations exclude, and the actors
+ * that only they linked. Call after graph_build, before the analysis. */
+int graph_filter_edges(struct graph *g, const struct graph_filter *f, struct diag *err);
+
+/* Keep f's top actors and ego network, with the scores of the whole graph.
+ * Call after the analysis. An unknown ego actor is an error. */
+int graph_select(struct graph *g, const struct graph_filter *f, struct diag *err);
+
 /* A graph written as GraphML by actorgraph, read back (for stats); the
  * accessors work on it except graph_edge_type. Returns NULL with err set
  * when the file is no such GraphML. */

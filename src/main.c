@@ -1,5 +1,6 @@
 /* main.c - the command line: the only file that knows the whole pipeline. */
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <igraph.h>
 #include <limits.h>
@@ -73,6 +74,12 @@ static void usage(FILE *fp)
 	      "                       (default: graphml,dot,svg)\n"
 	      "  -p, --per-document   build one graph per input document, named after it\n"
 	      "  -e, --edge S,T,D     the edge to explain: source, relation type, target\n"
+	      "      --min-weight W   keep the relations of weight W or more (mentions; a\n"
+	      "                       hypothetical mention counts half)\n"
+	      "      --relation LIST  keep these relation types (comma-separated)\n"
+	      "      --top N          keep the N actors of highest PageRank\n"
+	      "      --ego ACTOR      keep ACTOR (id or label) and the actors around it...\n"
+	      "      --depth D        ...up to D steps away (default 2)\n"
 	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
 	      "                       organization they lead or belong to on the article's date\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
@@ -100,6 +107,7 @@ static int fail(const struct diag *err)
 struct options {
 	const char *schema, *out, *name, *formats, *edge;
 	enum graph_level level;
+	struct graph_filter filter;
 	bool per_document, quiet;
 };
 
@@ -323,14 +331,16 @@ static int write_format(const struct graph *g, const char *format, FILE *fp, str
 	return dot_render(fp, g, format, err);
 }
 
-/* Build, analyse and write graph g as DIR/NAME.FORMAT for each format. */
-static int write_graph(struct graph *g, const char *dir, const char *name, const char *formats,
-		       bool quiet, struct diag *err)
+/* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format. */
+static int write_graph(struct graph *g, const struct options *o, const char *name, struct diag *err)
 {
+	const char *dir = o->out, *formats = o->formats;
+	bool quiet = o->quiet;
 	char *copy, *save = NULL;
 	int rc = 0;
 
-	if (graph_build(g, err) < 0 || analysis_run(g, err) < 0 || make_dirs(dir, err) < 0)
+	if (graph_build(g, err) < 0 || graph_filter_edges(g, &o->filter, err) < 0 ||
+	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0 || make_dirs(dir, err) < 0)
 		return -1;
 	copy = xstrdup(formats);
 	for (char *f = strtok_r(copy, ",", &save); f && rc == 0; f = strtok_r(NULL, ",", &save)) {
@@ -388,7 +398,7 @@ static int build(const struct options *o, const struct inputs *in, struct diag *
 			int r;
 
 			graph_add(one, a.doc, a.m, a.nm, a.ev, a.ne);
-			r = write_graph(one, o->out, a.doc->name, o->formats, o->quiet, err);
+			r = write_graph(one, o, a.doc->name, err);
 			graph_free(one);
 			if (r < 0) {
 				analysed_free(&a);
@@ -400,7 +410,7 @@ static int build(const struct options *o, const struct inputs *in, struct diag *
 		analysed_free(&a);
 		progress(o, i + 1, in->n);
 	}
-	if (!o->per_document && write_graph(g, o->out, o->name, o->formats, o->quiet, err) < 0)
+	if (!o->per_document && write_graph(g, o, o->name, err) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -480,6 +490,16 @@ static bool is_edge_spec(const char *s)
 	return c1 && c2 && c1 > s && c2 > c1 + 1 && c2[1] && !strchr(c2 + 1, ',');
 }
 
+/* A number in [min, max], the whole string. */
+static int parse_number(const char *s, double min, double max, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(s, &end);
+	return errno || end == s || *end || *out < min || *out > max ? -1 : 0;
+}
+
 static int parse_level(const char *s, enum graph_level *level)
 {
 	if (strcmp(s, "actor") == 0)
@@ -539,16 +559,20 @@ static const struct option longopts[] = {
 	{"name", required_argument, NULL, 'n'}, {"format", required_argument, NULL, 'f'},
 	{"per-document", no_argument, NULL, 'p'}, {"quiet", no_argument, NULL, 'q'},
 	{"level", required_argument, NULL, 'l'}, {"edge", required_argument, NULL, 'e'},
+	{"min-weight", required_argument, NULL, 'w'}, {"relation", required_argument, NULL, 'r'},
+	{"top", required_argument, NULL, 't'}, {"ego", required_argument, NULL, 'g'},
+	{"depth", required_argument, NULL, 'd'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
 
 int main(int argc, char **argv)
 {
-	struct options o = {0};
+	struct options o = {.filter.depth = 2};
 	struct inputs in = {0};
 	struct diag err = {{0}};
 	const char *cmd;
+	double num;
 	int c, rc;
 
 	igraph_set_error_handler(igraph_error_handler_ignore);
@@ -570,7 +594,7 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract, explain, stats or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:pqhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:pqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o': o.out = optarg; break;
@@ -578,6 +602,23 @@ int main(int argc, char **argv)
 		case 'f': o.formats = optarg; break;
 		case 'p': o.per_document = true; break;
 		case 'e': o.edge = optarg; break;
+		case 'r': o.filter.relations = optarg; break;
+		case 'g': o.filter.ego = optarg; break;
+		case 'w':
+			if (parse_number(optarg, 0, 1e12, &num) < 0)
+				return misuse("--min-weight needs a number >= 0, found '%s'", optarg);
+			o.filter.min_weight = num;
+			break;
+		case 't':
+			if (parse_number(optarg, 1, 1e9, &num) < 0 || num != (size_t)num)
+				return misuse("--top needs a whole number >= 1, found '%s'", optarg);
+			o.filter.top = (size_t)num;
+			break;
+		case 'd':
+			if (parse_number(optarg, 0, 100, &num) < 0 || num != (int)num)
+				return misuse("--depth needs a whole number from 0 to 100, found '%s'", optarg);
+			o.filter.depth = (int)num;
+			break;
 		case 'l':
 			if (parse_level(optarg, &o.level) < 0)
 				return misuse("unknown level '%s' (expected actor or state)", optarg);

@@ -33,6 +33,21 @@ static void styles_edges_by_relation_and_modality(void **state)
 	graph_free(g);
 }
 
+static void draws_a_legend_and_leaves_out_actors_in_no_relation(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine. Egypt was quiet.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	char *dot = render(g, NULL);
+
+	(void)state;
+	assert_non_null(strstr(dot, "military_conflict (conflict)"));
+	assert_null(strstr(dot, "only hypothetical"));
+	assert_null(strstr(dot, "EGY"));
+	assert_non_null(strstr(dot, "RUS"));
+	free(dot);
+	graph_free(g);
+}
+
 static void escapes_backslashes_in_labels(void **state)
 {
 	struct diag err = {{0}};
@@ -81,6 +96,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(styles_edges_by_relation_and_modality),
+		cmocka_unit_test(draws_a_legend_and_leaves_out_actors_in_no_relation),
 		cmocka_unit_test(escapes_backslashes_in_labels),
 		cmocka_unit_test(renders_svg_in_process),
 		cmocka_unit_test(reports_unknown_render_formats),

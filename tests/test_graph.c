@@ -74,6 +74,38 @@ static void folds_persons_into_what_they_lead_on_the_documents_date(void **state
 	graph_free(g2023);
 }
 
+static void filters_relations_weights_top_actors_and_ego_networks(void **state)
+{
+	const char *const texts[] = {
+		"Egypt met with Sudan. Egypt met with Sudan again. Egypt condemned Chad. "
+		"Chad met with Libya. Japan met with Vietnam.", NULL
+	};
+	struct diag err = {{0}};
+	struct graph *g = test_graph(texts, NULL);
+	struct graph_filter by_type = {.relations = "talks"}, heavy = {.min_weight = 2},
+			    ego = {.ego = "Egypt", .depth = 1}, top = {.top = 2}, nobody = {.ego = "Peru"};
+
+	(void)state;
+	assert_int_equal(graph_filter_edges(g, &by_type, &err), 0);
+	assert_int_equal(graph_edge_count(g), 3);
+	assert_int_equal(graph_node_count(g), 6);	/* Chad stays: it meets Libya */
+	assert_int_equal(graph_filter_edges(g, &heavy, &err), 0);
+	assert_int_equal(graph_edge_count(g), 1);
+	assert_int_equal(graph_node_count(g), 2);	/* only Egypt and Sudan are left */
+	graph_free(g);
+
+	g = test_graph(texts, NULL);
+	assert_int_equal(graph_select(g, &ego, &err), 0);
+	assert_int_equal(graph_node_count(g), 3);	/* Egypt, Sudan, Chad; not Libya */
+	graph_free(g);
+	g = test_graph(texts, NULL);
+	assert_int_equal(graph_select(g, &top, &err), 0);
+	assert_int_equal(graph_node_count(g), 2);
+	assert_int_equal(graph_select(g, &nobody, &err), -1);
+	assert_string_equal(err.msg, "no actor 'Peru' in the graph (give an id or a label)");
+	graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -81,6 +113,7 @@ int main(void)
 		cmocka_unit_test(sorts_nodes_and_edges_by_id),
 		cmocka_unit_test(builds_an_empty_graph),
 		cmocka_unit_test(folds_persons_into_what_they_lead_on_the_documents_date),
+		cmocka_unit_test(filters_relations_weights_top_actors_and_ego_networks),
 	};
 	int rc = cmocka_run_group_tests_name("graph", tests, NULL, NULL);
 
