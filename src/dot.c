@@ -97,7 +97,7 @@ static Agraph_t *build(const struct graph *gr)
 
 	declare(g, AGRAPH, "layout", small ? "neato" : "sfdp");
 	declare(g, AGRAPH, "overlap", "prism");
-	declare(g, AGRAPH, "splines", small ? "true" : "curved");
+	declare(g, AGRAPH, "splines", small ? "true" : "false");	/* curved hangs Graphviz 2.42 on multigraphs */
 	declare(g, AGRAPH, "outputorder", "edgesfirst");
 	declare(g, AGRAPH, "fontname", "DejaVu Sans");
 	declare(g, AGRAPH, "pad", "0.3");
