@@ -258,6 +258,23 @@ static int titled(const struct matcher *m, const struct doc *d, const struct fou
 	return -1;
 }
 
+/* The one state mentioned in tokens [from, to), or -1. */
+static int one_state(const struct schema *s, const struct found *f, size_t from, size_t to)
+{
+	int state = -1;
+
+	for (size_t k = 0; k < f->n; k++) {
+		int a = f->list[k].actor;
+
+		if (f->list[k].first < from || f->list[k].first >= to || s->actors[a].kind != KIND_STATE)
+			continue;
+		if (state >= 0 && state != a)
+			return -1;
+		state = a;
+	}
+	return state;
+}
+
 /* Gazetteer names and pronouns in sentence si. */
 static void match_names(const struct matcher *m, const struct doc *d, size_t si, const int *ids,
 			struct found *f)
@@ -295,6 +312,14 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			size_t end = i + 1;
 			int a = titled(m, d, f, i + 1, s->end, &end);
 
+			if (a < 0 && (strcmp(d->tok[i + 1].norm, "country") == 0 ||
+				      strcmp(d->tok[i + 1].norm, "nation") == 0)) {
+				/* "the country": the one state of the sentence before */
+				size_t from = si > 0 ? d->sent[si - 1].first : s->first;
+
+				a = one_state(m->s, f, from, s->first);
+				end = i + 2;
+			}
 			if (a >= 0) {
 				add_mention(f, i, end, a, FORM_PRONOUN);
 				i = end;

@@ -64,6 +64,9 @@ static const char *const pronouns[] = {"he", "she", "they", "we", "it", "i", "yo
 static const char *const speech_verbs[] = {
 	"said", "say", "says", "announced", "stated", "added", "confirmed", "declared", NULL
 };
+static const char *const copulas[] = {
+	"is", "was", "are", "were", "has", "have", "been", "remains", "remained", "became", NULL
+};
 static const char *const question_words[] = {
 	"will", "would", "could", "can", "should", "shall", "may", "might", "do", "does", "did",
 	"is", "are", "was", "were", "has", "have", "had", "what", "how", "why", "whether", "who",
@@ -73,7 +76,8 @@ static const char *const question_words[] = {
 /* Word classes, looked up once per token instead of list by list. */
 enum {
 	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
-	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7
+	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
+	W_COPULA = 1 << 8
 };
 
 static const struct {
@@ -82,7 +86,7 @@ static const struct {
 } classes[] = {
 	{preps, W_PREP}, {noun_preps, W_NOUN_PREP}, {dets, W_DET}, {clause_words, W_CLAUSE},
 	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
-	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH},
+	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA},
 };
 
 struct extractor *relations_new(const struct schema *s)
@@ -270,6 +274,18 @@ static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t
 	emit(c, rel, actor_of(c, src), actor_of(c, dst), first, end, mod, tid, pattern);
 }
 
+/* Where the phrase of mention mi starts: at the body or state of its title
+ * ("[Chinese Vice-Premier] He Lifeng"). */
+static size_t np_start(const struct ctx *c, int mi)
+{
+	size_t first = c->m[mi].first;
+
+	for (int k = mi; k-- > 0 && c->m[k].end + 4 >= first;)
+		if (c->head[k] == mi)
+			return c->m[k].first;
+	return first;
+}
+
 /* Members of a list around mention mi: "A, B and C", "A-B". dir is +1 to
  * collect rightwards, -1 leftwards. Returns how many were stored in out. */
 static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t max)
@@ -291,7 +307,7 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 				break;
 			next = mention_at(c, i);
 		} else {
-			i = c->m[mi].first;
+			i = np_start(c, mi);
 			if (i > c->S->first && is(c, i - 1, W_DET))
 				i--;
 			if (i > c->S->first &&
@@ -396,8 +412,10 @@ static int pick_trigger(const struct ctx *c, int first, size_t b, size_t cr)
 static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_t b)
 {
 	const struct schema *s = c->x->s;
+	static const char *const generic_titles[] = {"leader", "head", "chief", "ruler", NULL};
 	size_t i = b, k = a;
 	int org, person, pa;
+	bool generic, former;
 
 	/* "President-elect", "Foreign Minister": capitalised words may follow */
 	while (i < c->S->end && i < b + 3 && c->at[i] < 0 &&
@@ -418,10 +436,15 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 		c->head[org] = person;	/* from now on the modifier stands for the person */
 		return;
 	}
+	/* "former leader Omar al-Bashir": a generic title fits any role, and
+	 * "former" a role that has ended; an undated text takes the title's word */
+	generic = in_list(t->key, generic_titles);
+	former = k > c->S->first && strcmp(word(c, k - 1), "former") == 0;
 	for (size_t r = s->actors[pa].nroles; r-- > 0;) {
 		const struct role *role = &s->actors[pa].roles[r];
 
-		if (role->title && schema_title_has(role->title, t->key) && schema_role_holds(role, c->d->date)) {
+		if ((generic || (role->title && schema_title_has(role->title, t->key))) &&
+		    (former || !c->d->date || schema_role_holds(role, c->d->date))) {
 			emit(c, t->rel, pa, role->of, a, c->m[person].end, MOD_ASSERTED, t->id, "title-role");
 			return;
 		}
@@ -472,6 +495,25 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 	}
 	if (at >= 0 || of >= 0)
 		add_event(c, t->rel, person, at >= 0 ? at : of, a, b, MOD_ASSERTED, t->id, "apposition");
+}
+
+/* "the Rapid Support Forces (RSF) led by Mohamed Hamdan Dagalo", "the armed
+ * forces under General al-Burhan", "the United States under Trump": a body or
+ * state, the trigger, then (past a title) a person who leads it. */
+static void led_by(struct ctx *c, const struct trigger *t, size_t a, size_t b)
+{
+	const struct schema *s = c->x->s;
+	size_t i = b, k = a;
+	int body, person;
+
+	if (k >= c->S->first + 3 && strcmp(word(c, k - 1), ")") == 0 && strcmp(word(c, k - 3), "(") == 0)
+		k -= 3;	/* past an acronym in parentheses */
+	while (i < c->S->end && i < b + 3 && c->at[i] < 0 && (c->d->tok[i].flags & TOK_UPPER))
+		i++;	/* "General", "President" */
+	if ((body = mention_ending(c, k)) < 0 || (person = mention_at(c, i)) < 0 ||
+	    s->actors[c->m[person].actor].kind != KIND_PERSON || s->actors[c->m[body].actor].kind == KIND_PERSON)
+		return;
+	add_event(c, t->rel, person, body, a, b, MOD_ASSERTED, t->id, "led-by");
 }
 
 /* The noun's own modifier: "UN sanctions", "Russia's war", "Russian dance
@@ -537,6 +579,9 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		}
 		if (mi < 0)
 			continue;
+		if (c->m[mi].form == FORM_PRONOUN && (strcmp(word(c, i - 1), "his") == 0 ||
+						      strcmp(word(c, i - 1), "her") == 0))
+			return -1;	/* "stormed his seat": a possessive, and no subject we know */
 		gov = governor(c, mi);
 		if (!gov || (noun && strcmp(gov, "by") == 0))
 			return mi;
@@ -555,6 +600,12 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 						: in_list(t->key, preps);
 
 	if (t->form == TRIG_NOUN) {
+		if (!prep_in_key && i < cr && is(c, i, W_COPULA)) {	/* "X's ally has been Egypt" */
+			while (i < cr && is(c, i, W_COPULA))
+				i++;
+			mi = mention_at(c, i);
+			return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
+		}
 		if (!prep_in_key) {
 			if (i >= cr || !is(c, i, W_NOUN_PREP))
 				return -1;
@@ -583,6 +634,8 @@ static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 {
 	size_t i = b;
 
+	if (strcmp(word(c, b - 1), "between") == 0)	/* the trigger's own: "war between" */
+		i--;
 	if (i >= cr || strcmp(word(c, i), "between") != 0 || (*x = mention_at(c, i + 1)) < 0)
 		return false;
 	i = c->m[*x].end;
@@ -633,8 +686,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart)
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi;
 	const char *pattern;
 
-	if (!directed && between(c, b, cr, &x, &y)) {
+	if (between(c, b, cr, &x, &y)) {	/* "the war between A and B" goes both ways */
 		add_event(c, tr->rel, x, y, a, b, mod, tr->id, "between");
+		if (directed)
+			add_event(c, tr->rel, y, x, a, b, mod, tr->id, "between");
 		return;
 	}
 	if (noun && (mi = possessor(c, a, cl)) >= 0) {
@@ -784,13 +839,15 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 			if (t >= 0 && x->s->triggers[t].form == TRIG_TITLE) {
 				title_before(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
 				title_apposition(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
+			} else if (t >= 0 && x->s->triggers[t].form == TRIG_LED) {
+				led_by(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
 			}
 		}
 		for (size_t h = 0; h < nh; h++) {
 			size_t cr = clause_end(&c, hits[h].b);
 			int t = pick_trigger(&c, hits[h].first, hits[h].b, cr);
 
-			if (t >= 0 && x->s->triggers[t].form != TRIG_TITLE)
+			if (t >= 0 && x->s->triggers[t].form != TRIG_TITLE && x->s->triggers[t].form != TRIG_LED)
 				relate(&c, t, hits[h].a, hits[h].b, qstart);
 		}
 		free(hits);

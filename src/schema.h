@@ -54,8 +54,9 @@ struct reltype {
  * verb:  subject before, object after ("North Korea provided Russia");
  * noun:  a possessor or modifier before, an object after its preposition
  *        ("Russia's war in Ukraine", "UN sanctions on Pyongyang");
- * title: names a role ("President", "director"): affiliation patterns. */
-enum trig_form { TRIG_VERB, TRIG_NOUN, TRIG_TITLE };
+ * title: names a role ("President", "director"): affiliation patterns;
+ * led:   a body, then its leader ("the RSF led by Hemedti"). */
+enum trig_form { TRIG_VERB, TRIG_NOUN, TRIG_TITLE, TRIG_LED };
 
 struct trigger {
 	char *id;		/* rule id shown in evidence */

@@ -164,6 +164,49 @@ static void keeps_officials_of_one_state_apart(void **state)
 	assert_events("Antony Blinken and Lloyd Austin held talks.", "");
 }
 
+static void codes_fighting_between_two_sides_both_ways(void **state)
+{
+	(void)state;
+	assert_events("the war between Sudan and Chad goes on",
+		      "military_conflict SDN TCD asserted\nmilitary_conflict TCD SDN asserted\n");
+}
+
+static void reads_the_object_after_a_copula(void **state)
+{
+	(void)state;
+	assert_events("Chad's closest ally has been Egypt.", "alliance EGY TCD asserted\n");
+}
+
+static void ties_bodies_to_their_leaders(void **state)
+{
+	(void)state;
+	assert_events("the Rapid Support Forces (RSF) led by Mohamed Hamdan Dagalo",
+		      "affiliation hemedti rsf asserted\n");
+	assert_events("the United States under Joe Biden", "affiliation joe_biden USA asserted\n");
+	assert_events("the meeting under pressure", "");
+}
+
+static void reads_former_and_generic_titles_from_roles(void **state)
+{
+	(void)state;
+	assert_events("the ousting of former leader Omar al-Bashir",
+		      "affiliation omar_al_bashir SDN asserted\n");
+}
+
+static void lists_persons_past_their_titles(void **state)
+{
+	(void)state;
+	assert_events("Scott Bessent and Chinese Vice-Premier He Lifeng led the talks.",
+		      "affiliation he_lifeng CHN asserted\ntalks he_lifeng scott_bessent asserted\n");
+}
+
+static void reads_the_country_as_the_state_before(void **state)
+{
+	(void)state;
+	assert_events("Syria thanked them. Qatar became a backer of the country.",
+		      "alliance QAT SYR asserted\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +233,12 @@ int main(void)
 		cmocka_unit_test(takes_capitals_after_in_as_venues),
 		cmocka_unit_test(reads_trade_wars_as_sanctions),
 		cmocka_unit_test(keeps_officials_of_one_state_apart),
+		cmocka_unit_test(codes_fighting_between_two_sides_both_ways),
+		cmocka_unit_test(reads_the_object_after_a_copula),
+		cmocka_unit_test(ties_bodies_to_their_leaders),
+		cmocka_unit_test(reads_former_and_generic_titles_from_roles),
+		cmocka_unit_test(lists_persons_past_their_titles),
+		cmocka_unit_test(reads_the_country_as_the_state_before),
 	};
 	int rc = cmocka_run_group_tests_name("relations", tests, NULL, NULL);
 
