@@ -64,6 +64,7 @@ static const char *const pronouns[] = {"he", "she", "they", "we", "it", "i", "yo
 static const char *const speech_verbs[] = {
 	"said", "say", "says", "announced", "stated", "added", "confirmed", "declared", NULL
 };
+static const char *const amounts[] = {"million", "billion", "trillion", "thousand", NULL};
 static const char *const copulas[] = {
 	"is", "was", "are", "were", "has", "have", "been", "remains", "remained", "became", NULL
 };
@@ -77,7 +78,7 @@ static const char *const question_words[] = {
 enum {
 	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
-	W_COPULA = 1 << 8
+	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9
 };
 
 static const struct {
@@ -86,7 +87,7 @@ static const struct {
 } classes[] = {
 	{preps, W_PREP}, {noun_preps, W_NOUN_PREP}, {dets, W_DET}, {clause_words, W_CLAUSE},
 	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
-	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA},
+	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
 };
 
 struct extractor *relations_new(const struct schema *s)
@@ -564,7 +565,9 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		while (i > cl && a - i < 3 && c->at[i - 1] < 0 && (c->d->tok[i - 1].flags & TOK_WORD) &&
 		       !(c->d->tok[i - 1].flags & TOK_UPPER) && !is(c, i - 1, W_PREP))
 			i--;
-		if (i > cl && is(c, i - 1, W_PREP) && strcmp(word(c, i - 1), "to") != 0)
+		/* "$500 million in new aid" is no object of "in" */
+		if (i > cl && is(c, i - 1, W_PREP) && strcmp(word(c, i - 1), "to") != 0 &&
+		    !(i > cl + 1 && is(c, i - 2, W_AMOUNT)))
 			return -1;
 	}
 	for (size_t i = a; i > cl && a - i < SUBJECT_WINDOW; i--) {

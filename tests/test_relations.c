@@ -200,6 +200,14 @@ static void lists_persons_past_their_titles(void **state)
 		      "affiliation he_lifeng CHN asserted\ntalks he_lifeng scott_bessent asserted\n");
 }
 
+static void reads_amounts_of_aid(void **state)
+{
+	(void)state;
+	assert_events("Japan announced $500 million in new military aid for Vietnam.",
+		      "military_aid JPN VNM asserted\n");
+	assert_events("Japan imposed a 30% tariff on Vietnamese imports.", "sanctions JPN VNM asserted\n");
+}
+
 static void reads_the_country_as_the_state_before(void **state)
 {
 	(void)state;
@@ -239,6 +247,7 @@ int main(void)
 		cmocka_unit_test(reads_former_and_generic_titles_from_roles),
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
+		cmocka_unit_test(reads_amounts_of_aid),
 	};
 	int rc = cmocka_run_group_tests_name("relations", tests, NULL, NULL);
 
