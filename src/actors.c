@@ -221,7 +221,7 @@ static void add_mention(struct found *f, size_t first, size_t end, int actor, en
 {
 	xgrow(&f->list, &f->cap, f->n + 1, sizeof *f->list);
 	f->list[f->n++] = (struct mention){first, end, actor, form};
-	if (form != FORM_SURNAME && form != FORM_PRONOUN)
+	if (form == FORM_NAME || form == FORM_ADJECTIVE || form == FORM_SEAT)
 		f->seen.named[actor] = true;
 	f->seen.recent[actor] = f->n;
 }
@@ -275,9 +275,43 @@ static int one_state(const struct schema *s, const struct found *f, size_t from,
 	return state;
 }
 
+/* "the two countries", "the two sides", "both countries" at token i: the two
+ * states named in this sentence before it and the one before, if exactly
+ * two, as two mentions side by side. */
+static bool two_states(const struct schema *s, const struct doc *d, size_t si, size_t i,
+		       struct found *f)
+{
+	static const char *const nouns[] = {"countries", "nations", "sides", "states", "neighbours",
+					    "neighbors", NULL};
+	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first;
+	int a = -1, b = -1;
+
+	if (i + 2 >= d->sent[si].end || strcmp(d->tok[i + 1].norm, "two") != 0 ||
+	    !in_list(d->tok[i + 2].norm, nouns))
+		return false;
+	for (size_t k = 0; k < f->n; k++) {
+		int x = f->list[k].actor;
+
+		if (f->list[k].first < from || f->list[k].first >= i || s->actors[x].kind != KIND_STATE ||
+		    x == a || x == b)
+			continue;
+		if (a < 0)
+			a = x;
+		else if (b < 0)
+			b = x;
+		else
+			return false;	/* three or more: which two? */
+	}
+	if (b < 0)
+		return false;
+	add_mention(f, i, i + 2, a, FORM_PAIR);
+	add_mention(f, i + 2, i + 3, b, FORM_PAIR);
+	return true;
+}
+
 /* Gazetteer names and pronouns in sentence si. */
 static void match_names(const struct matcher *m, const struct doc *d, size_t si, const int *ids,
-			struct found *f)
+			const int *tids, struct found *f)
 {
 	const struct sentence *s = &d->sent[si];
 	/* pronouns look back over this sentence and the one before in the paragraph */
@@ -310,8 +344,12 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 				add_mention(f, i, i + 1, a, FORM_PRONOUN);
 		} else if (strcmp(d->tok[i].norm, "the") == 0 && i + 1 < s->end) {
 			size_t end = i + 1;
-			int a = titled(m, d, f, i + 1, s->end, &end);
+			int a = tids[i + 1] >= 0 ? titled(m, d, f, i + 1, s->end, &end) : -1;
 
+			if (a < 0 && two_states(m->s, d, si, i, f)) {
+				i += 3;
+				continue;
+			}
 			if (a < 0 && (strcmp(d->tok[i + 1].norm, "country") == 0 ||
 				      strcmp(d->tok[i + 1].norm, "nation") == 0)) {
 				/* "the country": the one state of the sentence before */
@@ -539,7 +577,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 			ids[i] = trie_word(m->keys, d->tok[i].norm);
 			tids[i] = trie_word(m->titles, d->tok[i].norm);
 		}
-		match_names(m, d, si, ids, &f);
+		match_names(m, d, si, ids, tids, &f);
 		find_organizations(m, d, si, tids, &f, from);
 		find_persons(m, d, si, tids, &f, from);
 		if (f.n > from)

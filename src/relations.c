@@ -298,6 +298,16 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 		size_t i;
 		int next = -1;
 
+		if (dir > 0 && c->m[mi].form == FORM_PAIR && (next = mention_at(c, c->m[mi].end)) >= 0 &&
+		    c->m[next].form == FORM_PAIR) {
+			out[n++] = mi = next;	/* "the two countries" */
+			continue;
+		}
+		if (dir < 0 && c->m[mi].form == FORM_PAIR && (next = mention_ending(c, c->m[mi].first)) >= 0 &&
+		    c->m[next].form == FORM_PAIR) {
+			out[n++] = mi = next;
+			continue;
+		}
 		if (dir > 0) {
 			i = c->m[mi].end;
 			if (i < c->S->end && strcmp(word(c, i), ",") == 0)

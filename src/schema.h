@@ -19,9 +19,11 @@ struct role {
 };
 
 /* How a name refers to its actor; the matcher treats the forms alike except
- * that a surname only counts once the full name has been seen. A pronoun is
- * no name in the schema: actors.c resolves it to a person in the text. */
-enum name_form { FORM_NAME, FORM_ADJECTIVE, FORM_SEAT, FORM_SURNAME, FORM_PRONOUN };
+ * that a surname only counts once the full name has been seen. A pronoun
+ * ("he", "the president", "the country") is no name in the schema: actors.c
+ * resolves it in the text; "the two countries" gives two mentions, FORM_PAIR,
+ * that stand side by side like a list. */
+enum name_form { FORM_NAME, FORM_ADJECTIVE, FORM_SEAT, FORM_SURNAME, FORM_PRONOUN, FORM_PAIR };
 
 struct name {
 	char *text;		/* as written in the schema, case kept for checks */

@@ -200,6 +200,16 @@ static void lists_persons_past_their_titles(void **state)
 		      "affiliation he_lifeng CHN asserted\ntalks he_lifeng scott_bessent asserted\n");
 }
 
+static void reads_the_two_countries_as_the_two_states_before(void **state)
+{
+	(void)state;
+	assert_events("Pakistan met Afghanistan. The two countries signed a truce.",
+		      "talks AFG PAK asserted\npact AFG PAK asserted\n");
+	/* three states before: no guess */
+	assert_events("Pakistan, Iran and Afghanistan met. The two countries signed a truce.",
+		      "talks AFG IRN asserted\ntalks AFG PAK asserted\ntalks IRN PAK asserted\n");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -248,6 +258,7 @@ int main(void)
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_amounts_of_aid),
+		cmocka_unit_test(reads_the_two_countries_as_the_two_states_before),
 	};
 	int rc = cmocka_run_group_tests_name("relations", tests, NULL, NULL);
 
