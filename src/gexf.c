@@ -63,24 +63,10 @@ static int values(xmlTextWriterPtr w, const struct graph *g, bool edge, size_t i
 
 	for (size_t k = 0; defs[k].name; k++) {
 		char num[64];
-		const char *v = num;
+		const char *v = graph_text(g, edge, i, &defs[k], num);
 
 		if (own_field(defs[k].name))
 			continue;
-		switch (defs[k].type) {
-		case ATTR_STRING:
-			v = graph_str(g, edge, i, defs[k].name);
-			break;
-		case ATTR_BOOL:
-			v = graph_bool(g, edge, i, defs[k].name) ? "true" : "false";
-			break;
-		case ATTR_INT:
-			snprintf(num, sizeof num, "%.0f", graph_num(g, edge, i, defs[k].name));
-			break;
-		case ATTR_DOUBLE:
-			snprintf(num, sizeof num, "%.6f", graph_num(g, edge, i, defs[k].name));
-			break;
-		}
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "attvalue") < 0;
 		bad |= attr(w, "for", defs[k].name);
 		bad |= attr(w, "value", v);

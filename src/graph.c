@@ -467,6 +467,22 @@ bool graph_bool(const struct graph *g, bool edge, size_t i, const char *name)
 	return edge ? EAB(&g->ig, name, i) : VAB(&g->ig, name, i);
 }
 
+const char *graph_text(const struct graph *g, bool edge, size_t i, const struct attr_def *a, char buf[64])
+{
+	switch (a->type) {
+	case ATTR_STRING:
+		return graph_str(g, edge, i, a->name);
+	case ATTR_BOOL:
+		return graph_bool(g, edge, i, a->name) ? "true" : "false";
+	case ATTR_INT:
+		snprintf(buf, 64, "%.0f", graph_num(g, edge, i, a->name));
+		return buf;
+	default:
+		snprintf(buf, 64, "%.6f", graph_num(g, edge, i, a->name));
+		return buf;
+	}
+}
+
 const struct reltype *graph_edge_type(const struct graph *g, size_t e)
 {
 	return &g->s->rels[schema_reltype(g->s, EAS(&g->ig, "relation", e))];

@@ -82,6 +82,11 @@ void graph_edge_ends(const struct graph *g, size_t e, size_t *from, size_t *to);
 const char *graph_str(const struct graph *g, bool edge, size_t i, const char *name);
 double graph_num(const struct graph *g, bool edge, size_t i, const char *name);
 bool graph_bool(const struct graph *g, bool edge, size_t i, const char *name);
+/* The text of attribute a of a node or edge, as every text format writes it:
+ * strings as they are, booleans "true"/"false", ints "%.0f", doubles "%.6f"
+ * (finite by construction). Returns the graph's string or 'buf'. */
+const char *graph_text(const struct graph *g, bool edge, size_t i, const struct attr_def *a, char buf[64]);
+
 /* The relation type of edge e (not for a graph_load()ed graph). */
 const struct reltype *graph_edge_type(const struct graph *g, size_t e);
 

@@ -3,7 +3,6 @@
 #include "graphml.h"
 
 #include <libxml/xmlwriter.h>
-#include <math.h>
 #include <string.h>
 
 static const char *xml_type(enum attr_type t)
@@ -46,25 +45,9 @@ static int write_data(xmlTextWriterPtr w, const struct graph *g, bool edge, size
 
 	for (size_t k = 0; defs[k].name; k++) {
 		char id[64], num[64];
-		const char *value = num;
-		double x;
+		const char *value = graph_text(g, edge, i, &defs[k], num);
 
 		snprintf(id, sizeof id, "%s%s", prefix, defs[k].name);
-		switch (defs[k].type) {
-		case ATTR_STRING:
-			value = graph_str(g, edge, i, defs[k].name);
-			break;
-		case ATTR_BOOL:
-			value = graph_bool(g, edge, i, defs[k].name) ? "true" : "false";
-			break;
-		case ATTR_INT:
-			snprintf(num, sizeof num, "%.0f", graph_num(g, edge, i, defs[k].name));
-			break;
-		case ATTR_DOUBLE:
-			x = graph_num(g, edge, i, defs[k].name);
-			snprintf(num, sizeof num, "%.6f", isfinite(x) ? x : 0.0);
-			break;
-		}
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "data") < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST id) < 0;
 		bad |= xmlTextWriterWriteString(w, BAD_CAST value) < 0;

@@ -106,18 +106,8 @@ static int csv(FILE *fp, const struct graph *g, bool edge, struct diag *err)
 		} else {
 			field(fp, graph_str(g, false, i, "id"), true);
 		}
-		for (size_t k = 0; defs[k].name; k++) {
-			const char *v = num;
-
-			if (defs[k].type == ATTR_STRING)
-				v = graph_str(g, edge, i, defs[k].name);
-			else if (defs[k].type == ATTR_BOOL)
-				v = graph_bool(g, edge, i, defs[k].name) ? "true" : "false";
-			else
-				snprintf(num, sizeof num, defs[k].type == ATTR_INT ? "%.0f" : "%.6f",
-					 graph_num(g, edge, i, defs[k].name));
-			field(fp, v, false);
-		}
+		for (size_t k = 0; defs[k].name; k++)
+			field(fp, graph_text(g, edge, i, &defs[k], num), false);
 		fputs("\r\n", fp);
 	}
 	return ferror(fp) ? diag_set(err, "cannot write CSV") : 0;

@@ -153,6 +153,20 @@ static inline long test_edge(const struct graph *g, const char *rel, const char 
 	return -1;
 }
 
+/* What writer fn writes for graph g, as a string the caller frees. */
+static inline char *test_write(int (*fn)(FILE *, const struct graph *, struct diag *), const struct graph *g)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct diag err = {{0}};
+
+	if (fn(fp, g, &err) != 0)
+		fail_msg("%s", err.msg);
+	fclose(fp);
+	return data;
+}
+
 #define assert_events(text, expected)                       \
 	do {                                                \
 		char *got_ = test_events(text);             \

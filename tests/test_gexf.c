@@ -2,23 +2,11 @@
 #include "gexf.h"
 #include "helpers.h"
 
-static char *write_gexf(const struct graph *g)
-{
-	char *data = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&data, &len);
-	struct diag err = {{0}};
-
-	assert_int_equal(gexf_write(fp, g, &err), 0);
-	fclose(fp);
-	return data;
-}
-
 static void writes_a_mixed_graph_with_kinds_and_types(void **state)
 {
 	const char *const texts[] = {"Russia invaded Ukraine. Egypt could meet with Sudan.", NULL};
 	struct graph *g = test_graph(texts, NULL);
-	char *x = write_gexf(g);
+	char *x = test_write(gexf_write, g);
 
 	(void)state;
 	assert_non_null(strstr(x, "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">"));
@@ -36,7 +24,7 @@ static void gives_dated_elements_one_spell_per_date(void **state)
 {
 	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
 	struct graph *a = test_graph(texts, "2022-02-24");
-	char *x = write_gexf(a);
+	char *x = test_write(gexf_write, a);
 
 	(void)state;
 	assert_non_null(strstr(x, "<graph mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\">"));

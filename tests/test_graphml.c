@@ -2,18 +2,6 @@
 #include "graphml.h"
 #include "helpers.h"
 
-static char *write_graphml(const struct graph *g)
-{
-	char *data = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&data, &len);
-	struct diag err = {{0}};
-
-	assert_int_equal(graphml_write(fp, g, &err), 0);
-	fclose(fp);
-	return data;
-}
-
 static size_t count(const char *hay, const char *needle)
 {
 	size_t n = 0;
@@ -27,7 +15,7 @@ static void writes_prefixed_typed_keys_and_no_graph_keys(void **state)
 {
 	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
 	struct graph *g = test_graph(texts, "2024-01-02");
-	char *x = write_graphml(g);
+	char *x = test_write(graphml_write, g);
 
 	(void)state;
 	assert_non_null(strstr(x, "<key id=\"v_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"));
@@ -48,7 +36,7 @@ static void writes_every_attribute_on_every_element(void **state)
 {
 	const char *const texts[] = {"Egypt met with Sudan. Egypt condemned Chad.", NULL};
 	struct graph *g = test_graph(texts, NULL);
-	char *x = write_graphml(g);
+	char *x = test_write(graphml_write, g);
 	size_t nattr = 0, eattr = 0;
 
 	(void)state;
@@ -75,7 +63,7 @@ static void escapes_labels(void **state)
 	(void)state;
 	assert_non_null(s);
 	g = test_graph_with(s, texts, NULL);
-	x = write_graphml(g);
+	x = test_write(graphml_write, g);
 	assert_non_null(strstr(x, "Smith &amp; Sons &lt;Ltd&gt; &quot;Q&quot; C:\\new"));
 	free(x);
 	graph_free(g);

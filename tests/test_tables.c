@@ -2,23 +2,11 @@
 #include "helpers.h"
 #include "tables.h"
 
-static char *write_with(int (*fn)(FILE *, const struct graph *, struct diag *), const struct graph *g)
-{
-	char *data = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&data, &len);
-	struct diag err = {{0}};
-
-	assert_int_equal(fn(fp, g, &err), 0);
-	fclose(fp);
-	return data;
-}
-
 static void writes_typed_json(void **state)
 {
 	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
 	struct graph *g = test_graph(texts, "2022-02-24");
-	char *j = write_with(tables_json, g);
+	char *j = test_write(tables_json, g);
 
 	(void)state;
 	assert_non_null(strstr(j, "\"directed\": true"));
@@ -35,7 +23,7 @@ static void quotes_csv_fields_that_need_it(void **state)
 	struct schema *s = schema_load("tests/data/schema/escape", &err);
 	const char *const texts[] = {"Smith Sons met Bland.", NULL};
 	struct graph *g = test_graph_with(s, texts, NULL);
-	char *nodes = write_with(tables_nodes_csv, g), *edges = write_with(tables_edges_csv, g);
+	char *nodes = test_write(tables_nodes_csv, g), *edges = test_write(tables_edges_csv, g);
 
 	(void)state;
 	assert_true(strncmp(nodes, "id,label,kind,mentions,", 23) == 0);
