@@ -13,6 +13,7 @@
 
 #include "actors.h"
 #include "analysis.h"
+#include "corpus.h"
 #include "diag.h"
 #include "dot.h"
 #include "events.h"
@@ -64,7 +65,10 @@ static void usage(FILE *fp)
 	      "            community, friends and foes, and the structural balance\n"
 	      "  check     load the schema and report its first error\n"
 	      "\n"
-	      "INPUT is a text file, a folder (its *.txt files, recursively) or - for stdin.\n"
+	      "INPUT is a text file, a folder (its *.txt and *.jsonl files, recursively),\n"
+	      "a JSON lines file of articles ({\"id\", \"date\", \"text\"} per line) or - for stdin.\n"
+	      "A document's date: the recipe's, the JSON line's, or a date line of its own\n"
+	      "among its first five lines (\"Published: November 13, 2024\").\n"
 	      "\n"
 	      "Options:\n"
 	      "  -s, --schema DIR     the schema folder (default: the installed schema/)\n"
@@ -110,89 +114,6 @@ struct options {
 	struct graph_filter filter;
 	bool per_document, quiet;
 };
-
-/* An input document: its path and the date a recipe gives it. */
-struct input {
-	char *path;
-	const char *date;
-};
-
-struct inputs {
-	struct input *v;
-	size_t n, cap;
-};
-
-static void add_input(struct inputs *in, const char *path, const char *date)
-{
-	xgrow(&in->v, &in->cap, in->n + 1, sizeof *in->v);
-	in->v[in->n++] = (struct input){xstrdup(path), date};
-}
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A folder's *.txt files and subfolders, recursively, in name order. */
-static int add_folder(struct inputs *in, const char *dir, const char *date, struct diag *err)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	int rc = 0;
-
-	if (!dp)
-		return diag_sys(err, "open", dir);
-	while ((e = readdir(dp))) {
-		if (e->d_name[0] == '.')
-			continue;
-		xgrow(&names, &cap, n + 1, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_name);
-	for (size_t i = 0; i < n; i++) {
-		struct buf path = {0};
-		struct stat st;
-		size_t len = strlen(names[i]);
-
-		buf_printf(&path, "%s/%s", dir, names[i]);
-		if (rc == 0 && stat(path.data, &st) == 0) {
-			if (S_ISDIR(st.st_mode))
-				rc = add_folder(in, path.data, date, err);
-			else if (S_ISREG(st.st_mode) && len > 4 && strcmp(names[i] + len - 4, ".txt") == 0)
-				add_input(in, path.data, date);
-		}
-		free(path.data);
-		free(names[i]);
-	}
-	free(names);
-	return rc;
-}
-
-static int add_path(struct inputs *in, const char *path, const char *date, struct diag *err)
-{
-	struct stat st;
-
-	if (strcmp(path, "-") == 0) {
-		add_input(in, path, date);
-		return 0;
-	}
-	if (stat(path, &st) != 0)
-		return diag_sys(err, "open", path);
-	if (S_ISDIR(st.st_mode))
-		return add_folder(in, path, date, err);
-	add_input(in, path, date);
-	return 0;
-}
-
-static void free_inputs(struct inputs *in)
-{
-	for (size_t i = 0; i < in->n; i++)
-		free(in->v[i].path);
-	free(in->v);
-}
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
 static const char *find_schema(char *buf, size_t size)
@@ -255,18 +176,18 @@ struct analysed {
 	size_t ne;
 };
 
-static int analyse(const struct pipeline *p, const struct input *in, struct analysed *a,
+static int analyse(const struct pipeline *p, const struct corpus_doc *in, struct analysed *a,
 		   struct diag *err)
 {
-	char *text, *name;
+	char *text, date[11];
 	size_t len;
 
 	memset(a, 0, sizeof *a);
-	if (read_file(in->path, &text, &len, err) < 0)
+	if (corpus_read(in, &text, &len, err) < 0)
 		return -1;
-	name = strcmp(in->path, "-") == 0 ? xstrdup("stdin") : text_doc_name(in->path);
-	a->doc = text_parse(in->path, name, in->date, text, len);
-	free(name);
+	a->doc = text_parse(in->path, in->name, in->date, text, len);
+	if (!a->doc->date && text_date(a->doc, date))	/* a date line of the article's own */
+		a->doc->date = xstrdup(date);
 	if (a->doc->bad_bytes)
 		fprintf(stderr, "actorgraph: warning: %s:%lu:%lu: invalid UTF-8 (%zu byte%s read as spaces)\n",
 			a->doc->path, a->doc->first_bad.line, a->doc->first_bad.col, a->doc->bad_bytes,
@@ -378,7 +299,7 @@ static void progress(const struct options *o, size_t done, size_t total)
 		fputc('\n', stderr);
 }
 
-static int build(const struct options *o, const struct inputs *in, struct diag *err)
+static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	struct graph *g = NULL;
@@ -391,7 +312,7 @@ static int build(const struct options *o, const struct inputs *in, struct diag *
 	for (size_t i = 0; i < in->n; i++) {
 		struct analysed a;
 
-		if (analyse(&p, &in->v[i], &a, err) < 0)
+		if (analyse(&p, &in->docs[i], &a, err) < 0)
 			goto out;
 		if (o->per_document) {
 			struct graph *one = graph_new(p.schema, o->level);
@@ -419,7 +340,7 @@ out:
 	return rc;
 }
 
-static int extract(const struct options *o, const struct inputs *in, struct diag *err)
+static int extract(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	int rc = 0;
@@ -429,7 +350,7 @@ static int extract(const struct options *o, const struct inputs *in, struct diag
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		struct analysed a;
 
-		if ((rc = analyse(&p, &in->v[i], &a, err)) < 0)
+		if ((rc = analyse(&p, &in->docs[i], &a, err)) < 0)
 			break;
 		rc = events_write(stdout, p.schema, a.doc, a.ev, a.ne, err);
 		analysed_free(&a);
@@ -439,7 +360,7 @@ static int extract(const struct options *o, const struct inputs *in, struct diag
 }
 
 /* Print the evidence of one edge; it is an error when no text states it. */
-static int explain(const struct options *o, const struct inputs *in, struct diag *err)
+static int explain(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	char *spec = xstrdup(o->edge), *save = NULL;
@@ -455,7 +376,7 @@ static int explain(const struct options *o, const struct inputs *in, struct diag
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		struct analysed a;
 
-		if ((rc = analyse(&p, &in->v[i], &a, err)) < 0)
+		if ((rc = analyse(&p, &in->docs[i], &a, err)) < 0)
 			break;
 		found += events_explain(stdout, p.schema, a.doc, a.ev, a.ne, &q);
 		analysed_free(&a);
@@ -526,13 +447,13 @@ static bool is_recipe(const char *path)
 static int build_recipe(struct options *o, const char *dir, struct diag *err)
 {
 	struct recipe *r = recipe_load(dir, err);
-	struct inputs in = {0};
+	struct corpus in = {0};
 	int rc = -1;
 
 	if (!r)
 		return -1;
 	for (size_t i = 0; i < r->ninputs; i++)
-		if (add_path(&in, r->inputs[i].path, r->inputs[i].date, err) < 0)
+		if (corpus_add(&in, r->inputs[i].path, r->inputs[i].date, err) < 0)
 			goto out;
 	if (!o->schema)
 		o->schema = r->schema;
@@ -549,7 +470,7 @@ static int build_recipe(struct options *o, const char *dir, struct diag *err)
 	rc = build(o, &in, err);
 	o->formats = o->schema = NULL;	/* they pointed into the recipe */
 out:
-	free_inputs(&in);
+	corpus_free(&in);
 	recipe_free(r);
 	return rc;
 }
@@ -569,7 +490,7 @@ static const struct option longopts[] = {
 int main(int argc, char **argv)
 {
 	struct options o = {.filter.depth = 2};
-	struct inputs in = {0};
+	struct corpus in = {0};
 	struct diag err = {{0}};
 	const char *cmd;
 	double num;
@@ -681,18 +602,18 @@ int main(int argc, char **argv)
 	if (!o.name)
 		o.name = "graph";
 	for (int i = optind; i < argc; i++)
-		if (add_path(&in, argv[i], NULL, &err) < 0) {
-			free_inputs(&in);
+		if (corpus_add(&in, argv[i], NULL, &err) < 0) {
+			corpus_free(&in);
 			return fail(&err);
 		}
 	if (in.n == 0) {
-		free_inputs(&in);
-		return misuse("%s", "no *.txt documents in the given folders");
+		corpus_free(&in);
+		return misuse("%s", "no *.txt or *.jsonl documents in the given folders");
 	}
 	rc = strcmp(cmd, "build") == 0	 ? build(&o, &in, &err)
 	     : strcmp(cmd, "explain") == 0 ? explain(&o, &in, &err)
 					   : extract(&o, &in, &err);
-	free_inputs(&in);
+	corpus_free(&in);
 	dot_cleanup();
 	if (rc < 0)
 		return fail(&err);

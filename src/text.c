@@ -3,7 +3,9 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -394,6 +396,81 @@ char *text_key(const char *phrase)
 	if (!key.data)
 		buf_add(&key, "", 0);
 	return key.data;
+}
+
+static int month_number(const char *w, size_t n)
+{
+	static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
+					     "august", "september", "october", "november", "december"};
+
+	for (int m = 0; m < 12; m++)
+		if ((n == 3 || n == strlen(months[m]) || (n == 4 && m == 8)) && strncasecmp(w, months[m], n) == 0)
+			return m + 1;	/* "Nov", "November", "Sept" */
+	return 0;
+}
+
+/* A whole line that is a date, after an optional label. */
+static bool line_date(const char *s, const char *end, char out[11])
+{
+	static const char *const labels[] = {"date", "published", "updated", "posted", NULL};
+	char words[4][16];
+	int n = 0, y = 0, m = 0, day = 0;
+
+	for (size_t i = 0; labels[i]; i++) {
+		size_t k = strlen(labels[i]);
+
+		if ((size_t)(end - s) > k && strncasecmp(s, labels[i], k) == 0 && !isalpha((unsigned char)s[k])) {
+			s += k;
+			break;
+		}
+	}
+	while (s < end && n < 4) {	/* up to four words: "November 13, 2024" */
+		size_t k = 0;
+
+		while (s < end && (isspace((unsigned char)*s) || *s == ':' || *s == ',' || *s == '.'))
+			s++;
+		if (s == end)
+			break;
+		while (s < end && !isspace((unsigned char)*s) && *s != ',' && k < sizeof words[0] - 1)
+			words[n][k++] = *s++;
+		words[n++][k] = '\0';
+		if (k && words[n - 1][k - 1] == '.')
+			words[n - 1][k - 1] = '\0';
+	}
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	if (s != end)
+		return false;
+	if (n == 1 && sscanf(words[0], "%4d-%2d-%2d", &y, &m, &day) != 3)
+		return false;
+	if (n == 3 && (m = month_number(words[0], strlen(words[0])))) {	/* November 13 2024 */
+		day = atoi(words[1]);
+		y = atoi(words[2]);
+	} else if (n == 3 && (m = month_number(words[1], strlen(words[1])))) {	/* 13 Nov 2024 */
+		day = atoi(words[0]);
+		y = atoi(words[2]);
+	} else if (n != 1) {
+		return false;
+	}
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || day < 1 || day > 31)
+		return false;
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, day);
+	return true;
+}
+
+bool text_date(const struct doc *d, char out[11])
+{
+	const char *s = d->text, *end = d->text + d->len;
+
+	for (int line = 0; line < 5 && s < end; line++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *stop = nl ? nl : end;
+
+		if (stop - s < 40 && line_date(s, stop, out))
+			return true;
+		s = stop + 1;
+	}
+	return false;
 }
 
 char *text_doc_name(const char *path)

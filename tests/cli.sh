@@ -143,6 +143,16 @@ fi
 printf 'Russia invaded Ukraine.\n' | "$AG" extract - >"$OUT/stdin.out" 2>&1
 if grep -q '"doc":"stdin".*"relation":"military_conflict"' "$OUT/stdin.out"; then ok stdin; else bad stdin "$(cat "$OUT/stdin.out")"; fi
 
+# JSON lines of articles, with their dates: the GEXF gets a timeline
+case_ jsonl 0 extract tests/data/corpus/feed.jsonl
+case_ jsonl-bad 1 extract tests/data/corpus-bad.jsonl
+"$AG" build -q --format gexf --out "$OUT/jsonl" tests/data/corpus
+if grep -q 'mode="dynamic"' "$OUT/jsonl/graph.gexf" && grep -q '<spell start="2024-05-01"' "$OUT/jsonl/graph.gexf"; then
+	ok jsonl-dates-in-gexf
+else
+	bad jsonl-dates-in-gexf "no spells in $OUT/jsonl/graph.gexf"
+fi
+
 # bad bytes are reported with their position, and the rest is read
 printf 'Russia invaded \377Ukraine.\n' >"$OUT/bad-utf8.txt"
 case_ invalid-utf8 0 extract "$OUT/bad-utf8.txt"

@@ -93,6 +93,34 @@ static void names_documents_after_their_file(void **state)
 	free(b);
 }
 
+static void finds_the_articles_own_date(void **state)
+{
+	static const struct { const char *text, *date; } cases[] = {
+		{"Title\n2024-11-13\nBody.", "2024-11-13"},
+		{"Title\nPublished: November 13, 2024\nBody.", "2024-11-13"},
+		{"Updated 13 Sept 2025\nBody.", "2025-09-13"},
+		{"Date: Jan. 5, 2023\n", "2023-01-05"},
+		{"Title\nOn November 13, 2024 they met.\n", NULL},	/* a sentence, not a date line */
+		{"1\n2\n3\n4\n5\n2024-11-13\n", NULL},	/* too far down */
+		{"2024-13-40\n", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct doc *d = test_doc(cases[i].text);
+		char date[11];
+		bool found = text_date(d, date);
+
+		if (cases[i].date) {
+			assert_true(found);
+			assert_string_equal(date, cases[i].date);
+		} else {
+			assert_false(found);
+		}
+		text_free(d);
+	}
+}
+
 static void survives_empty_text(void **state)
 {
 	struct doc *d = test_doc("");
@@ -114,6 +142,7 @@ int main(void)
 		cmocka_unit_test(marks_questions),
 		cmocka_unit_test(keeps_numbers_and_contractions_whole),
 		cmocka_unit_test(names_documents_after_their_file),
+		cmocka_unit_test(finds_the_articles_own_date),
 		cmocka_unit_test(survives_empty_text),
 	};
 
