@@ -66,7 +66,7 @@ static const char *const speech_verbs[] = {
 };
 static const char *const amounts[] = {"million", "billion", "trillion", "thousand", NULL};
 static const char *const copulas[] = {
-	"is", "was", "are", "were", "has", "have", "been", "remains", "remained", "became", NULL
+	"is", "was", "are", "were", "has", "have", "been", "being", "remains", "remained", "became", NULL
 };
 static const char *const question_words[] = {
 	"will", "would", "could", "can", "should", "shall", "may", "might", "do", "does", "did",
@@ -605,6 +605,27 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 
 /* The first mention after the trigger, within reach of a verb or after a
  * noun's preposition. */
+static bool possessive(const struct ctx *c, size_t i)
+{
+	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
+	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0;
+}
+
+/* "a visit to his friend, President Vladimir Putin": after a noun that a
+ * possessive pronoun governs (tokens [b, i)), the actor in apposition. */
+static int apposed(const struct ctx *c, size_t b, size_t i, size_t cr)
+{
+	bool possessed = false;
+
+	for (size_t k = b; k < i; k++)
+		possessed = possessed || possessive(c, k);
+	if (!possessed || i + 1 >= cr || strcmp(word(c, i), ",") != 0)
+		return -1;
+	for (i++; i < cr && c->at[i] < 0 && (c->d->tok[i].flags & TOK_UPPER) && i < b + 8; i++)
+		;	/* past a title: "President" */
+	return mention_at(c, i);
+}
+
 static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
 {
 	size_t i = b, lim;
@@ -620,19 +641,27 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 			return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
 		}
 		if (!prep_in_key) {
-			if (i >= cr || !is(c, i, W_NOUN_PREP))
-				return -1;
+			/* its preposition may come a few words later: "a visit this week to" */
+			while (i < cr && i < b + 3 && !is(c, i, W_NOUN_PREP) && c->at[i] < 0 &&
+			       (c->d->tok[i].flags & TOK_WORD) && !(c->d->tok[i].flags & TOK_UPPER) &&
+			       !is(c, i, W_PREP | W_COPULA | W_QUESTION) && strcmp(word(c, i), "that") != 0)
+				i++;	/* not into a relative clause: "a partner that delivers for him" */
+			if (i >= cr || !is(c, i, W_NOUN_PREP) || (i > b && strcmp(word(c, i), "of") == 0))
+				return -1;	/* a later "of" belongs to the words between */
 			/* "talks in Washington": a capital after "in" or "at" is the venue */
 			if ((strcmp(word(c, i), "in") == 0 || strcmp(word(c, i), "at") == 0) &&
 			    (mi = mention_at(c, i + 1)) >= 0 && c->m[mi].form == FORM_SEAT)
 				return -1;
 			i++;
 		}
-		/* past a determiner and a few modifiers: "sanctions on the whole of Iran" */
-		while (i < cr && mention_at(c, i) < 0 && (c->d->tok[i].flags & TOK_WORD) &&
-		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0 && i < b + 4 && !is(c, i, W_PREP))
+		/* past a determiner, a possessive and a few modifiers: "sanctions on
+		 * the whole of Iran", "a visit to his friend" */
+		while (i < cr && (possessive(c, i) || (mention_at(c, i) < 0 && (c->d->tok[i].flags & TOK_WORD) &&
+		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0)) && i < b + 6 && !is(c, i, W_PREP))
 			i++;
 		mi = i < cr ? mention_at(c, i) : -1;
+		if (mi < 0)
+			mi = apposed(c, b, i, cr);
 		return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
 	}
 	lim = b + OBJECT_WINDOW < cr ? b + OBJECT_WINDOW : cr;

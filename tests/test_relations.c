@@ -210,6 +210,17 @@ static void reads_the_two_countries_as_the_two_states_before(void **state)
 		      "talks AFG IRN asserted\ntalks AFG PAK asserted\ntalks IRN PAK asserted\n");
 }
 
+static void takes_mediators_and_persons_in_apposition(void **state)
+{
+	(void)state;
+	assert_events("Pakistan and Afghanistan agreed to a truce after talks mediated by Qatar.",
+		      "pact AFG PAK asserted\ntalks AFG QAT asserted\ntalks PAK QAT asserted\n");
+	assert_events("Xi Jinping made a state visit this week to his friend, President Vladimir Putin.",
+		      "affiliation vladimir_putin RUS asserted\ntalks vladimir_putin xi_jinping asserted\n");
+	/* a later "of" belongs to the words between */
+	assert_events("Russian sanctions being the mortar of the BRICS", "");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -258,6 +269,7 @@ int main(void)
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_amounts_of_aid),
+		cmocka_unit_test(takes_mediators_and_persons_in_apposition),
 		cmocka_unit_test(reads_the_two_countries_as_the_two_states_before),
 	};
 	int rc = cmocka_run_group_tests_name("relations", tests, NULL, NULL);
