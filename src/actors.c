@@ -56,6 +56,7 @@ static const char *const name_particles[] = {
 	"la", "le", NULL
 };
 
+static const char *const leading_verbs[] = {"led", "headed", "commanded", "chaired", "founded", NULL};
 static const char *const speech_verbs[] = {
 	"said", "says", "told", "added", "noted", "wrote", "argued", "explained", "warned", NULL
 };
@@ -314,8 +315,9 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			const int *tids, struct found *f)
 {
 	const struct sentence *s = &d->sent[si];
-	/* pronouns look back over this sentence and the one before in the paragraph */
-	size_t window = si > 0 && d->sent[si - 1].line == s->line ? d->sent[si - 1].first : s->first;
+	/* pronouns look back over this sentence and the one before, which may end
+	 * the paragraph before ("... Kim Yo Jong said. / She also criticized") */
+	size_t window = si > 0 ? d->sent[si - 1].first : s->first;
 
 	for (size_t i = s->first; i < s->end;) {
 		struct trie_hit hits[MAX_NAME_TOKENS];
@@ -484,6 +486,8 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 			continue;
 		if (title_before(m, tids, s->first, i) ||
 		    (i > s->first && in_list(d->tok[i - 1].norm, speech_verbs)) ||
+		    (i > s->first + 1 && strcmp(d->tok[i - 1].norm, "by") == 0 &&
+		     in_list(d->tok[i - 2].norm, leading_verbs)) ||
 		    (end < s->end && in_list(d->tok[end].norm, speech_verbs)))
 			person = true;
 		if (!person && end + 1 < s->end && strcmp(d->tok[end].norm, ",") == 0)

@@ -39,7 +39,7 @@ static const char *const preps[] = {
 	"on", "in", "at", "to", "with", "of", "for", "from", "against", "toward", "towards", "into",
 	"by", "about", "over", "under", "between", "among", "after", "before", "than", "like", "via",
 	"across", "through", "within", "without", "out", "behind", "beyond", "upon", "onto", "during",
-	"despite", "near", "off", "around", "since", "until", NULL
+	"despite", "near", "off", "around", "since", "until", "following", NULL
 };
 /* prepositions after which a noun takes an object: "war in", "talks with" */
 static const char *const noun_preps[] = {
@@ -192,6 +192,7 @@ static int mention_at(const struct ctx *c, size_t i)
 static const char *governor(const struct ctx *c, int mi)
 {
 	size_t i = c->m[mi].first;
+	int cur = mi;
 
 	for (;;) {
 		size_t j = i;
@@ -199,10 +200,14 @@ static const char *governor(const struct ctx *c, int mi)
 
 		while (j > c->S->first && is(c, j - 1, W_DET))
 			j--;
+		/* a list of one kind of name: "in Damascus, Saudi Arabia and Qatar have"
+		 * does not put the two states after "in" */
 		if (j > c->S->first && (strcmp(word(c, j - 1), "and") == 0 || strcmp(word(c, j - 1), ",") == 0 ||
 					strcmp(word(c, j - 1), "or") == 0) &&
-		    (prev = mention_ending(c, j - 1)) >= 0) {
+		    (prev = mention_ending(c, j - 1)) >= 0 &&
+		    (strcmp(word(c, j - 1), ",") != 0 || c->m[prev].form == c->m[cur].form)) {
 			i = c->m[prev].first;
+			cur = prev;
 			continue;
 		}
 		break;
@@ -330,7 +335,9 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 				break;
 			next = mention_ending(c, i);
 		}
-		if (next < 0)
+		/* across a comma only a list of one kind of name: not "in Riyadh, Egypt" */
+		if (next < 0 || (strcmp(word(c, dir > 0 ? c->m[mi].end : c->m[next].end), ",") == 0 &&
+				 c->m[next].form != c->m[mi].form))
 			break;
 		out[n++] = mi = next;
 	}
@@ -363,10 +370,19 @@ static size_t question_start(const struct ctx *c)
 	return c->S->first;
 }
 
-static enum modality modality(const struct ctx *c, size_t a, size_t clause_start, size_t qstart)
+/* A cue before the trigger at a makes it hypothetical, unless the trigger
+ * is in a phrase of its own after an earlier trigger (ending at 'prev'),
+ * which the cue belongs to: "has not imposed sanctions on Russia following
+ * Putin's invasion". */
+static enum modality modality(const struct ctx *c, size_t a, size_t clause_start, size_t qstart, size_t prev)
 {
 	size_t from = a > clause_start + MODAL_WINDOW ? a - MODAL_WINDOW : clause_start;
 
+	for (size_t i = a; i > prev && i > from; i--)
+		if (is(c, i - 1, W_PREP) && prev > c->S->first) {
+			from = i;
+			break;
+		}
 	if (c->S->question && a >= qstart)
 		return MOD_HYPOTHETICAL;
 	for (size_t i = from; i < a; i++)
@@ -527,6 +543,21 @@ static void led_by(struct ctx *c, const struct trigger *t, size_t a, size_t b)
 	add_event(c, t->rel, person, body, a, b, MOD_ASSERTED, t->id, "led-by");
 }
 
+/* "Milan Radoicic of the Serbian List", "Jenny Town at the Stimson Center":
+ * a person, the trigger, then an organization or group. */
+static void member_of(struct ctx *c, const struct trigger *t, size_t a, size_t b)
+{
+	const struct schema *s = c->x->s;
+	int person = mention_ending(c, a), body = mention_at(c, b);
+	enum actor_kind kind;
+
+	if (person < 0 || body < 0 || s->actors[c->m[person].actor].kind != KIND_PERSON)
+		return;
+	kind = s->actors[c->m[body].actor].kind;
+	if (kind == KIND_ORGANIZATION || kind == KIND_GROUP)
+		add_event(c, t->rel, person, body, a, b, MOD_ASSERTED, t->id, "member");
+}
+
 /* The noun's own modifier: "UN sanctions", "Russia's war", "Russian dance
  * partner", "U.S.-South Korean joint military exercises". */
 static int modifier(const struct ctx *c, size_t a)
@@ -548,6 +579,14 @@ static int modifier(const struct ctx *c, size_t a)
 }
 
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
+
+/* "to attacks" is a preposition and a noun, "to wage" an infinitive. */
+static bool plural(const struct ctx *c, size_t i)
+{
+	size_t n = strlen(word(c, i));
+
+	return n > 3 && word(c, i)[n - 1] == 's' && word(c, i)[n - 2] != 's';
+}
 
 /* "its war against Hamas": the possessive pronoun stands for the clause's
  * subject. Returns that subject's mention, or -1. */
@@ -576,7 +615,7 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		       !(c->d->tok[i - 1].flags & TOK_UPPER) && !is(c, i - 1, W_PREP))
 			i--;
 		/* "$500 million in new aid" is no object of "in" */
-		if (i > cl && is(c, i - 1, W_PREP) && strcmp(word(c, i - 1), "to") != 0 &&
+		if (i > cl && is(c, i - 1, W_PREP) && !(strcmp(word(c, i - 1), "to") == 0 && !plural(c, i)) &&
 		    !(i > cl + 1 && is(c, i - 2, W_AMOUNT)))
 			return -1;
 	}
@@ -586,7 +625,8 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 
 		if (mi < 0 && c->at[i - 1] < 0 && is(c, i - 1, W_PRONOUN)) {
 			/* "Manila and Beijing said they agreed": they are the speakers */
-			if (strcmp(word(c, i - 1), "they") == 0 && i - 1 > cl && is(c, i - 2, W_SPEECH))
+			if ((strcmp(word(c, i - 1), "they") == 0 || strcmp(word(c, i - 1), "it") == 0) &&
+			    i - 1 > cl && is(c, i - 2, W_SPEECH))
 				return mention_ending(c, i - 2);
 			return -1;	/* a subject we cannot name: no guessing further back */
 		}
@@ -719,12 +759,12 @@ static bool same_side(const struct ctx *c, int a, int b)
 
 enum { MAX_LIST = 8 };
 
-static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart)
+static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
 	const struct trigger *tr = &c->x->s->triggers[t];
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0;
-	enum modality mod = modality(c, a, cl, qstart);
+	enum modality mod = modality(c, a, cl, qstart, prev);
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi;
 	const char *pattern;
 
@@ -762,11 +802,14 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart)
 	}
 	/* passive: "condemned by North Korea" */
 	if (!noun && b + 1 < cr && strcmp(word(c, b), "by") == 0) {
-		int agent = mention_at(c, b + 1);
+		int agent = mention_at(c, b + 1), by[MAX_LIST];
+		size_t nby;
 
-		if (agent >= 0) {
-			for (size_t k = 0; k < nl; k++)
-				add_event(c, tr->rel, agent, left[k], a, b, mod, tr->id, "passive");
+		if (agent >= 0) {	/* "mediated by Qatar and Turkiye" */
+			nby = coordinate(c, agent, +1, by, MAX_LIST);
+			for (size_t j = 0; j < nby; j++)
+				for (size_t k = 0; k < nl; k++)
+					add_event(c, tr->rel, by[j], left[k], a, b, mod, tr->id, "passive");
 			return;
 		}
 	}
@@ -883,14 +926,18 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 				title_apposition(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
 			} else if (t >= 0 && x->s->triggers[t].form == TRIG_LED) {
 				led_by(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
+			} else if (t >= 0 && x->s->triggers[t].form == TRIG_MEMBER) {
+				member_of(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
 			}
 		}
-		for (size_t h = 0; h < nh; h++) {
+		for (size_t h = 0, prev = c.S->first; h < nh; h++) {
 			size_t cr = clause_end(&c, hits[h].b);
 			int t = pick_trigger(&c, hits[h].first, hits[h].b, cr);
 
-			if (t >= 0 && x->s->triggers[t].form != TRIG_TITLE && x->s->triggers[t].form != TRIG_LED)
-				relate(&c, t, hits[h].a, hits[h].b, qstart);
+			if (t >= 0 && (x->s->triggers[t].form == TRIG_VERB || x->s->triggers[t].form == TRIG_NOUN)) {
+				relate(&c, t, hits[h].a, hits[h].b, qstart, prev);
+				prev = hits[h].b;
+			}
 		}
 		free(hits);
 	}

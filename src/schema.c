@@ -309,7 +309,7 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, struct diag *err)
 {
 	static const char *const keys[] = {"id", "form", "words", "objects", "reverse", NULL};
-	static const char *const forms[] = {"verb", "noun", "title", "led", NULL};
+	static const char *const forms[] = {"verb", "noun", "title", "led", "member", NULL};
 	struct schema *s = L->s;
 	const struct conf_node **words, **objects, *v;
 	size_t nwords, nobjects;

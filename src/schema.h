@@ -57,8 +57,9 @@ struct reltype {
  * noun:  a possessor or modifier before, an object after its preposition
  *        ("Russia's war in Ukraine", "UN sanctions on Pyongyang");
  * title: names a role ("President", "director"): affiliation patterns;
- * led:   a body, then its leader ("the RSF led by Hemedti"). */
-enum trig_form { TRIG_VERB, TRIG_NOUN, TRIG_TITLE, TRIG_LED };
+ * led:   a body, then its leader ("the RSF led by Hemedti");
+ * member: a person, then their body ("Milan Radoicic of the Serbian List"). */
+enum trig_form { TRIG_VERB, TRIG_NOUN, TRIG_TITLE, TRIG_LED, TRIG_MEMBER };
 
 struct trigger {
 	char *id;		/* rule id shown in evidence */

@@ -221,6 +221,35 @@ static void takes_mediators_and_persons_in_apposition(void **state)
 	assert_events("Russian sanctions being the mortar of the BRICS", "");
 }
 
+static void scopes_cues_to_their_own_trigger(void **state)
+{
+	(void)state;
+	assert_events("Egypt has not imposed sanctions on Russia following Russia's invasion of Ukraine.",
+		      "sanctions EGY RUS hypothetical\nmilitary_conflict RUS UKR asserted\n");
+}
+
+static void ties_persons_to_the_body_they_are_of(void **state)
+{
+	(void)state;
+	assert_events("It was led by Milan Radoicic of the Serbian List.",
+		      "affiliation milan_radoicic serbian_list asserted\n");
+	assert_events("Victor Cha of Japan spoke.", "");	/* of a state: a place of origin */
+}
+
+static void reads_it_after_a_speaker(void **state)
+{
+	(void)state;
+	assert_events("The US announced it was imposing sanctions on Iran.", "sanctions USA IRN asserted\n");
+}
+
+static void keeps_a_list_of_names_apart_from_a_capital_before_it(void **state)
+{
+	(void)state;
+	assert_events("After the talks in Riyadh, Egypt and Qatar have been backers of Sudan.",
+		      "alliance QAT SDN asserted\nalliance EGY SDN asserted\n");
+	assert_events("Troops from Egypt, Chad and Libya met with Sudan.", "");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -269,6 +298,10 @@ int main(void)
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_amounts_of_aid),
+		cmocka_unit_test(keeps_a_list_of_names_apart_from_a_capital_before_it),
+		cmocka_unit_test(scopes_cues_to_their_own_trigger),
+		cmocka_unit_test(ties_persons_to_the_body_they_are_of),
+		cmocka_unit_test(reads_it_after_a_speaker),
 		cmocka_unit_test(takes_mediators_and_persons_in_apposition),
 		cmocka_unit_test(reads_the_two_countries_as_the_two_states_before),
 	};

@@ -88,7 +88,7 @@ static void rejects_unknown_trigger_forms(void **state)
 	(void)state;
 	check_error("tests/data/schema/bad-form",
 		    "tests/data/schema/bad-form/relations.yaml:4:32: unknown form 'adverb' "
-		    "(expected one of: verb, noun, title, led)");
+		    "(expected one of: verb, noun, title, led, member)");
 }
 
 static void reports_a_missing_folder(void **state)
