@@ -155,6 +155,27 @@ size_t analysis_balance(const struct graph *g, size_t *balanced, struct triad **
 	return n;
 }
 
+/* Community colours (Graphviz's set39 palette) and sizes by PageRank, as
+ * node attributes that Gephi, the GEXF viz elements and the diagrams share. */
+static igraph_error_t looks(igraph_t *ig)
+{
+	static const char *const palette[] = {
+		"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5"
+	};
+	igraph_integer_t nv = igraph_vcount(ig);
+	double maxpr = 0;
+
+	for (igraph_integer_t v = 0; v < nv; v++)
+		maxpr = fmax(maxpr, VAN(ig, "pagerank", v));
+	for (igraph_integer_t v = 0; v < nv; v++) {
+		double pr = maxpr > 0 ? VAN(ig, "pagerank", v) / maxpr : 0;
+
+		IGRAPH_CHECK(SETVAS(ig, "color", v, palette[(igraph_integer_t)VAN(ig, "community", v) % 8]));
+		IGRAPH_CHECK(SETVAN(ig, "size", v, round((10 + 40 * sqrt(pr)) * 100) / 100));	/* area by PageRank */
+	}
+	return IGRAPH_SUCCESS;
+}
+
 int analysis_run(struct graph *g, struct diag *err)
 {
 	igraph_t *ig = graph_igraph(g), arcs, und;
@@ -232,6 +253,7 @@ int analysis_run(struct graph *g, struct diag *err)
 	for (igraph_integer_t i = 0; i < nv; i++)
 		VECTOR(res)[i] = (double)VECTOR(memb)[i];
 	CHECK(store(ig, "community", &res));
+	CHECK(looks(ig));
 	rc = 0;
 out:
 	if (have_und)

@@ -104,8 +104,7 @@ static Agraph_t *build(const struct graph *gr)
 	declare(g, AGRAPH, "sep", "+8");
 	declare(g, AGNODE, "shape", "ellipse");
 	declare(g, AGNODE, "style", "filled");
-	declare(g, AGNODE, "colorscheme", "set39");
-	declare(g, AGNODE, "fillcolor", "9");
+	declare(g, AGNODE, "fillcolor", "#d9d9d9");
 	declare(g, AGNODE, "color", "#555555");
 	declare(g, AGNODE, "fontname", "DejaVu Sans");
 	declare(g, AGNODE, "fontsize", "10");
@@ -141,8 +140,7 @@ static Agraph_t *build(const struct graph *gr)
 		agstrfree(g, id);
 		set(g, nodes[v], "label", label);
 		free(label);
-		snprintf(num, sizeof num, "%d", (int)graph_num(gr, false, v, "community") % 8 + 1);
-		set(g, nodes[v], "fillcolor", num);
+		set(g, nodes[v], "fillcolor", graph_str(gr, false, v, "color"));
 		snprintf(num, sizeof num, "%.2f", 0.75 + 1.25 * sqrt(pr));	/* area grows with PageRank */
 		set(g, nodes[v], "width", num);
 		if (strcmp(kind, "person") != 0 && strcmp(kind, "state") != 0) {
@@ -161,7 +159,7 @@ static Agraph_t *build(const struct graph *gr)
 		graph_edge_ends(gr, e, &from, &to);
 		snprintf(name, sizeof name, "e%zu", e);
 		edge = agedge(g, nodes[from], nodes[to], name, 1);
-		set(g, edge, "color", rt->color);
+		set(g, edge, "color", graph_str(gr, true, e, "color"));
 		if (graph_num(gr, true, e, "asserted") == 0)
 			set(g, edge, "style", "dashed");	/* only ever hypothetical */
 		snprintf(num, sizeof num, "%.2f", 1 + 2 * log1p(graph_num(gr, true, e, "weight")));

@@ -5,14 +5,8 @@
 #include "gexf.h"
 
 #include <libxml/xmlwriter.h>
-#include <math.h>
 #include <stdbool.h>
 #include <string.h>
-
-/* Community colours for nodes (Graphviz's set39 palette, as in the diagrams). */
-static const char *const palette[] = {
-	"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5"
-};
 
 static const char *gexf_type(enum attr_type t)
 {
@@ -28,10 +22,11 @@ static const char *gexf_type(enum attr_type t)
 	}
 }
 
-/* Attributes that GEXF carries in its own fields: labels, edge weights. */
+/* Attributes that GEXF carries in its own fields: labels, weights, viz. */
 static bool own_field(const char *name)
 {
-	return strcmp(name, "label") == 0 || strcmp(name, "weight") == 0;
+	return strcmp(name, "label") == 0 || strcmp(name, "weight") == 0 || strcmp(name, "color") == 0 ||
+	       strcmp(name, "size") == 0;
 }
 
 static int attr(xmlTextWriterPtr w, const char *name, const char *value)
@@ -109,7 +104,6 @@ int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
 	xmlTextWriterPtr w = out ? xmlNewTextWriter(out) : NULL;
 	size_t nv = graph_node_count(g), ne = graph_edge_count(g);
 	bool dated = false;
-	double maxpr = 0;
 	int bad = 0;
 
 	if (!w) {
@@ -117,10 +111,8 @@ int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
 			xmlOutputBufferClose(out);
 		return diag_set(err, "cannot start the GEXF writer");
 	}
-	for (size_t v = 0; v < nv; v++) {
+	for (size_t v = 0; v < nv; v++)
 		dated = dated || *graph_str(g, false, v, "dates");
-		maxpr = fmax(maxpr, graph_num(g, false, v, "pagerank"));
-	}
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
 	bad |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
@@ -143,16 +135,15 @@ int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
 	bad |= declare(w, "edge", graph_edge_attrs);
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "nodes") < 0;
 	for (size_t v = 0; v < nv; v++) {
-		double pr = maxpr > 0 ? graph_num(g, false, v, "pagerank") / maxpr : 0;
 		char size[32];
 
-		snprintf(size, sizeof size, "%.2f", 10 + 40 * sqrt(pr));
+		snprintf(size, sizeof size, "%.2f", graph_num(g, false, v, "size"));
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "node") < 0;
 		bad |= attr(w, "id", graph_str(g, false, v, "id"));
 		bad |= attr(w, "label", graph_str(g, false, v, "label"));
 		bad |= values(w, g, false, v, graph_node_attrs);
 		bad |= spells(w, graph_str(g, false, v, "dates"));
-		bad |= viz(w, "color", "hex", palette[(size_t)graph_num(g, false, v, "community") % 8]);
+		bad |= viz(w, "color", "hex", graph_str(g, false, v, "color"));
 		bad |= viz(w, "size", "value", size);
 		bad |= xmlTextWriterEndElement(w) < 0;
 	}
@@ -176,7 +167,7 @@ int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
 		bad |= attr(w, "weight", weight);
 		bad |= values(w, g, true, e, graph_edge_attrs);
 		bad |= spells(w, graph_str(g, true, e, "dates"));
-		bad |= viz(w, "color", "hex", rt->color);
+		bad |= viz(w, "color", "hex", graph_str(g, true, e, "color"));
 		bad |= viz(w, "thickness", "value", weight);
 		if (graph_num(g, true, e, "asserted") == 0)
 			bad |= viz(w, "shape", "value", "dashed");	/* only ever hypothetical */

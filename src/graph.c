@@ -13,14 +13,14 @@ const struct attr_def graph_node_attrs[] = {
 	{"degree", ATTR_INT}, {"strength", ATTR_DOUBLE}, {"betweenness", ATTR_DOUBLE},
 	{"closeness", ATTR_DOUBLE}, {"pagerank", ATTR_DOUBLE}, {"eigenvector", ATTR_DOUBLE},
 	{"kcore", ATTR_INT}, {"community", ATTR_INT}, {"friends", ATTR_INT}, {"foes", ATTR_INT},
-	{NULL, ATTR_STRING}
+	{"color", ATTR_STRING}, {"size", ATTR_DOUBLE}, {NULL, ATTR_STRING}
 };
 
 const struct attr_def graph_edge_attrs[] = {
 	{"relation", ATTR_STRING}, {"weight", ATTR_DOUBLE}, {"directed", ATTR_BOOL},
 	{"asserted", ATTR_INT}, {"hypothetical", ATTR_INT}, {"sign", ATTR_INT},
 	{"cameo", ATTR_STRING}, {"first_seen", ATTR_STRING}, {"last_seen", ATTR_STRING},
-	{"rules", ATTR_STRING}, {NULL, ATTR_STRING}
+	{"rules", ATTR_STRING}, {"color", ATTR_STRING}, {NULL, ATTR_STRING}
 };
 
 struct agg_edge {
@@ -290,6 +290,7 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETEAS(&g->ig, "last_seen", i, date));
 		CHECK(SETEAS(&g->ig, "dates", i, e->dates.data ? e->dates.data : ""));
 		CHECK(SETEAS(&g->ig, "rules", i, e->rules.data ? e->rules.data : ""));
+		CHECK(SETEAS(&g->ig, "color", i, rt->color));
 	}
 	rc = 0;
 out:

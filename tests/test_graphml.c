@@ -21,6 +21,10 @@ static void writes_prefixed_typed_keys_and_no_graph_keys(void **state)
 	assert_non_null(strstr(x, "<key id=\"v_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"));
 	assert_non_null(strstr(x, "<key id=\"e_asserted\" for=\"edge\" attr.name=\"asserted\" attr.type=\"int\"/>"));
 	assert_non_null(strstr(x, "<key id=\"e_directed\" for=\"edge\" attr.name=\"directed\" attr.type=\"boolean\"/>"));
+	/* the names Gephi reads as colour and size */
+	assert_non_null(strstr(x, "<key id=\"v_color\" for=\"node\" attr.name=\"color\" attr.type=\"string\"/>"));
+	assert_non_null(strstr(x, "<key id=\"v_size\" for=\"node\" attr.name=\"size\" attr.type=\"double\"/>"));
+	assert_non_null(strstr(x, "<data key=\"e_color\">#7f0000</data>"));
 	assert_null(strstr(x, "for=\"graph\""));
 	assert_null(strstr(x, "attr.name=\"type\""));
 	assert_non_null(strstr(x, "<graph id=\"G\" edgedefault=\"directed\">"));
