@@ -17,7 +17,8 @@ struct matcher {
 	struct trie *keys;	/* name key -> first name with that key */
 	int *next;		/* next name with the same key, or -1 */
 	char **caps;		/* per name: 'C' all caps, 'U' capitalised, '-' any, per token */
-	size_t indexed, cap;	/* names in the trie; size of next and caps */
+	size_t indexed;		/* names in the trie */
+	size_t next_cap, caps_cap;
 	struct trie *titles;	/* the schema's title triggers ("president", "director") */
 };
 
@@ -74,9 +75,8 @@ static void index_names(struct matcher *m)
 {
 	const struct schema *s = m->s;
 
-	/* both arrays grow alike from the same capacity */
-	xgrow(&m->next, &(size_t){m->cap}, s->nnames, sizeof *m->next);
-	xgrow(&m->caps, &m->cap, s->nnames, sizeof *m->caps);
+	xgrow(&m->next, &m->next_cap, s->nnames, sizeof *m->next);
+	xgrow(&m->caps, &m->caps_cap, s->nnames, sizeof *m->caps);
 	for (size_t i = m->indexed; i < s->nnames; i++) {
 		struct doc *d = text_parse("", "", NULL, xstrdup(s->names[i].text), strlen(s->names[i].text));
 		long first = trie_put(m->keys, s->names[i].key, (long)i);
@@ -140,19 +140,19 @@ static bool case_ok(const char *caps, const struct token *tok)
 struct seen {
 	bool *named;		/* named in full: its surname may follow */
 	size_t *recent;		/* 1 + index of its latest mention */
-	size_t cap;
+	size_t n;		/* actors covered */
 };
 
+/* Cover actors [n, nactors) too, as not seen yet. */
 static void seen_grow(struct seen *sn, size_t nactors)
 {
-	size_t old = sn->cap;
-
-	if (nactors <= old)
+	if (nactors <= sn->n)
 		return;
-	xgrow(&sn->named, &(size_t){old}, nactors, sizeof *sn->named);
-	xgrow(&sn->recent, &sn->cap, nactors, sizeof *sn->recent);
-	memset(sn->named + old, 0, (sn->cap - old) * sizeof *sn->named);
-	memset(sn->recent + old, 0, (sn->cap - old) * sizeof *sn->recent);
+	sn->named = xrealloc(sn->named, nactors * sizeof *sn->named);
+	sn->recent = xrealloc(sn->recent, nactors * sizeof *sn->recent);
+	memset(sn->named + sn->n, 0, (nactors - sn->n) * sizeof *sn->named);
+	memset(sn->recent + sn->n, 0, (nactors - sn->n) * sizeof *sn->recent);
+	sn->n = nactors;
 }
 
 /* The actor a matched key refers to: a full name, adjective or seat wins; a

@@ -35,7 +35,7 @@ struct graph {
 	enum graph_level level;
 	long *mentions;		/* per actor; grows with the actors texts introduce */
 	struct buf *dates;	/* per actor: dates of the documents that mention it */
-	size_t mentions_cap;
+	size_t nactors;		/* actors that mentions and dates cover */
 	struct strmap *index;	/* "rel source target" -> edge */
 	struct agg_edge *edges;
 	size_t nedges, cap;
@@ -61,7 +61,7 @@ void graph_free(struct graph *g)
 		free(g->edges[i].rules.data);
 		free(g->edges[i].dates.data);
 	}
-	for (size_t i = 0; i < g->mentions_cap; i++)
+	for (size_t i = 0; i < g->nactors; i++)
 		free(g->dates[i].data);
 	free(g->dates);
 	free(g->edges);
@@ -150,13 +150,15 @@ static int fold(const struct graph *g, int a, const char *date, const struct eve
 void graph_add(struct graph *g, const struct doc *d, const struct mention *m, size_t nm,
 	       const struct event *ev, size_t ne)
 {
-	size_t old = g->mentions_cap;
+	size_t old = g->nactors, n = g->s->nactors;
 
-	/* both arrays grow alike from the same capacity */
-	xgrow(&g->dates, &(size_t){old}, g->s->nactors, sizeof *g->dates);
-	xgrow(&g->mentions, &g->mentions_cap, g->s->nactors, sizeof *g->mentions);
-	memset(g->mentions + old, 0, (g->mentions_cap - old) * sizeof *g->mentions);
-	memset(g->dates + old, 0, (g->mentions_cap - old) * sizeof *g->dates);
+	if (n > old) {	/* texts may have introduced actors since */
+		g->mentions = xrealloc(g->mentions, n * sizeof *g->mentions);
+		g->dates = xrealloc(g->dates, n * sizeof *g->dates);
+		memset(g->mentions + old, 0, (n - old) * sizeof *g->mentions);
+		memset(g->dates + old, 0, (n - old) * sizeof *g->dates);
+		g->nactors = n;
+	}
 	for (size_t i = 0; i < nm; i++) {
 		int a = fold(g, m[i].actor, d->date, ev, ne);
 
@@ -236,7 +238,7 @@ int graph_build(struct graph *g, struct diag *err)
 	int rc = -1;
 
 	igraph_vector_int_init(&ends, 0);
-	for (size_t a = 0; a < s->nactors && a < g->mentions_cap; a++)
+	for (size_t a = 0; a < s->nactors && a < g->nactors; a++)
 		if (g->mentions[a])
 			order[nv++] = (int)a;
 	for (size_t i = 0; i < g->nedges; i++)	/* an actor in a relation is a node even if unmentioned */
