@@ -42,7 +42,9 @@ static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "d
 static void usage(FILE *fp)
 {
 	fputs("usage: actorgraph build [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
-	      "                        [--per-document] [--quiet] INPUT...\n"
+	      "                        [--level actor|state] [--per-document] [--quiet]\n"
+	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
+	      "                        [--ego ACTOR [--depth D]] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] graphs/NAME\n"
 	      "       actorgraph extract [--schema DIR] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
