@@ -20,7 +20,7 @@ LIB_OBJS = $(MODULES:%=src/%.o)
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
 
-.PHONY: all deps demo test unit cli asan golden eval bench gazetteer install clean
+.PHONY: all deps demo test unit cli asan fuzz golden eval bench gazetteer install clean
 
 all: actorgraph
 
@@ -78,6 +78,18 @@ asan:
 		LDFLAGS='-fsanitize=address,undefined'
 	$(MAKE) clean
 
+# libFuzzer on the extraction stages for FUZZ_SECONDS (clang and its runtime).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@dpkg-query -W -f='$${Status}\n' libclang-rt-14-dev clang 2>/dev/null | grep -c 'ok installed' | \
+		grep -q 2 || { sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; $$sudo apt-get update -qq && \
+		$$sudo apt-get install -y -qq clang libclang-rt-14-dev; }
+	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
+		$(PKG_CFLAGS) -o tests/fuzz_extract tests/fuzz_extract.c \
+		$(filter-out src/main.c,$(wildcard src/*.c)) $(PKG_LIBS)
+	mkdir -p tests/out/fuzz-corpus && cp tests/data/articles/*.txt tests/out/fuzz-corpus/
+	./tests/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=4096 tests/out/fuzz-corpus
+
 golden: actorgraph
 	@UPDATE_GOLDEN=1 sh tests/cli.sh
 
@@ -98,7 +110,7 @@ install: actorgraph
 		$(DESTDIR)$(PREFIX)/share/actorgraph/schema/
 
 clean:
-	rm -f actorgraph libactorgraph.a src/*.o src/*.d $(TESTS) tests/*.d
+	rm -f actorgraph libactorgraph.a src/*.o src/*.d $(TESTS) tests/*.d tests/fuzz_extract
 	rm -rf tests/out
 
 -include $(DEPFILES)

@@ -265,6 +265,40 @@ static void reads_the_country_as_the_state_before(void **state)
 		      "alliance QAT SYR asserted\n");
 }
 
+/* Random texts made of tricky pieces: no crash, and every event well-formed. */
+static void survives_random_texts(void **state)
+{
+	static const char *const pieces[] = {
+		"U.S.", "-", "\xe2\x80\x94", "\xe2\x80\x99s", "\xff", "Kim", "Russia", "sanctions on", ",",
+		"and", "\"", "?", "\n", "the two countries", "he", "its", "between", "(KEI)", "said",
+		"President", "Center for", "Studies", "led by", "not", "of", "'s", " ", ".", "Jenny Town"
+	};
+	unsigned long seed = 12345;
+
+	(void)state;
+	for (int round = 0; round < 300; round++) {
+		struct buf text = {0};
+		char *got;
+
+		buf_add(&text, "", 0);
+		for (int k = 0; k < 40; k++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			buf_puts(&text, pieces[(seed >> 33) % (sizeof pieces / sizeof *pieces)]);
+			buf_puts(&text, (seed >> 20) & 1 ? " " : "");
+		}
+		got = test_events(text.data);	/* under make asan the sanitizers watch this too */
+		for (char *line = got; *line; line = strchr(line, '\n') + 1) {
+			char rel[64], src[128], dst[128];
+
+			assert_int_equal(sscanf(line, "%63s %127s %127s", rel, src, dst), 3);
+			assert_string_not_equal(src, dst);
+			assert_true(schema_reltype(test_schema(), rel) >= 0);
+		}
+		free(got);
+		free(text.data);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +332,7 @@ int main(void)
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_amounts_of_aid),
+		cmocka_unit_test(survives_random_texts),
 		cmocka_unit_test(keeps_a_list_of_names_apart_from_a_capital_before_it),
 		cmocka_unit_test(scopes_cues_to_their_own_trigger),
 		cmocka_unit_test(ties_persons_to_the_body_they_are_of),
