@@ -301,12 +301,29 @@ static void progress(const struct options *o, size_t done, size_t total)
 		fputc('\n', stderr);
 }
 
+/* One graph per document needs one name per document. */
+static int distinct_names(const struct corpus *in, struct diag *err)
+{
+	struct strmap *seen = strmap_new();
+	long first;
+	int rc = 0;
+
+	for (size_t i = 0; i < in->n && rc == 0; i++)
+		if ((first = strmap_put(seen, in->docs[i].name, (long)i)) >= 0)
+			rc = diag_set(err, "'%s' and '%s' would both be written as %s: give them distinct names",
+				      in->docs[first].path, in->docs[i].path, in->docs[i].name);
+	strmap_free(seen);
+	return rc;
+}
+
 static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	struct graph *g = NULL;
 	int rc = -1;
 
+	if (o->per_document && distinct_names(in, err) < 0)
+		return -1;
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
 	if (!o->per_document)

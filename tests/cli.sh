@@ -140,6 +140,8 @@ if [ -f "$OUT/per/fp-trump-kim.graphml" ] && [ -f "$OUT/per/b.graphml" ] && [ "$
 else
 	bad per-document-names "$(ls "$OUT/per")"
 fi
+mkdir -p "$OUT/twins/a" "$OUT/twins/b" && printf 'x\n' >"$OUT/twins/a/x.txt" && printf 'y\n' >"$OUT/twins/b/x.txt"
+case_ per-document-twins 1 build -q --per-document --out "$OUT/twins" "$OUT/twins"
 printf 'Russia invaded Ukraine.\n' | "$AG" extract - >"$OUT/stdin.out" 2>&1
 if grep -q '"doc":"stdin".*"relation":"military_conflict"' "$OUT/stdin.out"; then ok stdin; else bad stdin "$(cat "$OUT/stdin.out")"; fi
 
