@@ -276,24 +276,31 @@ static int one_state(const struct schema *s, const struct found *f, size_t from,
 	return state;
 }
 
-/* "the two countries", "the two sides", "both countries" at token i: the two
- * states named in this sentence before it and the one before, if exactly
- * two, as two mentions side by side. */
+/* "the two countries", "the two sides", "the two leaders" at token i: the
+ * two states (or persons) named in this sentence before it and the one
+ * before, if exactly two, as two mentions side by side. */
 static bool two_states(const struct schema *s, const struct doc *d, size_t si, size_t i,
 		       struct found *f)
 {
-	static const char *const nouns[] = {"countries", "nations", "sides", "states", "neighbours",
-					    "neighbors", NULL};
+	static const char *const states[] = {"countries", "nations", "sides", "states", "neighbours",
+					     "neighbors", NULL};
+	static const char *const persons[] = {"leaders", "presidents", "ministers", "men", "women", NULL};
 	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first;
+	enum actor_kind kind;
 	int a = -1, b = -1;
 
-	if (i + 2 >= d->sent[si].end || strcmp(d->tok[i + 1].norm, "two") != 0 ||
-	    !in_list(d->tok[i + 2].norm, nouns))
+	if (i + 2 >= d->sent[si].end || strcmp(d->tok[i + 1].norm, "two") != 0)
+		return false;
+	if (in_list(d->tok[i + 2].norm, states))
+		kind = KIND_STATE;
+	else if (in_list(d->tok[i + 2].norm, persons))
+		kind = KIND_PERSON;
+	else
 		return false;
 	for (size_t k = 0; k < f->n; k++) {
 		int x = f->list[k].actor;
 
-		if (f->list[k].first < from || f->list[k].first >= i || s->actors[x].kind != KIND_STATE ||
+		if (f->list[k].first < from || f->list[k].first >= i || s->actors[x].kind != kind ||
 		    x == a || x == b)
 			continue;
 		if (a < 0)
@@ -348,7 +355,7 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			size_t end = i + 1;
 			int a = tids[i + 1] >= 0 ? titled(m, d, f, i + 1, s->end, &end) : -1;
 
-			if (a < 0 && two_states(m->s, d, si, i, f)) {
+			if (a < 0 && two_states(m->s, d, si, i, f)) {	/* "the two countries" */
 				i += 3;
 				continue;
 			}

@@ -705,8 +705,8 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 		return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
 	}
 	lim = b + OBJECT_WINDOW < cr ? b + OBJECT_WINDOW : cr;
-	for (; i < lim && strcmp(word(c, i), ",") != 0; i++)
-		if (c->at[i] >= 0 && c->m[c->at[i]].first == i)
+	for (; i < lim && strcmp(word(c, i), ",") != 0; i++)	/* "met his counterpart X": X */
+		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i))
 			return c->at[i];
 	return -1;
 }

@@ -250,6 +250,16 @@ static void keeps_a_list_of_names_apart_from_a_capital_before_it(void **state)
 	assert_events("Troops from Egypt, Chad and Libya met with Sudan.", "");
 }
 
+static void reads_counterparts_and_the_two_leaders(void **state)
+{
+	(void)state;
+	assert_events("Chinese Foreign Minister Wang Yi met his Russian counterpart Sergey Lavrov.",
+		      "affiliation wang_yi CHN asserted\naffiliation sergey_lavrov RUS asserted\n"
+		      "talks sergey_lavrov wang_yi asserted\n");
+	assert_events("Xi Jinping met Vladimir Putin. The two leaders signed a pact.",
+		      "talks vladimir_putin xi_jinping asserted\npact vladimir_putin xi_jinping asserted\n");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -333,6 +343,7 @@ int main(void)
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_amounts_of_aid),
 		cmocka_unit_test(survives_random_texts),
+		cmocka_unit_test(reads_counterparts_and_the_two_leaders),
 		cmocka_unit_test(keeps_a_list_of_names_apart_from_a_capital_before_it),
 		cmocka_unit_test(scopes_cues_to_their_own_trigger),
 		cmocka_unit_test(ties_persons_to_the_body_they_are_of),
