@@ -459,7 +459,7 @@ static size_t name_run(const struct doc *d, const int *tids, const struct found 
 
 	if (!(d->tok[i].flags & TOK_UPPER) || in_list(d->tok[i].norm, not_names))
 		return i;
-	while (j < end && !covered(f, from, j) && tids[j] < 0) {	/* titles are no names */
+	while (j < end && !covered(f, from, j) && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
 		const struct token *t = &d->tok[j];
 
 		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !in_list(t->norm, org_heads) &&

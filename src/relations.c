@@ -483,12 +483,18 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, size_t b)
 {
 	size_t i = a, lim;
-	int person = -1, at = -1, of = -1;
+	int person = -1, at = -1, of = -1, owner = -1;
 	const char *gov = NULL;
 
 	while (i > c->S->first && a - i < 5 && strcmp(word(c, i - 1), ",") != 0) {
-		if (c->at[i - 1] >= 0 || is_boundary(c, i - 1))
+		if (is_boundary(c, i - 1))
 			return;
+		if (c->at[i - 1] >= 0) {	/* "X, Iran's foreign minister": the owner */
+			if (strcmp(word(c, i), "'s") != 0 || owner >= 0)
+				return;
+			owner = c->at[i - 1];
+			i = c->m[owner].first + 1;
+		}
 		i--;
 	}
 	if (i <= c->S->first || strcmp(word(c, i - 1), ",") != 0)
@@ -520,8 +526,9 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 			of = mi;
 		i = c->m[mi].end - 1;
 	}
-	if (at >= 0 || of >= 0)
-		add_event(c, t->rel, person, at >= 0 ? at : of, a, b, MOD_ASSERTED, t->id, "apposition");
+	if (at >= 0 || of >= 0 || owner >= 0)
+		add_event(c, t->rel, person, at >= 0 ? at : of >= 0 ? of : owner, a, b, MOD_ASSERTED, t->id,
+			  "apposition");
 }
 
 /* "the Rapid Support Forces (RSF) led by Mohamed Hamdan Dagalo", "the armed
@@ -588,6 +595,18 @@ static bool plural(const struct ctx *c, size_t i)
 	return n > 3 && word(c, i)[n - 1] == 's' && word(c, i)[n - 2] != 's';
 }
 
+/* The first actor of the sentence that is no object of a preposition, before a. */
+static int first_subject(const struct ctx *c, size_t a)
+{
+	for (size_t i = c->S->first; i < a; i++) {
+		int mi = mention_at(c, i);
+
+		if (mi >= 0 && c->m[mi].first >= i && !governor(c, mi))
+			return mi;
+	}
+	return -1;
+}
+
 /* "its war against Hamas": the possessive pronoun stands for the clause's
  * subject. Returns that subject's mention, or -1. */
 static int possessor(const struct ctx *c, size_t a, size_t cl)
@@ -623,6 +642,9 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		int mi = mention_ending(c, i);
 		const char *gov;
 
+		if (mi < 0 && c->at[i - 1] < 0 && (strcmp(word(c, i - 1), "sides") == 0 ||
+						    strcmp(word(c, i - 1), "parties") == 0))
+			return -1;	/* "pressed both sides to accept a ceasefire": theirs */
 		if (mi < 0 && c->at[i - 1] < 0 && is(c, i - 1, W_PRONOUN)) {
 			/* "Manila and Beijing said they agreed": they are the speakers */
 			if ((strcmp(word(c, i - 1), "they") == 0 || strcmp(word(c, i - 1), "it") == 0) &&
@@ -704,7 +726,11 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 			mi = apposed(c, b, i, cr);
 		return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
 	}
-	lim = b + OBJECT_WINDOW < cr ? b + OBJECT_WINDOW : cr;
+	/* a trigger that names its objects reaches past them: "received a new batch of
+	 * missiles from Germany" */
+	lim = b + (t->nobjects ? OBJECTS_WINDOW : OBJECT_WINDOW);
+	if (lim > cr)
+		lim = cr;
 	for (; i < lim && strcmp(word(c, i), ",") != 0; i++)	/* "met his counterpart X": X */
 		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i))
 			return c->at[i];
@@ -718,6 +744,9 @@ static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 
 	if (strcmp(word(c, b - 1), "between") == 0)	/* the trigger's own: "war between" */
 		i--;
+	else	/* past a place: "the talks in Geneva between A and B" */
+		while (i < cr && i < b + 4 && strcmp(word(c, i), "between") != 0 && strcmp(word(c, i), ",") != 0)
+			i++;
 	if (i >= cr || strcmp(word(c, i), "between") != 0 || (*x = mention_at(c, i + 1)) < 0)
 		return false;
 	i = c->m[*x].end;
@@ -774,6 +803,17 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			add_event(c, tr->rel, y, x, a, b, mod, tr->id, "between");
 		return;
 	}
+	if (noun && tr->reverse && strcmp(word(c, b - 1), "from") == 0 &&
+	    (mi = object(c, b, cr, tr)) >= 0 && (x = first_subject(c, a)) >= 0) {
+		/* "X fired a missile, drawing condemnation from Y": the reaction is to
+		 * the sentence's first subject (and its list) */
+		nr = coordinate(c, mi, +1, right, MAX_LIST);
+		nl = coordinate(c, x, +1, left, MAX_LIST);
+		for (size_t i = 0; i < nl; i++)
+			for (size_t j = 0; j < nr; j++)
+				add_event(c, tr->rel, right[j], left[i], a, b, mod, tr->id, "reaction");
+		return;
+	}
 	if (noun && (mi = possessor(c, a, cl)) >= 0) {
 		nl = coordinate(c, mi, -1, left, MAX_LIST);
 		pattern = "possessor";
@@ -828,11 +868,14 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	}
 	if (mi >= 0)
 		nr = coordinate(c, mi, +1, right, MAX_LIST);
-	if (!nr && !directed && nl > 1) {	/* "Russia and North Korea signed a pact" */
+	if (!nr && (!directed || tr->mutual) && nl > 1) {	/* "Russia and North Korea signed a pact" */
 		for (size_t i = 0; i < nl; i++)
 			for (size_t j = i + 1; j < nl; j++)
-				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j])))
+				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j]))) {
 					add_event(c, tr->rel, left[i], left[j], a, b, mod, tr->id, "coordination");
+					if (directed)	/* "India and Pakistan exchanged fire": both ways */
+						add_event(c, tr->rel, left[j], left[i], a, b, mod, tr->id, "coordination");
+				}
 		return;
 	}
 	for (size_t i = 0; i < nl; i++)

@@ -308,17 +308,18 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 
 static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, struct diag *err)
 {
-	static const char *const keys[] = {"id", "form", "words", "objects", "reverse", NULL};
+	static const char *const keys[] = {"id", "form", "words", "objects", "reverse", "mutual", NULL};
 	static const char *const forms[] = {"verb", "noun", "title", "led", "member", NULL};
 	struct schema *s = L->s;
 	const struct conf_node **words, **objects, *v;
 	size_t nwords, nobjects;
 	const char *id = NULL;
-	bool reverse = false;
+	bool reverse = false, mutual = false;
 	int form;
 
 	if (conf_expect(t, CONF_MAP, "a trigger", err) < 0 || conf_check_keys(t, keys, err) < 0 ||
 	    conf_string(t, "id", true, &id, err) < 0 || conf_bool(t, "reverse", &reverse, err) < 0 ||
+	    conf_bool(t, "mutual", &mutual, err) < 0 ||
 	    conf_strings(t, "words", &words, &nwords, err) < 0 ||
 	    conf_strings(t, "objects", &objects, &nobjects, err) < 0)
 		return -1;
@@ -345,6 +346,7 @@ static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, s
 		tr->text = xstrdup(words[i]->str);
 		tr->key = text_key(words[i]->str);
 		tr->reverse = reverse;
+		tr->mutual = mutual;
 		if (!tr->key[0])
 			return diag_at(err, words[i]->pos, "empty trigger word");
 		tr->nobjects = nobjects;

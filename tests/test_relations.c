@@ -260,6 +260,26 @@ static void reads_counterparts_and_the_two_leaders(void **state)
 		      "talks vladimir_putin xi_jinping asserted\npact vladimir_putin xi_jinping asserted\n");
 }
 
+static void reads_mutual_fighting_receipts_and_reactions(void **state)
+{
+	(void)state;
+	assert_events("India and Pakistan exchanged fire across the border.",
+		      "military_conflict PAK IND asserted\nmilitary_conflict IND PAK asserted\n");
+	assert_events("Ukraine received a new batch of missiles from Germany.",
+		      "military_aid DEU UKR asserted\n");
+	assert_events("North Korea fired a missile into the sea, drawing condemnation from Japan and South Korea.",
+		      "criticism JPN PRK asserted\ncriticism KOR PRK asserted\n");
+	assert_events("Egypt and Qatar pressed both sides to accept a ceasefire.", "");
+	assert_events("The talks in Geneva between Washington and Moscow ended.", "talks RUS USA asserted\n");
+}
+
+static void ties_a_person_to_the_state_of_an_apposition(void **state)
+{
+	(void)state;
+	assert_events("\"No,\" said Hossein Amir-Abdollahian, Iran's foreign minister.",
+		      "affiliation hossein_amir_abdollahian IRN asserted\n");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -344,6 +364,8 @@ int main(void)
 		cmocka_unit_test(reads_amounts_of_aid),
 		cmocka_unit_test(survives_random_texts),
 		cmocka_unit_test(reads_counterparts_and_the_two_leaders),
+		cmocka_unit_test(reads_mutual_fighting_receipts_and_reactions),
+		cmocka_unit_test(ties_a_person_to_the_state_of_an_apposition),
 		cmocka_unit_test(keeps_a_list_of_names_apart_from_a_capital_before_it),
 		cmocka_unit_test(scopes_cues_to_their_own_trigger),
 		cmocka_unit_test(ties_persons_to_the_body_they_are_of),
