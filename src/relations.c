@@ -820,9 +820,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	} else if (noun && (mi = modifier(c, a)) >= 0) {
 		int pair[2], subj;
 
-		if (!directed && coordinate(c, mi, -1, pair, 2) == 2 &&
-		    strcmp(word(c, c->m[mi].first - 1), "-") == 0) {
+		if ((!directed || tr->mutual) && coordinate(c, mi, -1, pair, 2) == 2 &&
+		    strcmp(word(c, c->m[mi].first - 1), "-") == 0) {	/* "the Russia-Ukraine war" */
 			add_event(c, tr->rel, pair[1], pair[0], a, b, mod, tr->id, "compound");
+			if (directed)
+				add_event(c, tr->rel, pair[0], pair[1], a, b, mod, tr->id, "compound");
 			return;
 		}
 		/* "Kim has a Russian partner": the subject and the modifier */

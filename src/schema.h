@@ -69,7 +69,7 @@ struct trigger {
 	char **objects;		/* keys of words one of which must follow ("munitions") */
 	size_t nobjects;
 	bool reverse;		/* the object side is the source ("dependence on X's arms") */
-	bool mutual;		/* a list of subjects acts both ways ("A and B exchanged fire") */
+	bool mutual;		/* a list or compound acts both ways ("A and B exchanged fire", "the A-B war") */
 };
 
 struct strmap;

@@ -273,6 +273,14 @@ static void reads_mutual_fighting_receipts_and_reactions(void **state)
 	assert_events("The talks in Geneva between Washington and Moscow ended.", "talks RUS USA asserted\n");
 }
 
+static void reads_compound_wars_both_ways_and_blocked_measures(void **state)
+{
+	(void)state;
+	assert_events("Experts say the Russia-Ukraine war has reshaped Europe.",
+		      "military_conflict RUS UKR asserted\nmilitary_conflict UKR RUS asserted\n");
+	assert_events("Hungary has blocked EU sanctions against Russia.", "sanctions eu RUS hypothetical\n");
+}
+
 static void ties_a_person_to_the_state_of_an_apposition(void **state)
 {
 	(void)state;
@@ -366,6 +374,7 @@ int main(void)
 		cmocka_unit_test(reads_counterparts_and_the_two_leaders),
 		cmocka_unit_test(reads_mutual_fighting_receipts_and_reactions),
 		cmocka_unit_test(ties_a_person_to_the_state_of_an_apposition),
+		cmocka_unit_test(reads_compound_wars_both_ways_and_blocked_measures),
 		cmocka_unit_test(keeps_a_list_of_names_apart_from_a_capital_before_it),
 		cmocka_unit_test(scopes_cues_to_their_own_trigger),
 		cmocka_unit_test(ties_persons_to_the_body_they_are_of),
