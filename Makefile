@@ -76,7 +76,8 @@ asan:
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	$(MAKE) test CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 		LDFLAGS='-fsanitize=address,undefined'
-	$(MAKE) clean
+	$(MAKE) clean	# no sanitizer objects left behind for a plain build
+	$(MAKE) all
 
 # libFuzzer on the extraction stages for FUZZ_SECONDS (clang and its runtime).
 FUZZ_SECONDS ?= 60
