@@ -62,14 +62,6 @@ static const char *const speech_verbs[] = {
 	"said", "says", "told", "added", "noted", "wrote", "argued", "explained", "warned", NULL
 };
 
-static bool in_list(const char *w, const char *const list[])
-{
-	for (size_t i = 0; list[i]; i++)
-		if (strcmp(list[i], w) == 0)
-			return true;
-	return false;
-}
-
 /* Put names [indexed, nnames) of the schema into the trie. */
 static void index_names(struct matcher *m)
 {
@@ -185,7 +177,7 @@ static bool heads_org_name(const struct doc *d, size_t first, size_t i)
 {
 	return i >= first + 2 &&
 	       (strcmp(d->tok[i - 1].norm, "of") == 0 || strcmp(d->tok[i - 1].norm, "for") == 0) &&
-	       (d->tok[i - 2].flags & TOK_UPPER) && in_list(d->tok[i - 2].norm, org_heads);
+	       (d->tok[i - 2].flags & TOK_UPPER) && word_in(d->tok[i - 2].norm, org_heads);
 }
 
 static bool is_pronoun(const char *w)
@@ -291,9 +283,9 @@ static bool two_states(const struct schema *s, const struct doc *d, size_t si, s
 
 	if (i + 2 >= d->sent[si].end || strcmp(d->tok[i + 1].norm, "two") != 0)
 		return false;
-	if (in_list(d->tok[i + 2].norm, states))
+	if (word_in(d->tok[i + 2].norm, states))
 		kind = KIND_STATE;
-	else if (in_list(d->tok[i + 2].norm, persons))
+	else if (word_in(d->tok[i + 2].norm, persons))
 		kind = KIND_PERSON;
 	else
 		return false;
@@ -457,16 +449,16 @@ static size_t name_run(const struct doc *d, const int *tids, const struct found 
 {
 	size_t j = i, words = 0;
 
-	if (!(d->tok[i].flags & TOK_UPPER) || in_list(d->tok[i].norm, not_names))
+	if (!(d->tok[i].flags & TOK_UPPER) || word_in(d->tok[i].norm, not_names))
 		return i;
 	while (j < end && !covered(f, from, j) && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
 		const struct token *t = &d->tok[j];
 
-		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !in_list(t->norm, org_heads) &&
-		    !in_list(t->norm, state_bodies)) {
+		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !word_in(t->norm, org_heads) &&
+		    !word_in(t->norm, state_bodies)) {
 			words++;
 			j++;
-		} else if ((in_list(t->norm, name_particles) || strcmp(t->norm, "-") == 0) && j + 1 < end &&
+		} else if ((word_in(t->norm, name_particles) || strcmp(t->norm, "-") == 0) && j + 1 < end &&
 			   (d->tok[j + 1].flags & TOK_UPPER) && !(d->tok[j + 1].flags & TOK_SPACE && *t->norm == '-')) {
 			j++;
 		} else {
@@ -492,10 +484,10 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 		if (end == i)
 			continue;
 		if (title_before(m, tids, s->first, i) ||
-		    (i > s->first && in_list(d->tok[i - 1].norm, speech_verbs)) ||
+		    (i > s->first && word_in(d->tok[i - 1].norm, speech_verbs)) ||
 		    (i > s->first + 1 && strcmp(d->tok[i - 1].norm, "by") == 0 &&
-		     in_list(d->tok[i - 2].norm, leading_verbs)) ||
-		    (end < s->end && in_list(d->tok[end].norm, speech_verbs)))
+		     word_in(d->tok[i - 2].norm, leading_verbs)) ||
+		    (end < s->end && word_in(d->tok[end].norm, speech_verbs)))
 			person = true;
 		if (!person && end + 1 < s->end && strcmp(d->tok[end].norm, ",") == 0)
 			for (size_t k = end + 1; k < s->end && k <= end + APPOSITION_REACH && !person; k++)
@@ -528,7 +520,7 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 
 		/* a name starts with a capitalised word, not an acronym or a title ("CEO of") */
 		if (covered(f, from, i) || !(d->tok[i].flags & TOK_UPPER) || (d->tok[i].flags & TOK_CAPS) ||
-		    tids[i] >= 0 || in_list(d->tok[i].norm, not_names))
+		    tids[i] >= 0 || word_in(d->tok[i].norm, not_names))
 			continue;
 		for (; j < s->end && !covered(f, from, j); j++) {
 			const struct token *t = &d->tok[j];
@@ -536,9 +528,9 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 			if (t->flags & TOK_UPPER) {
 				words++;
 				last = j + 1;
-				head = head || in_list(t->norm, org_heads);
-				body = body || in_list(t->norm, state_bodies);
-			} else if (!in_list(t->norm, joins)) {
+				head = head || word_in(t->norm, org_heads);
+				body = body || word_in(t->norm, state_bodies);
+			} else if (!word_in(t->norm, joins)) {
 				break;
 			}
 		}

@@ -27,14 +27,6 @@ struct extractor {
 	struct strmap *classes;		/* word -> its W_ bits */
 };
 
-static bool in_list(const char *w, const char *const list[])
-{
-	for (size_t i = 0; list[i]; i++)
-		if (strcmp(list[i], w) == 0)
-			return true;
-	return false;
-}
-
 static const char *const preps[] = {
 	"on", "in", "at", "to", "with", "of", "for", "from", "against", "toward", "towards", "into",
 	"by", "about", "over", "under", "between", "among", "after", "before", "than", "like", "via",
@@ -465,7 +457,7 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 	}
 	/* "former leader Omar al-Bashir": a generic title fits any role, and
 	 * "former" a role that has ended; an undated text takes the title's word */
-	generic = in_list(t->key, generic_titles);
+	generic = word_in(t->key, generic_titles);
 	former = k > c->S->first && strcmp(word(c, k - 1), "former") == 0;
 	for (size_t r = s->actors[pa].nroles; r-- > 0;) {
 		const struct role *role = &s->actors[pa].roles[r];
@@ -692,8 +684,8 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 {
 	size_t i = b, lim;
 	int mi;
-	bool prep_in_key = strrchr(t->key, ' ') ? in_list(strrchr(t->key, ' ') + 1, preps)
-						: in_list(t->key, preps);
+	bool prep_in_key = strrchr(t->key, ' ') ? word_in(strrchr(t->key, ' ') + 1, preps)
+						: word_in(t->key, preps);
 
 	if (t->form == TRIG_NOUN) {
 		if (!prep_in_key && i < cr && is(c, i, W_COPULA)) {	/* "X's ally has been Egypt" */

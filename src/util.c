@@ -190,6 +190,14 @@ long strmap_put(struct strmap *m, const char *key, long value)
 	return -1;
 }
 
+bool word_in(const char *w, const char *const list[])
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(list[i], w) == 0)
+			return true;
+	return false;
+}
+
 int read_file(const char *path, char **data, size_t *len, struct diag *err)
 {
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");

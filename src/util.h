@@ -37,6 +37,9 @@ long strmap_getn(const struct strmap *m, const char *key, size_t len);
 /* Sets key to value; returns the previous value or -1. */
 long strmap_put(struct strmap *m, const char *key, long value);
 
+/* Is w one of the NULL-terminated list's words? */
+bool word_in(const char *w, const char *const list[]);
+
 /* Read a whole file ('-' is stdin) into *data (NUL-terminated, caller frees). */
 int read_file(const char *path, char **data, size_t *len, struct diag *err);
 
