@@ -208,12 +208,21 @@ struct found {
 	struct mention *list;
 	size_t n, cap;
 	struct seen seen;
+	bool *covered;		/* per token: inside a mention */
+	int *persons;		/* the persons mentioned so far, each once */
+	size_t npersons, persons_cap;
 };
 
 static void add_mention(struct found *f, size_t first, size_t end, int actor, enum name_form form)
 {
 	xgrow(&f->list, &f->cap, f->n + 1, sizeof *f->list);
 	f->list[f->n++] = (struct mention){first, end, actor, form};
+	for (size_t i = first; i < end; i++)
+		f->covered[i] = true;
+	if (f->seen.recent[actor] == 0 && f->seen.named[actor] == false) {
+		xgrow(&f->persons, &f->persons_cap, f->npersons + 1, sizeof *f->persons);
+		f->persons[f->npersons++] = actor;	/* filtered by kind where used */
+	}
 	if (form == FORM_NAME || form == FORM_ADJECTIVE || form == FORM_SEAT)
 		f->seen.named[actor] = true;
 	f->seen.recent[actor] = f->n;
@@ -233,14 +242,14 @@ static int titled(const struct matcher *m, const struct doc *d, const struct fou
 			continue;
 		snprintf(phrase, sizeof phrase, "%s%s%s", d->tok[i].norm, len > 1 ? " " : "",
 			 len > 1 ? d->tok[i + 1].norm : "");
-		for (size_t k = 0; k < f->n; k++) {
-			const struct actor *a = &m->s->actors[f->list[k].actor];
+		for (size_t k = 0; k < f->npersons; k++) {
+			const struct actor *a = &m->s->actors[f->persons[k]];
 
 			for (size_t r = 0; r < a->nroles; r++)
 				if (a->roles[r].title && schema_title_has(a->roles[r].title, phrase)) {
-					if (person >= 0 && person != f->list[k].actor)
+					if (person >= 0 && person != f->persons[k])
 						return -1;
-					person = f->list[k].actor;
+					person = f->persons[k];
 				}
 		}
 		if (person >= 0) {
@@ -256,10 +265,10 @@ static int one_state(const struct schema *s, const struct found *f, size_t from,
 {
 	int state = -1;
 
-	for (size_t k = 0; k < f->n; k++) {
+	for (size_t k = f->n; k-- > 0 && f->list[k].first >= from;) {
 		int a = f->list[k].actor;
 
-		if (f->list[k].first < from || f->list[k].first >= to || s->actors[a].kind != KIND_STATE)
+		if (f->list[k].first >= to || s->actors[a].kind != KIND_STATE)
 			continue;
 		if (state >= 0 && state != a)
 			return -1;
@@ -289,11 +298,10 @@ static bool two_states(const struct schema *s, const struct doc *d, size_t si, s
 		kind = KIND_PERSON;
 	else
 		return false;
-	for (size_t k = 0; k < f->n; k++) {
+	for (size_t k = f->n; k-- > 0 && f->list[k].first >= from;) {
 		int x = f->list[k].actor;
 
-		if (f->list[k].first < from || f->list[k].first >= i || s->actors[x].kind != kind ||
-		    x == a || x == b)
+		if (f->list[k].first >= i || s->actors[x].kind != kind || x == a || x == b)
 			continue;
 		if (a < 0)
 			a = x;
@@ -419,14 +427,6 @@ static int introduce(struct matcher *m, const struct doc *d, size_t first, size_
 	return a;
 }
 
-static bool covered(const struct found *f, size_t from, size_t i)
-{
-	for (size_t k = from; k < f->n; k++)
-		if (i >= f->list[k].first && i < f->list[k].end)
-			return true;
-	return false;
-}
-
 /* Does a title phrase end just before token i ("Treasury Secretary | Scott")? */
 static bool title_before(const struct matcher *m, const int *tids, size_t first, size_t i)
 {
@@ -444,14 +444,13 @@ static bool title_before(const struct matcher *m, const int *tids, size_t first,
 /* A run of capitalised words that can be a person's name: 2 to 4 words,
  * with particles ("al-", "bin", "von der") and hyphens inside. Returns its
  * end, or i when there is none. */
-static size_t name_run(const struct doc *d, const int *tids, const struct found *f, size_t from,
-		       size_t i, size_t end)
+static size_t name_run(const struct doc *d, const int *tids, const struct found *f, size_t i, size_t end)
 {
 	size_t j = i, words = 0;
 
 	if (!(d->tok[i].flags & TOK_UPPER) || word_in(d->tok[i].norm, not_names))
 		return i;
-	while (j < end && !covered(f, from, j) && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
+	while (j < end && !f->covered[j] && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
 		const struct token *t = &d->tok[j];
 
 		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !word_in(t->norm, org_heads) &&
@@ -473,12 +472,12 @@ static size_t name_run(const struct doc *d, const int *tids, const struct found 
  * a title ("Edwin Palma, Colombia's minister of mines"), or speaking ("said
  * Jenny Town", "Jenny Town said"). */
 static void find_persons(struct matcher *m, const struct doc *d, size_t si, const int *tids,
-			 struct found *f, size_t from)
+			 struct found *f)
 {
 	const struct sentence *s = &d->sent[si];
 
 	for (size_t i = s->first; i < s->end; i++) {
-		size_t end = covered(f, from, i) ? i : name_run(d, tids, f, from, i, s->end);
+		size_t end = f->covered[i] ? i : name_run(d, tids, f, i, s->end);
 		bool person = false;
 
 		if (end == i)
@@ -508,7 +507,7 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
  * Ministry") are left to the state. An acronym in parentheses after the name
  * is the same organization: a known one, or a new name of this one. */
 static void find_organizations(struct matcher *m, const struct doc *d, size_t si, const int *tids,
-			       struct found *f, size_t from)
+			       struct found *f)
 {
 	static const char *const joins[] = {"of", "for", "and", "on", "the", "&", NULL};
 	const struct sentence *s = &d->sent[si];
@@ -519,10 +518,10 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 		int a;
 
 		/* a name starts with a capitalised word, not an acronym or a title ("CEO of") */
-		if (covered(f, from, i) || !(d->tok[i].flags & TOK_UPPER) || (d->tok[i].flags & TOK_CAPS) ||
+		if (f->covered[i] || !(d->tok[i].flags & TOK_UPPER) || (d->tok[i].flags & TOK_CAPS) ||
 		    tids[i] >= 0 || word_in(d->tok[i].norm, not_names))
 			continue;
-		for (; j < s->end && !covered(f, from, j); j++) {
+		for (; j < s->end && !f->covered[j]; j++) {
 			const struct token *t = &d->tok[j];
 
 			if (t->flags & TOK_UPPER) {
@@ -568,7 +567,7 @@ static int cmp_mention(const void *a, const void *b)
 size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 {
 	int *ids = xmalloc((d->ntok + 1) * sizeof *ids), *tids = xmalloc((d->ntok + 1) * sizeof *tids);
-	struct found f = {0};
+	struct found f = {.covered = xcalloc(d->ntok + 1, sizeof *f.covered)};
 
 	seen_grow(&f.seen, m->s->nactors);
 	for (size_t si = 0; si < d->nsent; si++) {
@@ -581,8 +580,8 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 			tids[i] = trie_word(m->titles, d->tok[i].norm);
 		}
 		match_names(m, d, si, ids, tids, &f);
-		find_organizations(m, d, si, tids, &f, from);
-		find_persons(m, d, si, tids, &f, from);
+		find_organizations(m, d, si, tids, &f);
+		find_persons(m, d, si, tids, &f);
 		if (f.n > from)
 			qsort(f.list + from, f.n - from, sizeof *f.list, cmp_mention);
 	}
@@ -590,6 +589,8 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 	free(tids);
 	free(f.seen.named);
 	free(f.seen.recent);
+	free(f.covered);
+	free(f.persons);
 	*out = f.list;
 	return f.n;
 }

@@ -383,16 +383,24 @@ static enum modality modality(const struct ctx *c, size_t a, size_t clause_start
 	return MOD_ASSERTED;
 }
 
+/* The clause around a trigger, as far as any pattern reaches: a run-on
+ * "sentence" of a million words costs no more per trigger than a short one. */
+enum { CLAUSE_REACH = 64 };
+
 static size_t clause_start(const struct ctx *c, size_t a)
 {
-	while (a > c->S->first && !is_boundary(c, a - 1))
+	size_t stop = a > c->S->first + CLAUSE_REACH ? a - CLAUSE_REACH : c->S->first;
+
+	while (a > stop && !is_boundary(c, a - 1))
 		a--;
 	return a;
 }
 
 static size_t clause_end(const struct ctx *c, size_t b)
 {
-	while (b < c->S->end && !is_boundary(c, b))
+	size_t stop = b + CLAUSE_REACH < c->S->end ? b + CLAUSE_REACH : c->S->end;
+
+	while (b < stop && !is_boundary(c, b))
 		b++;
 	return b;
 }
