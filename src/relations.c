@@ -19,6 +19,7 @@
 enum { SUBJECT_WINDOW = 20, OBJECT_WINDOW = 6, OBJECTS_WINDOW = 10, MODAL_WINDOW = 10 };
 
 enum { MAX_PHRASE = 16 };	/* tokens in the longest trigger or cue that counts */
+enum { MAX_LIST = 8 };		/* members of a list that count: "A, B, C and D" */
 
 struct extractor {
 	const struct schema *s;
@@ -186,7 +187,7 @@ static const char *governor(const struct ctx *c, int mi)
 	size_t i = c->m[mi].first;
 	int cur = mi;
 
-	for (;;) {
+	for (int steps = 0; steps < MAX_LIST; steps++) {
 		size_t j = i;
 		int prev;
 
@@ -598,7 +599,7 @@ static bool plural(const struct ctx *c, size_t i)
 /* The first actor of the sentence that is no object of a preposition, before a. */
 static int first_subject(const struct ctx *c, size_t a)
 {
-	for (size_t i = c->S->first; i < a; i++) {
+	for (size_t i = c->S->first; i < a && i < c->S->first + 4 * CLAUSE_REACH; i++) {
 		int mi = mention_at(c, i);
 
 		if (mi >= 0 && c->m[mi].first >= i && !governor(c, mi))
@@ -786,7 +787,6 @@ static bool same_side(const struct ctx *c, int a, int b)
 	return side(c, a) == side(c, b);
 }
 
-enum { MAX_LIST = 8 };
 
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
