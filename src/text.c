@@ -112,8 +112,10 @@ static void add_token(struct tokenizer *t, size_t start, size_t end, const char 
 	k->end = end;
 	k->flags = flags | (t->space ? TOK_SPACE : 0);
 	t->norm_off[d->ntok] = t->norms.len;
-	buf_add(&t->norms, norm, nlen);
-	buf_add(&t->norms, "", 1);	/* keep the NUL inside the buffer */
+	xgrow(&t->norms.data, &t->norms.cap, t->norms.len + nlen + 2, 1);
+	memcpy(t->norms.data + t->norms.len, norm, nlen);
+	t->norms.len += nlen + 1;	/* keep each NUL inside the buffer */
+	t->norms.data[t->norms.len - 1] = '\0';
 	d->ntok++;
 	t->space = t->newline = false;
 }
@@ -160,32 +162,29 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 static void norm_word(struct tokenizer *t, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)t->d->text;
-	struct buf w = {0};
+	char small[128], *w = end - start < sizeof small ? small : xmalloc(end - start);
 	unsigned flags = TOK_WORD;
-	size_t letters = 0, upper = 0;
+	size_t letters = 0, upper = 0, n = 0;
 
 	if (isupper(s[start]))
 		flags |= TOK_UPPER;
 	for (size_t i = start; i < end; i++) {
-		unsigned long cp;
-		size_t l = utf8_decode(s + i, end - i, &cp);
-
-		if (cp == 0x2019) {	/* curly apostrophe inside a word */
-			buf_add(&w, "'", 1);
-			i += l - 1;
+		if (s[i] == 0xe2 && i + 2 < end && s[i + 1] == 0x80 && s[i + 2] == 0x99) {
+			w[n++] = '\'';	/* a curly apostrophe inside a word */
+			i += 2;
 			continue;
 		}
 		if (isalpha(s[i])) {
 			letters++;
 			upper += isupper(s[i]) != 0;
 		}
-		char c = (char)tolower(s[i]);
-		buf_add(&w, &c, 1);
+		w[n++] = (char)tolower(s[i]);
 	}
 	if (letters >= 2 && upper == letters)
 		flags |= TOK_CAPS;
-	add_token(t, start, end, w.data, w.len, flags);
-	free(w.data);
+	add_token(t, start, end, w, n, flags);
+	if (w != small)
+		free(w);
 }
 
 static void tokenize(struct tokenizer *t)
