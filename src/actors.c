@@ -14,12 +14,14 @@ enum { MAX_NAME_TOKENS = 32, MAX_PERSON_WORDS = 4, APPOSITION_REACH = 5 };
 
 struct matcher {
 	struct schema *s;
+	struct vocab words;	/* the words of names and titles */
 	struct trie *keys;	/* name key -> first name with that key */
 	int *next;		/* next name with the same key, or -1 */
 	char **caps;		/* per name: 'C' all caps, 'U' capitalised, '-' any, per token */
 	size_t indexed;		/* names in the trie */
 	size_t next_cap, caps_cap;
 	struct trie *titles;	/* the schema's title triggers ("president", "director") */
+	int title_words;	/* word ids below this are the titles' words */
 };
 
 /* Words that head an organisation's name: "Bank of America" names no state,
@@ -95,11 +97,13 @@ struct matcher *actors_new(struct schema *s)
 	struct matcher *m = xcalloc(1, sizeof *m);
 
 	m->s = s;
-	m->keys = trie_new();
-	m->titles = trie_new();
+	vocab_init(&m->words);
+	m->keys = trie_new(&m->words);
+	m->titles = trie_new(&m->words);
 	for (size_t i = 0; i < s->ntriggers; i++)
 		if (s->triggers[i].form == TRIG_TITLE)
 			trie_put(m->titles, s->triggers[i].key, 1);
+	m->title_words = m->words.n;	/* the names' words come after */
 	index_names(m);
 	return m;
 }
@@ -114,6 +118,7 @@ void actors_free(struct matcher *m)
 	free(m->next);
 	trie_free(m->keys);
 	trie_free(m->titles);
+	vocab_destroy(&m->words);
 	free(m);
 }
 
@@ -576,8 +581,9 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 		if (m->indexed < m->s->nnames)
 			index_names(m);	/* names that earlier sentences introduced */
 		for (size_t i = d->sent[si].first; i < d->sent[si].end; i++) {
-			ids[i] = trie_word(m->keys, d->tok[i].norm);
-			tids[i] = trie_word(m->titles, d->tok[i].norm);
+			ids[i] = vocab_get(&m->words, d->tok[i].norm);
+			/* tids: the word's id if it is a title's, else -1 */
+			tids[i] = ids[i] < m->title_words ? ids[i] : -1;
 		}
 		match_names(m, d, si, ids, tids, &f);
 		find_organizations(m, d, si, tids, &f);

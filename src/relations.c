@@ -23,9 +23,10 @@ enum { MAX_LIST = 8 };		/* members of a list that count: "A, B, C and D" */
 
 struct extractor {
 	const struct schema *s;
+	struct vocab words;		/* of triggers, cues and word classes */
 	struct trie *triggers, *cues;	/* key -> first trigger; key -> 1 */
 	int *next;			/* next trigger with the same key, or -1 */
-	struct strmap *classes;		/* word -> its W_ bits */
+	unsigned *classes;		/* per word id: its W_ bits */
 };
 
 static const char *const preps[] = {
@@ -87,17 +88,11 @@ struct extractor *relations_new(const struct schema *s)
 {
 	struct extractor *x = xcalloc(1, sizeof *x);
 
-	x->classes = strmap_new();
-	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
-		for (size_t i = 0; classes[k].words[i]; i++) {
-			long old = strmap_get(x->classes, classes[k].words[i]);
-
-			strmap_put(x->classes, classes[k].words[i], (old < 0 ? 0 : old) | classes[k].bit);
-		}
+	vocab_init(&x->words);
+	x->triggers = trie_new(&x->words);
+	x->cues = trie_new(&x->words);
 
 	x->s = s;
-	x->triggers = trie_new();
-	x->cues = trie_new();
 	x->next = xcalloc(s->ntriggers, sizeof *x->next);
 	for (size_t i = 0; i < s->ntriggers; i++) {
 		long first = trie_put(x->triggers, s->triggers[i].key, (long)i);
@@ -114,6 +109,13 @@ struct extractor *relations_new(const struct schema *s)
 	}
 	for (size_t i = 0; i < s->nhypothetical; i++)
 		trie_put(x->cues, s->hypothetical[i], 1);
+	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
+		for (size_t i = 0; classes[k].words[i]; i++)
+			vocab_add(&x->words, classes[k].words[i]);
+	x->classes = xcalloc((size_t)x->words.n, sizeof *x->classes);
+	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
+		for (size_t i = 0; classes[k].words[i]; i++)
+			x->classes[vocab_get(&x->words, classes[k].words[i])] |= classes[k].bit;
 	return x;
 }
 
@@ -123,7 +125,8 @@ void relations_free(struct extractor *x)
 		return;
 	trie_free(x->triggers);
 	trie_free(x->cues);
-	strmap_free(x->classes);
+	vocab_destroy(&x->words);
+	free(x->classes);
 	free(x->next);
 	free(x);
 }
@@ -136,7 +139,7 @@ struct ctx {
 	size_t si;
 	const struct mention *m;
 	const int *at;		/* token -> mention covering it, or -1 */
-	const int *tid, *cid;	/* token -> word id in the trigger and cue tries */
+	const int *wid;		/* token -> word id in the tries, or -1 */
 	const unsigned *cls;	/* token -> W_ bits */
 	int *head;		/* mention -> the person it is a title modifier of, or -1 */
 	struct event *ev;
@@ -345,7 +348,7 @@ static bool cue_at(const struct ctx *c, size_t i, size_t limit)
 
 	if (n > 3 && strcmp(word(c, i) + n - 3, "n't") == 0)	/* "doesn't", "won't" */
 		return true;
-	return trie_match(c->x->cues, c->cid + i, limit - i, &hit, 1) > 0;
+	return trie_match(c->x->cues, c->wid + i, limit - i, &hit, 1) > 0;
 }
 
 /* Where a question's hypothetical part starts: at its first auxiliary or
@@ -906,7 +909,7 @@ static size_t find_triggers(const struct ctx *c, struct hit **out)
 
 	for (size_t i = c->S->first; i < c->S->end; i++) {
 		struct trie_hit th[MAX_PHRASE];
-		size_t nh = c->at[i] >= 0 ? 0 : trie_match(c->x->triggers, c->tid + i, c->S->end - i, th, MAX_PHRASE);
+		size_t nh = c->at[i] >= 0 ? 0 : trie_match(c->x->triggers, c->wid + i, c->S->end - i, th, MAX_PHRASE);
 
 		while (nh > 0) {
 			size_t len = th[--nh].len;
@@ -931,19 +934,15 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 {
 	struct ctx c = {.x = x, .d = d, .m = m};
 	int *at = xmalloc((d->ntok + 1) * sizeof *at);
-	int *tid = xmalloc((d->ntok + 1) * sizeof *tid), *cid = xmalloc((d->ntok + 1) * sizeof *cid);
+	int *wid = xmalloc((d->ntok + 1) * sizeof *wid);
 	unsigned *cls = xmalloc((d->ntok + 1) * sizeof *cls);
 
-	for (size_t i = 0; i < d->ntok; i++) {
-		long bits = strmap_get(x->classes, d->tok[i].norm);
-
+	for (size_t i = 0; i < d->ntok; i++) {	/* one lookup per token for every table */
+		wid[i] = vocab_get(&x->words, d->tok[i].norm);
 		at[i] = -1;
-		tid[i] = trie_word(x->triggers, d->tok[i].norm);
-		cid[i] = trie_word(x->cues, d->tok[i].norm);
-		cls[i] = bits < 0 ? 0 : (unsigned)bits;
+		cls[i] = wid[i] >= 0 ? x->classes[wid[i]] : 0;
 	}
-	c.tid = tid;
-	c.cid = cid;
+	c.wid = wid;
 	c.cls = cls;
 	for (size_t i = 0; i < nm; i++)
 		for (size_t k = m[i].first; k < m[i].end; k++)
@@ -987,8 +986,7 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 		free(hits);
 	}
 	free(at);
-	free(tid);
-	free(cid);
+	free(wid);
 	free(cls);
 	free(c.head);
 	*out = c.ev;

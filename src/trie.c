@@ -9,8 +9,7 @@
 #include "util.h"
 
 struct trie {
-	struct strmap *vocab;	/* token -> word id */
-	int nwords;
+	struct vocab *vocab;
 	long *value;		/* per node, -1 if no phrase ends there */
 	size_t nnodes, nodes_cap;
 	uint64_t *keys;		/* edge table: (node + 1) << 32 | word, 0 = empty */
@@ -39,11 +38,37 @@ static size_t new_node(struct trie *t)
 	return t->nnodes++;
 }
 
-struct trie *trie_new(void)
+void vocab_init(struct vocab *v)
+{
+	v->ids = strmap_new();
+	v->n = 0;
+}
+
+void vocab_destroy(struct vocab *v)
+{
+	strmap_free(v->ids);
+	v->ids = NULL;
+}
+
+int vocab_add(struct vocab *v, const char *word)
+{
+	long id = strmap_get(v->ids, word);
+
+	if (id < 0)
+		strmap_put(v->ids, word, id = v->n++);
+	return (int)id;
+}
+
+int vocab_get(const struct vocab *v, const char *word)
+{
+	return (int)strmap_get(v->ids, word);
+}
+
+struct trie *trie_new(struct vocab *v)
 {
 	struct trie *t = xcalloc(1, sizeof *t);
 
-	t->vocab = strmap_new();
+	t->vocab = v;
 	t->cap = 256;
 	t->keys = xcalloc(t->cap, sizeof *t->keys);
 	t->child = xcalloc(t->cap, sizeof *t->child);
@@ -55,7 +80,6 @@ void trie_free(struct trie *t)
 {
 	if (!t)
 		return;
-	strmap_free(t->vocab);
 	free(t->value);
 	free(t->keys);
 	free(t->child);
@@ -92,16 +116,14 @@ long trie_put(struct trie *t, const char *key, long value)
 		const char *sp = strchr(key, ' ');
 		size_t len = sp ? (size_t)(sp - key) : strlen(key);
 		char *word = xstrndup(key, len);
-		long w = strmap_get(t->vocab, word);
+		int w = vocab_add(t->vocab, word);
 		uint64_t k;
 		size_t slot;
 
-		if (w < 0)
-			strmap_put(t->vocab, word, w = t->nwords++);
 		free(word);
 		if (2 * (t->count + 1) > t->cap)
 			grow_edges(t);
-		k = edge_key(node, (int)w);
+		k = edge_key(node, w);
 		slot = edge_slot(t, k);
 		if (!t->keys[slot]) {
 			t->keys[slot] = k;
@@ -116,11 +138,6 @@ long trie_put(struct trie *t, const char *key, long value)
 	old = t->value[node];
 	t->value[node] = value;
 	return old;
-}
-
-int trie_word(const struct trie *t, const char *norm)
-{
-	return (int)strmap_get(t->vocab, norm);
 }
 
 size_t trie_match(const struct trie *t, const int *ids, size_t n, struct trie_hit *hits, size_t max)

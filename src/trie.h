@@ -5,24 +5,38 @@
 
 #include <stddef.h>
 
+struct strmap;
+
+/* Words and their ids, shared by the tries of one stage, so that a token is
+ * looked up once for all of them. */
+struct vocab {
+	struct strmap *ids;
+	int n;
+};
+
+void vocab_init(struct vocab *v);
+void vocab_destroy(struct vocab *v);
+/* The id of 'word', added if new. */
+int vocab_add(struct vocab *v, const char *word);
+/* The id of 'word', or -1 if no trie of the vocabulary holds it. */
+int vocab_get(const struct vocab *v, const char *word);
+
 struct trie;
 
-struct trie *trie_new(void);
+/* A trie whose words are ids of 'v' (borrowed: it must outlive the trie). */
+struct trie *trie_new(struct vocab *v);
 void trie_free(struct trie *t);	/* t may be NULL */
 
 /* Set 'key' (tokens separated by single spaces, as text_key() gives them) to
  * 'value' >= 0. Returns the value the key had before, or -1 if it is new. */
 long trie_put(struct trie *t, const char *key, long value);
 
-/* The id of a token in the trie's vocabulary, or -1 if no phrase holds it. */
-int trie_word(const struct trie *t, const char *norm);
-
 struct trie_hit {
 	size_t len;		/* tokens */
 	long value;
 };
 
-/* The phrases that start at ids[0] (ids from trie_word, n of them), shortest
+/* The phrases that start at ids[0] (ids from vocab_get, n of them), shortest
  * first, at most 'max' of them in hits. Returns how many were found. */
 size_t trie_match(const struct trie *t, const int *ids, size_t n, struct trie_hit *hits, size_t max);
 

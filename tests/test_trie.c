@@ -2,21 +2,23 @@
 #include "helpers.h"
 #include "trie.h"
 
-static int *ids_of(const struct trie *t, const char *key, size_t *n)
+static struct vocab words;
+
+static int *ids_of(const char *key, size_t *n)
 {
 	char *copy = xstrdup(key), *save = NULL;
 	int *ids = xcalloc(strlen(key) + 1, sizeof *ids);
 
 	*n = 0;
 	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
-		ids[(*n)++] = trie_word(t, w);
+		ids[(*n)++] = vocab_get(&words, w);
 	free(copy);
 	return ids;
 }
 
 static void finds_every_phrase_on_the_path_shortest_first(void **state)
 {
-	struct trie *t = trie_new();
+	struct trie *t = trie_new(&words);
 	struct trie_hit hits[4];
 	size_t n, nh;
 	int *ids;
@@ -25,7 +27,7 @@ static void finds_every_phrase_on_the_path_shortest_first(void **state)
 	assert_int_equal(trie_put(t, "north korea", 1), -1);
 	assert_int_equal(trie_put(t, "north", 2), -1);
 	assert_int_equal(trie_put(t, "north korean troops", 3), -1);
-	ids = ids_of(t, "north korean troops left", &n);
+	ids = ids_of("north korean troops left", &n);
 	nh = trie_match(t, ids, n, hits, 4);
 	assert_int_equal(nh, 2);
 	assert_int_equal(hits[0].len, 1);
@@ -39,14 +41,14 @@ static void finds_every_phrase_on_the_path_shortest_first(void **state)
 
 static void replaces_values_and_reports_the_old_one(void **state)
 {
-	struct trie *t = trie_new();
+	struct trie *t = trie_new(&words);
 	struct trie_hit hit;
 	int id;
 
 	(void)state;
 	trie_put(t, "un", 1);
 	assert_int_equal(trie_put(t, "un", 7), 1);
-	id = trie_word(t, "un");
+	id = vocab_get(&words, "un");
 	assert_int_equal(trie_match(t, &id, 1, &hit, 1), 1);
 	assert_int_equal(hit.value, 7);
 	trie_free(t);
@@ -54,7 +56,7 @@ static void replaces_values_and_reports_the_old_one(void **state)
 
 static void grows_past_its_first_table(void **state)
 {
-	struct trie *t = trie_new();
+	struct trie *t = trie_new(&words);
 	char key[32];
 
 	(void)state;
@@ -68,7 +70,7 @@ static void grows_past_its_first_table(void **state)
 		int *ids;
 
 		snprintf(key, sizeof key, "w%d x%d", i, i % 7);
-		ids = ids_of(t, key, &n);
+		ids = ids_of(key, &n);
 		assert_int_equal(trie_match(t, ids, n, &hit, 1), 1);
 		assert_int_equal(hit.value, i);
 		free(ids);
@@ -78,9 +80,9 @@ static void grows_past_its_first_table(void **state)
 
 static void matches_nothing_in_an_empty_trie(void **state)
 {
-	struct trie *t = trie_new();
+	struct trie *t = trie_new(&words);
 	struct trie_hit hit;
-	int id = trie_word(t, "x");
+	int id = vocab_get(&words, "nothing-here");
 
 	(void)state;
 	assert_int_equal(id, -1);
@@ -97,5 +99,10 @@ int main(void)
 		cmocka_unit_test(matches_nothing_in_an_empty_trie),
 	};
 
-	return cmocka_run_group_tests_name("trie", tests, NULL, NULL);
+	int rc;
+
+	vocab_init(&words);
+	rc = cmocka_run_group_tests_name("trie", tests, NULL, NULL);
+	vocab_destroy(&words);
+	return rc;
 }
