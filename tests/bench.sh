@@ -27,7 +27,8 @@ echo "build --per-document (2,000 GraphML files): $(rate "$(echo "$t1 - $t0" | b
 # one run-on paragraph of 1.5 MB with no full stop: no slower per byte
 awk 'BEGIN { for (i = 0; i < 20000; i++) printf "Russia met with Japan and the Center for Strategic Studies said Lars Eklund, "; print "" }' >"$dir/runon.txt"
 t0=$(now); ./actorgraph extract "$dir/runon.txt" >/dev/null; t1=$(now)
-echo "run-on paragraph of $(wc -c <"$dir/runon.txt") bytes: $(echo "$t1 - $t0" | bc) s"
+awk -v b="$(wc -c <"$dir/runon.txt")" -v t="$(echo "$t1 - $t0" | bc)" \
+	'BEGIN { printf "run-on paragraph of %d bytes: %.2f s\n", b, t }'
 t0=$(now); n=0; while [ $n -lt 20 ]; do ./actorgraph check >/dev/null; n=$((n + 1)); done; t1=$(now)
 awk -v t="$(echo "$t1 - $t0" | bc)" 'BEGIN { printf "schema load (check, whole process, mean of 20): %.1f ms\n", t * 50 }'
 
