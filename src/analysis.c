@@ -18,6 +18,36 @@
 		}                                                                   \
 	} while (0)
 
+const char *const analysis_columns[] = {
+	"degree", "strength", "betweenness", "closeness", "pagerank", "eigenvector", "kcore",
+	"community", "friends", "foes", NULL
+};
+
+static const struct graph *rank_graph;	/* qsort has no context argument */
+
+static int by_pagerank(const void *a, const void *b)
+{
+	double x = graph_num(rank_graph, false, *(const size_t *)a, "pagerank");
+	double y = graph_num(rank_graph, false, *(const size_t *)b, "pagerank");
+
+	if (x != y)
+		return x < y ? 1 : -1;
+	return strcmp(graph_str(rank_graph, false, *(const size_t *)a, "id"),
+		      graph_str(rank_graph, false, *(const size_t *)b, "id"));
+}
+
+size_t *analysis_rank(const struct graph *g)
+{
+	size_t nv = graph_node_count(g), *order = xcalloc(nv + 1, sizeof *order);
+
+	for (size_t v = 0; v < nv; v++)
+		order[v] = v;
+	rank_graph = g;
+	if (nv)
+		qsort(order, nv, sizeof *order, by_pagerank);
+	return order;
+}
+
 /* Store 'v' as vertex attribute 'name', with NaN and infinity made 0 and
  * rounding noise below 1e-12 cut off, so output is stable across machines. */
 static igraph_error_t store(igraph_t *ig, const char *name, igraph_vector_t *v)

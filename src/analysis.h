@@ -14,6 +14,13 @@
  * Returns 0, or -1 with err set. */
 int analysis_run(struct graph *g, struct diag *err);
 
+/* The node attributes analysis_run() sets, in the order tables show them. */
+extern const char *const analysis_columns[];
+
+/* The vertices of g by PageRank, highest first (ties by id), in a new
+ * array the caller frees. */
+size_t *analysis_rank(const struct graph *g);
+
 /* A triangle of actors (vertex indexes) and the net signs of its sides
  * (a-b, b-c, a-c). */
 struct triad {

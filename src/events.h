@@ -1,4 +1,4 @@
-/* events.h - the map output: relation mentions as JSON lines, one object per line. */
+/* events.h - relation mentions explained: the sentences behind an edge. */
 #ifndef EVENTS_H
 #define EVENTS_H
 
@@ -6,11 +6,6 @@
 
 #include "diag.h"
 #include "relations.h"
-
-/* Write the n events of document d to fp, one JSON object per line, with the
- * fields README.md documents. Returns 0, or -1 with err set. */
-int events_write(FILE *fp, const struct schema *s, const struct doc *d, const struct event *ev,
-		 size_t n, struct diag *err);
 
 /* An edge to explain: actor ids or labels (case-insensitive) and a type. */
 struct edge_query {

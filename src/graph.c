@@ -23,6 +23,14 @@ const struct attr_def graph_edge_attrs[] = {
 	{"rules", ATTR_STRING}, {"color", ATTR_STRING}, {NULL, ATTR_STRING}
 };
 
+const struct attr_def *graph_node_attr(const char *name)
+{
+	for (size_t i = 0; graph_node_attrs[i].name; i++)
+		if (strcmp(graph_node_attrs[i].name, name) == 0)
+			return &graph_node_attrs[i];
+	return NULL;
+}
+
 struct agg_edge {
 	int rel, source, target;
 	long asserted, hypothetical;

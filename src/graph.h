@@ -27,6 +27,9 @@ struct attr_def {
 extern const struct attr_def graph_node_attrs[];
 extern const struct attr_def graph_edge_attrs[];
 
+/* The node attribute of this name, or NULL. */
+const struct attr_def *graph_node_attr(const char *name);
+
 struct graph;
 struct igraph_s;
 

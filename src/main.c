@@ -20,6 +20,7 @@
 #include "gexf.h"
 #include "graph.h"
 #include "graphml.h"
+#include "jsonio.h"
 #include "recipe.h"
 #include "relations.h"
 #include "schema.h"
@@ -242,7 +243,7 @@ static int write_format(const struct graph *g, const char *format, FILE *fp, str
 	if (strcmp(format, "graphml") == 0)
 		return graphml_write(fp, g, err);
 	if (strcmp(format, "json") == 0)
-		return tables_json(fp, g, err);
+		return jsonio_graph(fp, g, err);
 	if (strcmp(format, "nodes.csv") == 0)
 		return tables_nodes_csv(fp, g, err);
 	if (strcmp(format, "edges.csv") == 0)
@@ -371,7 +372,7 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 
 		if ((rc = analyse(&p, &in->docs[i], &a, err)) < 0)
 			break;
-		rc = events_write(stdout, p.schema, a.doc, a.ev, a.ne, err);
+		rc = jsonio_events(stdout, p.schema, a.doc, a.ev, a.ne, err);
 		analysed_free(&a);
 	}
 	pipeline_close(&p);
@@ -410,14 +411,12 @@ static int explain(const struct options *o, const struct corpus *in, struct diag
 /* Read a GraphML that build wrote, analyse it again, print the table. */
 static int stats(const char *path, const char *format, struct diag *err)
 {
-	enum stats_format f = strcmp(format, "csv") == 0    ? STATS_CSV
-			      : strcmp(format, "json") == 0 ? STATS_JSON
-							    : STATS_TEXT;
 	struct graph *g = graph_load(path, err);
 	int rc = -1;
 
 	if (g && analysis_run(g, err) == 0)
-		rc = tables_stats(stdout, g, f, err);
+		rc = strcmp(format, "json") == 0 ? jsonio_stats(stdout, g, err)
+						 : tables_stats(stdout, g, strcmp(format, "csv") == 0, err);
 	graph_free(g);
 	return rc;
 }

@@ -1,22 +1,22 @@
-/* test_events.c - the JSON lines of relation mentions. */
+/* test_events.c - explaining an edge by the sentences that state it. */
 #include "events.h"
 #include "helpers.h"
 
-static char *events_of(const char *text, const char *date)
+static char *explain(const char *text, const char *src, const char *rel, const char *dst, size_t *found)
 {
 	struct schema *s = test_schema();
 	struct matcher *m = actors_new(s);
 	struct extractor *x = relations_new(s);
-	struct doc *d = text_parse("a/doc.txt", "doc", date, xstrdup(text), strlen(text));
+	struct doc *d = text_parse("a.txt", "a", NULL, xstrdup(text), strlen(text));
+	struct edge_query q = {src, rel, dst};
 	struct mention *men;
 	struct event *ev;
 	size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
 	char *data = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&data, &len);
-	struct diag err = {{0}};
 
-	assert_int_equal(events_write(fp, s, d, ev, ne, &err), 0);
+	*found = events_explain(fp, s, d, ev, ne, &q);
 	fclose(fp);
 	free(men);
 	free(ev);
@@ -26,38 +26,30 @@ static char *events_of(const char *text, const char *date)
 	return data;
 }
 
-static void writes_one_object_per_mention_with_its_evidence(void **state)
+static void explains_an_edge_by_id_or_label(void **state)
 {
-	char *out = events_of("Quiet day.\nThen Russia \xe2\x80\x9cinvaded\xe2\x80\x9d Ukraine.", "2022-02-24");
+	size_t n;
+	char *out = explain("Quiet.\nRussia invaded Ukraine.", "russia", "military_conflict", "UKR", &n);
 
 	(void)state;
-	assert_string_equal(out,
-		"{\"doc\":\"doc\",\"date\":\"2022-02-24\",\"sentence\":2,\"line\":2,\"start\":16,\"end\":44,"
-		"\"relation\":\"military_conflict\","
-		"\"source\":{\"id\":\"RUS\",\"label\":\"Russia\",\"kind\":\"state\"},"
-		"\"target\":{\"id\":\"UKR\",\"label\":\"Ukraine\",\"kind\":\"state\"},"
-		"\"directed\":true,\"modality\":\"asserted\",\"rule\":\"military_conflict.verb/subject-object\","
-		"\"evidence\":\"Russia \xe2\x80\x9cinvaded\xe2\x80\x9d Ukraine\","
-		"\"text\":\"Then Russia \xe2\x80\x9cinvaded\xe2\x80\x9d Ukraine.\"}\n");
+	assert_int_equal(n, 1);
+	assert_string_equal(out, "a.txt:2: Russia military_conflict Ukraine (asserted, rule "
+				 "military_conflict.verb/subject-object)\n  evidence: Russia invaded Ukraine\n"
+				 "  sentence: Russia invaded Ukraine.\n");
 	free(out);
 }
 
-static void writes_null_for_an_unknown_date(void **state)
+static void matches_undirected_edges_either_way_and_directed_ones_one_way(void **state)
 {
-	char *out = events_of("Egypt could meet with Sudan.", NULL);
+	size_t n;
+	char *out;
 
 	(void)state;
-	assert_non_null(strstr(out, "\"date\":null"));
-	assert_non_null(strstr(out, "\"modality\":\"hypothetical\""));
-	assert_non_null(strstr(out, "\"directed\":false"));
+	out = explain("Egypt met with Sudan.", "SDN", "talks", "EGY", &n);
+	assert_int_equal(n, 1);
 	free(out);
-}
-
-static void writes_nothing_without_events(void **state)
-{
-	char *out = events_of("Nothing happened.", NULL);
-
-	(void)state;
+	out = explain("Russia invaded Ukraine.", "UKR", "military_conflict", "RUS", &n);
+	assert_int_equal(n, 0);
 	assert_string_equal(out, "");
 	free(out);
 }
@@ -65,9 +57,8 @@ static void writes_nothing_without_events(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(writes_one_object_per_mention_with_its_evidence),
-		cmocka_unit_test(writes_null_for_an_unknown_date),
-		cmocka_unit_test(writes_nothing_without_events),
+		cmocka_unit_test(explains_an_edge_by_id_or_label),
+		cmocka_unit_test(matches_undirected_edges_either_way_and_directed_ones_one_way),
 	};
 	int rc = cmocka_run_group_tests_name("events", tests, NULL, NULL);
 

@@ -1,21 +1,6 @@
-/* test_tables.c - JSON and CSV of nodes and edges. */
+/* test_tables.c - CSV of nodes and edges, and the stats table. */
 #include "helpers.h"
 #include "tables.h"
-
-static void writes_typed_json(void **state)
-{
-	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
-	struct graph *g = test_graph(texts, "2022-02-24");
-	char *j = test_write(tables_json, g);
-
-	(void)state;
-	assert_non_null(strstr(j, "\"directed\": true"));
-	assert_non_null(strstr(j, "\"id\": \"RUS\",\n   \"label\": \"Russia\",\n   \"kind\": \"state\",\n   \"mentions\": 1,"));
-	assert_non_null(strstr(j, "\"source\": \"RUS\",\n   \"target\": \"UKR\",\n   \"relation\": \"military_conflict\",\n   \"weight\": 1.0,"));
-	assert_non_null(strstr(j, "\"first_seen\": \"2022-02-24\""));
-	free(j);
-	graph_free(g);
-}
 
 static void quotes_csv_fields_that_need_it(void **state)
 {
@@ -36,11 +21,32 @@ static void quotes_csv_fields_that_need_it(void **state)
 	schema_free(s);
 }
 
+static void prints_stats_by_pagerank_with_the_balance(void **state)
+{
+	const char *const texts[] = {"Egypt met with Sudan. Egypt met with Chad.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct diag err = {{0}};
+
+	(void)state;
+	assert_int_equal(tables_stats(fp, g, false, &err), 0);
+	fclose(fp);
+	static const char head[] = "actor                       kind             degree";
+
+	assert_true(strncmp(data, head, sizeof head - 1) == 0);
+	assert_non_null(strstr(data, "\nEgypt                       state                 2"));
+	assert_non_null(strstr(data, "structural balance: 0 triads balanced, 0 unbalanced\n"));
+	free(data);
+	graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(writes_typed_json),
 		cmocka_unit_test(quotes_csv_fields_that_need_it),
+		cmocka_unit_test(prints_stats_by_pagerank_with_the_balance),
 	};
 	int rc = cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 

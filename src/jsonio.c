@@ -1,0 +1,144 @@
+/* jsonio.c - every JSON that actorgraph writes, through jansson, so that
+ * escaping and UTF-8 are done right: events, graphs, statistics. */
+#include "jsonio.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+
+static json_t *actor_json(const struct schema *s, int a)
+{
+	return json_pack("{s:s, s:s, s:s}", "id", s->actors[a].id, "label", s->actors[a].label, "kind",
+			 schema_kind_name(s->actors[a].kind));
+}
+
+int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const struct event *ev,
+		 size_t n, struct diag *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct event *e = &ev[i];
+		const struct sentence *st = &d->sent[e->sentence];
+		size_t from = d->tok[st->first].start, to = d->tok[st->end - 1].end;
+		json_t *o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:b, s:s, s:s, s:s%, s:s%}",
+				      "doc", d->name, "date", d->date, "sentence", (json_int_t)e->sentence + 1,
+				      "line", (json_int_t)st->line, "start", (json_int_t)e->start, "end",
+				      (json_int_t)e->end, "relation", s->rels[e->rel].id, "source",
+				      actor_json(s, e->source), "target", actor_json(s, e->target),
+				      "directed", s->rels[e->rel].directed, "modality",
+				      e->modality == MOD_ASSERTED ? "asserted" : "hypothetical", "rule",
+				      e->rule, "evidence", d->text + e->start, e->end - e->start, "text",
+				      d->text + from, to - from);
+		int rc;
+
+		if (!o)
+			return diag_set(err, "%s: cannot encode event %zu as JSON", d->path, i + 1);
+		rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(o);
+		if (rc != 0 || fputc('\n', fp) == EOF)
+			return diag_set(err, "cannot write events");
+	}
+	return 0;
+}
+
+static json_t *value(const struct graph *g, bool edge, size_t i, const struct attr_def *a)
+{
+	switch (a->type) {
+	case ATTR_STRING:
+		return json_string(graph_str(g, edge, i, a->name));
+	case ATTR_BOOL:
+		return json_boolean(graph_bool(g, edge, i, a->name));
+	case ATTR_INT:
+		return json_integer((json_int_t)graph_num(g, edge, i, a->name));
+	default:
+		return json_real(round(graph_num(g, edge, i, a->name) * 1e6) / 1e6);	/* as GraphML: 6 decimals */
+	}
+}
+
+static json_t *element(const struct graph *g, bool edge, size_t i)
+{
+	const struct attr_def *defs = edge ? graph_edge_attrs : graph_node_attrs;
+	json_t *o = json_object();
+
+	if (edge) {
+		size_t from, to;
+		char id[32];
+
+		graph_edge_ends(g, i, &from, &to);
+		snprintf(id, sizeof id, "e%zu", i);
+		json_object_set_new(o, "id", json_string(id));
+		json_object_set_new(o, "source", json_string(graph_str(g, false, from, "id")));
+		json_object_set_new(o, "target", json_string(graph_str(g, false, to, "id")));
+	} else {
+		json_object_set_new(o, "id", json_string(graph_str(g, false, i, "id")));
+	}
+	for (size_t k = 0; defs[k].name; k++)
+		json_object_set_new(o, defs[k].name, value(g, edge, i, &defs[k]));
+	return o;
+}
+
+int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err)
+{
+	json_t *doc = json_object(), *nodes = json_array(), *edges = json_array();
+	int rc;
+
+	for (size_t v = 0; v < graph_node_count(g); v++)
+		json_array_append_new(nodes, element(g, false, v));
+	for (size_t e = 0; e < graph_edge_count(g); e++)
+		json_array_append_new(edges, element(g, true, e));
+	json_object_set_new(doc, "directed", json_true());
+	json_object_set_new(doc, "nodes", nodes);
+	json_object_set_new(doc, "edges", edges);
+	rc = json_dumpf(doc, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_decref(doc);
+	if (rc != 0 || fputc('\n', fp) == EOF)
+		return diag_set(err, "cannot write JSON");
+	return 0;
+}
+
+
+int jsonio_stats(FILE *fp, const struct graph *g, struct diag *err)
+{
+	json_t *doc = json_object(), *rows = json_array(), *list = json_array(), *bal = json_object();
+	const char *const *columns = analysis_columns;
+	size_t *order = analysis_rank(g), balanced, nunb;
+	struct triad *unb;
+	int rc;
+
+	nunb = analysis_balance(g, &balanced, &unb);
+	for (size_t r = 0; r < graph_node_count(g); r++) {
+		size_t v = order[r];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "id", json_string(graph_str(g, false, v, "id")));
+		json_object_set_new(o, "label", json_string(graph_str(g, false, v, "label")));
+		json_object_set_new(o, "kind", json_string(graph_str(g, false, v, "kind")));
+		for (size_t k = 0; columns[k]; k++) {
+			const struct attr_def *a = graph_node_attr(columns[k]);
+
+			json_object_set_new(o, columns[k], value(g, false, v, a));
+		}
+		json_array_append_new(rows, o);
+	}
+	for (size_t i = 0; i < nunb; i++) {
+		json_t *t = json_object(), *ids = json_array(), *signs = json_array();
+
+		for (int k = 0; k < 3; k++) {
+			json_array_append_new(ids, json_string(graph_str(g, false, unb[i].v[k], "id")));
+			json_array_append_new(signs, json_integer(unb[i].sign[k]));
+		}
+		json_object_set_new(t, "actors", ids);
+		json_object_set_new(t, "signs", signs);
+		json_array_append_new(list, t);
+	}
+	json_object_set_new(bal, "balanced", json_integer((json_int_t)balanced));
+	json_object_set_new(bal, "unbalanced", list);
+	json_object_set_new(doc, "actors", rows);
+	json_object_set_new(doc, "balance", bal);
+	rc = json_dumpf(doc, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_decref(doc);
+	free(order);
+	free(unb);
+	if (rc != 0 || fputc('\n', fp) == EOF)
+		return diag_set(err, "cannot write JSON");
+	return 0;
+}

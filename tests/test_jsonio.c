@@ -1,0 +1,92 @@
+/* test_jsonio.c - the JSON writers: events as JSON lines, the graph as JSON. */
+#include "jsonio.h"
+#include "helpers.h"
+
+static char *events_of(const char *text, const char *date)
+{
+	struct schema *s = test_schema();
+	struct matcher *m = actors_new(s);
+	struct extractor *x = relations_new(s);
+	struct doc *d = text_parse("a/doc.txt", "doc", date, xstrdup(text), strlen(text));
+	struct mention *men;
+	struct event *ev;
+	size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct diag err = {{0}};
+
+	assert_int_equal(jsonio_events(fp, s, d, ev, ne, &err), 0);
+	fclose(fp);
+	free(men);
+	free(ev);
+	text_free(d);
+	relations_free(x);
+	actors_free(m);
+	return data;
+}
+
+static void writes_one_object_per_mention_with_its_evidence(void **state)
+{
+	char *out = events_of("Quiet day.\nThen Russia \xe2\x80\x9cinvaded\xe2\x80\x9d Ukraine.", "2022-02-24");
+
+	(void)state;
+	assert_string_equal(out,
+		"{\"doc\":\"doc\",\"date\":\"2022-02-24\",\"sentence\":2,\"line\":2,\"start\":16,\"end\":44,"
+		"\"relation\":\"military_conflict\","
+		"\"source\":{\"id\":\"RUS\",\"label\":\"Russia\",\"kind\":\"state\"},"
+		"\"target\":{\"id\":\"UKR\",\"label\":\"Ukraine\",\"kind\":\"state\"},"
+		"\"directed\":true,\"modality\":\"asserted\",\"rule\":\"military_conflict.verb/subject-object\","
+		"\"evidence\":\"Russia \xe2\x80\x9cinvaded\xe2\x80\x9d Ukraine\","
+		"\"text\":\"Then Russia \xe2\x80\x9cinvaded\xe2\x80\x9d Ukraine.\"}\n");
+	free(out);
+}
+
+static void writes_null_for_an_unknown_date(void **state)
+{
+	char *out = events_of("Egypt could meet with Sudan.", NULL);
+
+	(void)state;
+	assert_non_null(strstr(out, "\"date\":null"));
+	assert_non_null(strstr(out, "\"modality\":\"hypothetical\""));
+	assert_non_null(strstr(out, "\"directed\":false"));
+	free(out);
+}
+
+static void writes_nothing_without_events(void **state)
+{
+	char *out = events_of("Nothing happened.", NULL);
+
+	(void)state;
+	assert_string_equal(out, "");
+	free(out);
+}
+
+static void writes_typed_json(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
+	struct graph *g = test_graph(texts, "2022-02-24");
+	char *j = test_write(jsonio_graph, g);
+
+	(void)state;
+	assert_non_null(strstr(j, "\"directed\": true"));
+	assert_non_null(strstr(j, "\"id\": \"RUS\",\n   \"label\": \"Russia\",\n   \"kind\": \"state\",\n   \"mentions\": 1,"));
+	assert_non_null(strstr(j, "\"source\": \"RUS\",\n   \"target\": \"UKR\",\n   \"relation\": \"military_conflict\",\n   \"weight\": 1.0,"));
+	assert_non_null(strstr(j, "\"first_seen\": \"2022-02-24\""));
+	free(j);
+	graph_free(g);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(writes_one_object_per_mention_with_its_evidence),
+		cmocka_unit_test(writes_null_for_an_unknown_date),
+		cmocka_unit_test(writes_nothing_without_events),
+		cmocka_unit_test(writes_typed_json),
+	};
+	int rc = cmocka_run_group_tests_name("jsonio", tests, NULL, NULL);
+
+	schema_free(test_schema());
+	return rc;
+}
