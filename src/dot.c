@@ -78,7 +78,7 @@ static void legend(Agraph_t *g, const struct graph *gr)
 		buf_puts(&html, "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">only hypothetical</TD></TR>");
 	buf_puts(&html, "</TABLE>");
 	label = agstrdup_html(g, html.data);
-	agattr(g, AGRAPH, (char *)"label", label);
+	agset(g, (char *)"label", label);
 	agstrfree(g, label);
 	declare(g, AGRAPH, "labelloc", "b");
 	declare(g, AGRAPH, "labeljust", "l");
@@ -86,7 +86,7 @@ static void legend(Agraph_t *g, const struct graph *gr)
 	free(html.data);
 }
 
-static Agraph_t *build(const struct graph *gr)
+static Agraph_t *build(const struct graph *gr, bool clusters)
 {
 	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr);
 	bool small = nv <= SMALL_GRAPH;
@@ -95,13 +95,17 @@ static Agraph_t *build(const struct graph *gr)
 	double maxpr = 0;
 	char num[64];
 
-	declare(g, AGRAPH, "layout", small ? "neato" : "sfdp");
+	/* of the engines for undirected layouts only fdp draws clusters */
+	declare(g, AGRAPH, "layout", clusters ? "fdp" : small ? "neato" : "sfdp");
 	declare(g, AGRAPH, "overlap", "prism");
 	declare(g, AGRAPH, "splines", small ? "true" : "false");	/* curved hangs Graphviz 2.42 on multigraphs */
 	declare(g, AGRAPH, "outputorder", "edgesfirst");
 	declare(g, AGRAPH, "fontname", "DejaVu Sans");
 	declare(g, AGRAPH, "pad", "0.3");
 	declare(g, AGRAPH, "sep", "+8");
+	declare(g, AGRAPH, "label", "");	/* the legend's, and the clusters' */
+	declare(g, AGRAPH, "style", "");
+	declare(g, AGRAPH, "color", "#555555");
 	declare(g, AGNODE, "shape", "ellipse");
 	declare(g, AGNODE, "style", "filled");
 	declare(g, AGNODE, "fillcolor", "#d9d9d9");
@@ -138,6 +142,18 @@ static Agraph_t *build(const struct graph *gr)
 
 		nodes[v] = agnode(g, id, 1);
 		agstrfree(g, id);
+		if (clusters) {	/* a box per community: "cluster_3" */
+			char name[32];
+			Agraph_t *sub;
+
+			snprintf(name, sizeof name, "cluster_%.0f", graph_num(gr, false, v, "community"));
+			sub = agsubg(g, name, 1);
+			agsubnode(sub, nodes[v], 1);
+			snprintf(name, sizeof name, "community %.0f", graph_num(gr, false, v, "community"));
+			set(g, sub, "label", name);
+			set(g, sub, "style", "rounded,dashed");
+			set(g, sub, "color", "#999999");
+		}
 		set(g, nodes[v], "label", label);
 		free(label);
 		set(g, nodes[v], "fillcolor", graph_str(gr, false, v, "color"));
@@ -173,9 +189,9 @@ static Agraph_t *build(const struct graph *gr)
 	return g;
 }
 
-int dot_write(FILE *fp, const struct graph *gr, struct diag *err)
+int dot_write(FILE *fp, const struct graph *gr, bool clusters, struct diag *err)
 {
-	Agraph_t *g = build(gr);
+	Agraph_t *g = build(gr, clusters);
 	int rc = agwrite(g, fp);
 
 	agclose(g);
@@ -211,9 +227,9 @@ void dot_cleanup(void)
 	gvc = NULL;
 }
 
-int dot_render(FILE *fp, const struct graph *gr, const char *format, struct diag *err)
+int dot_render(FILE *fp, const struct graph *gr, const char *format, bool clusters, struct diag *err)
 {
-	Agraph_t *g = build(gr);
+	Agraph_t *g = build(gr, clusters);
 	int rc = -1;
 
 	if (!gvc) {

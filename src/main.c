@@ -45,7 +45,7 @@ static void usage(FILE *fp)
 	fputs("usage: actorgraph build [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
 	      "                        [--level actor|state] [--per-document] [--quiet]\n"
 	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
-	      "                        [--ego ACTOR [--depth D]] INPUT...\n"
+	      "                        [--ego ACTOR [--depth D]] [--clusters] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] graphs/NAME\n"
 	      "       actorgraph extract [--schema DIR] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
@@ -87,6 +87,7 @@ static void usage(FILE *fp)
 	      "      --top N          keep the N actors of highest PageRank\n"
 	      "      --ego ACTOR      keep ACTOR (id or label) and the actors around it...\n"
 	      "      --depth D        ...up to D steps away (default 2)\n"
+	      "  -c, --clusters       draw each community in a box of its own (dot, svg, png)\n"
 	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
 	      "                       organization they lead or belong to on the article's date\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
@@ -115,7 +116,7 @@ struct options {
 	const char *schema, *out, *name, *formats, *edge;
 	enum graph_level level;
 	struct graph_filter filter;
-	bool per_document, quiet;
+	bool per_document, quiet, clusters;
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -238,7 +239,8 @@ static const char *const *format_files(const char *format)
 	return one;
 }
 
-static int write_format(const struct graph *g, const char *format, FILE *fp, struct diag *err)
+static int write_format(const struct graph *g, const char *format, bool clusters, FILE *fp,
+			struct diag *err)
 {
 	if (strcmp(format, "graphml") == 0)
 		return graphml_write(fp, g, err);
@@ -251,8 +253,8 @@ static int write_format(const struct graph *g, const char *format, FILE *fp, str
 	if (strcmp(format, "gexf") == 0)
 		return gexf_write(fp, g, err);
 	if (strcmp(format, "dot") == 0)
-		return dot_write(fp, g, err);
-	return dot_render(fp, g, format, err);
+		return dot_write(fp, g, clusters, err);
+	return dot_render(fp, g, format, clusters, err);
 }
 
 /* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format. */
@@ -277,7 +279,7 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 			buf_printf(&path, "%s/%s.%s", dir, name, files[k]);
 			if (outfile_open(&out, path.data, err) < 0) {
 				rc = -1;
-			} else if (write_format(g, files[k], out.fp, err) < 0) {
+			} else if (write_format(g, files[k], o->clusters, out.fp, err) < 0) {
 				outfile_abort(&out);
 				rc = -1;
 			} else {
@@ -500,7 +502,7 @@ static const struct option longopts[] = {
 	{"level", required_argument, NULL, 'l'}, {"edge", required_argument, NULL, 'e'},
 	{"min-weight", required_argument, NULL, 'w'}, {"relation", required_argument, NULL, 'r'},
 	{"top", required_argument, NULL, 't'}, {"ego", required_argument, NULL, 'g'},
-	{"depth", required_argument, NULL, 'd'},
+	{"depth", required_argument, NULL, 'd'}, {"clusters", no_argument, NULL, 'c'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -533,7 +535,7 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract, explain, stats or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:pqhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:cpqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o': o.out = optarg; break;
@@ -563,6 +565,7 @@ int main(int argc, char **argv)
 				return misuse("unknown level '%s' (expected actor or state)", optarg);
 			break;
 		case 'q': o.quiet = true; break;
+		case 'c': o.clusters = true; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': puts("actorgraph " VERSION); return EXIT_OK;
 		case ':': return misuse("option '%s' needs an argument", argv[optind - 1]);

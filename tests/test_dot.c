@@ -8,7 +8,7 @@ static char *render(const struct graph *g, const char *format)
 	size_t len = 0;
 	FILE *fp = open_memstream(&data, &len);
 	struct diag err = {{0}};
-	int rc = format ? dot_render(fp, g, format, &err) : dot_write(fp, g, &err);
+	int rc = format ? dot_render(fp, g, format, false, &err) : dot_write(fp, g, false, &err);
 
 	fclose(fp);
 	if (rc != 0)
@@ -45,6 +45,31 @@ static void draws_a_legend_and_leaves_out_actors_in_no_relation(void **state)
 	assert_null(strstr(dot, "EGY"));
 	assert_non_null(strstr(dot, "RUS"));
 	free(dot);
+	graph_free(g);
+}
+
+static void boxes_communities_on_request(void **state)
+{
+	const char *const texts[] = {"Egypt met with Sudan. Japan met with Vietnam.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct diag err = {{0}};
+
+	(void)state;
+	assert_int_equal(dot_write(fp, g, true, &err), 0);
+	fclose(fp);
+	assert_non_null(strstr(data, "layout=fdp"));
+	assert_non_null(strstr(data, "subgraph cluster_0"));
+	assert_non_null(strstr(data, "subgraph cluster_1"));
+	assert_non_null(strstr(data, "label=\"community 1\""));
+	free(data);
+	fp = open_memstream(&data, &len);
+	assert_int_equal(dot_render(fp, g, "svg", true, &err), 0);
+	fclose(fp);
+	assert_non_null(strstr(data, "community 0"));
+	free(data);
 	graph_free(g);
 }
 
@@ -85,7 +110,7 @@ static void reports_unknown_render_formats(void **state)
 	struct diag err = {{0}};
 
 	(void)state;
-	assert_int_equal(dot_render(fp, g, "nosuchformat", &err), -1);
+	assert_int_equal(dot_render(fp, g, "nosuchformat", false, &err), -1);
 	assert_string_equal(err.msg, "Graphviz could not render nosuchformat: "
 				     "Error: renderer for nosuchformat is unavailable");
 	fclose(fp);
@@ -97,6 +122,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(styles_edges_by_relation_and_modality),
 		cmocka_unit_test(draws_a_legend_and_leaves_out_actors_in_no_relation),
+		cmocka_unit_test(boxes_communities_on_request),
 		cmocka_unit_test(escapes_backslashes_in_labels),
 		cmocka_unit_test(renders_svg_in_process),
 		cmocka_unit_test(reports_unknown_render_formats),
