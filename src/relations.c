@@ -56,7 +56,8 @@ static const char *const clause_words[] = {
 static const char *const clause_marks[] = {";", ":", "--", "(", ")", ".", "?", "!", NULL};
 static const char *const pronouns[] = {"he", "she", "they", "we", "it", "i", "you", NULL};
 static const char *const speech_verbs[] = {
-	"said", "say", "says", "announced", "stated", "added", "confirmed", "declared", NULL
+	"said", "say", "says", "announced", "stated", "added", "confirmed", "declared", "denied",
+	"denies", "claimed", "claims", "insisted", "insists", "argued", NULL
 };
 static const char *const amounts[] = {"million", "billion", "trillion", "thousand", NULL};
 static const char *const copulas[] = {
@@ -651,9 +652,19 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 			return -1;	/* "pressed both sides to accept a ceasefire": theirs */
 		if (mi < 0 && c->at[i - 1] < 0 && is(c, i - 1, W_PRONOUN)) {
 			/* "Manila and Beijing said they agreed": they are the speakers */
+			size_t v = i - 1;	/* the pronoun; the speech verb before it, past "that" */
+
+			if (v > cl && strcmp(word(c, v - 1), "that") == 0)
+				v--;
 			if ((strcmp(word(c, i - 1), "they") == 0 || strcmp(word(c, i - 1), "it") == 0) &&
-			    i - 1 > cl && is(c, i - 2, W_SPEECH))
-				return mention_ending(c, i - 2);
+			    v > cl && is(c, v - 1, W_SPEECH)) {
+				size_t k = v - 1;	/* past an adverb: "has repeatedly denied" */
+
+				while (k > cl && c->at[k - 1] < 0 && !(c->d->tok[k - 1].flags & TOK_UPPER) &&
+				       (c->d->tok[k - 1].flags & TOK_WORD) && v - k < 4)
+					k--;
+				return mention_ending(c, k);
+			}
 			return -1;	/* a subject we cannot name: no guessing further back */
 		}
 		if (mi < 0)

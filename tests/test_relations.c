@@ -240,6 +240,8 @@ static void reads_it_after_a_speaker(void **state)
 {
 	(void)state;
 	assert_events("The US announced it was imposing sanctions on Iran.", "sanctions USA IRN asserted\n");
+	assert_events("Tehran has repeatedly denied that it supplied drones to Russia.",
+		      "military_aid IRN RUS hypothetical\n");
 }
 
 static void keeps_a_list_of_names_apart_from_a_capital_before_it(void **state)
