@@ -289,6 +289,15 @@ static size_t np_start(const struct ctx *c, int mi)
 	return first;
 }
 
+/* A relation between mentions x and y, and from y to x too when 'both'. */
+static void add_both(struct ctx *c, int rel, int x, int y, bool both, size_t a, size_t b,
+		     enum modality mod, const char *tid, const char *pattern)
+{
+	add_event(c, rel, x, y, a, b, mod, tid, pattern);
+	if (both)
+		add_event(c, rel, y, x, a, b, mod, tid, pattern);
+}
+
 /* Members of a list around mention mi: "A, B and C", "A-B". dir is +1 to
  * collect rightwards, -1 leftwards. Returns how many were stored in out. */
 static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t max)
@@ -812,9 +821,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	const char *pattern;
 
 	if (between(c, b, cr, &x, &y)) {	/* "the war between A and B" goes both ways */
-		add_event(c, tr->rel, x, y, a, b, mod, tr->id, "between");
-		if (directed)
-			add_event(c, tr->rel, y, x, a, b, mod, tr->id, "between");
+		add_both(c, tr->rel, x, y, directed, a, b, mod, tr->id, "between");
 		return;
 	}
 	if (noun && tr->reverse && strcmp(word(c, b - 1), "from") == 0 &&
@@ -836,9 +843,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 
 		if ((!directed || tr->mutual) && coordinate(c, mi, -1, pair, 2) == 2 &&
 		    strcmp(word(c, c->m[mi].first - 1), "-") == 0) {	/* "the Russia-Ukraine war" */
-			add_event(c, tr->rel, pair[1], pair[0], a, b, mod, tr->id, "compound");
-			if (directed)
-				add_event(c, tr->rel, pair[0], pair[1], a, b, mod, tr->id, "compound");
+			add_both(c, tr->rel, pair[1], pair[0], directed, a, b, mod, tr->id, "compound");
 			return;
 		}
 		/* "Kim has a Russian partner": the subject and the modifier */
@@ -884,14 +889,14 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	}
 	if (mi >= 0)
 		nr = coordinate(c, mi, +1, right, MAX_LIST);
-	if (!nr && (!directed || tr->mutual) && nl > 1) {	/* "Russia and North Korea signed a pact" */
+	/* "Russia and North Korea signed a pact"; "India and Pakistan exchanged
+	 * fire" both ways */
+	if (!nr && (!directed || tr->mutual) && nl > 1) {
 		for (size_t i = 0; i < nl; i++)
 			for (size_t j = i + 1; j < nl; j++)
-				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j]))) {
-					add_event(c, tr->rel, left[i], left[j], a, b, mod, tr->id, "coordination");
-					if (directed)	/* "India and Pakistan exchanged fire": both ways */
-						add_event(c, tr->rel, left[j], left[i], a, b, mod, tr->id, "coordination");
-				}
+				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j])))
+					add_both(c, tr->rel, left[i], left[j], directed, a, b, mod, tr->id,
+						 "coordination");
 		return;
 	}
 	for (size_t i = 0; i < nl; i++)
