@@ -874,7 +874,13 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			return;
 		}
 	}
-	if ((mi = object(c, b, cr, tr)) >= 0 && !noun && !tr->reverse && owns_object(c, tr, mi)) {
+	if ((mi = object(c, b, cr, tr)) >= 0 && !noun && tr->reverse && owns_object(c, tr, mi)) {
+		/* "Japan hosts American troops": the owner of the troops is the source */
+		for (size_t k = 0; k < nl; k++)
+			add_event(c, tr->rel, mi, left[k], a, b, mod, tr->id, "owner-subject");
+		return;
+	}
+	if (mi >= 0 && !noun && !tr->reverse && owns_object(c, tr, mi)) {
 		/* "garrisoning U.S. troops in Y": the owner of the troops is the source */
 		int place = -1;
 

@@ -68,6 +68,9 @@ static void takes_the_owner_of_deployed_troops_as_source(void **state)
 	(void)state;
 	assert_events("Washington deployed American troops in Japan.",
 		      "military_presence USA JPN asserted\n");
+	assert_events("Both Japan and South Korea host large numbers of American troops.",
+		      "military_presence USA KOR asserted\nmilitary_presence USA JPN asserted\n");
+	assert_events("Japan hosted talks with Vietnam.", "talks JPN VNM asserted\n");
 }
 
 static void finds_affiliations_from_titles_and_appositions(void **state)
