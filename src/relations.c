@@ -330,8 +330,8 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 			next = mention_at(c, i);
 		} else {
 			i = np_start(c, mi);
-			if (i > c->S->first && is(c, i - 1, W_DET))
-				i--;
+			if (i > c->S->first && strcmp(word(c, i - 1), "the") == 0)
+				i--;	/* "the US, the UK"; but "Turkey, a NATO member" is no list */
 			if (i > c->S->first &&
 			    (strcmp(word(c, i - 1), "and") == 0 || strcmp(word(c, i - 1), "-") == 0))
 				i--;
@@ -601,6 +601,15 @@ static int modifier(const struct ctx *c, size_t a)
 
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
 
+/* Is mention mi inside an apposition: ", a NATO member," / ", an Iranian ally,"? */
+static bool apposition(const struct ctx *c, int mi)
+{
+	size_t i = c->m[mi].first;
+
+	return i >= c->S->first + 2 && (strcmp(word(c, i - 1), "a") == 0 || strcmp(word(c, i - 1), "an") == 0) &&
+	       strcmp(word(c, i - 2), ",") == 0;
+}
+
 /* "to attacks" is a preposition and a noun, "to wage" an infinitive. */
 static bool plural(const struct ctx *c, size_t i)
 {
@@ -681,6 +690,10 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		if (c->m[mi].form == FORM_PRONOUN && (strcmp(word(c, i - 1), "his") == 0 ||
 						      strcmp(word(c, i - 1), "her") == 0))
 			return -1;	/* "stormed his seat": a possessive, and no subject we know */
+		if (apposition(c, mi)) {	/* "Turkey, a NATO member, has bought": Turkey */
+			i = c->m[mi].first + 1;
+			continue;
+		}
 		gov = governor(c, mi);
 		if (!gov || (noun && strcmp(gov, "by") == 0))
 			return mi;

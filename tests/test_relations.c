@@ -293,6 +293,17 @@ static void ties_a_person_to_the_state_of_an_apposition(void **state)
 		      "affiliation hossein_amir_abdollahian IRN asserted\n");
 }
 
+static void reads_fire_retaliation_purchases_and_appositions(void **state)
+{
+	(void)state;
+	assert_events("Iran launched hundreds of missiles at Israel.", "military_conflict IRN ISR asserted\n");
+	assert_events("Israel retaliated with strikes on Iranian military sites.",
+		      "military_conflict ISR IRN asserted\n");
+	assert_events("Turkey, a NATO member, has bought Russian air defense systems.",
+		      "military_aid RUS TUR asserted\n");
+	assert_events("North Korea fired a missile into the sea.", "");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -375,6 +386,7 @@ int main(void)
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_amounts_of_aid),
+		cmocka_unit_test(reads_fire_retaliation_purchases_and_appositions),
 		cmocka_unit_test(survives_random_texts),
 		cmocka_unit_test(reads_counterparts_and_the_two_leaders),
 		cmocka_unit_test(reads_mutual_fighting_receipts_and_reactions),
