@@ -601,6 +601,18 @@ static int modifier(const struct ctx *c, size_t a)
 
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
 
+/* Is the verb at a the second of two that share a subject: "... and (is)
+ * bankrolling", "... and called on"? */
+static bool second_verb(const struct ctx *c, size_t a, size_t cl)
+{
+	size_t i = a;
+
+	while (i > cl && a - i < 2 && c->at[i - 1] < 0 && (is(c, i - 1, W_COPULA) ||
+	       strcmp(word(c, i - 1), "will") == 0 || strcmp(word(c, i - 1), "also") == 0))
+		i--;	/* auxiliaries and adverbs: "and has also" */
+	return i > cl && strcmp(word(c, i - 1), "and") == 0 && c->at[i - 1] < 0 && mention_ending(c, i - 1) < 0;
+}
+
 /* Is mention mi inside an apposition: ", a NATO member," / ", an Iranian ally,"? */
 static bool apposition(const struct ctx *c, int mi)
 {
@@ -665,6 +677,10 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		int mi = mention_ending(c, i);
 		const char *gov;
 
+		if (mi < 0 && c->at[i - 1] < 0 && is(c, i - 1, W_SPEECH) && i < a &&
+		    strcmp(word(c, i - 1), "announced") != 0 && strcmp(word(c, i - 1), "confirmed") != 0)
+			return -1;	/* "Kyiv said the refinery supplied": not Kyiv ("announced
+					 * steps to boost ties" has an object, no clause) */
 		if (mi < 0 && c->at[i - 1] < 0 && (strcmp(word(c, i - 1), "sides") == 0 ||
 						    strcmp(word(c, i - 1), "parties") == 0))
 			return -1;	/* "pressed both sides to accept a ceasefire": theirs */
@@ -868,6 +884,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		}
 		nl = coordinate(c, mi, -1, left, MAX_LIST);
 		pattern = "modifier";
+	} else if (!noun && second_verb(c, a, cl) && (mi = first_subject(c, a)) >= 0 && c->m[mi].first >= cl) {
+		/* "Zelensky thanked Britain and called on the US": the first verb's subject */
+		nl = coordinate(c, mi, +1, left, MAX_LIST);
+		pattern = "subject";
 	} else if ((mi = subject(c, a, cl, noun)) >= 0) {
 		nl = coordinate(c, mi, -1, left, MAX_LIST);
 		pattern = "subject";

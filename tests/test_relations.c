@@ -304,6 +304,16 @@ static void reads_fire_retaliation_purchases_and_appositions(void **state)
 	assert_events("North Korea fired a missile into the sea.", "");
 }
 
+static void finds_the_subject_across_reported_speech_and_second_verbs(void **state)
+{
+	(void)state;
+	assert_events("Kyiv said the refinery supplied fuel to the Russian army.", "");
+	assert_events("Volodymyr Zelensky thanked Britain and France for their support and called on the United States.",
+		      "talks USA volodymyr_zelensky asserted\n");
+	assert_events("Russia ran interference at the UN and is bankrolling North Korea.",
+		      "economic_aid RUS PRK asserted\n");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -386,6 +396,7 @@ int main(void)
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_amounts_of_aid),
+		cmocka_unit_test(finds_the_subject_across_reported_speech_and_second_verbs),
 		cmocka_unit_test(reads_fire_retaliation_purchases_and_appositions),
 		cmocka_unit_test(survives_random_texts),
 		cmocka_unit_test(reads_counterparts_and_the_two_leaders),
