@@ -601,6 +601,52 @@ static int modifier(const struct ctx *c, size_t a)
 
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
 
+/* The state or body actor a serves on the document's date, or a itself. */
+static int side(const struct ctx *c, int a)
+{
+	const struct actor *act = &c->x->s->actors[a];
+
+	for (size_t r = act->nroles; r-- > 0;)
+		if (schema_role_holds(&act->roles[r], c->d->date))
+			return act->roles[r].of;
+	if (act->nroles)	/* no role that day: the latest one still tells the side */
+		return act->roles[act->nroles - 1].of;
+	return act->part_of >= 0 ? act->part_of : a;
+}
+
+/* "Blinken and Austin held talks": two officials of one state are one side. */
+static bool same_side(const struct ctx *c, int a, int b)
+{
+	return side(c, a) == side(c, b);
+}
+
+/* "Australia and Japan joined the Philippines and the US in joint naval
+ * drills": every member of both lists takes part in the noun's relation. */
+static bool joined_in(struct ctx *c, size_t a, size_t cl, const struct trigger *tr, enum modality mod)
+{
+	static const char *const joins[] = {"joined", "join", "joins", "joining", NULL};
+	int all[2 * MAX_LIST], first;
+	size_t i = a, n, k;
+
+	while (i > cl && a - i < 4 && c->at[i - 1] < 0 && !is(c, i - 1, W_PREP) &&
+	       (c->d->tok[i - 1].flags & TOK_WORD))
+		i--;	/* "in joint naval drills" */
+	if (i <= cl || strcmp(word(c, i - 1), "in") != 0 || (first = mention_ending(c, i - 1)) < 0)
+		return false;
+	n = coordinate(c, first, -1, all, MAX_LIST);
+	k = np_start(c, all[n - 1]);
+	if (k > cl && strcmp(word(c, k - 1), "the") == 0)
+		k--;
+	if (k <= cl || !word_in(word(c, k - 1), joins) || (first = subject(c, k - 1, cl, false)) < 0)
+		return false;
+	n += coordinate(c, first, -1, all + n, MAX_LIST);
+	for (size_t x = 0; x < n; x++)
+		for (size_t y = x + 1; y < n; y++)
+			if (!same_side(c, actor_of(c, all[x]), actor_of(c, all[y])))
+				add_event(c, tr->rel, all[x], all[y], a, a + 1, mod, tr->id, "joined-in");
+	return true;
+}
+
 /* Is the verb at a the second of two that share a subject: "... and (is)
  * bankrolling", "... and called on"? */
 static bool second_verb(const struct ctx *c, size_t a, size_t cl)
@@ -820,24 +866,6 @@ static bool owns_object(const struct ctx *c, const struct trigger *t, int mi)
 	return false;
 }
 
-/* The state or body actor a serves on the document's date, or a itself. */
-static int side(const struct ctx *c, int a)
-{
-	const struct actor *act = &c->x->s->actors[a];
-
-	for (size_t r = act->nroles; r-- > 0;)
-		if (schema_role_holds(&act->roles[r], c->d->date))
-			return act->roles[r].of;
-	if (act->nroles)	/* no role that day: the latest one still tells the side */
-		return act->roles[act->nroles - 1].of;
-	return act->part_of >= 0 ? act->part_of : a;
-}
-
-/* "Blinken and Austin held talks": two officials of one state are one side. */
-static bool same_side(const struct ctx *c, int a, int b)
-{
-	return side(c, a) == side(c, b);
-}
 
 
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
@@ -862,6 +890,9 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		for (size_t i = 0; i < nl; i++)
 			for (size_t j = 0; j < nr; j++)
 				add_event(c, tr->rel, right[j], left[i], a, b, mod, tr->id, "reaction");
+		return;
+	}
+	if (noun && !directed && joined_in(c, a, cl, tr, mod)) {
 		return;
 	}
 	if (noun && (mi = possessor(c, a, cl)) >= 0) {

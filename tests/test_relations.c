@@ -314,6 +314,15 @@ static void finds_the_subject_across_reported_speech_and_second_verbs(void **sta
 		      "economic_aid RUS PRK asserted\n");
 }
 
+static void relates_all_who_join_in_an_activity(void **state)
+{
+	(void)state;
+	assert_events("Australia and Japan joined the Philippines in joint naval drills.",
+		      "exercises JPN PHL asserted\nexercises AUS PHL asserted\nexercises AUS JPN asserted\n");
+	assert_events("The United States reaffirmed its commitment to defend the Philippines.",
+		      "alliance PHL USA asserted\n");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -396,6 +405,7 @@ int main(void)
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_amounts_of_aid),
+		cmocka_unit_test(relates_all_who_join_in_an_activity),
 		cmocka_unit_test(finds_the_subject_across_reported_speech_and_second_verbs),
 		cmocka_unit_test(reads_fire_retaliation_purchases_and_appositions),
 		cmocka_unit_test(survives_random_texts),
