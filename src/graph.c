@@ -41,6 +41,7 @@ struct agg_edge {
 struct graph {
 	const struct schema *s;
 	enum graph_level level;
+	int affiliation;	/* the relation type that ties persons to bodies, or -1 */
 	long *mentions;		/* per actor; grows with the actors texts introduce */
 	struct buf *dates;	/* per actor: dates of the documents that mention it */
 	size_t nactors;		/* actors that mentions and dates cover */
@@ -57,6 +58,7 @@ struct graph *graph_new(const struct schema *s, enum graph_level level)
 
 	g->s = s;
 	g->level = level;
+	g->affiliation = schema_reltype(s, "affiliation");
 	g->index = strmap_new();
 	return g;
 }
@@ -132,11 +134,11 @@ static void add_rule(struct buf *rules, const char *rule)
 static int fold_at(const struct graph *g, int a, const char *date, const struct event *ev, size_t ne,
 		   int depth)
 {
-	const struct actor *act = &g->s->actors[a];
-	int rel = schema_reltype(g->s, "affiliation");
+	const struct actor *act;
 
 	if (g->level == LEVEL_ACTOR || depth > 4)
 		return a;
+	act = &g->s->actors[a];
 	if (act->part_of >= 0)
 		return fold_at(g, act->part_of, date, ev, ne, depth + 1);
 	if (act->kind != KIND_PERSON)
@@ -145,7 +147,7 @@ static int fold_at(const struct graph *g, int a, const char *date, const struct 
 		if (schema_role_holds(&act->roles[i], date))
 			return fold_at(g, act->roles[i].of, date, ev, ne, depth + 1);
 	for (size_t i = 0; i < ne; i++)
-		if (ev[i].rel == rel && ev[i].source == a && g->s->actors[ev[i].target].kind != KIND_PERSON)
+		if (ev[i].rel == g->affiliation && ev[i].source == a && g->s->actors[ev[i].target].kind != KIND_PERSON)
 			return fold_at(g, ev[i].target, date, ev, ne, depth + 1);
 	return a;
 }

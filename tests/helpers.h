@@ -46,28 +46,48 @@ static inline struct doc *test_doc(const char *text)
 	return text_parse("t.txt", "t", NULL, xstrdup(text), strlen(text));
 }
 
-/* The events of 'text' as "relation source target modality" lines, in order. */
-static inline char *test_events(const char *text)
+/* The early stages run on one text ("a/doc.txt", named "doc"). */
+struct test_run {
+	struct doc *d;
+	struct mention *m;
+	struct event *ev;
+	size_t nm, ne;
+};
+
+static inline void test_run(const char *text, const char *date, struct test_run *r)
 {
 	struct schema *s = test_schema();
 	struct matcher *m = actors_new(s);
 	struct extractor *x = relations_new(s);
-	struct doc *d = test_doc(text);
-	struct mention *men;
-	struct event *ev;
-	size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
-	struct buf out = {0};
 
-	buf_add(&out, "", 0);
-	for (size_t i = 0; i < ne; i++)
-		buf_printf(&out, "%s %s %s %s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
-			   s->actors[ev[i].target].id,
-			   ev[i].modality == MOD_ASSERTED ? "asserted" : "hypothetical");
-	free(men);
-	free(ev);
-	text_free(d);
+	r->d = text_parse("a/doc.txt", "doc", date, xstrdup(text), strlen(text));
+	r->nm = actors_find(m, r->d, &r->m);
+	r->ne = relations_find(x, r->d, r->m, r->nm, &r->ev);
 	relations_free(x);
 	actors_free(m);
+}
+
+static inline void test_run_free(struct test_run *r)
+{
+	free(r->m);
+	free(r->ev);
+	text_free(r->d);
+}
+
+/* The events of 'text' as "relation source target modality" lines, in order. */
+static inline char *test_events(const char *text)
+{
+	struct schema *s = test_schema();
+	struct test_run r;
+	struct buf out = {0};
+
+	test_run(text, NULL, &r);
+	buf_add(&out, "", 0);
+	for (size_t i = 0; i < r.ne; i++)
+		buf_printf(&out, "%s %s %s %s\n", s->rels[r.ev[i].rel].id, s->actors[r.ev[i].source].id,
+			   s->actors[r.ev[i].target].id,
+			   r.ev[i].modality == MOD_ASSERTED ? "asserted" : "hypothetical");
+	test_run_free(&r);
 	return out.data;
 }
 

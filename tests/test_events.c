@@ -4,25 +4,16 @@
 
 static char *explain(const char *text, const char *src, const char *rel, const char *dst, size_t *found)
 {
-	struct schema *s = test_schema();
-	struct matcher *m = actors_new(s);
-	struct extractor *x = relations_new(s);
-	struct doc *d = text_parse("a.txt", "a", NULL, xstrdup(text), strlen(text));
 	struct edge_query q = {src, rel, dst};
-	struct mention *men;
-	struct event *ev;
-	size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
+	struct test_run r;
 	char *data = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&data, &len);
 
-	*found = events_explain(fp, s, d, ev, ne, &q);
+	test_run(text, NULL, &r);
+	*found = events_explain(fp, test_schema(), r.d, r.ev, r.ne, &q);
 	fclose(fp);
-	free(men);
-	free(ev);
-	text_free(d);
-	relations_free(x);
-	actors_free(m);
+	test_run_free(&r);
 	return data;
 }
 
@@ -33,7 +24,7 @@ static void explains_an_edge_by_id_or_label(void **state)
 
 	(void)state;
 	assert_int_equal(n, 1);
-	assert_string_equal(out, "a.txt:2: Russia military_conflict Ukraine (asserted, rule "
+	assert_string_equal(out, "a/doc.txt:2: Russia military_conflict Ukraine (asserted, rule "
 				 "military_conflict.verb/subject-object)\n  evidence: Russia invaded Ukraine\n"
 				 "  sentence: Russia invaded Ukraine.\n");
 	free(out);

@@ -4,25 +4,16 @@
 
 static char *events_of(const char *text, const char *date)
 {
-	struct schema *s = test_schema();
-	struct matcher *m = actors_new(s);
-	struct extractor *x = relations_new(s);
-	struct doc *d = text_parse("a/doc.txt", "doc", date, xstrdup(text), strlen(text));
-	struct mention *men;
-	struct event *ev;
-	size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
+	struct test_run r;
 	char *data = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&data, &len);
 	struct diag err = {{0}};
 
-	assert_int_equal(jsonio_events(fp, s, d, ev, ne, &err), 0);
+	test_run(text, date, &r);
+	assert_int_equal(jsonio_events(fp, test_schema(), r.d, r.ev, r.ne, &err), 0);
 	fclose(fp);
-	free(men);
-	free(ev);
-	text_free(d);
-	relations_free(x);
-	actors_free(m);
+	test_run_free(&r);
 	return data;
 }
 
