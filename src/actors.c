@@ -185,28 +185,43 @@ static bool heads_org_name(const struct doc *d, size_t first, size_t i)
 	       (d->tok[i - 2].flags & TOK_UPPER) && word_in(d->tok[i - 2].norm, org_heads);
 }
 
+/* Pronouns of a person, and of a state or body ("it said", "its war"). */
 static bool is_pronoun(const char *w)
 {
 	return strcmp(w, "he") == 0 || strcmp(w, "she") == 0 || strcmp(w, "him") == 0 ||
 	       strcmp(w, "his") == 0 || strcmp(w, "her") == 0;
 }
 
-/* The one person named from token from_tok on, or -1 when there is none or
- * more than one: a wrong antecedent is worse than none. */
-static int antecedent(const struct schema *s, const struct mention *list, size_t n, size_t from_tok)
+static bool is_thing_pronoun(const char *w)
 {
-	int person = -1;
+	return strcmp(w, "it") == 0 || strcmp(w, "its") == 0;
+}
+
+/* Does actor kind k fit what a pronoun or description asks for: a person,
+ * or a state, organization or group? */
+static bool fits(enum actor_kind k, bool person)
+{
+	return person ? k == KIND_PERSON : k == KIND_STATE || k == KIND_ORGANIZATION || k == KIND_GROUP;
+}
+
+/* The one person (or one state or body) named from token from_tok on, or
+ * -1 when there is none or more than one: a wrong antecedent is worse than
+ * none. */
+static int antecedent(const struct schema *s, const struct mention *list, size_t n, size_t from_tok,
+		      bool person)
+{
+	int found = -1;
 
 	for (size_t k = n; k-- > 0 && list[k].first >= from_tok;) {
 		int a = list[k].actor;
 
-		if (s->actors[a].kind != KIND_PERSON)
+		if (!fits(s->actors[a].kind, person))
 			continue;
-		if (person >= 0 && person != a)
+		if (found >= 0 && found != a)
 			return -1;
-		person = a;
+		found = a;
 	}
-	return person;
+	return found;
 }
 
 struct found {
@@ -265,61 +280,96 @@ static int titled(const struct matcher *m, const struct doc *d, const struct fou
 	return -1;
 }
 
-/* The one state mentioned in tokens [from, to), or -1. */
-static int one_state(const struct schema *s, const struct found *f, size_t from, size_t to)
+/* The one actor of 'kind' (a body: organization or group) mentioned in
+ * tokens [from, to), or -1. */
+static int one_of_kind(const struct schema *s, const struct found *f, size_t from, size_t to,
+		       enum actor_kind kind)
 {
-	int state = -1;
+	int found = -1;
 
 	for (size_t k = f->n; k-- > 0 && f->list[k].first >= from;) {
 		int a = f->list[k].actor;
+		enum actor_kind ak = s->actors[a].kind == KIND_GROUP ? KIND_ORGANIZATION : s->actors[a].kind;
 
-		if (f->list[k].first >= to || s->actors[a].kind != KIND_STATE)
+		if (f->list[k].first >= to || ak != kind)
 			continue;
-		if (state >= 0 && state != a)
+		if (found >= 0 && found != a)
 			return -1;
-		state = a;
+		found = a;
 	}
-	return state;
+	return found;
 }
 
-/* "the two countries", "the two sides", "the two leaders" at token i: the
- * two states (or persons) named in this sentence before it and the one
- * before, if exactly two, as two mentions side by side. */
-static bool two_states(const struct schema *s, const struct doc *d, size_t si, size_t i,
+/* "the country", "the kingdom": the one state of the sentence before;
+ * "the alliance", "the group": the one body of this sentence and the one
+ * before, unless the noun takes its own parties ("the alliance between").
+ * Returns the actor, or -1. */
+static int description(const struct schema *s, const struct doc *d, size_t si, size_t i, const struct found *f)
+{
+	static const char *const states[] = {"country", "nation", "kingdom", "republic", "regime", NULL};
+	static const char *const bodies[] = {"alliance", "bloc", "organization", "organisation", "group",
+					     "militia", "militants", "union", "coalition", "movement", NULL};
+	static const char *const own[] = {"between", "with", "of", "-", NULL};
+	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first;
+
+	if (i + 1 >= d->sent[si].end)
+		return -1;
+	if (word_in(d->tok[i + 1].norm, states))
+		return one_of_kind(s, f, from, d->sent[si].first, KIND_STATE);
+	if (word_in(d->tok[i + 1].norm, bodies) &&
+	    !(i + 2 < d->sent[si].end && word_in(d->tok[i + 2].norm, own)))
+		return one_of_kind(s, f, from, i, KIND_ORGANIZATION);
+	return -1;
+}
+
+/* "the two countries", "both sides", "the two leaders" at token i: the two
+ * states (or persons) named in this sentence before it and the one before,
+ * if exactly two, as two mentions side by side. Returns the tokens taken. */
+static size_t two_states(const struct schema *s, const struct doc *d, size_t si, size_t i,
 		       struct found *f)
 {
 	static const char *const states[] = {"countries", "nations", "sides", "states", "neighbours",
 					     "neighbors", NULL};
 	static const char *const persons[] = {"leaders", "presidents", "ministers", "men", "women", NULL};
-	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first;
+	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first, noun, to = i;
 	enum actor_kind kind;
 	int a = -1, b = -1;
 
-	if (i + 2 >= d->sent[si].end || strcmp(d->tok[i + 1].norm, "two") != 0)
-		return false;
-	if (word_in(d->tok[i + 2].norm, states))
+	if (strcmp(d->tok[i].norm, "both") == 0) {
+		noun = i + 1;	/* "both sides": of the sentence before, not those who press them */
+		if (si == 0)
+			return 0;
+		to = d->sent[si].first;
+	}
+	else if (i + 1 < d->sent[si].end && strcmp(d->tok[i + 1].norm, "two") == 0)
+		noun = i + 2;
+	else
+		return 0;
+	if (noun >= d->sent[si].end)
+		return 0;
+	if (word_in(d->tok[noun].norm, states))
 		kind = KIND_STATE;
-	else if (word_in(d->tok[i + 2].norm, persons))
+	else if (word_in(d->tok[noun].norm, persons))
 		kind = KIND_PERSON;
 	else
-		return false;
+		return 0;
 	for (size_t k = f->n; k-- > 0 && f->list[k].first >= from;) {
 		int x = f->list[k].actor;
 
-		if (f->list[k].first >= i || s->actors[x].kind != kind || x == a || x == b)
+		if (f->list[k].first >= to || s->actors[x].kind != kind || x == a || x == b)
 			continue;
 		if (a < 0)
 			a = x;
 		else if (b < 0)
 			b = x;
 		else
-			return false;	/* three or more: which two? */
+			return 0;	/* three or more: which two? */
 	}
 	if (b < 0)
-		return false;
-	add_mention(f, i, i + 2, a, FORM_PAIR);
-	add_mention(f, i + 2, i + 3, b, FORM_PAIR);
-	return true;
+		return 0;
+	add_mention(f, i, noun, a, FORM_PAIR);
+	add_mention(f, noun, noun + 1, b, FORM_PAIR);
+	return noun + 1 - i;
 }
 
 /* Gazetteer names and pronouns in sentence si. */
@@ -335,6 +385,7 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 		struct trie_hit hits[MAX_NAME_TOKENS];
 		size_t nh = trie_match(m->keys, ids + i, s->end - i, hits, MAX_NAME_TOKENS);
 		bool found = false;
+		size_t pair;
 
 		while (nh > 0 && !found) {	/* longest first */
 			size_t len = hits[--nh].len;
@@ -351,27 +402,25 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 		}
 		if (found)
 			continue;
-		if (is_pronoun(d->tok[i].norm)) {	/* after names: "He Lifeng" is a name */
-			int a = antecedent(m->s, f->list, f->n, window);
+		if (is_pronoun(d->tok[i].norm) || is_thing_pronoun(d->tok[i].norm)) {
+			/* after names: "He Lifeng" is a name */
+			int a = antecedent(m->s, f->list, f->n, window, is_pronoun(d->tok[i].norm));
 
 			if (a >= 0)
 				add_mention(f, i, i + 1, a, FORM_PRONOUN);
+		} else if (strcmp(d->tok[i].norm, "both") == 0 && (pair = two_states(m->s, d, si, i, f)) > 0) {
+			i += pair;	/* "both sides" */
+			continue;
 		} else if (strcmp(d->tok[i].norm, "the") == 0 && i + 1 < s->end) {
 			size_t end = i + 1;
 			int a = tids[i + 1] >= 0 ? titled(m, d, f, i + 1, s->end, &end) : -1;
 
-			if (a < 0 && two_states(m->s, d, si, i, f)) {	/* "the two countries" */
-				i += 3;
+			if (a < 0 && (pair = two_states(m->s, d, si, i, f)) > 0) {	/* "the two countries" */
+				i += pair;
 				continue;
 			}
-			if (a < 0 && (strcmp(d->tok[i + 1].norm, "country") == 0 ||
-				      strcmp(d->tok[i + 1].norm, "nation") == 0)) {
-				/* "the country": the one state of the sentence before */
-				size_t from = si > 0 ? d->sent[si - 1].first : s->first;
-
-				a = one_state(m->s, f, from, s->first);
+			if (a < 0 && (a = description(m->s, d, si, i, f)) >= 0)
 				end = i + 2;
-			}
 			if (a >= 0) {
 				add_mention(f, i, end, a, FORM_PRONOUN);
 				i = end;

@@ -890,6 +890,8 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		if (c->m[mi].form == FORM_PRONOUN && (strcmp(word(c, i - 1), "his") == 0 ||
 						      strcmp(word(c, i - 1), "her") == 0))
 			return -1;	/* "stormed his seat": a possessive, and no subject we know */
+		if (c->m[mi].form == FORM_PRONOUN && strcmp(word(c, i - 1), "its") == 0)
+			continue;	/* "the US reaffirmed its commitment to defend": the US */
 		if (apposition(c, mi)) {	/* "Turkey, a NATO member, has bought": Turkey */
 			i = c->m[mi].first + 1;
 			continue;

@@ -216,6 +216,40 @@ static void reads_the_two_countries_as_the_two_states_before(void **state)
 		      "talks AFG IRN asserted\ntalks AFG PAK asserted\ntalks IRN PAK asserted\n");
 }
 
+static void reads_both_sides_as_the_two_before(void **state)
+{
+	(void)state;
+	assert_events("Pakistan met Afghanistan. Both sides signed a truce.",
+		      "talks AFG PAK asserted\npact AFG PAK asserted\n");
+	assert_events("Pakistan, Iran and Afghanistan met. Both countries signed a truce.",
+		      "talks AFG IRN asserted\ntalks AFG PAK asserted\ntalks IRN PAK asserted\n");
+}
+
+static void reads_it_as_the_one_state_or_body_before(void **state)
+{
+	(void)state;
+	assert_events("Russia held a parade. It attacked Ukraine.", "military_conflict RUS UKR asserted\n");
+	assert_events("NATO held a summit. It condemned Russia.", "criticism nato RUS asserted\n");
+	/* two states before: which one is not known */
+	assert_events("Russia met China. It attacked Ukraine.", "talks CHN RUS asserted\n");
+	/* a person is no "it" */
+	assert_events("Vladimir Putin spoke. It attacked Ukraine.", "");
+}
+
+static void reads_definite_descriptions_as_the_one_actor_before(void **state)
+{
+	(void)state;
+	assert_events("Saudi Arabia held elections. The kingdom condemned Iran.",
+		      "criticism SAU IRN asserted\n");
+	assert_events("Finland joined NATO. The alliance condemned Russia.",
+		      "criticism nato RUS asserted\n");
+	/* the alliance of its own parties */
+	assert_events("Finland joined NATO. The alliance between Russia and Iran grew.",
+		      "alliance IRN RUS asserted\n");
+	/* two bodies before: no guess */
+	assert_events("NATO and the EU met. The alliance condemned Russia.", "talks eu nato asserted\n");
+}
+
 static void takes_mediators_and_persons_in_apposition(void **state)
 {
 	(void)state;
@@ -407,6 +441,9 @@ int main(void)
 		cmocka_unit_test(reads_former_and_generic_titles_from_roles),
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
+		cmocka_unit_test(reads_both_sides_as_the_two_before),
+		cmocka_unit_test(reads_it_as_the_one_state_or_body_before),
+		cmocka_unit_test(reads_definite_descriptions_as_the_one_actor_before),
 		cmocka_unit_test(reads_amounts_of_aid),
 		cmocka_unit_test(relates_all_who_join_in_an_activity),
 		cmocka_unit_test(finds_the_subject_across_reported_speech_and_second_verbs),
