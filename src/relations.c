@@ -59,6 +59,12 @@ static const char *const speech_verbs[] = {
 	"said", "say", "says", "announced", "stated", "added", "confirmed", "declared", "denied",
 	"denies", "claimed", "claims", "insisted", "insists", "argued", NULL
 };
+/* what a state acts through besides its agents: "Chinese vessels fired" */
+static const char *const instruments[] = {
+	"vessels", "vessel", "ships", "ship", "warships", "warship", "jets", "aircraft", "planes",
+	"drones", "missiles", "coast", "guard", "police", "navy", "security", "intelligence", "regime",
+	"leadership", "side", "state", "media", "officials", "official", "court", "courts", NULL
+};
 /* what an actor issues, that speaks for it: "a resolution condemning X" */
 static const char *const statements[] = {
 	"statement", "statements", "resolution", "resolutions", "declaration", "communique",
@@ -78,7 +84,7 @@ static const char *const question_words[] = {
 enum {
 	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
-	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10
+	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11
 };
 
 static const struct {
@@ -88,7 +94,7 @@ static const struct {
 	{preps, W_PREP}, {noun_preps, W_NOUN_PREP}, {dets, W_DET}, {clause_words, W_CLAUSE},
 	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
 	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
-	{statements, W_STATEMENT},
+	{statements, W_STATEMENT}, {instruments, W_INSTRUMENT},
 };
 
 struct extractor *relations_new(const struct schema *s)
@@ -767,6 +773,21 @@ static bool second_verb(const struct ctx *c, size_t a, size_t cl)
 	return i > cl && strcmp(word(c, i - 1), "and") == 0 && c->at[i - 1] < 0 && mention_ending(c, i - 1) < 0;
 }
 
+/* Is token i a dash between spaces, that opens or closes an aside? */
+static bool dash(const struct ctx *c, size_t i)
+{
+	return strcmp(word(c, i), "-") == 0 && (c->d->tok[i].flags & TOK_SPACE) && i + 1 < c->S->end &&
+	       (c->d->tok[i + 1].flags & TOK_SPACE);
+}
+
+/* Is the verb at a a participle after a comma or a dash, whose subject is
+ * the sentence's ("..., warning Ankara")? */
+static bool free_adjunct(const struct ctx *c, size_t a)
+{
+	return a > c->S->first + 1 && ends(word(c, a), "ing") &&
+	       (strcmp(word(c, a - 1), ",") == 0 || dash(c, a - 1));
+}
+
 /* Is mention mi inside an apposition: ", a NATO member," / ", an Iranian ally,"? */
 static bool apposition(const struct ctx *c, int mi)
 {
@@ -818,6 +839,30 @@ static int possessor(const struct ctx *c, size_t a, size_t cl)
 	return subject(c, i - 1, cl, false);
 }
 
+/* The dash that opens the aside closed by the dash at token i, or cl. */
+static size_t aside_start(const struct ctx *c, size_t i, size_t cl)
+{
+	for (size_t k = i; k-- > cl;)
+		if (dash(c, k))
+			return k;
+	return cl;
+}
+
+/* Is mention mi a demonym of a thing that is not its state acting
+ * ("the Israeli military action", "Syrian rebels"), rather than of an agent
+ * ("Israeli forces", "the Chinese government")? */
+static bool modifies_a_thing(const struct ctx *c, int mi)
+{
+	size_t i = c->m[mi].end;
+
+	if (c->m[mi].form != FORM_ADJECTIVE || i >= c->S->end || c->at[i] >= 0)
+		return false;
+	while (i + 1 < c->S->end && c->at[i + 1] < 0 && modifier_word(c, i) && modifier_word(c, i + 1) &&
+	       !is(c, i, W_AGENT | W_INSTRUMENT))
+		i++;	/* "military" in "the Israeli military action" is no agent there */
+	return modifier_word(c, i) && !is(c, i, W_AGENT | W_INSTRUMENT);
+}
+
 /* The actor a relative pronoun at token r stands for: the mention just
  * before it, or before the apposition it continues ("Georgia, a country
  * which fought"); -1 when that is no actor ("Obama's revisions, which"). */
@@ -857,6 +902,12 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	for (size_t i = a; i > cl && a - i < SUBJECT_WINDOW; i--) {
 		int mi = mention_ending(c, i);
 		const char *gov;
+		size_t open;
+
+		if (dash(c, i - 1) && (open = aside_start(c, i - 1, cl)) > cl) {
+			i = open + 1;	/* past an aside: "the deal - the first between X and Y - warning Z" */
+			continue;
+		}
 
 		if (mi < 0 && c->at[i - 1] < 0 && is(c, i - 1, W_SPEECH) && i < a &&
 		    strcmp(word(c, i - 1), "announced") != 0 && strcmp(word(c, i - 1), "confirmed") != 0)
@@ -892,8 +943,9 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 			return -1;	/* "stormed his seat": a possessive, and no subject we know */
 		if (c->m[mi].form == FORM_PRONOUN && strcmp(word(c, i - 1), "its") == 0)
 			continue;	/* "the US reaffirmed its commitment to defend": the US */
-		if (apposition(c, mi)) {	/* "Turkey, a NATO member, has bought": Turkey */
-			i = c->m[mi].first + 1;
+		if (apposition(c, mi) || modifies_a_thing(c, mi)) {
+			i = c->m[mi].first + 1;	/* "Turkey, a NATO member, has bought": Turkey; "He
+						 * condemned the Israeli action and supported": he */
 			continue;
 		}
 		gov = governor(c, mi);
@@ -1051,6 +1103,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		}
 		nl = coordinate(c, mi, -1, left, MAX_LIST);
 		pattern = "modifier";
+	} else if (!noun && free_adjunct(c, a) && (mi = first_subject(c, a)) >= 0) {
+		/* "The US urged Turkey to drop it, warning Ankara": the sentence's subject */
+		nl = coordinate(c, mi, +1, left, MAX_LIST);
+		pattern = "subject";
 	} else if (!noun && second_verb(c, a, cl) && (mi = first_subject(c, a)) >= 0 && c->m[mi].first >= cl) {
 		/* "Zelensky thanked Britain and called on the US": the first verb's subject */
 		nl = coordinate(c, mi, +1, left, MAX_LIST);
@@ -1066,6 +1122,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		int agent = mention_at(c, b + 1), by[MAX_LIST];
 		size_t nby;
 
+		if (agent < 0 ? modifier_word(c, b + 1) || is(c, b + 1, W_DET) : modifies_a_thing(c, agent))
+			return;	/* an agent that is no actor: "backed by pro-Turkey Syrian rebels" */
 		if (agent >= 0) {	/* "mediated by Qatar and Turkiye" */
 			nby = coordinate(c, agent, +1, by, MAX_LIST);
 			for (size_t j = 0; j < nby; j++)
@@ -1097,7 +1155,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		nr = coordinate(c, mi, +1, right, MAX_LIST);
 	/* "Russia and North Korea signed a pact"; "India and Pakistan exchanged
 	 * fire" both ways */
-	if (!nr && (!directed || tr->mutual) && nl > 1) {
+	if (!nr && (!directed || tr->mutual) && nl > 1 && (strcmp(pattern, "modifier") != 0 || tr->mutual)) {
+		/* but "Russian and Iranian backers" back someone else */
 		for (size_t i = 0; i < nl; i++)
 			for (size_t j = i + 1; j < nl; j++)
 				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j])))

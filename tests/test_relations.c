@@ -250,6 +250,29 @@ static void reads_definite_descriptions_as_the_one_actor_before(void **state)
 	assert_events("NATO and the EU met. The alliance condemned Russia.", "talks eu nato asserted\n");
 }
 
+static void skips_asides_and_demonyms_of_things(void **state)
+{
+	(void)state;
+	/* the subject is outside the aside between dashes */
+	assert_events("The US urged Turkey to drop the deal - the first between a NATO member and Russia - "
+		      "warning Ankara it would pay.", "threat USA TUR asserted\n");
+	/* "the Israeli action" is no subject, "Israeli forces" is */
+	assert_events("Egypt condemned the Israeli military action and supported Jordan.",
+		      "criticism EGY ISR asserted\nalliance EGY JOR asserted\n");
+	assert_events("Israeli forces attacked Lebanon.", "military_conflict ISR LBN asserted\n");
+	/* an agent that is no actor gives no relation */
+	assert_events("Turkey entered Syria, backed by Syrian rebels.", "");
+	/* each modifier backs someone else, not the other */
+	assert_events("Syria and its Russian and Iranian backers met.", "");
+}
+
+static void reads_cut_aid_as_not_given(void **state)
+{
+	(void)state;
+	assert_events("The US cut aid to Pakistan.", "economic_aid USA PAK hypothetical\n");
+	assert_events("The US sent aid to Pakistan.", "economic_aid USA PAK asserted\n");
+}
+
 static void takes_mediators_and_persons_in_apposition(void **state)
 {
 	(void)state;
@@ -442,6 +465,8 @@ int main(void)
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
+		cmocka_unit_test(skips_asides_and_demonyms_of_things),
+		cmocka_unit_test(reads_cut_aid_as_not_given),
 		cmocka_unit_test(reads_it_as_the_one_state_or_body_before),
 		cmocka_unit_test(reads_definite_descriptions_as_the_one_actor_before),
 		cmocka_unit_test(reads_amounts_of_aid),
