@@ -329,7 +329,7 @@ static size_t two_states(const struct schema *s, const struct doc *d, size_t si,
 		       struct found *f)
 {
 	static const char *const states[] = {"countries", "nations", "sides", "states", "neighbours",
-					     "neighbors", NULL};
+					     "neighbors", "powers", "governments", "capitals", NULL};
 	static const char *const persons[] = {"leaders", "presidents", "ministers", "men", "women", NULL};
 	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first, noun, to = i;
 	enum actor_kind kind;

@@ -59,6 +59,10 @@ static const char *const speech_verbs[] = {
 	"said", "say", "says", "announced", "stated", "added", "confirmed", "declared", "denied",
 	"denies", "claimed", "claims", "insisted", "insists", "argued", NULL
 };
+/* nouns that name the one they relate to right after them: "its ally Belarus" */
+static const char *const partners[] = {
+	"ally", "allies", "partner", "partners", "backer", "backers", "member", "members", NULL
+};
 /* what a state acts through besides its agents: "Chinese vessels fired" */
 static const char *const instruments[] = {
 	"vessels", "vessel", "ships", "ship", "warships", "warship", "jets", "aircraft", "planes",
@@ -84,7 +88,8 @@ static const char *const question_words[] = {
 enum {
 	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
-	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11
+	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11,
+	W_PARTNER = 1 << 12
 };
 
 static const struct {
@@ -94,7 +99,7 @@ static const struct {
 	{preps, W_PREP}, {noun_preps, W_NOUN_PREP}, {dets, W_DET}, {clause_words, W_CLAUSE},
 	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
 	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
-	{statements, W_STATEMENT}, {instruments, W_INSTRUMENT},
+	{statements, W_STATEMENT}, {instruments, W_INSTRUMENT}, {partners, W_PARTNER},
 };
 
 struct extractor *relations_new(const struct schema *s)
@@ -359,9 +364,11 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 				break;
 			next = mention_ending(c, i);
 		}
-		/* across a comma only a list of one kind of name: not "in Riyadh, Egypt" */
+		/* across a comma only a list of one kind of name: not "in Riyadh, Egypt",
+		 * nor "Montenegro, NATO's newest member" */
 		if (next < 0 || (strcmp(word(c, dir > 0 ? c->m[mi].end : c->m[next].end), ",") == 0 &&
-				 c->m[next].form != c->m[mi].form))
+				 (c->m[next].form != c->m[mi].form ||
+				  strcmp(word(c, c->m[dir > 0 ? next : mi].end), "'s") == 0)))
 			break;
 		out[n++] = mi = next;
 	}
@@ -404,6 +411,11 @@ static enum modality modality(const struct ctx *c, size_t a, size_t clause_start
 
 	for (size_t i = a; i > prev && i > from; i--)
 		if (is(c, i - 1, W_PREP) && prev > c->S->first) {
+			from = i;
+			break;
+		}
+	for (size_t i = a; i > from; i--)
+		if (strcmp(word(c, i - 1), ",") == 0) {	/* "will go to Montenegro, NATO's member" */
 			from = i;
 			break;
 		}
@@ -788,6 +800,25 @@ static bool free_adjunct(const struct ctx *c, size_t a)
 	       (strcmp(word(c, a - 1), ",") == 0 || dash(c, a - 1));
 }
 
+/* Whom the noun phrase starting at token i describes: the subject when it
+ * follows "is", "has" or the like ("Kim has a strong Russian partner"), the
+ * actor before the comma when it is an apposition ("the United States, a
+ * NATO ally", "Montenegro, NATO's newest member"); else -1. */
+static int predicated(const struct ctx *c, size_t i, size_t cl)
+{
+	size_t k = i;
+
+	while (k > cl && i - k < 3 && modifier_word(c, k - 1))
+		k--;
+	if (k > cl && is(c, k - 1, W_DET))
+		k--;
+	if (k > cl && is(c, k - 1, W_COPULA))
+		return subject(c, i, cl, false);
+	if (k > cl + 1 && strcmp(word(c, k - 1), ",") == 0)
+		return mention_ending(c, k - 1);
+	return -1;
+}
+
 /* Is mention mi inside an apposition: ", a NATO member," / ", an Iranian ally,"? */
 static bool apposition(const struct ctx *c, int mi)
 {
@@ -971,6 +1002,23 @@ static int apposed(const struct ctx *c, size_t b, size_t i, size_t cr)
 	return mention_at(c, i);
 }
 
+/* The actor named right after token b, or after ", including" or "such
+ * as": the one a partner noun names ("its ally Belarus"), or -1. */
+static int listed_after(const struct ctx *c, size_t b, size_t cr)
+{
+	size_t i = b;
+
+	if (i < cr && strcmp(word(c, i), ",") == 0)
+		i++;
+	if (i < cr && strcmp(word(c, i), "including") == 0)
+		i++;
+	else if (i + 1 < cr && strcmp(word(c, i), "such") == 0 && strcmp(word(c, i + 1), "as") == 0)
+		i += 2;
+	else if (i != b)
+		return -1;
+	return i < cr ? mention_at(c, i) : -1;
+}
+
 /* The first mention after the trigger, within reach of a verb or after a
  * noun's preposition. */
 static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
@@ -987,6 +1035,8 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 			mi = mention_at(c, i);
 			return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
 		}
+		if (!prep_in_key && is(c, b - 1, W_PARTNER) && (mi = listed_after(c, b, cr)) >= 0)
+			return mi;	/* "its ally Belarus", "U.S. allies, including Poland" */
 		if (!prep_in_key) {
 			/* its preposition may come a few words later: "a visit this week to" */
 			while (i < cr && i < b + 3 && !is(c, i, W_NOUN_PREP) && c->at[i] < 0 &&
@@ -1094,9 +1144,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			add_both(c, tr->rel, pair[1], pair[0], directed, a, b, mod, tr->id, "compound");
 			return;
 		}
-		/* "Kim has a Russian partner": the subject and the modifier */
+		/* "Kim has a Russian partner", "Turkey is a NATO member": the subject
+		 * and the modifier of a predicate noun */
 		if (!directed && object(c, b, cr, tr) < 0 && coordinate(c, mi, -1, pair, 2) == 1 &&
-		    (subj = subject(c, c->m[mi].first, cl, false)) >= 0 &&
+		    (subj = predicated(c, c->m[mi].first, cl)) >= 0 &&
 		    !same_side(c, actor_of(c, subj), actor_of(c, mi))) {
 			add_event(c, tr->rel, subj, mi, a, b, mod, tr->id, "subject-modifier");
 			return;

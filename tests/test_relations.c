@@ -266,6 +266,18 @@ static void skips_asides_and_demonyms_of_things(void **state)
 	assert_events("Syria and its Russian and Iranian backers met.", "");
 }
 
+static void reads_membership_and_partners_as_alliance(void **state)
+{
+	(void)state;
+	assert_events("Turkey is a NATO member.", "alliance TUR nato asserted\n");
+	assert_events("He will go to Montenegro, NATO's newest member.", "alliance MNE nato asserted\n");
+	assert_events("Russia held drills with its ally Belarus.",
+		      "exercises BLR RUS asserted\nalliance BLR RUS asserted\n");
+	assert_events("It could upset U.S. allies, including Poland.", "alliance POL USA hypothetical\n");
+	/* members of a body in a list after "against" are no members of the subject's */
+	assert_events("Libya asked for action against Al Qaeda members.", "");
+}
+
 static void reads_cut_aid_as_not_given(void **state)
 {
 	(void)state;
@@ -360,7 +372,7 @@ static void reads_fire_retaliation_purchases_and_appositions(void **state)
 	assert_events("Israel retaliated with strikes on Iranian military sites.",
 		      "military_conflict ISR IRN asserted\n");
 	assert_events("Turkey, a NATO member, has bought Russian air defense systems.",
-		      "military_aid RUS TUR asserted\n");
+		      "alliance TUR nato asserted\nmilitary_aid RUS TUR asserted\n");
 	assert_events("North Korea fired a missile into the sea.", "");
 }
 
@@ -467,6 +479,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_not_given),
+		cmocka_unit_test(reads_membership_and_partners_as_alliance),
 		cmocka_unit_test(reads_it_as_the_one_state_or_body_before),
 		cmocka_unit_test(reads_definite_descriptions_as_the_one_actor_before),
 		cmocka_unit_test(reads_amounts_of_aid),
