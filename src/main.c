@@ -578,7 +578,7 @@ int main(int argc, char **argv)
 			return misuse("check takes no inputs, found '%s'", argv[optind]);
 		if (pipeline_open(&p, o.schema, &err) < 0)
 			return fail(&err);
-		printf("%s: %zu actors, %zu names, %zu relation types, %zu triggers\n", p.schema->dir,
+		printf("%s: %zu actors, %zu names, %zu relation types, %zu trigger forms\n", p.schema->dir,
 		       p.schema->nactors, p.schema->nnames, p.schema->nrels, p.schema->ntriggers);
 		pipeline_close(&p);
 		return EXIT_OK;

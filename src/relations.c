@@ -48,7 +48,7 @@ static const char *const agents[] = {
 	"government", "governments", "ministry", "ministries", "forces", "army", "armies",
 	"military", "militaries", "navy", "president", "head", "heads", "spokesman", "spokeswoman",
 	"spokesperson", "ambassador", "ambassadors", "diplomats", "authorities", "negotiators",
-	"troops", NULL
+	"troops", "allies", "countries", "nations", "states", "powers", "members", NULL
 };
 static const char *const clause_words[] = {
 	"but", "while", "whereas", "although", "though", "because", "yet", "unless", NULL
@@ -58,6 +58,11 @@ static const char *const pronouns[] = {"he", "she", "they", "we", "it", "i", "yo
 static const char *const speech_verbs[] = {
 	"said", "say", "says", "announced", "stated", "added", "confirmed", "declared", "denied",
 	"denies", "claimed", "claims", "insisted", "insists", "argued", NULL
+};
+/* what an actor issues, that speaks for it: "a resolution condemning X" */
+static const char *const statements[] = {
+	"statement", "statements", "resolution", "resolutions", "declaration", "communique",
+	"letter", "speech", "remarks", "message", "report", "tweet", "post", "comments", NULL
 };
 static const char *const amounts[] = {"million", "billion", "trillion", "thousand", NULL};
 static const char *const copulas[] = {
@@ -73,7 +78,7 @@ static const char *const question_words[] = {
 enum {
 	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
-	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9
+	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10
 };
 
 static const struct {
@@ -83,6 +88,7 @@ static const struct {
 	{preps, W_PREP}, {noun_preps, W_NOUN_PREP}, {dets, W_DET}, {clause_words, W_CLAUSE},
 	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
 	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
+	{statements, W_STATEMENT},
 };
 
 struct extractor *relations_new(const struct schema *s)
@@ -95,19 +101,25 @@ struct extractor *relations_new(const struct schema *s)
 
 	x->s = s;
 	x->next = xcalloc(s->ntriggers, sizeof *x->next);
-	for (size_t i = 0; i < s->ntriggers; i++) {
-		long first = trie_put(x->triggers, s->triggers[i].key, (long)i);
+	/* written words before inflected forms in each chain: "meeting" is the
+	 * noun written as such before a form of the verb "meet" */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < s->ntriggers; i++) {
+			long first;
 
-		x->next[i] = -1;
-		if (first >= 0) {	/* keep the first, chain the others after it */
-			int j = (int)first;
+			if (s->triggers[i].inflected != (pass == 1))
+				continue;
+			first = trie_put(x->triggers, s->triggers[i].key, (long)i);
+			x->next[i] = -1;
+			if (first >= 0) {	/* keep the first, chain the others after it */
+				int j = (int)first;
 
-			trie_put(x->triggers, s->triggers[i].key, first);
-			while (x->next[j] >= 0)
-				j = x->next[j];
-			x->next[j] = (int)i;
+				trie_put(x->triggers, s->triggers[i].key, first);
+				while (x->next[j] >= 0)
+					j = x->next[j];
+				x->next[j] = (int)i;
+			}
 		}
-	}
 	for (size_t i = 0; i < s->nhypothetical; i++)
 		trie_put(x->cues, s->hypothetical[i], 1);
 	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
@@ -431,18 +443,114 @@ static bool objects_near(const struct ctx *c, const struct trigger *t, size_t b,
 	return false;
 }
 
-/* The first trigger of the chain at 'first' whose object words are present;
- * triggers that ask for objects are tried before those that do not. */
-static int pick_trigger(const struct ctx *c, int first, size_t b, size_t cr)
+/* his, her, their, its */
+static bool possessive(const struct ctx *c, size_t i)
+{
+	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
+	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0;
+}
+
+/* A plain word that may modify a noun: lowercase, no function word. */
+static bool modifier_word(const struct ctx *c, size_t i)
+{
+	return c->at[i] < 0 && (c->d->tok[i].flags & TOK_WORD) && !(c->d->tok[i].flags & TOK_UPPER) &&
+	       !is(c, i, W_PREP | W_COPULA | W_PRONOUN | W_QUESTION | W_CLAUSE) &&
+	       strcmp(word(c, i), "and") != 0 && strcmp(word(c, i), "or") != 0;
+}
+
+/* Does word w end with 'end'? */
+static bool ends(const char *w, const char *end)
+{
+	size_t n = strlen(w), k = strlen(end);
+
+	return n > k + 1 && strcmp(w + n - k, end) == 0;
+}
+
+/* An adverb between a subject or auxiliary and its verb: "has not imposed". */
+static bool adverb(const struct ctx *c, size_t i)
+{
+	static const char *const adverbs[] = {"not", "never", "also", "already", "just", "still", "now",
+					      "again", "even", "since", NULL};
+
+	return c->at[i] < 0 && (ends(word(c, i), "ly") || word_in(word(c, i), adverbs));
+}
+
+/* Is the verb trigger at token a used as a verb? Not after a determiner
+ * ("the attacks", "a crossborder attack") or in a compound ("cyber-attacks"),
+ * and not as a participle of a noun that is no actor ("leaflets criticizing
+ * Kim", "a class closely allied with Caracas"): its subject is that noun. */
+static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
+{
+	const char *w = word(c, a), *p;
+	size_t k = a;
+
+	for (size_t i = a; i > c->S->first && a - i < 3 && c->at[i - 1] < 0; i--) {
+		if (is(c, i - 1, W_DET) || possessive(c, i - 1))
+			return false;
+		if (!modifier_word(c, i - 1))
+			break;
+	}
+	if (a > c->S->first && strcmp(word(c, a - 1), "-") == 0 && !(c->d->tok[a].flags & TOK_SPACE))
+		return false;
+	if (!ends(w, "ing") && !ends(w, "ed"))
+		return true;
+	while (k > c->S->first + 1 && adverb(c, k - 1))
+		k--;	/* past adverbs: "currently mediating" */
+	if (k <= c->S->first || c->at[k - 1] >= 0 || (ends(w, "ed") && b < c->S->end && strcmp(word(c, b), "by") == 0))
+		return true;
+	p = word(c, k - 1);
+	/* after an auxiliary, a verb ("continued attacking"), an agent ("Russian
+	 * forces attacking") or a statement ("a resolution condemning") */
+	return !modifier_word(c, k - 1) || is(c, k - 1, W_AGENT | W_STATEMENT) || ends(p, "ed") ||
+	       strcmp(p, "be") == 0;
+}
+
+/* Is the verb at a passive ("has been criticized")? Its subject is then its target. */
+static bool passive(const struct ctx *c, size_t a)
+{
+	static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got", NULL};
+	size_t k = a;
+
+	if (ends(word(c, a), "ing"))
+		return false;
+	while (k > c->S->first + 1 && adverb(c, k - 1))
+		k--;
+	return k > c->S->first && c->at[k - 1] < 0 && word_in(word(c, k - 1), be);
+}
+
+/* Does the word before token a call for a verb: a subject ("Russia
+ * attacks"), "to", an auxiliary or modal ("will visit")? */
+static bool verb_slot(const struct ctx *c, size_t a)
+{
+	return a > c->S->first && ((c->at[a - 1] >= 0 && strcmp(word(c, a - 1), "'s") != 0 &&
+				    c->m[c->at[a - 1]].form != FORM_ADJECTIVE) ||
+				   is(c, a - 1, W_PRONOUN | W_QUESTION) || strcmp(word(c, a - 1), "to") == 0 ||
+				   strcmp(word(c, a - 1), "must") == 0);
+}
+
+/* The trigger of the chain at 'first' that fits the place [a, b): a verb
+ * where a verb can be and a noun elsewhere ("a state visit", "Xi will
+ * visit"), and among those, one whose object words are present before one
+ * that asks for none. */
+static int pick_trigger(const struct ctx *c, int first, size_t a, size_t b, size_t cr)
 {
 	const struct schema *s = c->x->s;
+	bool nouns = false, verbs = false, verb;
 
-	for (int t = first; t >= 0; t = c->x->next[t])
-		if (s->triggers[t].nobjects && objects_near(c, &s->triggers[t], b, cr))
-			return t;
-	for (int t = first; t >= 0; t = c->x->next[t])
-		if (!s->triggers[t].nobjects)
-			return t;
+	for (int t = first; t >= 0; t = c->x->next[t]) {
+		nouns = nouns || s->triggers[t].form == TRIG_NOUN;
+		verbs = verbs || s->triggers[t].form == TRIG_VERB;
+	}
+	verb = verbs && used_as_verb(c, a, b) && (!nouns || verb_slot(c, a));
+	for (int pass = 0; pass < 2; pass++)
+		for (int t = first; t >= 0; t = c->x->next[t]) {
+			const struct trigger *tr = &s->triggers[t];
+
+			if ((tr->form == TRIG_VERB && !verb) || (tr->form == TRIG_NOUN && verb))
+				continue;
+			if (pass == 0 ? tr->nobjects && objects_near(c, tr, b, cr) : !tr->nobjects)
+				return t;
+		}
 	return -1;
 }
 
@@ -679,7 +787,14 @@ static bool plural(const struct ctx *c, size_t i)
 /* The first actor of the sentence that is no object of a preposition, before a. */
 static int first_subject(const struct ctx *c, size_t a)
 {
-	for (size_t i = c->S->first; i < a && i < c->S->first + 4 * CLAUSE_REACH; i++) {
+	size_t from = c->S->first;
+
+	for (size_t i = a; i > c->S->first && a - i < 4 * CLAUSE_REACH; i--)
+		if (c->at[i - 1] < 0 && is(c, i - 1, W_SPEECH)) {	/* "X said Y attacked and ...": Y */
+			from = i;
+			break;
+		}
+	for (size_t i = from; i < a && i < from + 4 * CLAUSE_REACH; i++) {
 		int mi = mention_at(c, i);
 
 		if (mi >= 0 && c->m[mi].first >= i && !governor(c, mi))
@@ -701,6 +816,26 @@ static int possessor(const struct ctx *c, size_t a, size_t cl)
 	if (i <= cl || (strcmp(word(c, i - 1), "its") != 0 && strcmp(word(c, i - 1), "their") != 0))
 		return -1;
 	return subject(c, i - 1, cl, false);
+}
+
+/* The actor a relative pronoun at token r stands for: the mention just
+ * before it, or before the apposition it continues ("Georgia, a country
+ * which fought"); -1 when that is no actor ("Obama's revisions, which"). */
+static int antecedent(const struct ctx *c, size_t r)
+{
+	size_t i = r;
+
+	if (i > c->S->first && strcmp(word(c, i - 1), ",") == 0)
+		i--;
+	if (mention_ending(c, i) < 0) {	/* ", a country which": past the apposition */
+		while (i > c->S->first && r - i < 4 && modifier_word(c, i - 1))
+			i--;
+		if (i > c->S->first && is(c, i - 1, W_DET))
+			i--;
+		if (i > c->S->first && strcmp(word(c, i - 1), ",") == 0)
+			i--;
+	}
+	return mention_ending(c, i);
 }
 
 /* The nearest mention before a that can be the clause's subject: not the
@@ -727,6 +862,9 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		    strcmp(word(c, i - 1), "announced") != 0 && strcmp(word(c, i - 1), "confirmed") != 0)
 			return -1;	/* "Kyiv said the refinery supplied": not Kyiv ("announced
 					 * steps to boost ties" has an object, no clause) */
+		if (mi < 0 && c->at[i - 1] < 0 && (strcmp(word(c, i - 1), "who") == 0 ||
+						    strcmp(word(c, i - 1), "which") == 0))
+			return antecedent(c, i - 1);
 		if (mi < 0 && c->at[i - 1] < 0 && (strcmp(word(c, i - 1), "sides") == 0 ||
 						    strcmp(word(c, i - 1), "parties") == 0))
 			return -1;	/* "pressed both sides to accept a ceasefire": theirs */
@@ -764,14 +902,6 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	return -1;
 }
 
-/* The first mention after the trigger, within reach of a verb or after a
- * noun's preposition. */
-static bool possessive(const struct ctx *c, size_t i)
-{
-	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
-	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0;
-}
-
 /* "a visit to his friend, President Vladimir Putin": after a noun that a
  * possessive pronoun governs (tokens [b, i)), the actor in apposition. */
 static int apposed(const struct ctx *c, size_t b, size_t i, size_t cr)
@@ -787,6 +917,8 @@ static int apposed(const struct ctx *c, size_t b, size_t i, size_t cr)
 	return mention_at(c, i);
 }
 
+/* The first mention after the trigger, within reach of a verb or after a
+ * noun's preposition. */
 static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
 {
 	size_t i = b, lim;
@@ -881,6 +1013,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		add_both(c, tr->rel, x, y, directed, a, b, mod, tr->id, "between");
 		return;
 	}
+	if (!noun && passive(c, a) && !(b < cr && strcmp(word(c, b), "by") == 0))
+		return;	/* "Trump has been criticized in the US": by whom is not said */
 	if (noun && tr->reverse && strcmp(word(c, b - 1), "from") == 0 &&
 	    (mi = object(c, b, cr, tr)) >= 0 && (x = first_subject(c, a)) >= 0) {
 		/* "X fired a missile, drawing condemnation from Y": the reaction is to
@@ -907,7 +1041,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			return;
 		}
 		/* "Kim has a Russian partner": the subject and the modifier */
-		if (!directed && object(c, b, cr, tr) < 0 &&
+		if (!directed && object(c, b, cr, tr) < 0 && coordinate(c, mi, -1, pair, 2) == 1 &&
 		    (subj = subject(c, c->m[mi].first, cl, false)) >= 0 &&
 		    !same_side(c, actor_of(c, subj), actor_of(c, mi))) {
 			add_event(c, tr->rel, subj, mi, a, b, mod, tr->id, "subject-modifier");
@@ -1049,7 +1183,7 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 		/* titles first: they decide which mentions stand for a person */
 		for (size_t h = 0; h < nh; h++) {
 			size_t cr = clause_end(&c, hits[h].b);
-			int t = pick_trigger(&c, hits[h].first, hits[h].b, cr);
+			int t = pick_trigger(&c, hits[h].first, hits[h].a, hits[h].b, cr);
 
 			if (t >= 0 && x->s->triggers[t].form == TRIG_TITLE) {
 				title_before(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
@@ -1062,7 +1196,7 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 		}
 		for (size_t h = 0, prev = c.S->first; h < nh; h++) {
 			size_t cr = clause_end(&c, hits[h].b);
-			int t = pick_trigger(&c, hits[h].first, hits[h].b, cr);
+			int t = pick_trigger(&c, hits[h].first, hits[h].a, hits[h].b, cr);
 
 			if (t >= 0 && (x->s->triggers[t].form == TRIG_VERB || x->s->triggers[t].form == TRIG_NOUN)) {
 				relate(&c, t, hits[h].a, hits[h].b, qstart, prev);

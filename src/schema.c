@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "conf.h"
+#include "inflect.h"
 #include "text.h"
 #include "util.h"
 
@@ -156,6 +157,9 @@ struct loader {
 	size_t rels_cap, trig_cap;
 	struct conf_node **files;	/* kept until references are resolved */
 	size_t nfiles, files_cap;
+	struct strmap *irregular;	/* verb lemma -> index in irregular_forms */
+	const struct conf_node **irregular_forms;	/* a scalar or a sequence of forms */
+	size_t nirregular, irregular_cap;
 };
 
 /* References between actors may point forward, so they are resolved after
@@ -306,54 +310,137 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 	return 0;
 }
 
+/* The irregular forms of 'lemma' ("met" for "meet"), from the schema's lists. */
+static void irregular_forms(const struct loader *L, const char *lemma, const struct conf_node ***forms,
+			    size_t *n)
+{
+	long i = L->irregular ? strmap_get(L->irregular, lemma) : -1;
+	const struct conf_node *v = i >= 0 ? L->irregular_forms[i] : NULL;
+
+	*forms = NULL;
+	*n = 0;
+	if (v && v->type == CONF_SCALAR) {
+		*forms = (const struct conf_node **)&L->irregular_forms[i];
+		*n = 1;
+	} else if (v) {
+		*forms = (const struct conf_node **)v->items;
+		*n = v->n;
+	}
+}
+
+/* What the forms of one trigger word share. */
+struct trigger_spec {
+	const char *id;
+	int rel, form;
+	bool reverse, mutual;
+	const struct conf_node **objects;
+	size_t nobjects;
+};
+
+/* Add 'text' as a matchable form of trigger 'ts' (its written lemma unless 'inflected'). */
+static void add_trigger(struct loader *L, const struct trigger_spec *ts, const char *text, bool inflected)
+{
+	struct schema *s = L->s;
+	struct trigger *tr;
+	char *key = text_key(text);
+
+	for (size_t i = s->ntriggers; i-- > 0 && strcmp(s->triggers[i].id, ts->id) == 0;)
+		if (strcmp(s->triggers[i].key, key) == 0) {	/* "ally" and "allies" both written */
+			free(key);
+			return;
+		}
+	xgrow(&s->triggers, &L->trig_cap, s->ntriggers + 1, sizeof *s->triggers);
+	tr = &s->triggers[s->ntriggers++];
+	*tr = (struct trigger){.id = xstrdup(ts->id), .rel = ts->rel, .form = (enum trig_form)ts->form,
+			       .text = xstrdup(text), .key = key, .inflected = inflected,
+			       .reverse = ts->reverse, .mutual = ts->mutual, .nobjects = ts->nobjects};
+	tr->objects = xcalloc(ts->nobjects, sizeof *tr->objects);
+	for (size_t j = 0; j < ts->nobjects; j++)
+		tr->objects[j] = text_key(ts->objects[j]->str);
+}
+
+/* A trigger word is a lemma phrase: every inflection of its head word
+ * ("impose sanctions on" -> "imposed sanctions on", "sanction on" ->
+ * "sanctions on") is a form of the trigger too. Titles, "led by" and
+ * "member" words are matched as written. */
+static int add_trigger_forms(struct loader *L, const struct trigger_spec *ts, const struct conf_node *word,
+			     struct diag *err)
+{
+	enum { MAX_WORDS = 16 };
+	const char *w[MAX_WORDS];
+	char *copy = xstrdup(word->str), forms[INFLECT_MAX][INFLECT_LEN], *save = NULL, *key = text_key(word->str);
+	const struct conf_node **irr;
+	size_t n = 0, h, nforms, nirr;
+	enum word_class wc = ts->form == TRIG_VERB ? INFLECT_VERB : INFLECT_NOUN;
+	bool empty = !key[0];
+
+	free(key);
+	for (char *p = strtok_r(copy, " ", &save); p && n < MAX_WORDS; p = strtok_r(NULL, " ", &save))
+		w[n++] = p;
+	if (empty || n == MAX_WORDS) {
+		free(copy);
+		return diag_at(err, word->pos, empty ? "empty trigger word" : "trigger word too long");
+	}
+	if (ts->form != TRIG_VERB && ts->form != TRIG_NOUN && ts->form != TRIG_NONE) {
+		add_trigger(L, ts, word->str, false);
+		free(copy);
+		return 0;
+	}
+	h = inflect_head(w, n, wc);
+	nforms = inflect(w[h], wc, forms);
+	irregular_forms(L, w[h], &irr, &nirr);
+	for (size_t f = 0; f < nforms + nirr; f++) {
+		struct buf phrase = {0};
+
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&phrase, "%s%s", i ? " " : "",
+				   i != h ? w[i] : f < nforms ? forms[f] : irr[f - nforms]->str);
+		add_trigger(L, ts, phrase.data, f > 0);
+		free(phrase.data);
+	}
+	free(copy);
+	return 0;
+}
+
+/* A trigger of relation type 'rel', or of the type its 'relation' key names
+ * when rel is -1 (the trigger files relations-*.yaml). */
 static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, struct diag *err)
 {
-	static const char *const keys[] = {"id", "form", "words", "objects", "reverse", "mutual", NULL};
+	static const char *const keys[] = {"id", "relation", "form", "words", "objects", "reverse", "mutual",
+					   NULL};
 	static const char *const forms[] = {"verb", "noun", "title", "led", "member", NULL};
 	struct schema *s = L->s;
-	const struct conf_node **words, **objects, *v;
-	size_t nwords, nobjects;
-	const char *id = NULL;
-	bool reverse = false, mutual = false;
-	int form;
+	const struct conf_node **words, *v;
+	size_t nwords;
+	const char *relation = NULL;
+	struct trigger_spec ts = {.rel = rel};
 
 	if (conf_expect(t, CONF_MAP, "a trigger", err) < 0 || conf_check_keys(t, keys, err) < 0 ||
-	    conf_string(t, "id", true, &id, err) < 0 || conf_bool(t, "reverse", &reverse, err) < 0 ||
-	    conf_bool(t, "mutual", &mutual, err) < 0 ||
+	    conf_string(t, "id", true, &ts.id, err) < 0 || conf_bool(t, "reverse", &ts.reverse, err) < 0 ||
+	    conf_bool(t, "mutual", &ts.mutual, err) < 0 ||
+	    conf_string(t, "relation", rel < 0, &relation, err) < 0 ||
 	    conf_strings(t, "words", &words, &nwords, err) < 0 ||
-	    conf_strings(t, "objects", &objects, &nobjects, err) < 0)
+	    conf_strings(t, "objects", &ts.objects, &ts.nobjects, err) < 0)
 		return -1;
 	if (check_id(conf_get(t, "id"), err) < 0)
 		return -1;
+	if (rel >= 0 && relation)
+		return diag_at(err, conf_get(t, "relation")->pos,
+			       "a trigger inside a relation type names no 'relation'");
+	if (rel < 0 && (ts.rel = schema_reltype(s, relation)) < 0)
+		return diag_at(err, conf_get(t, "relation")->pos, "unknown relation type '%s'", relation);
 	for (size_t i = 0; i < s->ntriggers; i++)
-		if (strcmp(s->triggers[i].id, id) == 0)
-			return diag_at(err, conf_get(t, "id")->pos, "duplicate trigger id '%s'", id);
+		if (strcmp(s->triggers[i].id, ts.id) == 0)
+			return diag_at(err, conf_get(t, "id")->pos, "duplicate trigger id '%s'", ts.id);
 	if (!(v = conf_get(t, "form")))
 		return diag_at(err, t->pos, "missing key 'form'");
-	if (conf_expect(v, CONF_SCALAR, "form", err) < 0 || (form = choose(v, "form", forms, err)) < 0)
+	if (conf_expect(v, CONF_SCALAR, "form", err) < 0 || (ts.form = choose(v, "form", forms, err)) < 0)
 		return -1;
 	if (!nwords)
-		return diag_at(err, t->pos, "trigger '%s' has no words", id);
-	for (size_t i = 0; i < nwords; i++) {
-		struct trigger *tr;
-
-		xgrow(&s->triggers, &L->trig_cap, s->ntriggers + 1, sizeof *s->triggers);
-		tr = &s->triggers[s->ntriggers++];
-		memset(tr, 0, sizeof *tr);
-		tr->id = xstrdup(id);
-		tr->rel = rel;
-		tr->form = (enum trig_form)form;
-		tr->text = xstrdup(words[i]->str);
-		tr->key = text_key(words[i]->str);
-		tr->reverse = reverse;
-		tr->mutual = mutual;
-		if (!tr->key[0])
-			return diag_at(err, words[i]->pos, "empty trigger word");
-		tr->nobjects = nobjects;
-		tr->objects = xcalloc(nobjects, sizeof *tr->objects);
-		for (size_t j = 0; j < nobjects; j++)
-			tr->objects[j] = text_key(objects[j]->str);
-	}
+		return diag_at(err, t->pos, "trigger '%s' has no words", ts.id);
+	for (size_t i = 0; i < nwords; i++)
+		if (add_trigger_forms(L, &ts, words[i], err) < 0)
+			return -1;
 	return 0;
 }
 
@@ -406,19 +493,71 @@ static int parse_reltype(struct loader *L, const struct conf_node *r, struct dia
 	return 0;
 }
 
-static int load_relations(struct loader *L, const char *path, struct diag *err)
+/* 'irregular: {meet: met, fight: [fought]}': forms no spelling rule gives. */
+static int parse_irregular(struct loader *L, const struct conf_node *root, struct diag *err)
 {
-	static const char *const keys[] = {"relations", "hypothetical", NULL};
-	struct conf_node *root = conf_load(path, err);
-	const struct conf_node *rels, **hyp;
+	const struct conf_node *map = conf_get(root, "irregular");
+
+	if (!map)
+		return 0;
+	if (conf_expect(map, CONF_MAP, "irregular", err) < 0)
+		return -1;
+	if (!L->irregular)
+		L->irregular = strmap_new();
+	for (size_t i = 0; i < map->n; i++) {
+		const struct conf_node *v = map->items[2 * i + 1];
+
+		if (v->type == CONF_SEQ) {
+			for (size_t j = 0; j < v->n; j++)
+				if (conf_expect(v->items[j], CONF_SCALAR, "an irregular form", err) < 0)
+					return -1;
+		} else if (conf_expect(v, CONF_SCALAR, "an irregular form or a list of them", err) < 0) {
+			return -1;
+		}
+		if (strmap_get(L->irregular, map->items[2 * i]->str) >= 0)
+			return diag_at(err, map->items[2 * i]->pos, "irregular forms of '%s' given twice",
+				       map->items[2 * i]->str);
+		xgrow(&L->irregular_forms, &L->irregular_cap, L->nirregular + 1, sizeof *L->irregular_forms);
+		L->irregular_forms[L->nirregular] = v;
+		strmap_put(L->irregular, map->items[2 * i]->str, (long)L->nirregular++);
+	}
+	return 0;
+}
+
+/* Is file name 'name' a trigger file that adds to relations.yaml's types? */
+static bool trigger_file(const char *name)
+{
+	size_t len = strlen(name);
+
+	return strncmp(name, "relations-", 10) == 0 && len > 15 && strcmp(name + len - 5, ".yaml") == 0;
+}
+
+/* relations.yaml: the relation types, their triggers and the hypothetical
+ * cues; then the trigger files relations-*.yaml ('triggers' naming their
+ * 'relation'), in name order. Irregular forms from any of them apply to all. */
+static int load_relations(struct loader *L, const char *dir, char **tfiles, size_t ntfiles, struct diag *err)
+{
+	static const char *const keys[] = {"relations", "hypothetical", "irregular", "not_relations", NULL};
+	static const char *const tkeys[] = {"triggers", "irregular", NULL};
+	struct buf path = {0};
+	struct conf_node *root, **troots = xcalloc(ntfiles + 1, sizeof *troots);
+	const struct conf_node *rels, **hyp, *list;
 	size_t nhyp;
 	int rc = -1;
 
+	buf_printf(&path, "%s/relations.yaml", dir);
+	root = conf_load(path.data, err);
+	free(path.data);
 	if (!root)
-		return -1;
-	if (conf_expect(root, CONF_MAP, "the relations file", err) < 0 ||
-	    conf_check_keys(root, keys, err) < 0)
 		goto out;
+	if (conf_expect(root, CONF_MAP, "the relations file", err) < 0 ||
+	    conf_check_keys(root, keys, err) < 0 || parse_irregular(L, root, err) < 0)
+		goto out;
+	for (size_t i = 0; i < ntfiles; i++)
+		if (!(troots[i] = conf_load(tfiles[i], err)) ||
+		    conf_expect(troots[i], CONF_MAP, "a trigger file", err) < 0 ||
+		    conf_check_keys(troots[i], tkeys, err) < 0 || parse_irregular(L, troots[i], err) < 0)
+			goto out;
 	if (!(rels = conf_get(root, "relations"))) {
 		diag_at(err, root->pos, "missing key 'relations'");
 		goto out;
@@ -433,9 +572,33 @@ static int load_relations(struct loader *L, const char *path, struct diag *err)
 	L->s->hypothetical = xcalloc(nhyp, sizeof *L->s->hypothetical);
 	for (size_t i = 0; i < nhyp; i++)
 		L->s->hypothetical[L->s->nhypothetical++] = text_key(hyp[i]->str);
+	if (conf_strings(root, "not_relations", &hyp, &nhyp, err) < 0)
+		goto out;
+	for (size_t i = 0; i < nhyp; i++) {
+		struct trigger_spec none = {.id = "not_relations", .form = TRIG_NONE};
+
+		if (add_trigger_forms(L, &none, hyp[i], err) < 0)
+			goto out;
+	}
+	for (size_t i = 0; i < ntfiles; i++) {
+		if (!(list = conf_get(troots[i], "triggers")))
+			continue;
+		if (conf_expect(list, CONF_SEQ, "triggers", err) < 0)
+			goto out;
+		for (size_t j = 0; j < list->n; j++)
+			if (parse_trigger(L, list->items[j], -1, err) < 0)
+				goto out;
+	}
 	rc = 0;
 out:
 	conf_free(root);
+	for (size_t i = 0; i < ntfiles; i++)
+		conf_free(troots[i]);
+	free(troots);
+	strmap_free(L->irregular);
+	free(L->irregular_forms);
+	L->irregular = NULL;
+	L->irregular_forms = NULL;
 	return rc;
 }
 
@@ -467,15 +630,17 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The actor files of 'dir': every *.yaml but relations.yaml, sorted. */
-static int list_actor_files(const char *dir, char ***out, size_t *n, struct diag *err)
+/* The YAML files of 'dir' but relations.yaml, sorted: the trigger files
+ * relations-*.yaml in *tfiles, every other one, an actor file, in *afiles. */
+static int list_files(const char *dir, char ***afiles, size_t *na, char ***tfiles, size_t *nt,
+		      struct diag *err)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *e;
-	size_t cap = 0;
+	size_t acap = 0, tcap = 0;
 
-	*out = NULL;
-	*n = 0;
+	*afiles = *tfiles = NULL;
+	*na = *nt = 0;
 	if (!dp)
 		return diag_sys(err, "open schema directory", dir);
 	while ((e = readdir(dp))) {
@@ -486,11 +651,17 @@ static int list_actor_files(const char *dir, char ***out, size_t *n, struct diag
 		    strcmp(e->d_name, "relations.yaml") == 0 || e->d_name[0] == '.')
 			continue;
 		buf_printf(&path, "%s/%s", dir, e->d_name);
-		xgrow(out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] = path.data;
+		if (trigger_file(e->d_name)) {
+			xgrow(tfiles, &tcap, *nt + 1, sizeof **tfiles);
+			(*tfiles)[(*nt)++] = path.data;
+		} else {
+			xgrow(afiles, &acap, *na + 1, sizeof **afiles);
+			(*afiles)[(*na)++] = path.data;
+		}
 	}
 	closedir(dp);
-	qsort(*out, *n, sizeof **out, cmp_str);
+	qsort(*afiles, *na, sizeof **afiles, cmp_str);
+	qsort(*tfiles, *nt, sizeof **tfiles, cmp_str);
 	return 0;
 }
 
@@ -499,16 +670,15 @@ struct schema *schema_load(const char *dir, struct diag *err)
 	struct schema *s = xcalloc(1, sizeof *s);
 	struct loader L = {.s = s};
 	struct ref *refs = NULL;
-	size_t nrefs = 0, refs_cap = 0, nfiles = 0;
-	char **files = NULL;
-	struct buf rpath = {0};
+	size_t nrefs = 0, refs_cap = 0, nfiles = 0, ntfiles = 0;
+	char **files = NULL, **tfiles = NULL;
 	int rc = -1;
 
 	s->dir = xstrdup(dir);
 	s->actor_ids = strmap_new();
 	s->name_keys = strmap_new();
-	buf_printf(&rpath, "%s/relations.yaml", dir);
-	if (load_relations(&L, rpath.data, err) < 0 || list_actor_files(dir, &files, &nfiles, err) < 0)
+	if (list_files(dir, &files, &nfiles, &tfiles, &ntfiles, err) < 0 ||
+	    load_relations(&L, dir, tfiles, ntfiles, err) < 0)
 		goto out;
 	for (size_t i = 0; i < nfiles; i++)
 		if (load_actors(&L, files[i], &refs, &nrefs, &refs_cap, err) < 0)
@@ -530,8 +700,10 @@ out:
 	for (size_t i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);
+	for (size_t i = 0; i < ntfiles; i++)
+		free(tfiles[i]);
+	free(tfiles);
 	free(refs);
-	free(rpath.data);
 	if (rc < 0) {
 		schema_free(s);
 		return NULL;

@@ -58,14 +58,17 @@ struct reltype {
  *        ("Russia's war in Ukraine", "UN sanctions on Pyongyang");
  * title: names a role ("President", "director"): affiliation patterns;
  * led:   a body, then its leader ("the RSF led by Hemedti");
- * member: a person, then their body ("Milan Radoicic of the Serbian List"). */
-enum trig_form { TRIG_VERB, TRIG_NOUN, TRIG_TITLE, TRIG_LED, TRIG_MEMBER };
+ * member: a person, then their body ("Milan Radoicic of the Serbian List");
+ * none:  a phrase that codes no relation but hides the triggers inside it
+ *        ("trade war", "Cold War"): relations.yaml's 'not_relations'. */
+enum trig_form { TRIG_VERB, TRIG_NOUN, TRIG_TITLE, TRIG_LED, TRIG_MEMBER, TRIG_NONE };
 
 struct trigger {
 	char *id;		/* rule id shown in evidence */
 	int rel;		/* reltype index */
 	enum trig_form form;
 	char *text, *key;
+	bool inflected;		/* a form of the written lemma, not the lemma itself */
 	char **objects;		/* keys of words one of which must follow ("munitions") */
 	size_t nobjects;
 	bool reverse;		/* the object side is the source ("dependence on X's arms") */

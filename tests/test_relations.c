@@ -155,10 +155,13 @@ static void takes_capitals_after_in_as_venues(void **state)
 	assert_events("Japan held talks with Hanoi.", "talks JPN VNM asserted\n");
 }
 
-static void reads_trade_wars_as_sanctions(void **state)
+static void codes_no_trade_war_nor_cold_war(void **state)
 {
-	(void)state;
-	assert_events("Ecuador started a trade war with Colombia.", "sanctions ECU COL asserted\n");
+	(void)state;	/* the guide: neither is a relation, and the "war" inside is none */
+	assert_events("Ecuador started a trade war with Colombia.", "");
+	assert_events("The US risks a new Cold War with China.", "");
+	assert_events("Ecuador started a war with Colombia.",
+		      "military_conflict ECU COL asserted\n");
 }
 
 static void keeps_officials_of_one_state_apart(void **state)
@@ -396,7 +399,7 @@ int main(void)
 		cmocka_unit_test(takes_the_state_of_a_title_from_dated_roles),
 		cmocka_unit_test(reads_they_after_a_list_of_speakers),
 		cmocka_unit_test(takes_capitals_after_in_as_venues),
-		cmocka_unit_test(reads_trade_wars_as_sanctions),
+		cmocka_unit_test(codes_no_trade_war_nor_cold_war),
 		cmocka_unit_test(keeps_officials_of_one_state_apart),
 		cmocka_unit_test(codes_fighting_between_two_sides_both_ways),
 		cmocka_unit_test(reads_the_object_after_a_copula),

@@ -1,6 +1,15 @@
 /* test_schema.c - loading the schema and rejecting bad ones with positions. */
 #include "helpers.h"
 
+/* The trigger form with this key, or NULL. */
+static const struct trigger *trigger(const struct schema *s, const char *key)
+{
+	for (size_t i = 0; i < s->ntriggers; i++)
+		if (strcmp(s->triggers[i].key, key) == 0)
+			return &s->triggers[i];
+	return NULL;
+}
+
 static void loads_a_small_schema(void **state)
 {
 	struct diag err = {{0}};
@@ -13,8 +22,18 @@ static void loads_a_small_schema(void **state)
 	assert_false(s->rels[0].directed);
 	assert_true(s->rels[1].directed);	/* the default */
 	assert_int_equal(s->rels[1].sign, SIGN_NEUTRAL);
-	assert_int_equal(s->ntriggers, 3);	/* one per word */
-	assert_string_equal(s->triggers[1].key, "met with");
+	/* lemma phrases give every form of their head word, and only those */
+	assert_non_null(trigger(s, "meet"));
+	assert_false(trigger(s, "meet")->inflected);
+	assert_true(trigger(s, "meets with")->inflected);
+	assert_non_null(trigger(s, "meeting with"));
+	assert_non_null(trigger(s, "met with"));	/* irregular */
+	assert_null(trigger(s, "meet withs"));
+	assert_null(trigger(s, "presidents"));	/* titles are matched as written */
+	assert_non_null(trigger(s, "summits with"));	/* from the trigger file relations-more.yaml */
+	assert_int_equal(trigger(s, "summits with")->rel, 0);
+	assert_int_equal(trigger(s, "summits with")->form, TRIG_NOUN);
+	assert_int_equal(trigger(s, "trade wars")->form, TRIG_NONE);
 	assert_int_equal(s->nhypothetical, 2);
 	ann = schema_actor(s, "ann_bee");
 	assert_true(ann >= 0);
@@ -91,11 +110,18 @@ static void rejects_unknown_trigger_forms(void **state)
 		    "(expected one of: verb, noun, title, led, member)");
 }
 
+static void rejects_triggers_of_unknown_types(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/bad-relation",
+		    "tests/data/schema/bad-relation/relations-more.yaml:2:32: unknown relation type 'war'");
+}
+
 static void reports_a_missing_folder(void **state)
 {
 	(void)state;
 	check_error("tests/data/schema/none",
-		    "cannot open 'tests/data/schema/none/relations.yaml': No such file or directory");
+		    "cannot open schema directory 'tests/data/schema/none': No such file or directory");
 }
 
 static void loads_the_shipped_schema_with_all_thirteen_types(void **state)
@@ -124,6 +150,7 @@ int main(void)
 		cmocka_unit_test(rejects_broken_yaml),
 		cmocka_unit_test(rejects_a_name_of_two_actors),
 		cmocka_unit_test(rejects_unknown_trigger_forms),
+		cmocka_unit_test(rejects_triggers_of_unknown_types),
 		cmocka_unit_test(reports_a_missing_folder),
 		cmocka_unit_test(loads_the_shipped_schema_with_all_thirteen_types),
 	};
