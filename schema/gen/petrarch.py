@@ -294,7 +294,7 @@ def hand_triggers(schema_dir, skip):
     for rel in keywords:
         keywords[rel] -= NOUN_AFTER | FUNCTION_WORDS
     keywords.setdefault("sanctions", set()).update(DIPLOMATIC)	# expelling diplomats
-    return texts, keywords
+    return texts, keywords, irregular
 
 
 # What a rejection (CAMEO 12x) must be aimed at to be criticism: another
@@ -482,9 +482,11 @@ def main():
 
     blocks, irregular, synsets = parse_cameo(a.cameo)
     stop = read_stoplist(a.stoplist)
-    hand, keywords = hand_triggers(a.schema, rel_out)
+    hand, keywords, hand_irr = hand_triggers(a.schema, rel_out)
     triggers, objtriggers, need, dropped = build_triggers(blocks, irregular, synsets, stop, hand,
                                                           keywords)
+    # a lemma's irregular forms may be given once: the hand-written list wins
+    need = {k: v for k, v in need.items() if k not in hand_irr}
     write_relations(rel_out, triggers, objtriggers, need)
     print("%s: %d verb blocks -> %d trigger lemmas, %d verbs with objects" %
           (rel_out, len(blocks), sum(len(v) for v in triggers.values()),
