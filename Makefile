@@ -20,7 +20,7 @@ LIB_OBJS = $(MODULES:%=src/%.o)
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
 
-.PHONY: all deps demo test unit cli asan fuzz golden eval bench gazetteer install clean
+.PHONY: all deps demo test unit cli gen asan fuzz golden eval bench gazetteer lexicon install clean
 
 all: actorgraph
 
@@ -67,7 +67,11 @@ tests/clients/node_modules: tests/clients/package-lock.json
 	cd tests/clients && npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: unit cli
+# the PETRARCH-2 converter on its fixture, and the generated schema files up to date
+gen:
+	@sh tests/gen.sh
+
+test: unit cli gen
 
 # The whole suite under AddressSanitizer and UBSan; any report fails it.
 asan:
@@ -104,11 +108,17 @@ bench: actorgraph
 gazetteer:
 	cd schema/gen && npm ci --no-audit --no-fund && node generate.mjs
 
+# Regenerate schema/relations-cameo.yaml and schema/cameo-actors.yaml from the
+# PETRARCH-2 dictionaries in schema/gen/petrarch2/ (Python 3 and PyYAML).
+lexicon:
+	python3 schema/gen/petrarch.py
+
 install: actorgraph
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/actorgraph/schema
 	install -m 755 actorgraph $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 schema/*.yaml schema/README.md schema/gen/LICENSE.world-countries \
 		$(DESTDIR)$(PREFIX)/share/actorgraph/schema/
+	install -m 644 schema/gen/petrarch2/LICENSE $(DESTDIR)$(PREFIX)/share/actorgraph/schema/LICENSE.petrarch2
 
 clean:
 	rm -f actorgraph libactorgraph.a src/*.o src/*.d $(TESTS) tests/*.d tests/fuzz_extract
