@@ -589,6 +589,9 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 	       ((c->d->tok[i].flags & TOK_UPPER) || strcmp(word(c, i), "-") == 0 ||
 		strcmp(word(c, i), "elect") == 0))
 		i++;
+	/* and the body a post is at: "Ambassador to the UN Kelly Craft" */
+	if (i + 2 < c->S->end && strcmp(word(c, i), "to") == 0 && (org = mention_at(c, i + 1)) >= 0)
+		i = c->m[org].end;
 	if (i >= c->S->end || (person = c->at[i]) < 0 || c->m[person].first != i ||
 	    s->actors[pa = c->m[person].actor].kind != KIND_PERSON)
 		return;
@@ -598,6 +601,10 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 		strcmp(word(c, k - 1), "'s") == 0))
 		k--;
 	org = mention_ending(c, k);
+	/* "Israel's UN ambassador": the owner, not the body the post is at */
+	if (org >= 0 && c->m[org].first > c->S->first + 1 && strcmp(word(c, c->m[org].first - 1), "'s") == 0 &&
+	    mention_ending(c, c->m[org].first - 1) >= 0)
+		org = mention_ending(c, c->m[org].first - 1);
 	if (org >= 0 && s->actors[c->m[org].actor].kind != KIND_PERSON) {
 		add_event(c, t->rel, person, org, a, b, MOD_ASSERTED, t->id, "title");
 		c->head[org] = person;	/* from now on the modifier stands for the person */
@@ -629,10 +636,12 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 	while (i > c->S->first && a - i < 5 && strcmp(word(c, i - 1), ",") != 0) {
 		if (is_boundary(c, i - 1))
 			return;
-		if (c->at[i - 1] >= 0) {	/* "X, Iran's foreign minister": the owner */
-			if (strcmp(word(c, i), "'s") != 0 || owner >= 0)
+		if (c->at[i - 1] >= 0) {	/* "X, Iran's foreign minister", "X, the UN envoy": the owner */
+			if (owner >= 0 || (strcmp(word(c, i), "'s") != 0 && !modifier_word(c, i) && i != a))
 				return;
 			owner = c->at[i - 1];
+			if (c->x->s->actors[c->m[owner].actor].kind == KIND_PERSON)
+				return;	/* "his special representative": no body named */
 			i = c->m[owner].first + 1;
 		}
 		i--;

@@ -278,6 +278,18 @@ static void reads_membership_and_partners_as_alliance(void **state)
 	assert_events("Libya asked for action against Al Qaeda members.", "");
 }
 
+static void reads_the_owner_and_post_of_a_title(void **state)
+{
+	(void)state;
+	assert_events("Israel's UN ambassador Danny Danon spoke.", "affiliation danny_danon ISR asserted\n");
+	assert_events("US Ambassador to the UN Kelly Craft told reporters.",
+		      "affiliation kelly_craft USA asserted\n");
+	assert_events("Nickolay Mladenov, the UN peace envoy for the region, said so.",
+		      "affiliation nickolay_mladenov un asserted\n");
+	/* a person's representative names no body */
+	assert_events("Said Djinnit, his special representative for the region, spoke.", "");
+}
+
 static void reads_cut_aid_as_not_given(void **state)
 {
 	(void)state;
@@ -479,6 +491,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_not_given),
+		cmocka_unit_test(reads_the_owner_and_post_of_a_title),
 		cmocka_unit_test(reads_membership_and_partners_as_alliance),
 		cmocka_unit_test(reads_it_as_the_one_state_or_body_before),
 		cmocka_unit_test(reads_definite_descriptions_as_the_one_actor_before),
