@@ -536,14 +536,78 @@ static bool passive(const struct ctx *c, size_t a)
 	return k > c->S->first && c->at[k - 1] < 0 && word_in(word(c, k - 1), be);
 }
 
+static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
+
+/* Is token i a dash between spaces, that opens or closes an aside? */
+static bool dash(const struct ctx *c, size_t i)
+{
+	return strcmp(word(c, i), "-") == 0 && (c->d->tok[i].flags & TOK_SPACE) && i + 1 < c->S->end &&
+	       (c->d->tok[i + 1].flags & TOK_SPACE);
+}
+
+/* Is the verb at a a participle after a comma or a dash, whose subject is
+ * the sentence's ("..., warning Ankara")? */
+static bool free_adjunct(const struct ctx *c, size_t a)
+{
+	return a > c->S->first + 1 && ends(word(c, a), "ing") &&
+	       (strcmp(word(c, a - 1), ",") == 0 || dash(c, a - 1));
+}
+
+/* Whom the noun phrase starting at token i describes: the subject when it
+ * follows "is", "has" or the like ("Kim has a strong Russian partner"), the
+ * actor before the comma when it is an apposition ("the United States, a
+ * NATO ally", "Montenegro, NATO's newest member"); else -1. */
+static int predicated(const struct ctx *c, size_t i, size_t cl)
+{
+	size_t k = i;
+
+	while (k > cl && i - k < 3 && modifier_word(c, k - 1))
+		k--;
+	if (k > cl && is(c, k - 1, W_DET))
+		k--;
+	if (k > cl && is(c, k - 1, W_COPULA))
+		return subject(c, i, cl, false);
+	if (k > cl + 1 && strcmp(word(c, k - 1), ",") == 0)
+		return mention_ending(c, k - 1);
+	return -1;
+}
+
+/* The subject of the verb whose object is the noun phrase that the list
+ * of modifiers ending with mention mi opens ("Putin has brushed aside [U.S.
+ * and European warnings]", "Russia faces [Western sanctions]"), or -1 when
+ * no verb word stands right before it. */
+static int recipient(const struct ctx *c, int mi, size_t cl)
+{
+	int list[MAX_LIST];
+	size_t n = coordinate(c, mi, -1, list, MAX_LIST), k = np_start(c, list[n - 1]);
+
+	if (k > cl && is(c, k - 1, W_DET))
+		k--;
+	if (k <= cl + 1 || !modifier_word(c, k - 1))
+		return -1;	/* no verb before: "the sanctions", "Iran's sanctions" */
+	return subject(c, k - 1, cl, false);
+}
+
 /* Does the word before token a call for a verb: a subject ("Russia
  * attacks"), "to", an auxiliary or modal ("will visit")? */
 static bool verb_slot(const struct ctx *c, size_t a)
 {
-	return a > c->S->first && ((c->at[a - 1] >= 0 && strcmp(word(c, a - 1), "'s") != 0 &&
-				    c->m[c->at[a - 1]].form != FORM_ADJECTIVE) ||
-				   is(c, a - 1, W_PRONOUN | W_QUESTION) || strcmp(word(c, a - 1), "to") == 0 ||
-				   strcmp(word(c, a - 1), "must") == 0);
+	size_t k;
+
+	if (a <= c->S->first)
+		return false;
+	if (c->at[a - 1] >= 0) {	/* a subject, not the object of a verb or preposition */
+		const struct mention *m = &c->m[c->at[a - 1]];
+
+		if (strcmp(word(c, a - 1), "'s") == 0 || m->form == FORM_ADJECTIVE)
+			return false;
+		k = m->first;
+		if (k > c->S->first && is(c, k - 1, W_DET))
+			k--;
+		return k == c->S->first || !(modifier_word(c, k - 1) || is(c, k - 1, W_PREP));
+	}
+	return is(c, a - 1, W_PRONOUN | W_QUESTION) || strcmp(word(c, a - 1), "to") == 0 ||
+	       strcmp(word(c, a - 1), "must") == 0 || free_adjunct(c, a);
 }
 
 /* The trigger of the chain at 'first' that fits the place [a, b): a verb
@@ -734,8 +798,6 @@ static int modifier(const struct ctx *c, size_t a)
 	return mi >= 0 && (i == a || c->m[mi].form == FORM_ADJECTIVE) ? mi : -1;
 }
 
-static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
-
 /* The state or body actor a serves on the document's date, or a itself. */
 static int side(const struct ctx *c, int a)
 {
@@ -792,40 +854,6 @@ static bool second_verb(const struct ctx *c, size_t a, size_t cl)
 	       strcmp(word(c, i - 1), "will") == 0 || strcmp(word(c, i - 1), "also") == 0))
 		i--;	/* auxiliaries and adverbs: "and has also" */
 	return i > cl && strcmp(word(c, i - 1), "and") == 0 && c->at[i - 1] < 0 && mention_ending(c, i - 1) < 0;
-}
-
-/* Is token i a dash between spaces, that opens or closes an aside? */
-static bool dash(const struct ctx *c, size_t i)
-{
-	return strcmp(word(c, i), "-") == 0 && (c->d->tok[i].flags & TOK_SPACE) && i + 1 < c->S->end &&
-	       (c->d->tok[i + 1].flags & TOK_SPACE);
-}
-
-/* Is the verb at a a participle after a comma or a dash, whose subject is
- * the sentence's ("..., warning Ankara")? */
-static bool free_adjunct(const struct ctx *c, size_t a)
-{
-	return a > c->S->first + 1 && ends(word(c, a), "ing") &&
-	       (strcmp(word(c, a - 1), ",") == 0 || dash(c, a - 1));
-}
-
-/* Whom the noun phrase starting at token i describes: the subject when it
- * follows "is", "has" or the like ("Kim has a strong Russian partner"), the
- * actor before the comma when it is an apposition ("the United States, a
- * NATO ally", "Montenegro, NATO's newest member"); else -1. */
-static int predicated(const struct ctx *c, size_t i, size_t cl)
-{
-	size_t k = i;
-
-	while (k > cl && i - k < 3 && modifier_word(c, k - 1))
-		k--;
-	if (k > cl && is(c, k - 1, W_DET))
-		k--;
-	if (k > cl && is(c, k - 1, W_COPULA))
-		return subject(c, i, cl, false);
-	if (k > cl + 1 && strcmp(word(c, k - 1), ",") == 0)
-		return mention_ending(c, k - 1);
-	return -1;
 }
 
 /* Is mention mi inside an apposition: ", a NATO member," / ", an Iranian ally,"? */
@@ -1159,6 +1187,16 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		    (subj = predicated(c, c->m[mi].first, cl)) >= 0 &&
 		    !same_side(c, actor_of(c, subj), actor_of(c, mi))) {
 			add_event(c, tr->rel, subj, mi, a, b, mod, tr->id, "subject-modifier");
+			return;
+		}
+		/* "Putin has brushed aside U.S. warnings": the modifier's act, its
+		 * target the subject of the verb it is the object of */
+		if (directed && !tr->mutual && object(c, b, cr, tr) < 0 &&
+		    (subj = recipient(c, mi, cl)) >= 0 &&
+		    !same_side(c, actor_of(c, subj), actor_of(c, mi))) {
+			nl = coordinate(c, mi, -1, left, MAX_LIST);
+			for (size_t k = 0; k < nl; k++)
+				add_event(c, tr->rel, left[k], subj, a, b, mod, tr->id, "modifier-recipient");
 			return;
 		}
 		nl = coordinate(c, mi, -1, left, MAX_LIST);

@@ -290,6 +290,19 @@ static void reads_the_owner_and_post_of_a_title(void **state)
 	assert_events("Said Djinnit, his special representative for the region, spoke.", "");
 }
 
+static void reads_the_target_of_an_act_named_by_its_actor(void **state)
+{
+	(void)state;
+	/* "U.S. sanctions" after a verb is a noun; its target is that verb's subject */
+	assert_events("Russia faces U.S. sanctions.", "sanctions USA RUS asserted\n");
+	assert_events("Putin has brushed aside U.S. and British warnings.",
+		      "threat GBR vladimir_putin asserted\nthreat USA vladimir_putin asserted\n");
+	/* a subject before it: a verb */
+	assert_events("The U.S. sanctions Russia.", "sanctions USA RUS asserted\n");
+	/* no verb before the noun: no target */
+	assert_events("U.S. sanctions were ineffective.", "");
+}
+
 static void reads_cut_aid_as_not_given(void **state)
 {
 	(void)state;
@@ -491,6 +504,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_not_given),
+		cmocka_unit_test(reads_the_target_of_an_act_named_by_its_actor),
 		cmocka_unit_test(reads_the_owner_and_post_of_a_title),
 		cmocka_unit_test(reads_membership_and_partners_as_alliance),
 		cmocka_unit_test(reads_it_as_the_one_state_or_body_before),
