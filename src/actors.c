@@ -31,7 +31,8 @@ static const char *const org_heads[] = {
 	"foundation", "museum", "association", "society", "academy", "corporation", "company",
 	"party", "church", "school", "fund", "league", "federation", "union", "commission",
 	"committee", "agency", "court", "organization", "organisation", "forum", "initiative",
-	"endowment", "program", "programme", "movement", "front", "alliance", "network", NULL
+	"endowment", "program", "programme", "movement", "front", "alliance", "network", "corp", "inc",
+	"ltd", NULL
 };
 
 /* Heads of bodies that act for their state ("the Defense Ministry"): no
@@ -631,15 +632,36 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
 	return r;
 }
 
+/* Does a title, "of" or "for" and the capitalised name of a department end
+ * before token i ("Secretary of Defense | Jim Mattis"), or, if not 'named',
+ * before the department's name that starts at i ("Secretary of | Homeland
+ * Security Kirstjen Nielsen")? */
+static bool department_before(const struct matcher *m, const struct doc *d, const int *tids, size_t first,
+			      size_t i, bool named)
+{
+	size_t k = i;
+
+	while (k > first && i - k < 4 && (d->tok[k - 1].flags & TOK_UPPER))
+		k--;
+	if (named != (k < i))
+		return false;
+	if (k > first && strcmp(d->tok[k - 1].norm, "the") == 0)
+		k--;
+	return k > first && (strcmp(d->tok[k - 1].norm, "of") == 0 || strcmp(d->tok[k - 1].norm, "for") == 0) &&
+	       title_before(m, tids, first, k - 1);
+}
+
 /* Tokens before token i that mark a person: a title ("Trade Representative
  * | Jamieson Greer"), an abbreviated rank or honorific ("Sen. | Mike
- * Rogers", "Lt. Gen."), a title in an apposition ("the envoy, | Ilse
+ * Rogers", "Lt. Gen."), a title of a department ("Secretary of Defense |
+ * Jim Mattis"), a title in an apposition ("the envoy, | Ilse
  * Varga"), a speech verb ("said | Jenny Town") or "led by". */
 static bool person_before(const struct matcher *m, const struct doc *d, const int *tids, size_t first, size_t i)
 {
 	if (i == first)
 		return false;
-	if (title_before(m, tids, first, i) || word_in(d->tok[i - 1].norm, speech_verbs) ||
+	if (title_before(m, tids, first, i) || department_before(m, d, tids, first, i, true) ||
+	    word_in(d->tok[i - 1].norm, speech_verbs) ||
 	    ((d->tok[i - 1].flags & TOK_UPPER) && word_in(d->tok[i - 1].norm, ranks)))
 		return true;
 	if (i < first + 2)
@@ -739,6 +761,15 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 			r.surname = r.end++;
 			r.words++;
 		}
+		if (r.words >= 3 && k < 0 && r.surname == r.end - 1 && department_before(m, d, tids, s->first, i, false)) {
+			/* "Secretary of | Defense Jim Mattis": the department, then the name */
+			size_t p = r.surname;
+
+			while (p-- > i && !(d->tok[p].flags & TOK_UPPER))
+				;
+			i = p;
+			r.words = 2;
+		}
 		if (r.words >= 2 && r.words <= MAX_PERSON_WORDS &&
 		    (person_before(m, d, tids, s->first, i) || person_after(m, d, tids, r.end, s->end))) {
 			a = introduce(m, d, i, r.end, KIND_PERSON, r.surname);
@@ -752,39 +783,96 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 	}
 }
 
+/* The index in f->list of a state named, or named by its adjective or seat,
+ * from token i of sentence si on, or -1. */
+static long state_at(const struct schema *sc, const struct doc *d, size_t si, const struct found *f, size_t i)
+{
+	for (size_t k = f->n; k-- > 0 && f->list[k].first >= d->sent[si].first;) {
+		const struct mention *mn = &f->list[k];
+
+		if (mn->first == i)
+			return sc->actors[mn->actor].kind == KIND_STATE &&
+			       (mn->form == FORM_NAME || mn->form == FORM_ADJECTIVE || mn->form == FORM_SEAT) ? (long)k : -1;
+	}
+	return -1;
+}
+
+/* Can token i start an organisation's name? A capitalised word, not a
+ * title ("CEO of"); an acronym only before a head ("AK Party"); a state's
+ * name, adjective or seat before more capitalised words ("Georgetown
+ * University", "American Enterprise Institute"). */
+static bool starts_org_name(const struct matcher *m, const struct doc *d, size_t si, const int *tids,
+			    const struct found *f, size_t i)
+{
+	const struct token *t = &d->tok[i];
+	long k;
+
+	if (f->covered[i])
+		return (k = state_at(m->s, d, si, f, i)) >= 0 && f->list[k].end < d->sent[si].end &&
+		       !f->covered[f->list[k].end] && (d->tok[f->list[k].end].flags & TOK_UPPER);
+	if (!(t->flags & TOK_UPPER) || tids[i] >= 0 || word_in(t->norm, not_names))
+		return false;
+	return !(t->flags & TOK_CAPS) || (i + 1 < d->sent[si].end && !f->covered[i + 1] &&
+					  (d->tok[i + 1].flags & TOK_UPPER) && word_in(d->tok[i + 1].norm, org_heads));
+}
+
 /* Organizations the gazetteer lacks, by the form of their name: capitalised
  * words around a head such as "Institute" or "Center" ("the Center for
- * Strategic and International Studies"). Bodies of a state ("the Foreign
- * Ministry") are left to the state. An acronym in parentheses after the name
- * is the same organization: a known one, or a new name of this one. */
+ * Strategic and International Studies"), which may begin with a state's
+ * name or adjective: "the Latin American Social Sciences Institute" is one
+ * organization, not the United States and another. "and" after a head ends
+ * the name ("the Republican Party and the Democratic Party"). Bodies of a
+ * state ("the Foreign Ministry") are left to the state, but a committee of
+ * a legislature ("the Senate Armed Services Committee", "the House Armed
+ * Services subcommittee") is an organization of its own. An acronym in
+ * parentheses after the name is the same organization: a known one, or a
+ * new name of this one. */
 static void find_organizations(struct matcher *m, const struct doc *d, size_t si, const int *tids,
 			       struct found *f)
 {
 	static const char *const joins[] = {"of", "for", "and", "on", "the", "&", NULL};
+	static const char *const chambers[] = {"house", "senate", "congressional", "parliamentary", "parliament",
+					       "duma", "knesset", NULL};
+	static const char *const committees[] = {"committee", "subcommittee", NULL};
 	const struct sentence *s = &d->sent[si];
 
 	for (size_t i = s->first; i < s->end; i++) {
 		size_t j = i, last = i, words = 0;
-		bool head = false, body = false;
+		bool head = false, body = false, committee;
+		long state = -1;	/* the mention of a state inside the name */
 		int a;
 
-		/* a name starts with a capitalised word, not an acronym or a title ("CEO of") */
-		if (f->covered[i] || !(d->tok[i].flags & TOK_UPPER) || (d->tok[i].flags & TOK_CAPS) ||
-		    tids[i] >= 0 || word_in(d->tok[i].norm, not_names))
+		if (!starts_org_name(m, d, si, tids, f, i))
 			continue;
-		for (; j < s->end && !f->covered[j]; j++) {
+		while (j < s->end) {
 			const struct token *t = &d->tok[j];
+			long k = f->covered[j] ? state_at(m->s, d, si, f, j) : -1;
 
+			/* a state only right before or among the capitalised words */
+			if (f->covered[j] && (k < 0 || state >= 0 || (j > i && last != j)))
+				break;
+			if (k >= 0) {
+				state = k;
+				words++;
+				j = last = f->list[k].end;
+				continue;
+			}
 			if (t->flags & TOK_UPPER) {
 				words++;
 				last = j + 1;
 				head = head || word_in(t->norm, org_heads);
 				body = body || word_in(t->norm, state_bodies);
-			} else if (!word_in(t->norm, joins)) {
+			} else if (!word_in(t->norm, joins) ||
+				   (strcmp(t->norm, "and") == 0 && last == j && word_in(d->tok[j - 1].norm, org_heads))) {
 				break;
 			}
+			j++;
 		}
-		if (!head || body || words < 2) {
+		committee = word_in(d->tok[i].norm, chambers) && words >= 2;
+		if (committee && last == j && j < s->end && !f->covered[j] && word_in(d->tok[j].norm, committees))
+			last = j + 1;	/* "the House Armed Services subcommittee" */
+		committee = committee && word_in(d->tok[last - 1].norm, committees);
+		if (!(head || committee) || (body && !committee) || words < 2) {
 			i = last > i ? last - 1 : i;
 			continue;
 		}
@@ -793,9 +881,8 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 			long known = strmap_get(m->s->name_keys, d->tok[last + 1].norm);
 
 			if (known >= 0) {
-				add_mention(f, i, last, m->s->names[known].actor, FORM_NAME);
-				i = last - 1;
-				continue;
+				a = m->s->names[known].actor;
+				goto mention;
 			}
 			a = introduce(m, d, i, last, KIND_ORGANIZATION, 0);
 			add_token_name(m, d, last + 1, a, FORM_NAME);
@@ -803,7 +890,11 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 			a = introduce(m, d, i, last, KIND_ORGANIZATION, 0);
 		}
 		seen_grow(&f->seen, m->s->nactors);
-		add_mention(f, i, last, a, FORM_NAME);
+mention:
+		if (state >= 0)
+			retarget(f, (size_t)state, i, last, a);
+		else
+			add_mention(f, i, last, a, FORM_NAME);
 		i = last - 1;
 	}
 }

@@ -195,6 +195,47 @@ static void tells_other_names_around_a_known_surname(void **state)
 	assert_introduced("Vladimir Putin spoke. Putin said so.", "vladimir_putin vladimir_putin");
 }
 
+static void introduces_persons_after_a_title_of_a_department(void **state)
+{
+	(void)state;
+	assert_introduced("Secretary of Defense Jim Mattis left.", "jim_mattis | jim_mattis person: Jim Mattis");
+	assert_introduced("The Secretary of Homeland Security Kirstjen Nielsen left.",
+			  "kirstjen_nielsen | kirstjen_nielsen person: Kirstjen Nielsen");
+	/* the department alone is no person */
+	assert_introduced("the vice chairman of the Joint Chiefs of Staff, said that", "");
+}
+
+static void takes_organisation_names_whole(void **state)
+{
+	(void)state;
+	/* a state's adjective or seat begins the name: one organization */
+	assert_introduced("at the Latin American Social Sciences Institute",
+			  "latin_american_social_sciences_institute | latin_american_social_sciences_institute "
+			  "organization: Latin American Social Sciences Institute");
+	assert_introduced("at Georgetown University", "georgetown_university | georgetown_university "
+			  "organization: Georgetown University");
+	/* "and" after a head: two names */
+	assert_introduced("the Zemblan Party and the Freedonian Party",
+			  "zemblan_party freedonian_party | zemblan_party organization: Zemblan Party | "
+			  "freedonian_party organization: Freedonian Party");
+	assert_introduced("Erdogan's AK Party", "recep_tayyip_erdogan ak_party | ak_party organization: AK Party");
+	/* an acronym before no head, and a state's adjective before a body, are no organization */
+	assert_introduced("the ZXQ Militants and the Russian Foreign Ministry", "RUS");
+	assert_introduced("the Supreme Defence Council of Borduria", "");
+}
+
+static void tells_committees_of_a_legislature_from_state_bodies(void **state)
+{
+	(void)state;
+	assert_introduced("a member of the Senate Armed Services Committee",
+			  "senate_armed_services_committee | senate_armed_services_committee "
+			  "organization: Senate Armed Services Committee");
+	assert_introduced("the House Armed Services subcommittee that oversees",
+			  "house_armed_services_subcommittee | house_armed_services_subcommittee "
+			  "organization: House Armed Services subcommittee");
+	assert_introduced("the Central Committee and the Foreign Affairs Committee", "");	/* no chamber */
+}
+
 /* One mention of one actor in 'text', or -1. */
 static int sole_actor(const char *text)
 {
@@ -276,6 +317,9 @@ int main(void)
 		cmocka_unit_test(introduces_persons_after_a_title_in_apposition),
 		cmocka_unit_test(keeps_hyphenated_given_names_initials_and_suffixes),
 		cmocka_unit_test(tells_other_names_around_a_known_surname),
+		cmocka_unit_test(introduces_persons_after_a_title_of_a_department),
+		cmocka_unit_test(takes_organisation_names_whole),
+		cmocka_unit_test(tells_committees_of_a_legislature_from_state_bodies),
 		cmocka_unit_test(gives_ambiguous_names_to_one_state_as_documented),
 	};
 	int rc = cmocka_run_group_tests_name("actors", tests, NULL, NULL);
