@@ -481,6 +481,7 @@ static bool same_name(const char *a, const char *b)
 {
 	char *x = slug(a, true), *y = slug(b, true);
 	size_t i = 0, j = 0;
+	bool same;
 
 	for (;; i++, j++) {
 		while (x[i] == '_')
@@ -490,9 +491,10 @@ static bool same_name(const char *a, const char *b)
 		if (x[i] != y[j] || !x[i])
 			break;
 	}
+	same = !x[i] && !y[j];
 	free(x);
 	free(y);
-	return !x[i] && !y[j];
+	return same;
 }
 
 /* A new actor's id: its name in ASCII; if an actor of another name has it,
@@ -882,15 +884,14 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 
 			if (known >= 0) {
 				a = m->s->names[known].actor;
-				goto mention;
+			} else {
+				a = introduce(m, d, i, last, KIND_ORGANIZATION, 0);
+				add_token_name(m, d, last + 1, a, FORM_NAME);
 			}
-			a = introduce(m, d, i, last, KIND_ORGANIZATION, 0);
-			add_token_name(m, d, last + 1, a, FORM_NAME);
 		} else {
 			a = introduce(m, d, i, last, KIND_ORGANIZATION, 0);
 		}
 		seen_grow(&f->seen, m->s->nactors);
-mention:
 		if (state >= 0)
 			retarget(f, (size_t)state, i, last, a);
 		else
