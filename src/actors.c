@@ -31,7 +31,8 @@ static const char *const org_heads[] = {
 	"foundation", "museum", "association", "society", "academy", "corporation", "company",
 	"party", "church", "school", "fund", "league", "federation", "union", "commission",
 	"committee", "agency", "court", "organization", "organisation", "forum", "initiative",
-	"endowment", "program", "programme", "movement", "front", "alliance", "network", NULL
+	"endowment", "program", "programme", "movement", "front", "alliance", "network", "corp", "inc",
+	"ltd", NULL
 };
 
 /* Heads of bodies that act for their state ("the Defense Ministry"): no
@@ -58,6 +59,24 @@ static const char *const name_particles[] = {
 	"al", "el", "bin", "ibn", "de", "da", "do", "dos", "van", "von", "der", "den", "di", "du",
 	"la", "le", NULL
 };
+
+/* Abbreviated ranks and honorifics before a name: "Sen. Mike Rogers". */
+static const char *const ranks[] = {
+	"sen", "rep", "gen", "col", "adm", "gov", "amb", "dr", "lt", "maj", "capt", "cmdr", "sgt",
+	"brig", "prof", "mr", "mrs", "ms", "rev", "supt", NULL
+};
+
+static const char *const name_suffixes[] = {"jr", "sr", NULL};
+
+/* Lowercase words after a hyphen that end no given name: "Ahmed-led". */
+static const char *const not_given_names[] = {"era", "style", "born", "run", "type", "like", NULL};
+
+static bool is_given_name_part(const char *w)
+{
+	size_t n = strlen(w);
+
+	return !word_in(w, not_given_names) && !(n > 2 && strcmp(w + n - 2, "ed") == 0);
+}
 
 static const char *const leading_verbs[] = {"led", "headed", "commanded", "chaired", "founded", NULL};
 static const char *const speech_verbs[] = {
@@ -431,18 +450,70 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 	}
 }
 
-/* An id from a name: lowercase ASCII letters and digits joined by '_'. */
-static char *slug(const char *label)
+/* ASCII for the Latin letters U+00C0..U+017F, one letter each; a space
+ * where it takes two letters (see ascii_of) or is no letter ("×"). */
+static const char latin_ascii[] =
+	"aaaaaa ceeeeiiiidnooooo ouuuuy  aaaaaa ceeeeiiiidnooooo ouuuuy y"
+	"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii  jjkkkllllllllllnnnnnnnnnoooooo  "
+	"rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/* The ASCII letters for a letter of the Latin scripts, or NULL. */
+static const char *ascii_of(unsigned long cp, char one[2])
 {
+	switch (cp) {
+	case 0xc6: case 0xe6: return "ae";
+	case 0xde: case 0xfe: return "th";
+	case 0xdf: return "ss";
+	case 0x132: case 0x133: return "ij";
+	case 0x152: case 0x153: return "oe";
+	case 0x18f: case 0x259: return "a";	/* Azeri schwa: "Əliyev" */
+	case 0x1a0: case 0x1a1: return "o";	/* Vietnamese horned letters */
+	case 0x1af: case 0x1b0: return "u";
+	case 0x218: case 0x219: return "s";	/* Romanian comma below */
+	case 0x21a: case 0x21b: return "t";
+	default: break;
+	}
+	if (cp < 0xc0 || cp > 0x17f || latin_ascii[cp - 0xc0] == ' ')
+		return NULL;
+	one[0] = latin_ascii[cp - 0xc0];
+	one[1] = '\0';
+	return one;
+}
+
+/* Punctuation, symbols and spaces outside ASCII, which separate words. */
+static bool is_separator(unsigned long cp)
+{
+	return (cp >= 0x80 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 || (cp >= 0x2000 && cp <= 0x2bff) ||
+	       (cp >= 0x3000 && cp <= 0x303f) || cp == 0xfeff;
+}
+
+/* An id from a name: its letters and digits lowercased and joined by '_'.
+ * Latin letters are written in ASCII ("Jürgen Groß" -> jurgen_gross) unless
+ * 'keep' is set; letters of other scripts are always kept (lowercased). */
+static char *slug(const char *label, bool keep)
+{
+	const unsigned char *p = (const unsigned char *)label;
+	size_t n = strlen(label), l;
 	struct buf b = {0};
 
-	for (const unsigned char *p = (const unsigned char *)label; *p; p++) {
-		if (isalnum(*p)) {
-			char c = (char)tolower(*p);
+	for (size_t i = 0; i < n; i += l) {
+		unsigned long cp = '?';
+		char enc[4], one[2];
+		const char *ascii;
 
-			buf_add(&b, &c, 1);
-		} else if (b.len && b.data[b.len - 1] != '_') {
-			buf_add(&b, "_", 1);
+		l = utf8_decode(p + i, n - i, &cp);
+		if (!l)
+			l = 1;	/* labels come from checked text; skip a stray byte */
+		if (cp < 0x80 ? !isalnum((int)cp) : is_separator(cp)) {
+			if (b.len && b.data[b.len - 1] != '_')
+				buf_add(&b, "_", 1);
+		} else if (cp < 0x80) {
+			enc[0] = (char)tolower((int)cp);
+			buf_add(&b, enc, 1);
+		} else if (!keep && (ascii = ascii_of(cp, one))) {
+			buf_puts(&b, ascii);
+		} else {
+			buf_add(&b, enc, utf8_encode(utf8_lower(cp), enc));
 		}
 	}
 	while (b.len && b.data[b.len - 1] == '_')
@@ -450,6 +521,62 @@ static char *slug(const char *label)
 	if (!b.len)
 		buf_puts(&b, "actor");
 	return b.data;
+}
+
+/* Do two labels name the same actor: the same letters and digits, whatever
+ * the case, spaces and punctuation ("Kim Dong-yub", "Kim Dong Yub")? Accents
+ * count: "Jürgen" is not "Jurgen". */
+static bool same_name(const char *a, const char *b)
+{
+	char *x = slug(a, true), *y = slug(b, true);
+	size_t i = 0, j = 0;
+	bool same;
+
+	for (;; i++, j++) {
+		while (x[i] == '_')
+			i++;
+		while (y[j] == '_')
+			j++;
+		if (x[i] != y[j] || !x[i])
+			break;
+	}
+	same = !x[i] && !y[j];
+	free(x);
+	free(y);
+	return same;
+}
+
+/* A new actor's id: its name in ASCII; if an actor of another name has it,
+ * the name with its letters kept ("jörgen_groß"); if that is taken too, a
+ * number after it ("jorgen_gross_2"). An actor of the same name keeps its
+ * id, so that later mentions and documents find it. */
+static char *new_id(const struct schema *s, const char *label)
+{
+	char *id = slug(label, false);
+	int a = schema_actor(s, id);
+
+	if (a >= 0 && !same_name(s->actors[a].label, label)) {
+		char *kept = slug(label, true);
+		int b = schema_actor(s, kept);
+
+		if (b < 0 || same_name(s->actors[b].label, label)) {
+			free(id);
+			return kept;
+		}
+		free(kept);
+		for (unsigned k = 2;; k++) {
+			struct buf num = {0};
+
+			buf_printf(&num, "%s_%u", id, k);
+			a = schema_actor(s, num.data);
+			if (a < 0 || same_name(s->actors[a].label, label)) {
+				free(id);
+				return num.data;
+			}
+			free(num.data);
+		}
+	}
+	return id;
 }
 
 /* Add token i of d as a name of actor a. */
@@ -461,21 +588,24 @@ static void add_token_name(struct matcher *m, const struct doc *d, size_t i, int
 	free(name);
 }
 
-/* Register the actor named by tokens [first, end) with its name (and
- * surname), unless the gazetteer or an earlier text has it. */
-static int introduce(struct matcher *m, const struct doc *d, size_t first, size_t end, enum actor_kind kind)
+/* Register the actor named by tokens [first, end) with its name (and, for a
+ * person, the word of token 'surname'), unless an earlier text or the
+ * gazetteer has it under the same name. */
+static int introduce(struct matcher *m, const struct doc *d, size_t first, size_t end, enum actor_kind kind,
+		     size_t surname)
 {
 	char *label = xstrndup(d->text + d->tok[first].start, d->tok[end - 1].end - d->tok[first].start);
-	char *id = slug(label);
+	char *id;
 	int a;
 
 	for (char *p = label; *p; p++)	/* a name broken over a line */
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
+	id = new_id(m->s, label);
 	a = schema_add_actor(m->s, id, label, kind);
 	schema_add_name(m->s, a, label, FORM_NAME);
 	if (kind == KIND_PERSON)
-		add_token_name(m, d, end - 1, a, FORM_SURNAME);
+		add_token_name(m, d, surname, a, FORM_SURNAME);
 	free(id);
 	free(label);
 	return a;
@@ -495,22 +625,51 @@ static bool title_before(const struct matcher *m, const int *tids, size_t first,
 	return false;
 }
 
-/* A run of capitalised words that can be a person's name: 2 to 4 words,
- * with particles ("al-", "bin", "von der") and hyphens inside. Returns its
- * end, or i when there is none. */
-static size_t name_run(const struct doc *d, const int *tids, const struct found *f, size_t i, size_t end)
-{
-	size_t j = i, words = 0;
+/* A run of capitalised words that can be a person's name. */
+struct run {
+	size_t end;		/* past its last token */
+	size_t words;		/* capitalised words and initials */
+	size_t surname;		/* the token whose word alone refers back to the person */
+};
 
-	if (!(d->tok[i].flags & TOK_UPPER) || word_in(d->tok[i].norm, not_names))
-		return i;
-	while (j < end && !f->covered[j] && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
+/* The run of capitalised words from token i that can be a person's name:
+ * with particles ("al-", "bin", "von der"), middle initials ("George W.
+ * Bush"), given names joined by a hyphen ("Ban Ki-moon") and a final "Jr."
+ * or "Sr.". It stops at a title, an organisation's head, an acronym and any
+ * actor found, except that token i may be a surname found: "Kim Yong Chol"
+ * after Kim Jong Un. A hyphenated given name puts the surname first, as
+ * Korean names do ("Ban Ki-moon" is Ban); otherwise it is the last word. */
+static struct run name_run(const struct doc *d, const int *tids, const struct found *f, size_t i, size_t end)
+{
+	struct run r = {i, 0, i};
+	size_t j = i;
+	bool hyphenated = false;
+
+	if (!(d->tok[i].flags & TOK_UPPER) || word_in(d->tok[i].norm, not_names) || word_in(d->tok[i].norm, ranks))
+		return r;
+	while (j < end && (j == i || !f->covered[j]) && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
 		const struct token *t = &d->tok[j];
 
+		if (r.words >= 2 && (t->flags & TOK_UPPER) && word_in(t->norm, name_suffixes)) {
+			j++;
+			if (j < end && strcmp(d->tok[j].norm, ".") == 0 && !(d->tok[j].flags & TOK_SPACE))
+				j++;
+			break;
+		}
 		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !word_in(t->norm, org_heads) &&
 		    !word_in(t->norm, state_bodies)) {
-			words++;
-			j++;
+			r.words++;
+			r.surname = j++;
+			hyphenated = false;
+			/* a middle initial: "W." before the next name */
+			if (!t->norm[1] && j + 1 < end && strcmp(d->tok[j].norm, ".") == 0 &&
+			    !(d->tok[j].flags & TOK_SPACE) && (d->tok[j + 1].flags & TOK_UPPER))
+				j++;
+		} else if (r.words && strcmp(t->norm, "-") == 0 && !(t->flags & TOK_SPACE) && j + 1 < end &&
+			   (d->tok[j + 1].flags & TOK_WORD) && !(d->tok[j + 1].flags & (TOK_UPPER | TOK_SPACE)) &&
+			   is_given_name_part(d->tok[j + 1].norm)) {
+			j += 2;	/* "Ki-moon" */
+			hyphenated = true;
 		} else if ((word_in(t->norm, name_particles) || strcmp(t->norm, "-") == 0) && j + 1 < end &&
 			   (d->tok[j + 1].flags & TOK_UPPER) && !(d->tok[j + 1].flags & TOK_SPACE && *t->norm == '-')) {
 			j++;
@@ -518,76 +677,253 @@ static size_t name_run(const struct doc *d, const int *tids, const struct found 
 			break;
 		}
 	}
-	return words >= 2 && words <= MAX_PERSON_WORDS ? j : i;
+	r.end = j;
+	if (hyphenated)
+		r.surname = i;
+	return r;
 }
 
-/* Persons the gazetteer lacks, where the text marks them as persons: after
- * a title ("Trade Representative Jamieson Greer"), before an apposition with
- * a title ("Edwin Palma, Colombia's minister of mines"), or speaking ("said
- * Jenny Town", "Jenny Town said"). */
+/* Does a title, "of" or "for" and the capitalised name of a department end
+ * before token i ("Secretary of Defense | Jim Mattis"), or, if not 'named',
+ * before the department's name that starts at i ("Secretary of | Homeland
+ * Security Kirstjen Nielsen")? */
+static bool department_before(const struct matcher *m, const struct doc *d, const int *tids, size_t first,
+			      size_t i, bool named)
+{
+	size_t k = i;
+
+	while (k > first && i - k < 4 && (d->tok[k - 1].flags & TOK_UPPER))
+		k--;
+	if (named != (k < i))
+		return false;
+	if (k > first && strcmp(d->tok[k - 1].norm, "the") == 0)
+		k--;
+	return k > first && (strcmp(d->tok[k - 1].norm, "of") == 0 || strcmp(d->tok[k - 1].norm, "for") == 0) &&
+	       title_before(m, tids, first, k - 1);
+}
+
+/* Tokens before token i that mark a person: a title ("Trade Representative
+ * | Jamieson Greer"), an abbreviated rank or honorific ("Sen. | Mike
+ * Rogers", "Lt. Gen."), a title of a department ("Secretary of Defense |
+ * Jim Mattis"), a title in an apposition ("the envoy, | Ilse
+ * Varga"), a speech verb ("said | Jenny Town") or "led by". */
+static bool person_before(const struct matcher *m, const struct doc *d, const int *tids, size_t first, size_t i)
+{
+	if (i == first)
+		return false;
+	if (title_before(m, tids, first, i) || department_before(m, d, tids, first, i, true) ||
+	    word_in(d->tok[i - 1].norm, speech_verbs) ||
+	    ((d->tok[i - 1].flags & TOK_UPPER) && word_in(d->tok[i - 1].norm, ranks)))
+		return true;
+	if (i < first + 2)
+		return false;
+	if (strcmp(d->tok[i - 1].norm, ".") == 0 && !(d->tok[i - 1].flags & TOK_SPACE) &&
+	    (d->tok[i - 2].flags & TOK_UPPER) && word_in(d->tok[i - 2].norm, ranks))
+		return true;
+	if (strcmp(d->tok[i - 1].norm, ",") == 0 && title_before(m, tids, first, i - 1))
+		return true;
+	return strcmp(d->tok[i - 1].norm, "by") == 0 && word_in(d->tok[i - 2].norm, leading_verbs);
+}
+
+/* Tokens after a name that mark a person: a speech verb ("Jenny Town
+ * said"), or an apposition with a title ("Edwin Palma, Colombia's minister
+ * of mines"). */
+static bool person_after(const struct matcher *m, const struct doc *d, const int *tids, size_t end, size_t stop)
+{
+	if (end < stop && word_in(d->tok[end].norm, speech_verbs))
+		return true;
+	if (end + 1 < stop && strcmp(d->tok[end].norm, ",") == 0)
+		for (size_t k = end + 1; k < stop && k <= end + APPOSITION_REACH; k++)
+			if (tids[k] >= 0 && title_before(m, tids, end + 1, k + 1))
+				return true;
+	return false;
+}
+
+/* The index in f->list of a surname found at token i alone, or -1. The
+ * mentions of sentence si are the last ones in the list. */
+static long surname_at(const struct doc *d, size_t si, const struct found *f, size_t i)
+{
+	for (size_t k = f->n; k-- > 0 && f->list[k].first >= d->sent[si].first;)
+		if (f->list[k].first == i && f->list[k].end == i + 1 && f->list[k].form == FORM_SURNAME)
+			return (long)k;
+	return -1;
+}
+
+/* Make mention k the name [first, end) of actor a. */
+static void retarget(struct found *f, size_t k, size_t first, size_t end, int a)
+{
+	if (f->seen.recent[a] == 0 && !f->seen.named[a]) {
+		xgrow(&f->persons, &f->persons_cap, f->npersons + 1, sizeof *f->persons);
+		f->persons[f->npersons++] = a;
+	}
+	f->list[k] = (struct mention){first, end, a, FORM_NAME};
+	for (size_t i = first; i < end; i++)
+		f->covered[i] = true;
+	f->seen.named[a] = true;
+	f->seen.recent[a] = k + 1;
+}
+
+/* Do tokens [i, end) name person a in part: its first name ("Donald J.
+ * Trump" for Donald Trump), or the end of its name ("Mr. Burbano de Lara"
+ * for Felipe Burbano de Lara)? */
+static bool names_in_part(const struct schema *s, int a, const struct doc *d, size_t i, size_t end)
+{
+	char *key = text_key(s->actors[a].label);
+	struct buf part = {0};
+	size_t n = strlen(d->tok[i].norm);
+	bool same = strncmp(key, d->tok[i].norm, n) == 0 && key[n] == ' ';
+
+	for (size_t k = i; k < end; k++)
+		buf_printf(&part, " %s", d->tok[k].norm);
+	n = strlen(key);
+	same = same || (part.len <= n && strcmp(key + n - part.len + 1, part.data + 1) == 0 &&
+			(part.len == n + 1 || key[n - part.len] == ' '));
+	free(part.data);
+	free(key);
+	return same;
+}
+
+/* Persons the gazetteer lacks, where the text marks them as persons (see
+ * person_before and person_after). Names before a surname found are the
+ * same person when they name it in part ("Donald J. Trump"), and else a
+ * person of their own ("Jay Carney" after Mark Carney); so are
+ * more names after a surname found ("Kim Yong Chol" after Kim Jong Un). */
 static void find_persons(struct matcher *m, const struct doc *d, size_t si, const int *tids,
 			 struct found *f)
 {
 	const struct sentence *s = &d->sent[si];
 
 	for (size_t i = s->first; i < s->end; i++) {
-		size_t end = f->covered[i] ? i : name_run(d, tids, f, i, s->end);
-		bool person = false;
+		long k = f->covered[i] ? surname_at(d, si, f, i) : -1;
+		struct run r;
+		int a;
 
-		if (end == i)
+		if (f->covered[i] && k < 0)
 			continue;
-		if (title_before(m, tids, s->first, i) ||
-		    (i > s->first && word_in(d->tok[i - 1].norm, speech_verbs)) ||
-		    (i > s->first + 1 && strcmp(d->tok[i - 1].norm, "by") == 0 &&
-		     word_in(d->tok[i - 2].norm, leading_verbs)) ||
-		    (end < s->end && word_in(d->tok[end].norm, speech_verbs)))
-			person = true;
-		if (!person && end + 1 < s->end && strcmp(d->tok[end].norm, ",") == 0)
-			for (size_t k = end + 1; k < s->end && k <= end + APPOSITION_REACH && !person; k++)
-				person = tids[k] >= 0 && title_before(m, tids, end + 1, k + 1);
-		if (person) {
-			int a = introduce(m, d, i, end, KIND_PERSON);
-
-			seen_grow(&f->seen, m->s->nactors);
-			add_mention(f, i, end, a, FORM_NAME);
+		r = name_run(d, tids, f, i, s->end);
+		if (!r.words)
+			continue;
+		if (k < 0 && r.end < s->end && (k = surname_at(d, si, f, r.end)) >= 0) {
+			if (names_in_part(m->s, f->list[k].actor, d, i, r.end + 1)) {
+				retarget(f, (size_t)k, i, r.end + 1, f->list[k].actor);
+				i = r.end;
+				continue;
+			}
+			r.surname = r.end++;
+			r.words++;
 		}
-		i = end - 1;
+		if (r.words >= 3 && k < 0 && r.surname == r.end - 1 && department_before(m, d, tids, s->first, i, false)) {
+			/* "Secretary of | Defense Jim Mattis": the department, then the name */
+			size_t p = r.surname;
+
+			while (p-- > i && !(d->tok[p].flags & TOK_UPPER))
+				;
+			i = p;
+			r.words = 2;
+		}
+		if (r.words >= 2 && r.words <= MAX_PERSON_WORDS &&
+		    (person_before(m, d, tids, s->first, i) || person_after(m, d, tids, r.end, s->end))) {
+			a = introduce(m, d, i, r.end, KIND_PERSON, r.surname);
+			seen_grow(&f->seen, m->s->nactors);
+			if (k >= 0)
+				retarget(f, (size_t)k, i, r.end, a);
+			else
+				add_mention(f, i, r.end, a, FORM_NAME);
+		}
+		i = r.end - 1;
 	}
+}
+
+/* The index in f->list of a state named, or named by its adjective or seat,
+ * from token i of sentence si on, or -1. */
+static long state_at(const struct schema *sc, const struct doc *d, size_t si, const struct found *f, size_t i)
+{
+	for (size_t k = f->n; k-- > 0 && f->list[k].first >= d->sent[si].first;) {
+		const struct mention *mn = &f->list[k];
+
+		if (mn->first == i)
+			return sc->actors[mn->actor].kind == KIND_STATE &&
+			       (mn->form == FORM_NAME || mn->form == FORM_ADJECTIVE || mn->form == FORM_SEAT) ? (long)k : -1;
+	}
+	return -1;
+}
+
+/* Can token i start an organisation's name? A capitalised word, not a
+ * title ("CEO of"); an acronym only before a head ("AK Party"); a state's
+ * name, adjective or seat before more capitalised words ("Georgetown
+ * University", "American Enterprise Institute"). */
+static bool starts_org_name(const struct matcher *m, const struct doc *d, size_t si, const int *tids,
+			    const struct found *f, size_t i)
+{
+	const struct token *t = &d->tok[i];
+	long k;
+
+	if (f->covered[i])
+		return (k = state_at(m->s, d, si, f, i)) >= 0 && f->list[k].end < d->sent[si].end &&
+		       !f->covered[f->list[k].end] && (d->tok[f->list[k].end].flags & TOK_UPPER);
+	if (!(t->flags & TOK_UPPER) || tids[i] >= 0 || word_in(t->norm, not_names))
+		return false;
+	return !(t->flags & TOK_CAPS) || (i + 1 < d->sent[si].end && !f->covered[i + 1] &&
+					  (d->tok[i + 1].flags & TOK_UPPER) && word_in(d->tok[i + 1].norm, org_heads));
 }
 
 /* Organizations the gazetteer lacks, by the form of their name: capitalised
  * words around a head such as "Institute" or "Center" ("the Center for
- * Strategic and International Studies"). Bodies of a state ("the Foreign
- * Ministry") are left to the state. An acronym in parentheses after the name
- * is the same organization: a known one, or a new name of this one. */
+ * Strategic and International Studies"), which may begin with a state's
+ * name or adjective: "the Latin American Social Sciences Institute" is one
+ * organization, not the United States and another. "and" after a head ends
+ * the name ("the Republican Party and the Democratic Party"). Bodies of a
+ * state ("the Foreign Ministry") are left to the state, but a committee of
+ * a legislature ("the Senate Armed Services Committee", "the House Armed
+ * Services subcommittee") is an organization of its own. An acronym in
+ * parentheses after the name is the same organization: a known one, or a
+ * new name of this one. */
 static void find_organizations(struct matcher *m, const struct doc *d, size_t si, const int *tids,
 			       struct found *f)
 {
 	static const char *const joins[] = {"of", "for", "and", "on", "the", "&", NULL};
+	static const char *const chambers[] = {"house", "senate", "congressional", "parliamentary", "parliament",
+					       "duma", "knesset", NULL};
+	static const char *const committees[] = {"committee", "subcommittee", NULL};
 	const struct sentence *s = &d->sent[si];
 
 	for (size_t i = s->first; i < s->end; i++) {
 		size_t j = i, last = i, words = 0;
-		bool head = false, body = false;
+		bool head = false, body = false, committee;
+		long state = -1;	/* the mention of a state inside the name */
 		int a;
 
-		/* a name starts with a capitalised word, not an acronym or a title ("CEO of") */
-		if (f->covered[i] || !(d->tok[i].flags & TOK_UPPER) || (d->tok[i].flags & TOK_CAPS) ||
-		    tids[i] >= 0 || word_in(d->tok[i].norm, not_names))
+		if (!starts_org_name(m, d, si, tids, f, i))
 			continue;
-		for (; j < s->end && !f->covered[j]; j++) {
+		while (j < s->end) {
 			const struct token *t = &d->tok[j];
+			long k = f->covered[j] ? state_at(m->s, d, si, f, j) : -1;
 
+			/* a state only right before or among the capitalised words */
+			if (f->covered[j] && (k < 0 || state >= 0 || (j > i && last != j)))
+				break;
+			if (k >= 0) {
+				state = k;
+				words++;
+				j = last = f->list[k].end;
+				continue;
+			}
 			if (t->flags & TOK_UPPER) {
 				words++;
 				last = j + 1;
 				head = head || word_in(t->norm, org_heads);
 				body = body || word_in(t->norm, state_bodies);
-			} else if (!word_in(t->norm, joins)) {
+			} else if (!word_in(t->norm, joins) ||
+				   (strcmp(t->norm, "and") == 0 && last == j && word_in(d->tok[j - 1].norm, org_heads))) {
 				break;
 			}
+			j++;
 		}
-		if (!head || body || words < 2) {
+		committee = word_in(d->tok[i].norm, chambers) && words >= 2;
+		if (committee && last == j && j < s->end && !f->covered[j] && word_in(d->tok[j].norm, committees))
+			last = j + 1;	/* "the House Armed Services subcommittee" */
+		committee = committee && word_in(d->tok[last - 1].norm, committees);
+		if (!(head || committee) || (body && !committee) || words < 2) {
 			i = last > i ? last - 1 : i;
 			continue;
 		}
@@ -596,17 +932,19 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 			long known = strmap_get(m->s->name_keys, d->tok[last + 1].norm);
 
 			if (known >= 0) {
-				add_mention(f, i, last, m->s->names[known].actor, FORM_NAME);
-				i = last - 1;
-				continue;
+				a = m->s->names[known].actor;
+			} else {
+				a = introduce(m, d, i, last, KIND_ORGANIZATION, 0);
+				add_token_name(m, d, last + 1, a, FORM_NAME);
 			}
-			a = introduce(m, d, i, last, KIND_ORGANIZATION);
-			add_token_name(m, d, last + 1, a, FORM_NAME);
 		} else {
-			a = introduce(m, d, i, last, KIND_ORGANIZATION);
+			a = introduce(m, d, i, last, KIND_ORGANIZATION, 0);
 		}
 		seen_grow(&f->seen, m->s->nactors);
-		add_mention(f, i, last, a, FORM_NAME);
+		if (state >= 0)
+			retarget(f, (size_t)state, i, last, a);
+		else
+			add_mention(f, i, last, a, FORM_NAME);
 		i = last - 1;
 	}
 }

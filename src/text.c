@@ -9,38 +9,6 @@
 
 #include "util.h"
 
-/* Decode one UTF-8 character at s (n bytes left). Returns its length, or 0
- * for an invalid or truncated sequence. */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	size_t len;
-	unsigned long c, min;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xe0) == 0xc0)
-		len = 2, c = s[0] & 0x1f, min = 0x80;
-	else if ((s[0] & 0xf0) == 0xe0)
-		len = 3, c = s[0] & 0x0f, min = 0x800;
-	else if ((s[0] & 0xf8) == 0xf0)
-		len = 4, c = s[0] & 0x07, min = 0x10000;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* Punctuation outside ASCII that news text uses, with its normal form. */
 static const char *punct_norm(unsigned long cp, unsigned *flags)
 {
@@ -159,28 +127,34 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 	return j;
 }
 
+/* A word's norm: letters lowercased (those outside ASCII too, so that
+ * "RAÚL" and "Raúl" have one key), a curly apostrophe made straight. Its
+ * flags come from the case of its letters, by code point. */
 static void norm_word(struct tokenizer *t, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)t->d->text;
 	char small[128], *w = end - start < sizeof small ? small : xmalloc(end - start);
 	unsigned flags = TOK_WORD;
-	size_t letters = 0, upper = 0, n = 0;
+	size_t lower = 0, upper = 0, n = 0;
 
-	if (isupper(s[start]))
-		flags |= TOK_UPPER;
-	for (size_t i = start; i < end; i++) {
-		if (s[i] == 0xe2 && i + 2 < end && s[i + 1] == 0x80 && s[i + 2] == 0x99) {
+	for (size_t i = start, l; i < end; i += l) {
+		unsigned long cp = 0;
+		int c;
+
+		l = utf8_decode(s + i, end - i, &cp);	/* the tokenizer checked it */
+		if (cp == 0x2019) {
 			w[n++] = '\'';	/* a curly apostrophe inside a word */
-			i += 2;
 			continue;
 		}
-		if (isalpha(s[i])) {
-			letters++;
-			upper += isupper(s[i]) != 0;
-		}
-		w[n++] = (char)tolower(s[i]);
+		c = utf8_case(cp);
+		if (i == start && c > 0)
+			flags |= TOK_UPPER;
+		upper += c > 0;
+		lower += c < 0;
+		/* lowercase is never longer than its capital in the table */
+		n += c > 0 ? utf8_encode(utf8_lower(cp), w + n) : (memcpy(w + n, s + i, l), l);
 	}
-	if (letters >= 2 && upper == letters)
+	if (upper >= 2 && lower == 0)
 		flags |= TOK_CAPS;
 	add_token(t, start, end, w, n, flags);
 	if (w != small)

@@ -9,15 +9,16 @@
 
 enum {
 	TOK_WORD = 1 << 0,	/* letters or digits, not punctuation */
-	TOK_UPPER = 1 << 1,	/* starts with an uppercase ASCII letter */
-	TOK_CAPS = 1 << 2,	/* two or more letters, all uppercase ("US", "NATO") */
+	TOK_UPPER = 1 << 1,	/* starts with an uppercase letter ("Émile", "Łukasz") */
+	TOK_CAPS = 1 << 2,	/* two or more cased letters, all uppercase ("US", "NATO", "RAÚL") */
 	TOK_SPACE = 1 << 3,	/* whitespace before the token */
 	TOK_OPEN = 1 << 4,	/* an opening quotation mark */
 };
 
-/* A token is a span of the original text and its normalised form: ASCII
- * letters lowercased, curly quotes and apostrophes made straight, en dashes
- * and hyphens "-", em dashes "--". */
+/* A token is a span of the original text and its normalised form: letters
+ * lowercased (ASCII and the scripts utf8_case knows: "RAÚL" -> "raúl"),
+ * curly quotes and apostrophes made straight, en dashes and hyphens "-", em
+ * dashes "--". */
 struct token {
 	size_t start, end;	/* byte offsets in doc->text */
 	const char *norm;

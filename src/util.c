@@ -190,6 +190,113 @@ long strmap_put(struct strmap *m, const char *key, long value)
 	return -1;
 }
 
+size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	size_t len;
+	unsigned long c, min;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0)
+		len = 2, c = s[0] & 0x1f, min = 0x80;
+	else if ((s[0] & 0xf0) == 0xe0)
+		len = 3, c = s[0] & 0x0f, min = 0x800;
+	else if ((s[0] & 0xf8) == 0xf0)
+		len = 4, c = s[0] & 0x07, min = 0x10000;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+size_t utf8_encode(unsigned long cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* Uppercase letters: first, first + step, ... up to last; each one's
+ * lowercase is delta above it. Runs of pairs ("Āā") have step 2, delta 1;
+ * the odd ones of Latin Extended-B map into the IPA block. */
+static const struct {
+	unsigned long first, last;
+	unsigned step;
+	long delta;
+} upper_runs[] = {
+	{0x41, 0x5a, 1, 32}, {0xc0, 0xd6, 1, 32}, {0xd8, 0xde, 1, 32},
+	{0x100, 0x12e, 2, 1}, {0x130, 0x130, 1, -199}, {0x132, 0x136, 2, 1}, {0x139, 0x147, 2, 1},
+	{0x14a, 0x176, 2, 1}, {0x178, 0x178, 1, -121}, {0x179, 0x17d, 2, 1},
+	{0x181, 0x181, 1, 210}, {0x182, 0x184, 2, 1}, {0x186, 0x186, 1, 206}, {0x187, 0x187, 1, 1},
+	{0x189, 0x18a, 1, 205}, {0x18b, 0x18b, 1, 1}, {0x18e, 0x18e, 1, 79}, {0x18f, 0x18f, 1, 202},
+	{0x190, 0x190, 1, 203}, {0x191, 0x191, 1, 1}, {0x193, 0x193, 1, 205}, {0x194, 0x194, 1, 207},
+	{0x196, 0x196, 1, 211}, {0x197, 0x197, 1, 209}, {0x198, 0x198, 1, 1}, {0x19c, 0x19c, 1, 211},
+	{0x19d, 0x19d, 1, 213}, {0x19f, 0x19f, 1, 214}, {0x1a0, 0x1a4, 2, 1}, {0x1a7, 0x1a7, 1, 1},
+	{0x1a9, 0x1a9, 1, 218}, {0x1ac, 0x1ac, 1, 1}, {0x1ae, 0x1ae, 1, 218}, {0x1af, 0x1af, 1, 1},
+	{0x1b1, 0x1b2, 1, 217}, {0x1b3, 0x1b5, 2, 1}, {0x1b7, 0x1b7, 1, 219}, {0x1b8, 0x1b8, 1, 1},
+	{0x1bc, 0x1bc, 1, 1}, {0x1c4, 0x1c4, 1, 2}, {0x1c7, 0x1c7, 1, 2}, {0x1ca, 0x1ca, 1, 2},
+	{0x1cd, 0x1db, 2, 1}, {0x1de, 0x1ee, 2, 1}, {0x1f1, 0x1f1, 1, 2}, {0x1f4, 0x1f4, 1, 1},
+	{0x1f8, 0x21e, 2, 1}, {0x222, 0x232, 2, 1}, {0x246, 0x24e, 2, 1},
+	{0x386, 0x386, 1, 38}, {0x388, 0x38a, 1, 37}, {0x38c, 0x38c, 1, 64}, {0x38e, 0x38f, 1, 63},
+	{0x391, 0x3a1, 1, 32}, {0x3a3, 0x3ab, 1, 32}, {0x3d8, 0x3ee, 2, 1},
+	{0x400, 0x40f, 1, 80}, {0x410, 0x42f, 1, 32}, {0x460, 0x480, 2, 1}, {0x48a, 0x4be, 2, 1},
+	{0x4c0, 0x4c0, 1, 15}, {0x4c1, 0x4cd, 2, 1}, {0x4d0, 0x52e, 2, 1}, {0x531, 0x556, 1, 48},
+	{0x1e00, 0x1e94, 2, 1}, {0x1ea0, 0x1efe, 2, 1},
+};
+
+static bool in_run(size_t r, unsigned long cp)
+{
+	return cp >= upper_runs[r].first && cp <= upper_runs[r].last &&
+	       (cp - upper_runs[r].first) % upper_runs[r].step == 0;
+}
+
+int utf8_case(unsigned long cp)
+{
+	for (size_t r = 0; r < sizeof upper_runs / sizeof *upper_runs; r++) {
+		if (in_run(r, cp))
+			return 1;
+		if (in_run(r, (unsigned long)((long)cp - upper_runs[r].delta)))
+			return -1;
+	}
+	return 0;
+}
+
+unsigned long utf8_lower(unsigned long cp)
+{
+	for (size_t r = 0; r < sizeof upper_runs / sizeof *upper_runs; r++)
+		if (in_run(r, cp))
+			return (unsigned long)((long)cp + upper_runs[r].delta);
+	return cp;
+}
+
 bool word_in(const char *w, const char *const list[])
 {
 	for (size_t i = 0; list[i]; i++)

@@ -37,6 +37,19 @@ long strmap_getn(const struct strmap *m, const char *key, size_t len);
 /* Sets key to value; returns the previous value or -1. */
 long strmap_put(struct strmap *m, const char *key, long value);
 
+/* Decode one UTF-8 character at s (n bytes left) into *cp. Returns its
+ * length, or 0 for an invalid, overlong or truncated sequence. */
+size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp);
+/* Encode cp as UTF-8 into out (room for 4 bytes). Returns the length. */
+size_t utf8_encode(unsigned long cp, char *out);
+/* The case of a letter: 1 upper, -1 lower, 0 neither (digits, punctuation,
+ * scripts without case, and letters this small table does not know). It
+ * knows ASCII, Latin-1, Latin Extended-A and -B, Latin Extended Additional
+ * (Vietnamese), Greek, Cyrillic and Armenian. */
+int utf8_case(unsigned long cp);
+/* The lowercase of an uppercase letter utf8_case knows; cp itself otherwise. */
+unsigned long utf8_lower(unsigned long cp);
+
 /* Is w one of the NULL-terminated list's words? */
 bool word_in(const char *w, const char *const list[]);
 

@@ -121,6 +121,121 @@ static void introduces_organizations_with_their_acronyms(void **state)
 	assert_introduced("China's Foreign Ministry said", "CHN");
 }
 
+static void matches_accented_names_in_any_capitals(void **state)
+{
+	(void)state;
+	assert_mentions("ALBERT R\xc3\x96STI met Albert R\xc3\xb6sti.", "albert_rosti albert_rosti");
+	/* a capital in a name must be one in the text, outside ASCII too */
+	assert_mentions("R\xc3\xa9union, R\xc3\x89UNION and r\xc3\xa9union", "REU REU");
+}
+
+static void introduces_persons_with_accented_names(void **state)
+{
+	(void)state;
+	assert_introduced("\xc3\x89mile Zola said so.", "emile_zola | emile_zola person: \xc3\x89mile Zola");
+	assert_introduced("said \xc5\x81ukasz Nowak", "lukasz_nowak | lukasz_nowak person: \xc5\x81ukasz Nowak");
+	assert_introduced("said \xc3\xa9mile zola", "");	/* lowercase: no name */
+}
+
+static void gives_different_ids_to_names_that_differ_by_accents(void **state)
+{
+	(void)state;
+	/* Jörgen's ASCII id is free; Jurgen Gross's is Jürgen Groß's */
+	assert_introduced("J\xc3\xbcrgen Gro\xc3\x9f said. J\xc3\xb6rgen Gro\xc3\x9f said. Jurgen Gross said.",
+			  "jurgen_gross jorgen_gross jurgen_gross_2 | jurgen_gross person: J\xc3\xbcrgen Gro\xc3\x9f | "
+			  "jorgen_gross person: J\xc3\xb6rgen Gro\xc3\x9f | jurgen_gross_2 person: Jurgen Gross");
+	/* the ASCII id taken by another name: the letters are kept */
+	assert_introduced("Jorg Muller said. J\xc3\xb6rg M\xc3\xbcller said.",
+			  "jorg_muller j\xc3\xb6rg_m\xc3\xbcller | jorg_muller person: Jorg Muller | "
+			  "j\xc3\xb6rg_m\xc3\xbcller person: J\xc3\xb6rg M\xc3\xbcller");
+	/* the same name again is the same actor */
+	assert_introduced("\xc3\x81gnes Kov\xc3\xa1" "cs said. Then \xc3\x81gnes Kov\xc3\xa1" "cs said.",
+			  "agnes_kovacs agnes_kovacs | agnes_kovacs person: \xc3\x81gnes Kov\xc3\xa1" "cs");
+}
+
+static void introduces_persons_after_abbreviated_ranks(void **state)
+{
+	(void)state;
+	assert_introduced("Sen. Mike Rogers left.", "mike_rogers | mike_rogers person: Mike Rogers");
+	assert_introduced("Lt. Gen. Ana Kovac left.", "ana_kovac | ana_kovac person: Ana Kovac");
+	assert_introduced("Gen Philip Breedlove left.", "philip_breedlove | philip_breedlove person: Philip Breedlove");
+	assert_introduced("Mike Ross left.", "");	/* nothing marks a person */
+}
+
+static void introduces_persons_after_a_title_in_apposition(void **state)
+{
+	(void)state;
+	assert_introduced("The Zemblan envoy, Ilse Varga, arrived.", "ilse_varga | ilse_varga person: Ilse Varga");
+	assert_introduced("After the talks, Marek Nowak arrived.", "");	/* no title before the comma */
+}
+
+static void keeps_hyphenated_given_names_initials_and_suffixes(void **state)
+{
+	(void)state;
+	/* a hyphenated given name puts the surname first */
+	assert_introduced("Ban Ki-moon said so. Ban left.",
+			  "ban_ki_moon ban_ki_moon | ban_ki_moon person: Ban Ki-moon");
+	assert_introduced("President George W. Bush left.", "george_w_bush | george_w_bush person: George W. Bush");
+	assert_introduced("Navy Adm. James Winnefeld Jr. arrived. Winnefeld left.",
+			  "james_winnefeld_jr james_winnefeld_jr | james_winnefeld_jr person: James Winnefeld Jr.");
+	assert_introduced("said Samir Aziz-era officials", "samir_aziz | samir_aziz person: Samir Aziz");
+}
+
+static void tells_other_names_around_a_known_surname(void **state)
+{
+	(void)state;
+	/* the known person named in part */
+	assert_introduced("Vladimir Putin spoke. President Vladimir V. Putin left.", "vladimir_putin vladimir_putin");
+	assert_introduced("President Donald J. Trump left.", "donald_trump");
+	/* another person of that surname */
+	assert_introduced("Vladimir Putin spoke. Anna Putin said so.",
+			  "vladimir_putin anna_putin | anna_putin person: Anna Putin");
+	assert_introduced("Kim Jong Un spoke. Kim Yong Chol said so.",
+			  "kim_jong_un kim_yong_chol | kim_yong_chol person: Kim Yong Chol");
+	assert_introduced("Vladimir Putin spoke. Putin said so.", "vladimir_putin vladimir_putin");
+}
+
+static void introduces_persons_after_a_title_of_a_department(void **state)
+{
+	(void)state;
+	assert_introduced("Secretary of Defense Jim Mattis left.", "jim_mattis | jim_mattis person: Jim Mattis");
+	assert_introduced("The Secretary of Homeland Security Kirstjen Nielsen left.",
+			  "kirstjen_nielsen | kirstjen_nielsen person: Kirstjen Nielsen");
+	/* the department alone is no person */
+	assert_introduced("the vice chairman of the Joint Chiefs of Staff, said that", "");
+}
+
+static void takes_organisation_names_whole(void **state)
+{
+	(void)state;
+	/* a state's adjective or seat begins the name: one organization */
+	assert_introduced("at the Latin American Social Sciences Institute",
+			  "latin_american_social_sciences_institute | latin_american_social_sciences_institute "
+			  "organization: Latin American Social Sciences Institute");
+	assert_introduced("at Georgetown University", "georgetown_university | georgetown_university "
+			  "organization: Georgetown University");
+	/* "and" after a head: two names */
+	assert_introduced("the Zemblan Party and the Freedonian Party",
+			  "zemblan_party freedonian_party | zemblan_party organization: Zemblan Party | "
+			  "freedonian_party organization: Freedonian Party");
+	assert_introduced("Erdogan's AK Party", "recep_tayyip_erdogan ak_party | ak_party organization: AK Party");
+	/* an acronym before no head, and a state's adjective before a body, are no organization */
+	assert_introduced("the ZXQ Militants and the Russian Foreign Ministry", "RUS");
+	assert_introduced("the Supreme Defence Council of Borduria", "");
+}
+
+static void tells_committees_of_a_legislature_from_state_bodies(void **state)
+{
+	(void)state;
+	assert_introduced("a member of the Senate Armed Services Committee",
+			  "senate_armed_services_committee | senate_armed_services_committee "
+			  "organization: Senate Armed Services Committee");
+	assert_introduced("the House Armed Services subcommittee that oversees",
+			  "house_armed_services_subcommittee | house_armed_services_subcommittee "
+			  "organization: House Armed Services subcommittee");
+	assert_introduced("the Central Committee and the Foreign Affairs Committee", "");	/* no chamber */
+}
+
 /* One mention of one actor in 'text', or -1. */
 static int sole_actor(const char *text)
 {
@@ -195,6 +310,16 @@ int main(void)
 		cmocka_unit_test(resolves_surnames_of_leaders_known_by_them_alone),
 		cmocka_unit_test(introduces_persons_by_title_apposition_and_speech),
 		cmocka_unit_test(introduces_organizations_with_their_acronyms),
+		cmocka_unit_test(matches_accented_names_in_any_capitals),
+		cmocka_unit_test(introduces_persons_with_accented_names),
+		cmocka_unit_test(gives_different_ids_to_names_that_differ_by_accents),
+		cmocka_unit_test(introduces_persons_after_abbreviated_ranks),
+		cmocka_unit_test(introduces_persons_after_a_title_in_apposition),
+		cmocka_unit_test(keeps_hyphenated_given_names_initials_and_suffixes),
+		cmocka_unit_test(tells_other_names_around_a_known_surname),
+		cmocka_unit_test(introduces_persons_after_a_title_of_a_department),
+		cmocka_unit_test(takes_organisation_names_whole),
+		cmocka_unit_test(tells_committees_of_a_legislature_from_state_bodies),
 		cmocka_unit_test(gives_ambiguous_names_to_one_state_as_documented),
 	};
 	int rc = cmocka_run_group_tests_name("actors", tests, NULL, NULL);

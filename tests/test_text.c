@@ -50,6 +50,56 @@ static void marks_capitals_for_case_checks(void **state)
 	text_free(d);
 }
 
+static void marks_capitals_outside_ascii(void **state)
+{
+	static const struct { const char *word; unsigned flags; const char *norm; } cases[] = {
+		{"\xc3\x89mile", TOK_UPPER, "\xc3\xa9mile"},	/* Émile: Latin-1 */
+		{"\xc3\xa9mile", 0, "\xc3\xa9mile"},		/* émile */
+		{"\xc5\x81ukasz", TOK_UPPER, "\xc5\x82ukasz"},	/* Łukasz: Latin Extended-A */
+		{"\xc5\xa0" "EF\xc4\x8c" "OVI\xc4\x8c", TOK_UPPER | TOK_CAPS,	/* ŠEFČOVIČ */
+		 "\xc5\xa1" "ef\xc4\x8d" "ovi\xc4\x8d"},
+		{"Ra\xc3\xbal", TOK_UPPER, "ra\xc3\xbal"},		/* Raúl: not all capitals */
+		{"\xc6\x8fliyev", TOK_UPPER, "\xc9\x99liyev"},	/* Əliyev: Latin Extended-B */
+		{"\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1", TOK_UPPER,	/* Αθήνα: Greek */
+		 "\xce\xb1\xce\xb8\xce\xae\xce\xbd\xce\xb1"},
+		{"\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd", TOK_UPPER,	/* Путин: Cyrillic */
+		 "\xd0\xbf\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd"},
+		{"\xd0\xbf\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd", 0,	/* путин */
+		 "\xd0\xbf\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd"},
+		{"\xe5\x8c\x97\xe4\xba\xac", 0, "\xe5\x8c\x97\xe4\xba\xac"},	/* 北京: no case */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct doc *d = test_doc(cases[i].word);
+
+		assert_int_equal(d->ntok, 1);
+		assert_int_equal(d->tok[0].flags & (TOK_UPPER | TOK_CAPS), cases[i].flags);
+		assert_string_equal(d->tok[0].norm, cases[i].norm);
+		text_free(d);
+	}
+}
+
+static void starts_a_sentence_at_an_accented_capital(void **state)
+{
+	struct doc *d = test_doc("They met. \xc3\x89mile left. They met. \xc3\xa9mile left.");
+
+	(void)state;
+	assert_int_equal(d->nsent, 3);	/* "émile" starts no sentence */
+	text_free(d);
+}
+
+static void gives_one_key_to_a_name_in_any_case(void **state)
+{
+	char *a = text_key("RA\xc3\x9aL Castro"), *b = text_key("Ra\xc3\xbal CASTRO");
+
+	(void)state;
+	assert_string_equal(a, "ra\xc3\xbal castro");
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+}
+
 static void counts_and_blanks_invalid_utf8(void **state)
 {
 	struct doc *d = test_doc("ok\nbad \xff\xfe here\n");
@@ -138,6 +188,9 @@ int main(void)
 		cmocka_unit_test(keeps_byte_offsets_of_the_original_text),
 		cmocka_unit_test(splits_hyphens_and_dashes_into_their_own_tokens),
 		cmocka_unit_test(marks_capitals_for_case_checks),
+		cmocka_unit_test(marks_capitals_outside_ascii),
+		cmocka_unit_test(starts_a_sentence_at_an_accented_capital),
+		cmocka_unit_test(gives_one_key_to_a_name_in_any_case),
 		cmocka_unit_test(counts_and_blanks_invalid_utf8),
 		cmocka_unit_test(marks_questions),
 		cmocka_unit_test(keeps_numbers_and_contractions_whole),
