@@ -166,6 +166,7 @@ struct ctx {
 	const int *wid;		/* token -> word id in the tries, or -1 */
 	const unsigned *cls;	/* token -> W_ bits */
 	int *head;		/* mention -> the person it is a title modifier of, or -1 */
+	const struct trigger *tr;	/* the trigger whose relations are being found */
 	struct event *ev;
 	size_t n, cap, sent_first;	/* events of this sentence start at sent_first */
 };
@@ -288,6 +289,7 @@ static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t
 		      enum modality mod, const char *tid, const char *pattern)
 {
 	size_t first = a, end = b;
+	int sa, ta;
 
 	if (c->m[src].first < first)
 		first = c->m[src].first;
@@ -297,7 +299,18 @@ static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t
 		end = c->m[src].end;
 	if (c->m[dst].end > end)
 		end = c->m[dst].end;
-	emit(c, rel, actor_of(c, src), actor_of(c, dst), first, end, mod, tid, pattern);
+	sa = actor_of(c, src);
+	ta = actor_of(c, dst);
+	/* a person's membership of a body is their affiliation, a state's an alliance */
+	if (c->tr && c->tr->person_rel >= 0 && c->tr->rel == rel &&
+	    (c->x->s->actors[sa].kind == KIND_PERSON || c->x->s->actors[ta].kind == KIND_PERSON)) {
+		bool swap = c->x->s->actors[sa].kind != KIND_PERSON;
+
+		rel = c->tr->person_rel;
+		emit(c, rel, swap ? ta : sa, swap ? sa : ta, first, end, mod, tid, pattern);
+		return;
+	}
+	emit(c, rel, sa, ta, first, end, mod, tid, pattern);
 }
 
 /* Where the phrase of mention mi starts: at the body or state of its title
@@ -960,8 +973,12 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		size_t i = a;
 
 		while (i > cl && a - i < 3 && c->at[i - 1] < 0 && (c->d->tok[i - 1].flags & TOK_WORD) &&
-		       !(c->d->tok[i - 1].flags & TOK_UPPER) && !is(c, i - 1, W_PREP))
+		       !(c->d->tok[i - 1].flags & TOK_UPPER) && !is(c, i - 1, W_PREP) &&
+		       strcmp(word(c, i - 1), "and") != 0 && strcmp(word(c, i - 1), "or") != 0)
 			i--;
+		if (i > cl && (strcmp(word(c, i - 1), "and") == 0 || strcmp(word(c, i - 1), "or") == 0) &&
+		    mention_ending(c, i - 1) >= 0)
+			return -1;	/* "Democrats and members of X": a list, not an act of theirs */
 		/* "$500 million in new aid" is no object of "in" */
 		if (i > cl && is(c, i - 1, W_PREP) && !(strcmp(word(c, i - 1), "to") == 0 && !plural(c, i)) &&
 		    !(i > cl + 1 && is(c, i - 2, W_AMOUNT)))
@@ -1143,7 +1160,7 @@ static bool owns_object(const struct ctx *c, const struct trigger *t, int mi)
 
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
-	const struct trigger *tr = &c->x->s->triggers[t];
+	const struct trigger *tr = c->tr = &c->x->s->triggers[t];
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0;
 	enum modality mod = modality(c, a, cl, qstart, prev);

@@ -152,11 +152,19 @@ int schema_add_actor(struct schema *s, const char *id, const char *label, enum a
 	return (int)s->nactors++;
 }
 
+/* A relation type named by triggers [first, end) before it may be defined. */
+struct pending {
+	const struct conf_node *name;
+	size_t first, end;
+};
+
 struct loader {
 	struct schema *s;
 	size_t rels_cap, trig_cap;
 	struct conf_node **files;	/* kept until references are resolved */
 	size_t nfiles, files_cap;
+	struct pending *person_rels;	/* 'person_relation' names, resolved once all types are read */
+	size_t nperson_rels, person_rels_cap;
 	struct strmap *irregular;	/* verb lemma -> index in irregular_forms */
 	const struct conf_node **irregular_forms;	/* a scalar or a sequence of forms */
 	size_t nirregular, irregular_cap;
@@ -331,7 +339,7 @@ static void irregular_forms(const struct loader *L, const char *lemma, const str
 /* What the forms of one trigger word share. */
 struct trigger_spec {
 	const char *id;
-	int rel, form;
+	int rel, form, person_rel;
 	bool reverse, mutual;
 	const struct conf_node **objects;
 	size_t nobjects;
@@ -353,7 +361,8 @@ static void add_trigger(struct loader *L, const struct trigger_spec *ts, const c
 	tr = &s->triggers[s->ntriggers++];
 	*tr = (struct trigger){.id = xstrdup(ts->id), .rel = ts->rel, .form = (enum trig_form)ts->form,
 			       .text = xstrdup(text), .key = key, .inflected = inflected,
-			       .reverse = ts->reverse, .mutual = ts->mutual, .nobjects = ts->nobjects};
+			       .person_rel = ts->person_rel, .reverse = ts->reverse, .mutual = ts->mutual,
+			       .nobjects = ts->nobjects};
 	tr->objects = xcalloc(ts->nobjects, sizeof *tr->objects);
 	for (size_t j = 0; j < ts->nobjects; j++)
 		tr->objects[j] = text_key(ts->objects[j]->str);
@@ -407,18 +416,20 @@ static int add_trigger_forms(struct loader *L, const struct trigger_spec *ts, co
 static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, struct diag *err)
 {
 	static const char *const keys[] = {"id", "relation", "form", "words", "objects", "reverse", "mutual",
-					   NULL};
+					   "person_relation", NULL};
 	static const char *const forms[] = {"verb", "noun", "title", "led", "member", NULL};
 	struct schema *s = L->s;
 	const struct conf_node **words, *v;
 	size_t nwords;
-	const char *relation = NULL;
-	struct trigger_spec ts = {.rel = rel};
+	const char *relation = NULL, *person_relation = NULL;
+	struct trigger_spec ts = {.rel = rel, .person_rel = -1};
+	size_t first;
 
 	if (conf_expect(t, CONF_MAP, "a trigger", err) < 0 || conf_check_keys(t, keys, err) < 0 ||
 	    conf_string(t, "id", true, &ts.id, err) < 0 || conf_bool(t, "reverse", &ts.reverse, err) < 0 ||
 	    conf_bool(t, "mutual", &ts.mutual, err) < 0 ||
 	    conf_string(t, "relation", rel < 0, &relation, err) < 0 ||
+	    conf_string(t, "person_relation", false, &person_relation, err) < 0 ||
 	    conf_strings(t, "words", &words, &nwords, err) < 0 ||
 	    conf_strings(t, "objects", &ts.objects, &ts.nobjects, err) < 0)
 		return -1;
@@ -438,9 +449,15 @@ static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, s
 		return -1;
 	if (!nwords)
 		return diag_at(err, t->pos, "trigger '%s' has no words", ts.id);
+	first = s->ntriggers;
 	for (size_t i = 0; i < nwords; i++)
 		if (add_trigger_forms(L, &ts, words[i], err) < 0)
 			return -1;
+	if (person_relation) {	/* its type may come later in the file: resolved at the end */
+		xgrow(&L->person_rels, &L->person_rels_cap, L->nperson_rels + 1, sizeof *L->person_rels);
+		L->person_rels[L->nperson_rels++] =
+			(struct pending){conf_get(t, "person_relation"), first, s->ntriggers};
+	}
 	return 0;
 }
 
@@ -575,7 +592,7 @@ static int load_relations(struct loader *L, const char *dir, char **tfiles, size
 	if (conf_strings(root, "not_relations", &hyp, &nhyp, err) < 0)
 		goto out;
 	for (size_t i = 0; i < nhyp; i++) {
-		struct trigger_spec none = {.id = "not_relations", .form = TRIG_NONE};
+		struct trigger_spec none = {.id = "not_relations", .form = TRIG_NONE, .person_rel = -1};
 
 		if (add_trigger_forms(L, &none, hyp[i], err) < 0)
 			goto out;
@@ -589,6 +606,17 @@ static int load_relations(struct loader *L, const char *dir, char **tfiles, size
 			if (parse_trigger(L, list->items[j], -1, err) < 0)
 				goto out;
 	}
+	for (size_t i = 0; i < L->nperson_rels; i++) {
+		const struct pending *p = &L->person_rels[i];
+		int rel = schema_reltype(L->s, p->name->str);
+
+		if (rel < 0) {
+			diag_at(err, p->name->pos, "unknown relation type '%s'", p->name->str);
+			goto out;
+		}
+		for (size_t t = p->first; t < p->end; t++)
+			L->s->triggers[t].person_rel = rel;
+	}
 	rc = 0;
 out:
 	conf_free(root);
@@ -597,6 +625,7 @@ out:
 	free(troots);
 	strmap_free(L->irregular);
 	free(L->irregular_forms);
+	free(L->person_rels);
 	L->irregular = NULL;
 	L->irregular_forms = NULL;
 	return rc;

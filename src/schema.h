@@ -71,6 +71,7 @@ struct trigger {
 	bool inflected;		/* a form of the written lemma, not the lemma itself */
 	char **objects;		/* keys of words one of which must follow ("munitions") */
 	size_t nobjects;
+	int person_rel;		/* reltype a person has through it ("a member of"), or -1 */
 	bool reverse;		/* the object side is the source ("dependence on X's arms") */
 	bool mutual;		/* a list or compound acts both ways ("A and B exchanged fire", "the A-B war") */
 };

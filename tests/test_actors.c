@@ -218,7 +218,7 @@ static void takes_organisation_names_whole(void **state)
 	assert_introduced("the Zemblan Party and the Freedonian Party",
 			  "zemblan_party freedonian_party | zemblan_party organization: Zemblan Party | "
 			  "freedonian_party organization: Freedonian Party");
-	assert_introduced("Erdogan's AK Party", "recep_tayyip_erdogan ak_party | ak_party organization: AK Party");
+	assert_introduced("Erdogan's ZK Party", "recep_tayyip_erdogan zk_party | zk_party organization: ZK Party");
 	/* an acronym before no head, and a state's adjective before a body, are no organization */
 	assert_introduced("the ZXQ Militants and the Russian Foreign Ministry", "RUS");
 	assert_introduced("the Supreme Defence Council of Borduria", "");

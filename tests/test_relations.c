@@ -274,6 +274,8 @@ static void reads_membership_and_partners_as_alliance(void **state)
 	assert_events("Russia held drills with its ally Belarus.",
 		      "exercises BLR RUS asserted\nalliance BLR RUS asserted\n");
 	assert_events("It could upset U.S. allies, including Poland.", "alliance POL USA hypothetical\n");
+	/* a person's membership is affiliation */
+	assert_events("Sen. Kelly Ayotte is a member of NATO.", "affiliation kelly_ayotte nato asserted\n");
 	/* members of a body in a list after "against" are no members of the subject's */
 	assert_events("Libya asked for action against Al Qaeda members.", "");
 }

@@ -117,6 +117,13 @@ static void rejects_triggers_of_unknown_types(void **state)
 		    "tests/data/schema/bad-relation/relations-more.yaml:2:32: unknown relation type 'war'");
 }
 
+static void rejects_a_person_relation_of_no_type(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/bad-person-relation",
+		    "tests/data/schema/bad-person-relation/relations.yaml:4:60: unknown relation type 'membership'");
+}
+
 static void reports_a_missing_folder(void **state)
 {
 	(void)state;
@@ -151,6 +158,7 @@ int main(void)
 		cmocka_unit_test(rejects_a_name_of_two_actors),
 		cmocka_unit_test(rejects_unknown_trigger_forms),
 		cmocka_unit_test(rejects_triggers_of_unknown_types),
+		cmocka_unit_test(rejects_a_person_relation_of_no_type),
 		cmocka_unit_test(reports_a_missing_folder),
 		cmocka_unit_test(loads_the_shipped_schema_with_all_thirteen_types),
 	};
