@@ -204,6 +204,19 @@ static bool heads_org_name(const struct doc *d, size_t first, size_t i)
 	       (d->tok[i - 2].flags & TOK_UPPER) && word_in(d->tok[i - 2].norm, org_heads);
 }
 
+enum { COREF_REACH = 120 };	/* tokens a pronoun or description looks back at most */
+
+/* Where a pronoun or description at token i of sentence si looks back from:
+ * this sentence and the one before, which may end the paragraph before
+ * ("... Kim Yo Jong said. / She also criticized"), but no further than
+ * COREF_REACH tokens, so that a run-on paragraph costs what its bytes cost. */
+static size_t lookback(const struct doc *d, size_t si, size_t i)
+{
+	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first;
+
+	return i > from + COREF_REACH ? i - COREF_REACH : from;
+}
+
 /* Pronouns of a person, and of a state or body ("it said", "its war"). */
 static bool is_pronoun(const char *w)
 {
@@ -247,17 +260,23 @@ struct found {
 	struct mention *list;
 	size_t n, cap;
 	struct seen seen;
-	bool *covered;		/* per token: inside a mention */
+	long *at;		/* per token: the mention in list covering it, or -1; the
+				 * indexes hold until a sentence's mentions are sorted */
 	int *persons;		/* the persons mentioned so far, each once */
 	size_t npersons, persons_cap;
 };
+
+static bool covered(const struct found *f, size_t i)
+{
+	return f->at[i] >= 0;
+}
 
 static void add_mention(struct found *f, size_t first, size_t end, int actor, enum name_form form)
 {
 	xgrow(&f->list, &f->cap, f->n + 1, sizeof *f->list);
 	f->list[f->n++] = (struct mention){first, end, actor, form};
 	for (size_t i = first; i < end; i++)
-		f->covered[i] = true;
+		f->at[i] = (long)f->n - 1;
 	if (f->seen.recent[actor] == 0 && f->seen.named[actor] == false) {
 		xgrow(&f->persons, &f->persons_cap, f->npersons + 1, sizeof *f->persons);
 		f->persons[f->npersons++] = actor;	/* filtered by kind where used */
@@ -329,7 +348,7 @@ static int description(const struct schema *s, const struct doc *d, size_t si, s
 	static const char *const bodies[] = {"alliance", "bloc", "organization", "organisation", "group",
 					     "militia", "militants", "union", "coalition", "movement", NULL};
 	static const char *const own[] = {"between", "with", "of", "-", NULL};
-	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first;
+	size_t from = lookback(d, si, i);
 
 	if (i + 1 >= d->sent[si].end)
 		return -1;
@@ -350,7 +369,7 @@ static size_t two_states(const struct schema *s, const struct doc *d, size_t si,
 	static const char *const states[] = {"countries", "nations", "sides", "states", "neighbours",
 					     "neighbors", "powers", "governments", "capitals", NULL};
 	static const char *const persons[] = {"leaders", "presidents", "ministers", "men", "women", NULL};
-	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first, noun, to = i;
+	size_t from = lookback(d, si, i), noun, to = i;
 	enum actor_kind kind;
 	int a = -1, b = -1;
 
@@ -396,9 +415,6 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			const int *tids, struct found *f)
 {
 	const struct sentence *s = &d->sent[si];
-	/* pronouns look back over this sentence and the one before, which may end
-	 * the paragraph before ("... Kim Yo Jong said. / She also criticized") */
-	size_t window = si > 0 ? d->sent[si - 1].first : s->first;
 
 	for (size_t i = s->first; i < s->end;) {
 		struct trie_hit hits[MAX_NAME_TOKENS];
@@ -423,7 +439,7 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			continue;
 		if (is_pronoun(d->tok[i].norm) || is_thing_pronoun(d->tok[i].norm)) {
 			/* after names: "He Lifeng" is a name */
-			int a = antecedent(m->s, f->list, f->n, window, is_pronoun(d->tok[i].norm));
+			int a = antecedent(m->s, f->list, f->n, lookback(d, si, i), is_pronoun(d->tok[i].norm));
 
 			if (a >= 0)
 				add_mention(f, i, i + 1, a, FORM_PRONOUN);
@@ -647,7 +663,7 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
 
 	if (!(d->tok[i].flags & TOK_UPPER) || word_in(d->tok[i].norm, not_names) || word_in(d->tok[i].norm, ranks))
 		return r;
-	while (j < end && (j == i || !f->covered[j]) && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
+	while (j < end && (j == i || !covered(f, j)) && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
 		const struct token *t = &d->tok[j];
 
 		if (r.words >= 2 && (t->flags & TOK_UPPER) && word_in(t->norm, name_suffixes)) {
@@ -739,14 +755,12 @@ static bool person_after(const struct matcher *m, const struct doc *d, const int
 	return false;
 }
 
-/* The index in f->list of a surname found at token i alone, or -1. The
- * mentions of sentence si are the last ones in the list. */
-static long surname_at(const struct doc *d, size_t si, const struct found *f, size_t i)
+/* The index in f->list of a surname found at token i alone, or -1. */
+static long surname_at(const struct found *f, size_t i)
 {
-	for (size_t k = f->n; k-- > 0 && f->list[k].first >= d->sent[si].first;)
-		if (f->list[k].first == i && f->list[k].end == i + 1 && f->list[k].form == FORM_SURNAME)
-			return (long)k;
-	return -1;
+	long k = f->at[i];
+
+	return k >= 0 && f->list[k].first == i && f->list[k].end == i + 1 && f->list[k].form == FORM_SURNAME ? k : -1;
 }
 
 /* Make mention k the name [first, end) of actor a. */
@@ -758,7 +772,7 @@ static void retarget(struct found *f, size_t k, size_t first, size_t end, int a)
 	}
 	f->list[k] = (struct mention){first, end, a, FORM_NAME};
 	for (size_t i = first; i < end; i++)
-		f->covered[i] = true;
+		f->at[i] = (long)k;
 	f->seen.named[a] = true;
 	f->seen.recent[a] = k + 1;
 }
@@ -794,16 +808,16 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 	const struct sentence *s = &d->sent[si];
 
 	for (size_t i = s->first; i < s->end; i++) {
-		long k = f->covered[i] ? surname_at(d, si, f, i) : -1;
+		long k = surname_at(f, i);
 		struct run r;
 		int a;
 
-		if (f->covered[i] && k < 0)
+		if (covered(f, i) && k < 0)
 			continue;
 		r = name_run(d, tids, f, i, s->end);
 		if (!r.words)
 			continue;
-		if (k < 0 && r.end < s->end && (k = surname_at(d, si, f, r.end)) >= 0) {
+		if (k < 0 && r.end < s->end && (k = surname_at(f, r.end)) >= 0) {
 			if (names_in_part(m->s, f->list[k].actor, d, i, r.end + 1)) {
 				retarget(f, (size_t)k, i, r.end + 1, f->list[k].actor);
 				i = r.end;
@@ -835,17 +849,14 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 }
 
 /* The index in f->list of a state named, or named by its adjective or seat,
- * from token i of sentence si on, or -1. */
-static long state_at(const struct schema *sc, const struct doc *d, size_t si, const struct found *f, size_t i)
+ * from token i on, or -1. */
+static long state_at(const struct schema *sc, const struct found *f, size_t i)
 {
-	for (size_t k = f->n; k-- > 0 && f->list[k].first >= d->sent[si].first;) {
-		const struct mention *mn = &f->list[k];
+	long k = f->at[i];
+	const struct mention *mn = k >= 0 ? &f->list[k] : NULL;
 
-		if (mn->first == i)
-			return sc->actors[mn->actor].kind == KIND_STATE &&
-			       (mn->form == FORM_NAME || mn->form == FORM_ADJECTIVE || mn->form == FORM_SEAT) ? (long)k : -1;
-	}
-	return -1;
+	return mn && mn->first == i && sc->actors[mn->actor].kind == KIND_STATE &&
+	       (mn->form == FORM_NAME || mn->form == FORM_ADJECTIVE || mn->form == FORM_SEAT) ? k : -1;
 }
 
 /* Can token i start an organisation's name? A capitalised word, not a
@@ -858,12 +869,12 @@ static bool starts_org_name(const struct matcher *m, const struct doc *d, size_t
 	const struct token *t = &d->tok[i];
 	long k;
 
-	if (f->covered[i])
-		return (k = state_at(m->s, d, si, f, i)) >= 0 && f->list[k].end < d->sent[si].end &&
-		       !f->covered[f->list[k].end] && (d->tok[f->list[k].end].flags & TOK_UPPER);
+	if (covered(f, i))
+		return (k = state_at(m->s, f, i)) >= 0 && f->list[k].end < d->sent[si].end &&
+		       !covered(f, f->list[k].end) && (d->tok[f->list[k].end].flags & TOK_UPPER);
 	if (!(t->flags & TOK_UPPER) || tids[i] >= 0 || word_in(t->norm, not_names))
 		return false;
-	return !(t->flags & TOK_CAPS) || (i + 1 < d->sent[si].end && !f->covered[i + 1] &&
+	return !(t->flags & TOK_CAPS) || (i + 1 < d->sent[si].end && !covered(f, i + 1) &&
 					  (d->tok[i + 1].flags & TOK_UPPER) && word_in(d->tok[i + 1].norm, org_heads));
 }
 
@@ -897,10 +908,10 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 			continue;
 		while (j < s->end) {
 			const struct token *t = &d->tok[j];
-			long k = f->covered[j] ? state_at(m->s, d, si, f, j) : -1;
+			long k = state_at(m->s, f, j);
 
 			/* a state only right before or among the capitalised words */
-			if (f->covered[j] && (k < 0 || state >= 0 || (j > i && last != j)))
+			if (covered(f, j) && (k < 0 || state >= 0 || (j > i && last != j)))
 				break;
 			if (k >= 0) {
 				state = k;
@@ -920,7 +931,7 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 			j++;
 		}
 		committee = word_in(d->tok[i].norm, chambers) && words >= 2;
-		if (committee && last == j && j < s->end && !f->covered[j] && word_in(d->tok[j].norm, committees))
+		if (committee && last == j && j < s->end && !covered(f, j) && word_in(d->tok[j].norm, committees))
 			last = j + 1;	/* "the House Armed Services subcommittee" */
 		committee = committee && word_in(d->tok[last - 1].norm, committees);
 		if (!(head || committee) || (body && !committee) || words < 2) {
@@ -959,9 +970,11 @@ static int cmp_mention(const void *a, const void *b)
 size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 {
 	int *ids = xmalloc((d->ntok + 1) * sizeof *ids), *tids = xmalloc((d->ntok + 1) * sizeof *tids);
-	struct found f = {.covered = xcalloc(d->ntok + 1, sizeof *f.covered)};
+	struct found f = {.at = xmalloc((d->ntok + 1) * sizeof *f.at)};
 
 	seen_grow(&f.seen, m->s->nactors);
+	for (size_t i = 0; i <= d->ntok; i++)
+		f.at[i] = -1;
 	for (size_t si = 0; si < d->nsent; si++) {
 		size_t from = f.n;
 
@@ -982,7 +995,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 	free(tids);
 	free(f.seen.named);
 	free(f.seen.recent);
-	free(f.covered);
+	free(f.at);
 	free(f.persons);
 	*out = f.list;
 	return f.n;

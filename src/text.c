@@ -104,6 +104,10 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 		return j;
 	j = i;
 	while (j < len) {
+		if (s[j] < 0x80 && isalnum(s[j])) {	/* the common case, without decoding */
+			j++;
+			continue;
+		}
 		l = utf8_decode(s + j, len - j, &cp);
 		if (l && is_word_cp(cp)) {
 			j += l;
@@ -141,6 +145,16 @@ static void norm_word(struct tokenizer *t, size_t start, size_t end)
 		unsigned long cp = 0;
 		int c;
 
+		if (s[i] < 0x80) {	/* ASCII without decoding */
+			l = 1;
+			c = isupper(s[i]) ? 1 : islower(s[i]) ? -1 : 0;
+			if (i == start && c > 0)
+				flags |= TOK_UPPER;
+			upper += c > 0;
+			lower += c < 0;
+			w[n++] = (char)tolower(s[i]);
+			continue;
+		}
 		l = utf8_decode(s + i, end - i, &cp);	/* the tokenizer checked it */
 		if (cp == 0x2019) {
 			w[n++] = '\'';	/* a curly apostrophe inside a word */
