@@ -689,8 +689,10 @@ static int list_files(const char *dir, char ***afiles, size_t *na, char ***tfile
 		}
 	}
 	closedir(dp);
-	qsort(*afiles, *na, sizeof **afiles, cmp_str);
-	qsort(*tfiles, *nt, sizeof **tfiles, cmp_str);
+	if (*na)	/* qsort wants a list, even of none */
+		qsort(*afiles, *na, sizeof **afiles, cmp_str);
+	if (*nt)
+		qsort(*tfiles, *nt, sizeof **tfiles, cmp_str);
 	return 0;
 }
 
