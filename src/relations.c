@@ -1041,6 +1041,19 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	return -1;
 }
 
+/* The person after a title at token i ("President Trump"), or -1. */
+static int titled_person(const struct ctx *c, size_t i, size_t cr)
+{
+	size_t k = i;
+	int mi;
+
+	while (k < cr && k < i + 3 && c->at[k] < 0 && (c->d->tok[k].flags & TOK_UPPER))
+		k++;
+	if (k == i || (mi = mention_at(c, k)) < 0)
+		return -1;
+	return c->x->s->actors[c->m[mi].actor].kind == KIND_PERSON ? mi : -1;
+}
+
 /* "a visit to his friend, President Vladimir Putin": after a noun that a
  * possessive pronoun governs (tokens [b, i)), the actor in apposition. */
 static int apposed(const struct ctx *c, size_t b, size_t i, size_t cr)
@@ -1111,6 +1124,8 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0)) && i < b + 6 && !is(c, i, W_PREP))
 			i++;
 		mi = i < cr ? mention_at(c, i) : -1;
+		if (mi < 0)
+			mi = titled_person(c, i, cr);	/* "an ally in President Trump" */
 		if (mi < 0)
 			mi = apposed(c, b, i, cr);
 		return mi >= 0 && c->m[mi].end <= cr ? mi : -1;

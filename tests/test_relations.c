@@ -305,6 +305,19 @@ static void reads_the_target_of_an_act_named_by_its_actor(void **state)
 	assert_events("U.S. sanctions were ineffective.", "");
 }
 
+static void reads_praise_friends_and_calls(void **state)
+{
+	(void)state;
+	assert_events("Narendra Modi has a very strong ally in President Donald Trump.",
+		      "affiliation donald_trump USA asserted\nalliance donald_trump narendra_modi asserted\n");
+	assert_events("Hamas paid tribute to Egypt.", "alliance EGY hamas asserted\n");
+	assert_events("Turkey told Germany by phone that it would go ahead.", "talks DEU TUR asserted\n");
+	/* no phone: telling is no talks */
+	assert_events("Turkey told Germany that it would go ahead.", "");
+	/* "an ally in" names the ally */
+	assert_events("Russia has an ally in Syria.", "alliance RUS SYR asserted\n");
+}
+
 static void reads_cut_aid_as_not_given(void **state)
 {
 	(void)state;
@@ -506,6 +519,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_not_given),
+		cmocka_unit_test(reads_praise_friends_and_calls),
 		cmocka_unit_test(reads_the_target_of_an_act_named_by_its_actor),
 		cmocka_unit_test(reads_the_owner_and_post_of_a_title),
 		cmocka_unit_test(reads_membership_and_partners_as_alliance),
