@@ -995,7 +995,8 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		}
 
 		if (mi < 0 && c->at[i - 1] < 0 && is(c, i - 1, W_SPEECH) && i < a &&
-		    strcmp(word(c, i - 1), "announced") != 0 && strcmp(word(c, i - 1), "confirmed") != 0)
+		    strcmp(word(c, i - 1), "announced") != 0 && strcmp(word(c, i - 1), "confirmed") != 0 &&
+		    strcmp(word(c, i), "to") != 0)	/* "Egypt claims to have launched": Egypt */
 			return -1;	/* "Kyiv said the refinery supplied": not Kyiv ("announced
 					 * steps to boost ties" has an object, no clause) */
 		if (mi < 0 && c->at[i - 1] < 0 && (strcmp(word(c, i - 1), "who") == 0 ||
@@ -1301,8 +1302,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			snprintf(p, sizeof p, "%s-object%s", pattern, tr->reverse ? "-reverse" : "");
 			if (tr->reverse)
 				add_event(c, tr->rel, right[j], left[i], a, b, mod, tr->id, p);
-			else
-				add_event(c, tr->rel, left[i], right[j], a, b, mod, tr->id, p);
+			else	/* "Georgia fought a war with Russia": both fought (but "a resolution
+				 * for fighting IS" says who fights no more than who is fought) */
+				add_both(c, tr->rel, left[i], right[j],
+					 directed && tr->mutual && !noun && !ends(word(c, a), "ing"), a, b, mod,
+					 tr->id, p);
 		}
 }
 

@@ -318,6 +318,19 @@ static void reads_praise_friends_and_calls(void **state)
 	assert_events("Russia has an ally in Syria.", "alliance RUS SYR asserted\n");
 }
 
+static void reads_fighting_both_ways_and_claims_to_act(void **state)
+{
+	(void)state;
+	assert_events("Georgia fought a war with Russia in 2008.",
+		      "military_conflict GEO RUS asserted\nmilitary_conflict RUS GEO asserted\n");
+	/* an attack has one side */
+	assert_events("Russia attacked Georgia in 2008.", "military_conflict RUS GEO asserted\n");
+	assert_events("Egypt claims to have launched airstrikes against Libya.",
+		      "military_conflict EGY LBY asserted\n");
+	/* a claim that something else happened ends the search */
+	assert_events("Egypt claims Libya launched airstrikes against Chad.", "military_conflict LBY TCD asserted\n");
+}
+
 static void reads_cut_aid_as_not_given(void **state)
 {
 	(void)state;
@@ -519,6 +532,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_not_given),
+		cmocka_unit_test(reads_fighting_both_ways_and_claims_to_act),
 		cmocka_unit_test(reads_praise_friends_and_calls),
 		cmocka_unit_test(reads_the_target_of_an_act_named_by_its_actor),
 		cmocka_unit_test(reads_the_owner_and_post_of_a_title),
