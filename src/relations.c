@@ -1183,8 +1183,14 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi;
 	const char *pattern;
 
-	if (between(c, b, cr, &x, &y)) {	/* "the war between A and B" goes both ways */
-		add_both(c, tr->rel, x, y, directed, a, b, mod, tr->id, "between");
+	if (between(c, b, cr, &x, &y)) {
+		if (!noun && (mi = subject(c, a, cl, false)) >= 0) {
+			/* "Egypt mediated between Israel and Hamas": the mediator with each */
+			add_event(c, tr->rel, mi, x, a, b, mod, tr->id, "subject-between");
+			add_event(c, tr->rel, mi, y, a, b, mod, tr->id, "subject-between");
+			return;
+		}
+		add_both(c, tr->rel, x, y, directed, a, b, mod, tr->id, "between");	/* "the war between A and B" */
 		return;
 	}
 	if (!noun && passive(c, a) && !(b < cr && strcmp(word(c, b), "by") == 0))

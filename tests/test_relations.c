@@ -331,6 +331,15 @@ static void reads_fighting_both_ways_and_claims_to_act(void **state)
 	assert_events("Egypt claims Libya launched airstrikes against Chad.", "military_conflict LBY TCD asserted\n");
 }
 
+static void relates_a_mediator_to_each_side(void **state)
+{
+	(void)state;
+	assert_events("Egypt mediated between Israel and Hamas.",
+		      "talks EGY ISR asserted\ntalks EGY hamas asserted\n");
+	/* no mediator named: the two sides */
+	assert_events("The talks between Israel and Hamas ended.", "talks ISR hamas asserted\n");
+}
+
 static void reads_cut_aid_as_not_given(void **state)
 {
 	(void)state;
@@ -532,6 +541,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_not_given),
+		cmocka_unit_test(relates_a_mediator_to_each_side),
 		cmocka_unit_test(reads_fighting_both_ways_and_claims_to_act),
 		cmocka_unit_test(reads_praise_friends_and_calls),
 		cmocka_unit_test(reads_the_target_of_an_act_named_by_its_actor),
