@@ -657,8 +657,9 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 {
 	const struct schema *s = c->x->s;
 	static const char *const generic_titles[] = {"leader", "head", "chief", "ruler", NULL};
+	static const char *const local_titles[] = {"mayor", "governor", NULL};
 	size_t i = b, k = a;
-	int org, person, pa;
+	int org, person, pa, owner;
 	bool generic, former;
 
 	/* "President-elect", "Foreign Minister": capitalised words may follow */
@@ -678,10 +679,17 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 		strcmp(word(c, k - 1), "'s") == 0))
 		k--;
 	org = mention_ending(c, k);
-	/* "Israel's UN ambassador": the owner, not the body the post is at */
+	/* "Israel's UN ambassador", "Russian U.N. ambassador": the state that
+	 * owns the post, not the body the post is at */
 	if (org >= 0 && c->m[org].first > c->S->first + 1 && strcmp(word(c, c->m[org].first - 1), "'s") == 0 &&
 	    mention_ending(c, c->m[org].first - 1) >= 0)
 		org = mention_ending(c, c->m[org].first - 1);
+	else if (org >= 0 && (k = c->m[org].first) > c->S->first && (owner = mention_ending(c, k)) >= 0 &&
+		 c->m[owner].form == FORM_ADJECTIVE && s->actors[c->m[owner].actor].kind == KIND_STATE)
+		org = owner;
+	/* "Caracas Mayor X": a city's mayor or governor holds no post of the state */
+	if (org >= 0 && c->m[org].form == FORM_SEAT && word_in(t->key, local_titles))
+		return;
 	if (org >= 0 && s->actors[c->m[org].actor].kind != KIND_PERSON) {
 		add_event(c, t->rel, person, org, a, b, MOD_ASSERTED, t->id, "title");
 		c->head[org] = person;	/* from now on the modifier stands for the person */
@@ -738,6 +746,10 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 
 		if (strcmp(w, "at") == 0 || strcmp(w, "of") == 0 || strcmp(w, "for") == 0) {
 			gov = w;
+			continue;
+		}
+		if (is(c, i, W_PREP)) {	/* "at the University of X in the UK": not the UK */
+			gov = NULL;
 			continue;
 		}
 		if (is_boundary(c, i) && strcmp(w, "(") != 0 && strcmp(w, ")") != 0)
@@ -938,9 +950,12 @@ static bool modifies_a_thing(const struct ctx *c, int mi)
 
 	if (c->m[mi].form != FORM_ADJECTIVE || i >= c->S->end || c->at[i] >= 0)
 		return false;
-	while (i + 1 < c->S->end && c->at[i + 1] < 0 && modifier_word(c, i) && modifier_word(c, i + 1) &&
-	       !is(c, i, W_AGENT | W_INSTRUMENT))
-		i++;	/* "military" in "the Israeli military action" is no agent there */
+	/* the head is the last noun of the phrase: "military" in "the Israeli
+	 * military action" is no agent there, but a verb ends the phrase ("the
+	 * Israeli military said") */
+	while (i + 1 < c->S->end && i < c->m[mi].end + 2 && c->at[i + 1] < 0 && modifier_word(c, i) &&
+	       modifier_word(c, i + 1) && !is(c, i + 1, W_SPEECH) && !ends(word(c, i + 1), "ed"))
+		i++;
 	return modifier_word(c, i) && !is(c, i, W_AGENT | W_INSTRUMENT);
 }
 

@@ -260,6 +260,7 @@ static void skips_asides_and_demonyms_of_things(void **state)
 	assert_events("Egypt condemned the Israeli military action and supported Jordan.",
 		      "criticism EGY ISR asserted\nalliance EGY JOR asserted\n");
 	assert_events("Israeli forces attacked Lebanon.", "military_conflict ISR LBN asserted\n");
+	assert_events("The Israeli military said it attacked Lebanon.", "military_conflict ISR LBN asserted\n");
 	/* an agent that is no actor gives no relation */
 	assert_events("Turkey entered Syria, backed by Syrian rebels.", "");
 	/* each modifier backs someone else, not the other */
@@ -288,6 +289,13 @@ static void reads_the_owner_and_post_of_a_title(void **state)
 		      "affiliation kelly_craft USA asserted\n");
 	assert_events("Nickolay Mladenov, the UN peace envoy for the region, said so.",
 		      "affiliation nickolay_mladenov un asserted\n");
+	assert_events("Russian U.N. ambassador Vassily Nebenzia told reporters.",
+		      "affiliation vassily_nebenzia RUS asserted\n");
+	/* a city's mayor is no official of the state */
+	assert_events("Caracas Mayor Antonio Ledezma told reporters.", "");
+	/* the body after "at", not a place after "in" */
+	assert_events("Afzal Ashraf, a professor at the University of Nottingham in the UK, said so.",
+		      "affiliation afzal_ashraf university_of_nottingham asserted\n");
 	/* a person's representative names no body */
 	assert_events("Said Djinnit, his special representative for the region, spoke.", "");
 }
