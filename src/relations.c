@@ -649,6 +649,26 @@ static int pick_trigger(const struct ctx *c, int first, size_t a, size_t b, size
 	return -1;
 }
 
+/* The state or body before mention org that owns a post at it or about it:
+ * a state's demonym right before ("Russian U.N. ambassador"), or, for an
+ * envoy's post, any state or body a few words before ("the U.S. special
+ * Syria envoy"); else -1. */
+static int post_owner(const struct ctx *c, int org, bool envoy)
+{
+	const struct schema *s = c->x->s;
+	size_t k = c->m[org].first;
+	int owner;
+
+	while (envoy && k > c->S->first && c->m[org].first - k < 2 && modifier_word(c, k - 1))
+		k--;
+	if (k <= c->S->first || (owner = mention_ending(c, k)) < 0 || s->actors[c->m[owner].actor].kind == KIND_PERSON)
+		return -1;
+	if (envoy || (c->m[owner].form == FORM_ADJECTIVE && k == c->m[org].first &&
+		      s->actors[c->m[owner].actor].kind == KIND_STATE))
+		return owner;
+	return -1;
+}
+
 /* "Russian President Vladimir Putin", "Kosovo's Prime Minister Albin Kurti",
  * "US Treasury Secretary Scott Bessent": a state or body, a title, then a
  * person. With no body named ("President Vladimir Putin"), the person's own
@@ -658,6 +678,7 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 	const struct schema *s = c->x->s;
 	static const char *const generic_titles[] = {"leader", "head", "chief", "ruler", NULL};
 	static const char *const local_titles[] = {"mayor", "governor", NULL};
+	static const char *const posts[] = {"envoy", "ambassador", "representative", "delegate", NULL};
 	size_t i = b, k = a;
 	int org, person, pa, owner;
 	bool generic, former;
@@ -670,13 +691,18 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 	/* and the body a post is at: "Ambassador to the UN Kelly Craft" */
 	if (i + 2 < c->S->end && strcmp(word(c, i), "to") == 0 && (org = mention_at(c, i + 1)) >= 0)
 		i = c->m[org].end;
+	/* the person may stand in apposition: "Pakistan's Foreign Minister, Shah Qureshi," */
+	if (i + 1 < c->S->end && strcmp(word(c, i), ",") == 0 && c->at[i + 1] >= 0)
+		i++;
 	if (i >= c->S->end || (person = c->at[i]) < 0 || c->m[person].first != i ||
 	    s->actors[pa = c->m[person].actor].kind != KIND_PERSON)
 		return;
-	/* and precede it: "Treasury", "Vice-", "'s" */
-	while (k > c->S->first && a - k < 3 && c->at[k - 1] < 0 &&
+	/* and precede it: "Treasury", "Vice-", "'s", and a few plain words ("Indian
+	 * army commander", "Pakistan's newly elected prime minister") */
+	while (k > c->S->first && a - k < 4 && c->at[k - 1] < 0 &&
 	       ((c->d->tok[k - 1].flags & TOK_UPPER) || strcmp(word(c, k - 1), "-") == 0 ||
-		strcmp(word(c, k - 1), "'s") == 0))
+		strcmp(word(c, k - 1), "'s") == 0 ||
+		(modifier_word(c, k - 1) && strcmp(word(c, k - 1), "former") != 0)))
 		k--;
 	org = mention_ending(c, k);
 	/* "Israel's UN ambassador", "Russian U.N. ambassador": the state that
@@ -684,8 +710,7 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 	if (org >= 0 && c->m[org].first > c->S->first + 1 && strcmp(word(c, c->m[org].first - 1), "'s") == 0 &&
 	    mention_ending(c, c->m[org].first - 1) >= 0)
 		org = mention_ending(c, c->m[org].first - 1);
-	else if (org >= 0 && (k = c->m[org].first) > c->S->first && (owner = mention_ending(c, k)) >= 0 &&
-		 c->m[owner].form == FORM_ADJECTIVE && s->actors[c->m[owner].actor].kind == KIND_STATE)
+	else if (org >= 0 && (owner = post_owner(c, org, word_in(t->key, posts))) >= 0)
 		org = owner;
 	/* "Caracas Mayor X": a city's mayor or governor holds no post of the state */
 	if (org >= 0 && c->m[org].form == FORM_SEAT && word_in(t->key, local_titles))

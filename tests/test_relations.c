@@ -291,6 +291,12 @@ static void reads_the_owner_and_post_of_a_title(void **state)
 		      "affiliation nickolay_mladenov un asserted\n");
 	assert_events("Russian U.N. ambassador Vassily Nebenzia told reporters.",
 		      "affiliation vassily_nebenzia RUS asserted\n");
+	assert_events("Former Indian army commander Deepak Hooda said so.",
+		      "affiliation deepak_hooda IND asserted\n");
+	assert_events("Pakistan's Foreign Minister, Shah Mehmood Qureshi, said so.",
+		      "affiliation shah_mehmood_qureshi PAK asserted\n");
+	assert_events("Bolton and the U.S. special Syria envoy, James Jeffrey, will visit.",
+		      "affiliation james_jeffrey USA asserted\n");
 	/* a city's mayor is no official of the state */
 	assert_events("Caracas Mayor Antonio Ledezma told reporters.", "");
 	/* the body after "at", not a place after "in" */
