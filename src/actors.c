@@ -689,6 +689,10 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
 		} else if ((word_in(t->norm, name_particles) || strcmp(t->norm, "-") == 0) && j + 1 < end &&
 			   (d->tok[j + 1].flags & TOK_UPPER) && !(d->tok[j + 1].flags & TOK_SPACE && *t->norm == '-')) {
 			j++;
+		} else if (r.words && word_in(t->norm, name_particles) && j + 2 < end &&
+			   strcmp(d->tok[j + 1].norm, "-") == 0 && !(d->tok[j + 1].flags & TOK_SPACE) &&
+			   (d->tok[j + 2].flags & TOK_UPPER) && !(d->tok[j + 2].flags & TOK_SPACE)) {
+			j += 2;	/* "al-Malki" */
 		} else {
 			break;
 		}

@@ -423,7 +423,7 @@ static enum modality modality(const struct ctx *c, size_t a, size_t clause_start
 	size_t from = a > clause_start + MODAL_WINDOW ? a - MODAL_WINDOW : clause_start;
 
 	for (size_t i = a; i > prev && i > from; i--)
-		if (is(c, i - 1, W_PREP) && prev > c->S->first) {
+		if (is(c, i - 1, W_PREP) && prev > c->S->first && !(i == a && strcmp(word(c, i - 1), "to") == 0)) {
 			from = i;
 			break;
 		}
@@ -678,15 +678,19 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 	const struct schema *s = c->x->s;
 	static const char *const generic_titles[] = {"leader", "head", "chief", "ruler", NULL};
 	static const char *const local_titles[] = {"mayor", "governor", NULL};
+	static const char *const topic_titles[] = {
+		"expert", "analyst", "scholar", "specialist", "researcher", "fellow", "senior fellow",
+		"professor", "economist", "historian", "lecturer", "scientist", "political scientist", NULL
+	};
 	static const char *const posts[] = {"envoy", "ambassador", "representative", "delegate", NULL};
 	size_t i = b, k = a;
 	int org, person, pa, owner;
 	bool generic, former;
 
-	/* "President-elect", "Foreign Minister": capitalised words may follow */
-	while (i < c->S->end && i < b + 3 && c->at[i] < 0 &&
+	/* "President-elect", "Foreign Minister", "Lt. Col.": capitalised words may follow */
+	while (i < c->S->end && i < b + 5 && c->at[i] < 0 &&
 	       ((c->d->tok[i].flags & TOK_UPPER) || strcmp(word(c, i), "-") == 0 ||
-		strcmp(word(c, i), "elect") == 0))
+		strcmp(word(c, i), "elect") == 0 || (strcmp(word(c, i), ".") == 0 && i > b)))
 		i++;
 	/* and the body a post is at: "Ambassador to the UN Kelly Craft" */
 	if (i + 2 < c->S->end && strcmp(word(c, i), "to") == 0 && (org = mention_at(c, i + 1)) >= 0)
@@ -712,8 +716,10 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 		org = mention_ending(c, c->m[org].first - 1);
 	else if (org >= 0 && (owner = post_owner(c, org, word_in(t->key, posts))) >= 0)
 		org = owner;
-	/* "Caracas Mayor X": a city's mayor or governor holds no post of the state */
-	if (org >= 0 && c->m[org].form == FORM_SEAT && word_in(t->key, local_titles))
+	/* "Caracas Mayor X": a city's mayor or governor holds no post of the
+	 * state; "Egypt expert X": a state before an expert is the topic */
+	if (org >= 0 && ((c->m[org].form == FORM_SEAT && word_in(t->key, local_titles)) ||
+			 (word_in(t->key, topic_titles) && s->actors[c->m[org].actor].kind == KIND_STATE)))
 		return;
 	if (org >= 0 && s->actors[c->m[org].actor].kind != KIND_PERSON) {
 		add_event(c, t->rel, person, org, a, b, MOD_ASSERTED, t->id, "title");

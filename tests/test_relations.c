@@ -297,6 +297,15 @@ static void reads_the_owner_and_post_of_a_title(void **state)
 		      "affiliation shah_mehmood_qureshi PAK asserted\n");
 	assert_events("Bolton and the U.S. special Syria envoy, James Jeffrey, will visit.",
 		      "affiliation james_jeffrey USA asserted\n");
+	assert_events("Palestinian Foreign Minister Riyad al-Malki said so.",
+		      "affiliation riyad_al_malki PSE asserted\n");
+	assert_events("GOP Rep. Mike Rogers said so.", "affiliation mike_rogers us_republican_party asserted\n");
+	assert_events("U.S. Army spokesperson Lt. Col. Kone Faulkner said so.",
+		      "affiliation kone_faulkner USA asserted\n");
+	/* a state before an expert is the topic, a body after "at" the employer */
+	assert_events("Egypt expert Samer Shehata said so.", "");
+	assert_events("Samer Shehata, an Egypt expert at Georgetown University, said so.",
+		      "affiliation samer_shehata georgetown_university asserted\n");
 	/* a city's mayor is no official of the state */
 	assert_events("Caracas Mayor Antonio Ledezma told reporters.", "");
 	/* the body after "at", not a place after "in" */
@@ -357,6 +366,10 @@ static void relates_a_mediator_to_each_side(void **state)
 static void reads_cut_aid_as_not_given(void **state)
 {
 	(void)state;
+	/* asking for an act is no act */
+	assert_events("Iran spoke, calling on the world to impose sanctions against Israel.",
+		      "sanctions IRN ISR hypothetical\n");
+	assert_events("The US urged Turkey to buy missiles from Russia.", "military_aid RUS TUR hypothetical\n");
 	assert_events("The US cut aid to Pakistan.", "economic_aid USA PAK hypothetical\n");
 	assert_events("The US sent aid to Pakistan.", "economic_aid USA PAK asserted\n");
 }
