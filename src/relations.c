@@ -462,16 +462,22 @@ static size_t clause_end(const struct ctx *c, size_t b)
 	return b;
 }
 
-/* A trigger's word list asks for one of its objects nearby ("provided X with munitions"). */
-static bool objects_near(const struct ctx *c, const struct trigger *t, size_t b, size_t cr)
+/* Where one of the objects a trigger's word list asks for stands nearby
+ * ("provided X with munitions"), or 0. */
+static size_t object_word(const struct ctx *c, const struct trigger *t, size_t b, size_t cr)
 {
 	size_t lim = b + OBJECTS_WINDOW < cr ? b + OBJECTS_WINDOW : cr;
 
 	for (size_t i = b; i < lim; i++)
 		for (size_t j = 0; j < t->nobjects; j++)
 			if (strcmp(word(c, i), t->objects[j]) == 0)
-				return true;
-	return false;
+				return i;
+	return 0;
+}
+
+static bool objects_near(const struct ctx *c, const struct trigger *t, size_t b, size_t cr)
+{
+	return object_word(c, t, b, cr) > 0;
 }
 
 /* his, her, their, its */
@@ -1226,6 +1232,12 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0;
 	enum modality mod = modality(c, a, cl, qstart, prev);
+	size_t ow = tr->nobjects ? object_word(c, tr, b, cr) : 0;
+
+	/* "said that Venezuela could not be a threat": a cue before the object word */
+	for (size_t i = b; i < ow && mod == MOD_ASSERTED; i++)
+		if (cue_at(c, i, ow))
+			mod = MOD_HYPOTHETICAL;
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi;
 	const char *pattern;
 

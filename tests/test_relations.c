@@ -363,6 +363,16 @@ static void relates_a_mediator_to_each_side(void **state)
 	assert_events("The talks between Israel and Hamas ended.", "talks ISR hamas asserted\n");
 }
 
+static void reads_a_label_in_reported_speech_as_criticism(void **state)
+{
+	(void)state;
+	assert_events("Turkey says the PKK is a terrorist group.", "criticism TUR pkk asserted\n");
+	/* negated: no criticism stated */
+	assert_events("Argentina said that Venezuela could not be a threat.", "criticism ARG VEN hypothetical\n");
+	/* no label: no criticism */
+	assert_events("Turkey says the PKK is a large group.", "");
+}
+
 static void reads_cut_aid_as_not_given(void **state)
 {
 	(void)state;
@@ -568,6 +578,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_not_given),
+		cmocka_unit_test(reads_a_label_in_reported_speech_as_criticism),
 		cmocka_unit_test(relates_a_mediator_to_each_side),
 		cmocka_unit_test(reads_fighting_both_ways_and_claims_to_act),
 		cmocka_unit_test(reads_praise_friends_and_calls),
