@@ -61,7 +61,8 @@ static const char *const speech_verbs[] = {
 };
 /* nouns that name the one they relate to right after them: "its ally Belarus" */
 static const char *const partners[] = {
-	"ally", "allies", "partner", "partners", "backer", "backers", "member", "members", NULL
+	"ally", "allies", "partner", "partners", "backer", "backers", "member", "members",
+	"allied", "backed", "supported", "sponsored", NULL	/* "Iranian-backed Houthi rebels" */
 };
 /* what a state acts through besides its agents: "Chinese vessels fired" */
 static const char *const instruments[] = {
@@ -941,7 +942,8 @@ static int first_subject(const struct ctx *c, size_t a)
 	size_t from = c->S->first;
 
 	for (size_t i = a; i > c->S->first && a - i < 4 * CLAUSE_REACH; i--)
-		if (c->at[i - 1] < 0 && is(c, i - 1, W_SPEECH)) {	/* "X said Y attacked and ...": Y */
+		if (c->at[i - 1] < 0 && is(c, i - 1, W_SPEECH) && !is(c, i, W_PREP)) {
+			/* "X said Y attacked and ...": Y; but "X said during a visit": X */
 			from = i;
 			break;
 		}
@@ -1021,6 +1023,8 @@ static int antecedent(const struct ctx *c, size_t r)
  * itself the object of a preposition ("the end of the war") has none. */
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 {
+	static const char *const times[] = {"during", "amid", "on", NULL};
+
 	if (noun) {	/* past its determiner and up to two modifiers; "to" is mostly "to wage" */
 		size_t i = a;
 
@@ -1031,6 +1035,10 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		if (i > cl && (strcmp(word(c, i - 1), "and") == 0 || strcmp(word(c, i - 1), "or") == 0) &&
 		    mention_ending(c, i - 1) >= 0)
 			return -1;	/* "Democrats and members of X": a list, not an act of theirs */
+		/* "during a visit to Vietnam": an event in a phrase of time is the
+		 * clause subject's ("Panetta said during a visit to Vietnam") */
+		if (i > cl && word_in(word(c, i - 1), times))
+			return first_subject(c, i - 1);
 		/* "$500 million in new aid" is no object of "in" */
 		if (i > cl && is(c, i - 1, W_PREP) && !(strcmp(word(c, i - 1), "to") == 0 && !plural(c, i)) &&
 		    !(i > cl + 1 && is(c, i - 2, W_AMOUNT)))

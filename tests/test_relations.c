@@ -373,6 +373,19 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 	assert_events("Turkey says the PKK is a large group.", "");
 }
 
+static void reads_compounds_normalization_and_visits_in_passing(void **state)
+{
+	(void)state;
+	assert_events("Yemen's Iranian-allied Houthi rebels claimed the assault.",
+		      "alliance IRN houthis asserted\n");
+	/* backing a thing is no alliance (rejecting another's plan is criticism) */
+	assert_events("Iran rejected the U.S.-backed plan.", "criticism IRN USA asserted\n");
+	assert_events("He marked the normalization of relations between the United States and Vietnam.",
+		      "recognition USA VNM asserted\nrecognition VNM USA asserted\n");
+	assert_events("Defense Secretary Leon Panetta said during a visit to Vietnam that it mattered.",
+		      "talks VNM leon_panetta asserted\n");
+}
+
 static void reads_cut_aid_as_not_given(void **state)
 {
 	(void)state;
@@ -578,6 +591,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_not_given),
+		cmocka_unit_test(reads_compounds_normalization_and_visits_in_passing),
 		cmocka_unit_test(reads_a_label_in_reported_speech_as_criticism),
 		cmocka_unit_test(relates_a_mediator_to_each_side),
 		cmocka_unit_test(reads_fighting_both_ways_and_claims_to_act),
