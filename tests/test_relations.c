@@ -394,6 +394,8 @@ static void reads_cut_aid_as_not_given(void **state)
 		      "sanctions IRN ISR hypothetical\n");
 	assert_events("The US urged Turkey to buy missiles from Russia.", "military_aid RUS TUR hypothetical\n");
 	assert_events("The US cut aid to Pakistan.", "economic_aid USA PAK hypothetical\n");
+	/* the guide: suspending aid is no sanction */
+	assert_events("The US suspended aid to Pakistan.", "economic_aid USA PAK hypothetical\n");
 	assert_events("The US sent aid to Pakistan.", "economic_aid USA PAK asserted\n");
 }
 
