@@ -1215,8 +1215,20 @@ static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 	if (i >= cr || strcmp(word(c, i), "between") != 0 || (*x = mention_at(c, i + 1)) < 0)
 		return false;
 	i = c->m[*x].end;
-	return i < cr && strcmp(word(c, i), "and") == 0 && (*y = mention_at(c, i + 1)) >= 0 &&
-	       c->m[*y].end <= cr;
+	/* past the first side's leader: "between the armed forces under General X and" */
+	if (i + 1 < cr && (strcmp(word(c, i), "under") == 0 || strcmp(word(c, i), "led") == 0)) {
+		size_t k = i + 1;
+
+		while (k < cr && k < i + 6 && c->at[k] < 0 && strcmp(word(c, k), "and") != 0)
+			k++;	/* "by", a title */
+		if (k < cr && c->at[k] >= 0 && c->x->s->actors[c->m[c->at[k]].actor].kind == KIND_PERSON)
+			i = c->m[c->at[k]].end;
+	}
+	if (i >= cr || strcmp(word(c, i), "and") != 0)
+		return false;
+	for (i++; i < cr && i < c->m[*x].end + 8 && mention_at(c, i) < 0 && (is(c, i, W_DET) || modifier_word(c, i));)
+		i++;	/* "and the paramilitary RSF" */
+	return i < cr && (*y = mention_at(c, i)) >= 0 && c->m[*y].end <= cr;
 }
 
 /* Is mention mi the owner of the trigger's object ("U.S. troops")? */
