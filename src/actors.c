@@ -217,7 +217,7 @@ static size_t lookback(const struct doc *d, size_t si, size_t i)
 	return i > from + COREF_REACH ? i - COREF_REACH : from;
 }
 
-/* Pronouns of a person, and of a state or body ("it said", "its war"). */
+/* Pronouns of a person ("he", "his"), and of a state or body ("it", "its"). */
 static bool is_pronoun(const char *w)
 {
 	return strcmp(w, "he") == 0 || strcmp(w, "she") == 0 || strcmp(w, "him") == 0 ||
@@ -229,32 +229,11 @@ static bool is_thing_pronoun(const char *w)
 	return strcmp(w, "it") == 0 || strcmp(w, "its") == 0;
 }
 
-/* Does actor kind k fit what a pronoun or description asks for: a person,
- * or a state, organization or group? */
-static bool fits(enum actor_kind k, bool person)
-{
-	return person ? k == KIND_PERSON : k == KIND_STATE || k == KIND_ORGANIZATION || k == KIND_GROUP;
-}
-
-/* The one person (or one state or body) named from token from_tok on, or
- * -1 when there is none or more than one: a wrong antecedent is worse than
- * none. */
-static int antecedent(const struct schema *s, const struct mention *list, size_t n, size_t from_tok,
-		      bool person)
-{
-	int found = -1;
-
-	for (size_t k = n; k-- > 0 && list[k].first >= from_tok;) {
-		int a = list[k].actor;
-
-		if (!fits(s->actors[a].kind, person))
-			continue;
-		if (found >= 0 && found != a)
-			return -1;
-		found = a;
-	}
-	return found;
-}
+/* Kinds of actor a pronoun or description may stand for, as bits. */
+enum {
+	PERSONS = 1 << KIND_PERSON, STATES = 1 << KIND_STATE,
+	BODIES = 1 << KIND_ORGANIZATION | 1 << KIND_GROUP
+};
 
 struct found {
 	struct mention *list;
@@ -318,18 +297,16 @@ static int titled(const struct matcher *m, const struct doc *d, const struct fou
 	return -1;
 }
 
-/* The one actor of 'kind' (a body: organization or group) mentioned in
- * tokens [from, to), or -1. */
-static int one_of_kind(const struct schema *s, const struct found *f, size_t from, size_t to,
-		       enum actor_kind kind)
+/* The one actor of the kinds asked for mentioned in tokens [from, to), or -1
+ * when there is none or more than one: a wrong antecedent is worse than none. */
+static int the_one(const struct schema *s, const struct found *f, size_t from, size_t to, unsigned kinds)
 {
 	int found = -1;
 
 	for (size_t k = f->n; k-- > 0 && f->list[k].first >= from;) {
 		int a = f->list[k].actor;
-		enum actor_kind ak = s->actors[a].kind == KIND_GROUP ? KIND_ORGANIZATION : s->actors[a].kind;
 
-		if (f->list[k].first >= to || ak != kind)
+		if (f->list[k].first >= to || !(kinds & 1u << s->actors[a].kind))
 			continue;
 		if (found >= 0 && found != a)
 			return -1;
@@ -353,10 +330,10 @@ static int description(const struct schema *s, const struct doc *d, size_t si, s
 	if (i + 1 >= d->sent[si].end)
 		return -1;
 	if (word_in(d->tok[i + 1].norm, states))
-		return one_of_kind(s, f, from, d->sent[si].first, KIND_STATE);
+		return the_one(s, f, from, d->sent[si].first, STATES);
 	if (word_in(d->tok[i + 1].norm, bodies) &&
 	    !(i + 2 < d->sent[si].end && word_in(d->tok[i + 2].norm, own)))
-		return one_of_kind(s, f, from, i, KIND_ORGANIZATION);
+		return the_one(s, f, from, i, BODIES);
 	return -1;
 }
 
@@ -439,7 +416,8 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			continue;
 		if (is_pronoun(d->tok[i].norm) || is_thing_pronoun(d->tok[i].norm)) {
 			/* after names: "He Lifeng" is a name */
-			int a = antecedent(m->s, f->list, f->n, lookback(d, si, i), is_pronoun(d->tok[i].norm));
+			int a = the_one(m->s, f, lookback(d, si, i), i,
+					is_pronoun(d->tok[i].norm) ? PERSONS : STATES | BODIES);
 
 			if (a >= 0)
 				add_mention(f, i, i + 1, a, FORM_PRONOUN);
@@ -794,7 +772,8 @@ static bool names_in_part(const struct schema *s, int a, const struct doc *d, si
 	for (size_t k = i; k < end; k++)
 		buf_printf(&part, " %s", d->tok[k].norm);
 	n = strlen(key);
-	same = same || (part.len <= n && strcmp(key + n - part.len + 1, part.data + 1) == 0 &&
+	/* part is " w1 w2": the label ends with it, after a space or as a whole */
+	same = same || (part.len && part.len <= n + 1 && strcmp(key + n + 1 - part.len, part.data + 1) == 0 &&
 			(part.len == n + 1 || key[n - part.len] == ' '));
 	free(part.data);
 	free(key);

@@ -25,9 +25,12 @@ void actors_free(struct matcher *m);	/* m may be NULL */
  * crossing a sentence. A name must match the case of its capitals ("US" is
  * not "us"); a surname counts only after its person was named in full; a
  * name inside an organisation's name ("Institute of America") is no mention.
- * "he", "she", "him" and "his", "her" are mentions of a person when exactly
- * one person was named in the sentence before them or in the one before
- * that. Persons and organizations that no gazetteer lists are found by how
+ * Pronouns and descriptions are mentions of the one actor that fits them in
+ * the sentence before them or the one before that, no further back than a
+ * bounded reach: "he", "him", "his", "she", "her" of a person; "it", "its" of
+ * a state or body; "the country", "the kingdom" of the state of the sentence
+ * before; "the alliance", "the group" of a body; "the two countries", "both
+ * sides", "the two leaders" of the two named before. Persons and organizations that no gazetteer lists are found by how
  * the text introduces them ("said Jenny Town, the director of ...", "the
  * Center for X Studies") and added to the schema with an id made from their
  * name, so that later mentions, and later documents, find them by name. The

@@ -54,7 +54,7 @@ size_t inflect(const char *lemma, enum word_class wc, char out[][INFLECT_LEN])
 	k = add(out, k, f);
 	if (wc == INFLECT_NOUN)
 		return k;
-	if (lemma[n - 1] == 'e') {		/* "sanctioned" but "traded", "freeing" */
+	if (lemma[n - 1] == 'e') {		/* "traded", "trading", "freeing", "tying" */
 		snprintf(f, sizeof f, "%sd", lemma);
 		k = add(out, k, f);
 		if (n >= 2 && lemma[n - 2] == 'i')	/* "tie" -> "tying" */

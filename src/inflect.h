@@ -15,7 +15,8 @@ enum word_class { INFLECT_VERB, INFLECT_NOUN };
  * cannot tell ("visited" or "visitted"), both are given, since a form no
  * text uses costs nothing. Irregular forms ("met") come from the schema's
  * list, not from here. Writes up to INFLECT_MAX forms to out and returns the
- * count; a lemma too long for INFLECT_LEN gives itself alone. */
+ * count. A lemma too long for INFLECT_LEN gives no other form, and out[0]
+ * holds it cut short: the caller keeps the lemma itself. */
 size_t inflect(const char *lemma, enum word_class wc, char out[][INFLECT_LEN]);
 
 /* The word of a phrase that inflects: a verb phrase's first word ("impose

@@ -167,7 +167,8 @@ struct ctx {
 	const int *wid;		/* token -> word id in the tries, or -1 */
 	const unsigned *cls;	/* token -> W_ bits */
 	int *head;		/* mention -> the person it is a title modifier of, or -1 */
-	const struct trigger *tr;	/* the trigger whose relations are being found */
+	size_t lead_comma;	/* see lead_comma() */
+	const struct trigger *tr;	/* the trigger relate() is reading, or NULL */
 	struct event *ev;
 	size_t n, cap, sent_first;	/* events of this sentence start at sent_first */
 };
@@ -184,7 +185,24 @@ static bool is(const struct ctx *c, size_t i, unsigned bit)
 
 static bool is_boundary(const struct ctx *c, size_t i)
 {
-	return is(c, i, W_CLAUSE);
+	return is(c, i, W_CLAUSE) || i == c->lead_comma;
+}
+
+/* The comma that closes a leading subordinate clause ("If Iran attacks
+ * Israel, the US ..."), a clause boundary; or (size_t)-1. */
+static size_t lead_comma(const struct ctx *c)
+{
+	static const char *const subordinators[] = {
+		"if", "unless", "when", "while", "although", "though", "after", "before", "because",
+		"once", "as", "since", "whether", NULL
+	};
+
+	if (!word_in(word(c, c->S->first), subordinators))
+		return (size_t)-1;
+	for (size_t i = c->S->first + 1; i < c->S->end && i < c->S->first + 64; i++)
+		if (strcmp(word(c, i), ",") == 0)
+			return i;
+	return (size_t)-1;
 }
 
 /* The mention ending just before token i (i itself excluded), or -1. */
@@ -304,7 +322,7 @@ static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t
 	ta = actor_of(c, dst);
 	/* a person's membership of a body is their affiliation, a state's an alliance */
 	if (c->tr && c->tr->person_rel >= 0 && c->tr->rel == rel &&
-	    (c->x->s->actors[sa].kind == KIND_PERSON || c->x->s->actors[ta].kind == KIND_PERSON)) {
+	    (c->x->s->actors[sa].kind == KIND_PERSON) != (c->x->s->actors[ta].kind == KIND_PERSON)) {
 		bool swap = c->x->s->actors[sa].kind != KIND_PERSON;
 
 		rel = c->tr->person_rel;
@@ -379,8 +397,9 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 			next = mention_ending(c, i);
 		}
 		/* across a comma only a list of one kind of name: not "in Riyadh, Egypt",
-		 * nor "Montenegro, NATO's newest member" */
-		if (next < 0 || (strcmp(word(c, dir > 0 ? c->m[mi].end : c->m[next].end), ",") == 0 &&
+		 * nor "Montenegro, NATO's newest member", nor past a leading clause */
+		if (next < 0 || (dir > 0 ? c->m[mi].end : c->m[next].end) == c->lead_comma ||
+		    (strcmp(word(c, dir > 0 ? c->m[mi].end : c->m[next].end), ",") == 0 &&
 				 (c->m[next].form != c->m[mi].form ||
 				  strcmp(word(c, c->m[dir > 0 ? next : mi].end), "'s") == 0)))
 			break;
@@ -415,6 +434,10 @@ static size_t question_start(const struct ctx *c)
 	return c->S->first;
 }
 
+/* The clause around a trigger, as far as any pattern reaches: a run-on
+ * "sentence" of a million words costs no more per trigger than a short one. */
+enum { CLAUSE_REACH = 64 };
+
 /* A cue before the trigger at a makes it hypothetical, unless the trigger
  * is in a phrase of its own after an earlier trigger (ending at 'prev'),
  * which the cue belongs to: "has not imposed sanctions on Russia following
@@ -428,11 +451,19 @@ static enum modality modality(const struct ctx *c, size_t a, size_t clause_start
 			from = i;
 			break;
 		}
+	static const char *const conditions[] = {"if", "unless", "whether", NULL};
+
+	/* a cue before a comma belongs to its own clause ("will go to Montenegro,
+	 * NATO's newest member"), but a condition rules the clause after it ("If
+	 * talks fail, Russia will attack") */
 	for (size_t i = a; i > from; i--)
-		if (strcmp(word(c, i - 1), ",") == 0) {	/* "will go to Montenegro, NATO's member" */
+		if (strcmp(word(c, i - 1), ",") == 0) {
 			from = i;
 			break;
 		}
+	for (size_t i = c->S->first; i < from && i < c->S->first + CLAUSE_REACH; i++)
+		if (word_in(word(c, i), conditions))
+			return MOD_HYPOTHETICAL;
 	if (c->S->question && a >= qstart)
 		return MOD_HYPOTHETICAL;
 	for (size_t i = from; i < a; i++)
@@ -441,9 +472,6 @@ static enum modality modality(const struct ctx *c, size_t a, size_t clause_start
 	return MOD_ASSERTED;
 }
 
-/* The clause around a trigger, as far as any pattern reaches: a run-on
- * "sentence" of a million words costs no more per trigger than a short one. */
-enum { CLAUSE_REACH = 64 };
 
 static size_t clause_start(const struct ctx *c, size_t a)
 {
@@ -496,7 +524,8 @@ static bool modifier_word(const struct ctx *c, size_t i)
 	       strcmp(word(c, i), "and") != 0 && strcmp(word(c, i), "or") != 0;
 }
 
-/* Does word w end with 'end'? */
+/* Does word w end with 'end' after at least two more letters ("attacked",
+ * not "red")? */
 static bool ends(const char *w, const char *end)
 {
 	size_t n = strlen(w), k = strlen(end);
@@ -1001,7 +1030,7 @@ static bool modifies_a_thing(const struct ctx *c, int mi)
 /* The actor a relative pronoun at token r stands for: the mention just
  * before it, or before the apposition it continues ("Georgia, a country
  * which fought"); -1 when that is no actor ("Obama's revisions, which"). */
-static int antecedent(const struct ctx *c, size_t r)
+static int relative_antecedent(const struct ctx *c, size_t r)
 {
 	size_t i = r;
 
@@ -1061,7 +1090,7 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 					 * steps to boost ties" has an object, no clause) */
 		if (mi < 0 && c->at[i - 1] < 0 && (strcmp(word(c, i - 1), "who") == 0 ||
 						    strcmp(word(c, i - 1), "which") == 0))
-			return antecedent(c, i - 1);
+			return relative_antecedent(c, i - 1);
 		if (mi < 0 && c->at[i - 1] < 0 && (strcmp(word(c, i - 1), "sides") == 0 ||
 						    strcmp(word(c, i - 1), "parties") == 0))
 			return -1;	/* "pressed both sides to accept a ceasefire": theirs */
@@ -1102,7 +1131,8 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	return -1;
 }
 
-/* The person after a title at token i ("President Trump"), or -1. */
+/* The person after one to three capitalised words at token i, a title
+ * ("President Trump"), or -1. */
 static int titled_person(const struct ctx *c, size_t i, size_t cr)
 {
 	size_t k = i;
@@ -1457,6 +1487,7 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 		c.S = &d->sent[si];
 		c.si = si;
 		c.sent_first = c.n;
+		c.lead_comma = lead_comma(&c);
 		nh = find_triggers(&c, &hits);
 		qstart = question_start(&c);
 		/* titles first: they decide which mentions stand for a person */
@@ -1479,6 +1510,7 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 
 			if (t >= 0 && (x->s->triggers[t].form == TRIG_VERB || x->s->triggers[t].form == TRIG_NOUN)) {
 				relate(&c, t, hits[h].a, hits[h].b, qstart, prev);
+				c.tr = NULL;
 				prev = hits[h].b;
 			}
 		}

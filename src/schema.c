@@ -376,19 +376,21 @@ static int add_trigger_forms(struct loader *L, const struct trigger_spec *ts, co
 			     struct diag *err)
 {
 	enum { MAX_WORDS = 16 };
-	const char *w[MAX_WORDS];
-	char *copy = xstrdup(word->str), forms[INFLECT_MAX][INFLECT_LEN], *save = NULL, *key = text_key(word->str);
-	const struct conf_node **irr;
-	size_t n = 0, h, nforms, nirr;
+	const char *w[MAX_WORDS + 1];
+	char *copy = xstrdup(word->str), forms[INFLECT_MAX][INFLECT_LEN], *save = NULL;
+	const struct conf_node **irr = NULL;
+	size_t n = 0, h, nforms, nirr = 0;
 	enum word_class wc = ts->form == TRIG_VERB ? INFLECT_VERB : INFLECT_NOUN;
-	bool empty = !key[0];
+	bool letters = false;
 
-	free(key);
-	for (char *p = strtok_r(copy, " ", &save); p && n < MAX_WORDS; p = strtok_r(NULL, " ", &save))
+	for (const unsigned char *p = (const unsigned char *)word->str; *p; p++)
+		letters = letters || isalnum(*p) || *p >= 0x80;
+	for (char *p = strtok_r(copy, " ", &save); p && n <= MAX_WORDS; p = strtok_r(NULL, " ", &save))
 		w[n++] = p;
-	if (empty || n == MAX_WORDS) {
+	if (!letters || n > MAX_WORDS) {
 		free(copy);
-		return diag_at(err, word->pos, empty ? "empty trigger word" : "trigger word too long");
+		return diag_at(err, word->pos, !letters ? "a trigger word needs a letter or a digit" :
+			       "trigger word of more than 16 words");
 	}
 	if (ts->form != TRIG_VERB && ts->form != TRIG_NOUN && ts->form != TRIG_NONE) {
 		add_trigger(L, ts, word->str, false);
@@ -397,13 +399,14 @@ static int add_trigger_forms(struct loader *L, const struct trigger_spec *ts, co
 	}
 	h = inflect_head(w, n, wc);
 	nforms = inflect(w[h], wc, forms);
-	irregular_forms(L, w[h], &irr, &nirr);
+	if (wc == INFLECT_VERB)	/* "struck", but no noun "strike on" is "struck on" */
+		irregular_forms(L, w[h], &irr, &nirr);
 	for (size_t f = 0; f < nforms + nirr; f++) {
 		struct buf phrase = {0};
 
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++)	/* form 0 is the head as written, however long */
 			buf_printf(&phrase, "%s%s", i ? " " : "",
-				   i != h ? w[i] : f < nforms ? forms[f] : irr[f - nforms]->str);
+				   i != h || f == 0 ? w[i] : f < nforms ? forms[f] : irr[f - nforms]->str);
 		add_trigger(L, ts, phrase.data, f > 0);
 		free(phrase.data);
 	}
@@ -453,6 +456,9 @@ static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, s
 	for (size_t i = 0; i < nwords; i++)
 		if (add_trigger_forms(L, &ts, words[i], err) < 0)
 			return -1;
+	if (person_relation && ts.form != TRIG_VERB && ts.form != TRIG_NOUN)
+		return diag_at(err, conf_get(t, "person_relation")->pos,
+			       "only verb and noun triggers have a person_relation");
 	if (person_relation) {	/* its type may come later in the file: resolved at the end */
 		xgrow(&L->person_rels, &L->person_rels_cap, L->nperson_rels + 1, sizeof *L->person_rels);
 		L->person_rels[L->nperson_rels++] =
@@ -510,6 +516,16 @@ static int parse_reltype(struct loader *L, const struct conf_node *r, struct dia
 	return 0;
 }
 
+/* An irregular form is one word: "met", not "" or "came back". */
+static int check_form(const struct conf_node *v, struct diag *err)
+{
+	if (conf_expect(v, CONF_SCALAR, "an irregular form", err) < 0)
+		return -1;
+	if (!v->str[0] || strpbrk(v->str, " \t"))
+		return diag_at(err, v->pos, "an irregular form is one word, found '%s'", v->str);
+	return 0;
+}
+
 /* 'irregular: {meet: met, fight: [fought]}': forms no spelling rule gives. */
 static int parse_irregular(struct loader *L, const struct conf_node *root, struct diag *err)
 {
@@ -526,9 +542,10 @@ static int parse_irregular(struct loader *L, const struct conf_node *root, struc
 
 		if (v->type == CONF_SEQ) {
 			for (size_t j = 0; j < v->n; j++)
-				if (conf_expect(v->items[j], CONF_SCALAR, "an irregular form", err) < 0)
+				if (check_form(v->items[j], err) < 0)
 					return -1;
-		} else if (conf_expect(v, CONF_SCALAR, "an irregular form or a list of them", err) < 0) {
+		} else if (conf_expect(v, CONF_SCALAR, "an irregular form or a list of them", err) < 0 ||
+			   check_form(v, err) < 0) {
 			return -1;
 		}
 		if (strmap_get(L->irregular, map->items[2 * i]->str) >= 0)
@@ -546,7 +563,7 @@ static bool trigger_file(const char *name)
 {
 	size_t len = strlen(name);
 
-	return strncmp(name, "relations-", 10) == 0 && len > 15 && strcmp(name + len - 5, ".yaml") == 0;
+	return strncmp(name, "relations-", 10) == 0 && len >= 15 && strcmp(name + len - 5, ".yaml") == 0;
 }
 
 /* relations.yaml: the relation types, their triggers and the hypothetical
@@ -592,7 +609,8 @@ static int load_relations(struct loader *L, const char *dir, char **tfiles, size
 	if (conf_strings(root, "not_relations", &hyp, &nhyp, err) < 0)
 		goto out;
 	for (size_t i = 0; i < nhyp; i++) {
-		struct trigger_spec none = {.id = "not_relations", .form = TRIG_NONE, .person_rel = -1};
+		/* an id no schema can give ("-"), rel unused */
+		struct trigger_spec none = {.id = "-not_relations", .form = TRIG_NONE, .person_rel = -1};
 
 		if (add_trigger_forms(L, &none, hyp[i], err) < 0)
 			goto out;

@@ -65,7 +65,7 @@ enum trig_form { TRIG_VERB, TRIG_NOUN, TRIG_TITLE, TRIG_LED, TRIG_MEMBER, TRIG_N
 
 struct trigger {
 	char *id;		/* rule id shown in evidence */
-	int rel;		/* reltype index */
+	int rel;		/* reltype index (unused by TRIG_NONE) */
 	enum trig_form form;
 	char *text, *key;
 	bool inflected;		/* a form of the written lemma, not the lemma itself */
@@ -94,8 +94,9 @@ struct schema {
 	size_t nhypothetical;
 };
 
-/* Load the schema in directory 'dir': relations.yaml and every other *.yaml
- * file there as actor files, in name order. Returns a schema the caller frees
+/* Load the schema in directory 'dir': relations.yaml, the trigger files
+ * relations-*.yaml, and every other *.yaml file there as actor files, in name
+ * order. Returns a schema the caller frees
  * with schema_free(), or NULL with err set to "file:line:col: message". */
 struct schema *schema_load(const char *dir, struct diag *err);
 void schema_free(struct schema *s);	/* s may be NULL */

@@ -386,7 +386,19 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 		      "talks VNM leon_panetta asserted\n");
 }
 
-static void reads_cut_aid_as_not_given(void **state)
+static void reads_the_clause_after_a_condition_as_hypothetical(void **state)
+{
+	(void)state;
+	assert_events("If talks fail, Russia will attack Ukraine.", "military_conflict RUS UKR hypothetical\n");
+	assert_events("If talks fail, Russia attacked Ukraine.", "military_conflict RUS UKR hypothetical\n");
+	/* a leading clause ends before its comma: no list across it */
+	assert_events("If Iran attacks Israel, the US sanctions Iran.",
+		      "military_conflict IRN ISR hypothetical\nsanctions USA IRN hypothetical\n");
+	/* a clause of time asserts */
+	assert_events("After talks failed, Russia attacked Ukraine.", "military_conflict RUS UKR asserted\n");
+}
+
+static void reads_cut_aid_as_hypothetical(void **state)
 {
 	(void)state;
 	/* asking for an act is no act */
@@ -592,7 +604,8 @@ int main(void)
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
-		cmocka_unit_test(reads_cut_aid_as_not_given),
+		cmocka_unit_test(reads_cut_aid_as_hypothetical),
+		cmocka_unit_test(reads_the_clause_after_a_condition_as_hypothetical),
 		cmocka_unit_test(reads_compounds_normalization_and_visits_in_passing),
 		cmocka_unit_test(reads_a_label_in_reported_speech_as_criticism),
 		cmocka_unit_test(relates_a_mediator_to_each_side),

@@ -124,6 +124,15 @@ static void rejects_a_person_relation_of_no_type(void **state)
 		    "tests/data/schema/bad-person-relation/relations.yaml:4:60: unknown relation type 'membership'");
 }
 
+static void rejects_words_without_letters_and_empty_forms(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/bad-word",
+		    "tests/data/schema/bad-word/relations.yaml:4:52: a trigger word needs a letter or a digit");
+	check_error("tests/data/schema/bad-irregular",
+		    "tests/data/schema/bad-irregular/relations.yaml:6:15: an irregular form is one word, found ''");
+}
+
 static void reports_a_missing_folder(void **state)
 {
 	(void)state;
@@ -159,6 +168,7 @@ int main(void)
 		cmocka_unit_test(rejects_unknown_trigger_forms),
 		cmocka_unit_test(rejects_triggers_of_unknown_types),
 		cmocka_unit_test(rejects_a_person_relation_of_no_type),
+		cmocka_unit_test(rejects_words_without_letters_and_empty_forms),
 		cmocka_unit_test(reports_a_missing_folder),
 		cmocka_unit_test(loads_the_shipped_schema_with_all_thirteen_types),
 	};

@@ -142,7 +142,7 @@ def phrase_forms(phrase, form, irregular):
         h = len(w) - 1
         while h > 0 and w[h] in NOUN_AFTER:
             h -= 1
-        heads = inflect(w[h], False) + irregular.get(w[h], [])
+        heads = inflect(w[h], False)     # irregular forms are verbs' only, as in the loader
     else:
         return {phrase}
     return {" ".join(w[:h] + [f] + w[h + 1:]) for f in heads}
