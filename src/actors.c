@@ -748,6 +748,10 @@ static long surname_at(const struct found *f, size_t i)
 /* Make mention k the name [first, end) of actor a. */
 static void retarget(struct found *f, size_t k, size_t first, size_t end, int a)
 {
+	int was = f->list[k].actor;
+
+	if (was != a && f->seen.recent[was] == k + 1)
+		f->seen.recent[was] = 0;	/* the mention is no longer its latest */
 	if (f->seen.recent[a] == 0 && !f->seen.named[a]) {
 		xgrow(&f->persons, &f->persons_cap, f->npersons + 1, sizeof *f->persons);
 		f->persons[f->npersons++] = a;
@@ -813,8 +817,8 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 			/* "Secretary of | Defense Jim Mattis": the department, then the name */
 			size_t p = r.surname;
 
-			while (p-- > i && !(d->tok[p].flags & TOK_UPPER))
-				;
+			while (p-- > i && (!(d->tok[p].flags & TOK_UPPER) || !d->tok[p].norm[1]))
+				;	/* past middle initials: "Kirstjen M. Nielsen" */
 			i = p;
 			r.words = 2;
 		}

@@ -201,6 +201,8 @@ static void introduces_persons_after_a_title_of_a_department(void **state)
 	assert_introduced("Secretary of Defense Jim Mattis left.", "jim_mattis | jim_mattis person: Jim Mattis");
 	assert_introduced("The Secretary of Homeland Security Kirstjen Nielsen left.",
 			  "kirstjen_nielsen | kirstjen_nielsen person: Kirstjen Nielsen");
+	assert_introduced("The Secretary of Homeland Security Kirstjen Q. Nilsen left.",
+			  "kirstjen_q_nilsen | kirstjen_q_nilsen person: Kirstjen Q. Nilsen");
 	/* the department alone is no person */
 	assert_introduced("the vice chairman of the Joint Staff Command, said that", "");
 }
