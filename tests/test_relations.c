@@ -363,6 +363,14 @@ static void relates_a_mediator_to_each_side(void **state)
 	assert_events("The talks between Israel and Hamas ended.", "talks ISR hamas asserted\n");
 }
 
+static void takes_media_for_no_actors(void **state)
+{
+	(void)state;	/* the guide: outlets and reporters are no actors */
+	assert_events("Russia condemned Al Jazeera.", "");
+	assert_events("Vladimir Putin told Fox News that he met Xi Jinping.",
+		      "talks vladimir_putin xi_jinping asserted\n");
+}
+
 static void reads_a_label_in_reported_speech_as_criticism(void **state)
 {
 	(void)state;
@@ -605,6 +613,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
+		cmocka_unit_test(takes_media_for_no_actors),
 		cmocka_unit_test(reads_the_clause_after_a_condition_as_hypothetical),
 		cmocka_unit_test(reads_compounds_normalization_and_visits_in_passing),
 		cmocka_unit_test(reads_a_label_in_reported_speech_as_criticism),
