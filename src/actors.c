@@ -239,15 +239,17 @@ struct found {
 	struct mention *list;
 	size_t n, cap;
 	struct seen seen;
-	long *at;		/* per token: the mention in list covering it, or -1; the
-				 * indexes hold until a sentence's mentions are sorted */
+	long *at;		/* per token: the mention in list covering it, HIDDEN, or -1;
+				 * the indexes hold until a sentence's mentions are sorted */
 	int *persons;		/* the persons mentioned so far, each once */
 	size_t npersons, persons_cap;
 };
 
+enum { HIDDEN = -2 };	/* f->at of a token inside a place's name */
+
 static bool covered(const struct found *f, size_t i)
 {
-	return f->at[i] >= 0;
+	return f->at[i] != -1;
 }
 
 static void add_mention(struct found *f, size_t first, size_t end, int actor, enum name_form form)
@@ -411,6 +413,9 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			/* a place or a name inside an organisation's only hides what is inside it */
 			if (m->s->actors[actor].kind != KIND_PLACE && !heads_org_name(d, s->first, i - len))
 				add_mention(f, i - len, i, actor, form);
+			else if (m->s->actors[actor].kind == KIND_PLACE)
+				for (size_t k = i - len; k < i; k++)
+					f->at[k] = HIDDEN;	/* and no name a text introduces: "told Fox News" */
 		}
 		if (found)
 			continue;

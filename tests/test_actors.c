@@ -193,6 +193,8 @@ static void tells_other_names_around_a_known_surname(void **state)
 	assert_introduced("Kim Jong Un spoke. Kim Yong Chol said so.",
 			  "kim_jong_un kim_yong_chol | kim_yong_chol person: Kim Yong Chol");
 	assert_introduced("Vladimir Putin spoke. Putin said so.", "vladimir_putin vladimir_putin");
+	/* a place's name is no person a text introduces, nor a mention */
+	assert_introduced("Vladimir Putin told Fox News so.", "vladimir_putin");
 }
 
 static void introduces_persons_after_a_title_of_a_department(void **state)
