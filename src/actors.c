@@ -317,6 +317,33 @@ static int the_one(const struct schema *s, const struct found *f, size_t from, s
 	return found;
 }
 
+/* "it" as a verb's object ("won't speak to Hamas, labeling it a terrorist
+ * group") goes on with the last object of a preposition before it in the
+ * sentence when that is a state or body; else -1. */
+static int object_before(const struct schema *s, const struct doc *d, const struct found *f, size_t first,
+			 size_t i)
+{
+	static const char *const preps[] = {"to", "with", "on", "against", "at", "from", NULL};
+	const char *v = i > first ? d->tok[i - 1].norm : "";
+
+	/* after a verb: a plain lowercase word, no preposition or conjunction */
+	if (i <= first || !(d->tok[i - 1].flags & TOK_WORD) || (d->tok[i - 1].flags & TOK_UPPER) ||
+	    word_in(v, preps) || word_in(v, not_names))
+		return -1;
+	for (size_t k = f->n; k-- > 0 && f->list[k].first >= first;) {
+		const struct mention *mn = &f->list[k];
+		size_t b = mn->first;
+
+		if (mn->first >= i)
+			continue;
+		if (b > first && strcmp(d->tok[b - 1].norm, "the") == 0)
+			b--;
+		return b > first && word_in(d->tok[b - 1].norm, preps) &&
+		       ((STATES | BODIES) & 1u << s->actors[mn->actor].kind) ? mn->actor : -1;
+	}
+	return -1;
+}
+
 /* "the country", "the kingdom": the one state of the sentence before;
  * "the alliance", "the group": the one body of this sentence and the one
  * before, unless the noun takes its own parties ("the alliance between").
@@ -423,6 +450,9 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			/* after names: "He Lifeng" is a name */
 			int a = the_one(m->s, f, lookback(d, si, i), i,
 					is_pronoun(d->tok[i].norm) ? PERSONS : STATES | BODIES);
+
+			if (a < 0 && strcmp(d->tok[i].norm, "it") == 0)
+				a = object_before(m->s, d, f, s->first, i);
 
 			if (a >= 0)
 				add_mention(f, i, i + 1, a, FORM_PRONOUN);

@@ -236,6 +236,15 @@ static void reads_it_as_the_one_state_or_body_before(void **state)
 	assert_events("Vladimir Putin spoke. It attacked Ukraine.", "");
 }
 
+static void reads_it_as_the_object_before_it(void **state)
+{
+	(void)state;
+	assert_events("Israel won't speak to Hamas, labeling it a terrorist organization.",
+		      "talks ISR hamas hypothetical\ncriticism ISR hamas asserted\n");
+	/* no object of a preposition before it: nobody */
+	assert_events("Russia's envoy called it a very unfriendly move.", "");
+}
+
 static void reads_definite_descriptions_as_the_one_actor_before(void **state)
 {
 	(void)state;
@@ -625,6 +634,7 @@ int main(void)
 		cmocka_unit_test(reads_membership_and_partners_as_alliance),
 		cmocka_unit_test(reads_it_as_the_one_state_or_body_before),
 		cmocka_unit_test(reads_definite_descriptions_as_the_one_actor_before),
+		cmocka_unit_test(reads_it_as_the_object_before_it),
 		cmocka_unit_test(reads_amounts_of_aid),
 		cmocka_unit_test(relates_all_who_join_in_an_activity),
 		cmocka_unit_test(finds_the_subject_across_reported_speech_and_second_verbs),
