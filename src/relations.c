@@ -48,7 +48,7 @@ static const char *const agents[] = {
 	"government", "governments", "ministry", "ministries", "forces", "army", "armies",
 	"military", "militaries", "navy", "president", "head", "heads", "spokesman", "spokeswoman",
 	"spokesperson", "ambassador", "ambassadors", "diplomats", "authorities", "negotiators",
-	"troops", "allies", "countries", "nations", "states", "powers", "members", NULL
+	"troops", "allies", "countries", "nations", "states", "powers", "members", "coalition", NULL
 };
 static const char *const clause_words[] = {
 	"but", "while", "whereas", "although", "though", "because", "yet", "unless", NULL
@@ -592,6 +592,19 @@ static bool dash(const struct ctx *c, size_t i)
 {
 	return strcmp(word(c, i), "-") == 0 && (c->d->tok[i].flags & TOK_SPACE) && i + 1 < c->S->end &&
 	       (c->d->tok[i + 1].flags & TOK_SPACE);
+}
+
+/* The actor of an agent noun right before a participle at a: "the US-led
+ * coalition attacking", "Russian forces shelling"; or -1. */
+static int participle_agent(const struct ctx *c, size_t a)
+{
+	size_t k = a - 1;
+
+	if (a < c->S->first + 2 || !ends(word(c, a), "ing") || c->at[k] >= 0 || !is(c, k, W_AGENT))
+		return -1;
+	if (k > c->S->first + 2 && strcmp(word(c, k - 2), "-") == 0 && c->at[k - 1] < 0)
+		k -= 2;	/* "US-led", "Iranian-backed" */
+	return mention_ending(c, k);
 }
 
 /* Is the verb at a a participle after a comma or a dash, whose subject is
@@ -1348,6 +1361,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		}
 		nl = coordinate(c, mi, -1, left, MAX_LIST);
 		pattern = "modifier";
+	} else if (!noun && (mi = participle_agent(c, a)) >= 0) {
+		/* "the US-led coalition attacking IS": the agent the participle follows */
+		nl = coordinate(c, mi, -1, left, MAX_LIST);
+		pattern = "subject";
 	} else if (!noun && free_adjunct(c, a) && (mi = first_subject(c, a)) >= 0) {
 		/* "The US urged Turkey to drop it, warning Ankara": the sentence's subject */
 		nl = coordinate(c, mi, +1, left, MAX_LIST);

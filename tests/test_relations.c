@@ -270,6 +270,10 @@ static void skips_asides_and_demonyms_of_things(void **state)
 		      "criticism EGY ISR asserted\nalliance EGY JOR asserted\n");
 	assert_events("Israeli forces attacked Lebanon.", "military_conflict ISR LBN asserted\n");
 	assert_events("The Israeli military said it attacked Lebanon.", "military_conflict ISR LBN asserted\n");
+	/* a participle after an agent: that agent's actor */
+	assert_events("Libya called for the US-led coalition attacking IS forces.",
+		      "military_conflict USA isis asserted\n");
+	assert_events("Russian forces shelling Ukraine advanced.", "military_conflict RUS UKR asserted\n");
 	/* an agent that is no actor gives no relation */
 	assert_events("Turkey entered Syria, backed by Syrian rebels.", "");
 	/* each modifier backs someone else, not the other */
