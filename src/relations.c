@@ -444,15 +444,15 @@ enum { CLAUSE_REACH = 64 };
  * Putin's invasion". */
 static enum modality modality(const struct ctx *c, size_t a, size_t clause_start, size_t qstart, size_t prev)
 {
+	static const char *const conditions[] = {"if", "unless", "whether", NULL};
 	size_t from = a > clause_start + MODAL_WINDOW ? a - MODAL_WINDOW : clause_start;
 
+	/* (but an infinitive's "to" is no preposition: "calling on X to impose") */
 	for (size_t i = a; i > prev && i > from; i--)
 		if (is(c, i - 1, W_PREP) && prev > c->S->first && !(i == a && strcmp(word(c, i - 1), "to") == 0)) {
 			from = i;
 			break;
 		}
-	static const char *const conditions[] = {"if", "unless", "whether", NULL};
-
 	/* a cue before a comma belongs to its own clause ("will go to Montenegro,
 	 * NATO's newest member"), but a condition rules the clause after it ("If
 	 * talks fail, Russia will attack") */
@@ -471,7 +471,6 @@ static enum modality modality(const struct ctx *c, size_t a, size_t clause_start
 			return MOD_HYPOTHETICAL;
 	return MOD_ASSERTED;
 }
-
 
 static size_t clause_start(const struct ctx *c, size_t a)
 {
@@ -1296,13 +1295,13 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0;
 	enum modality mod = modality(c, a, cl, qstart, prev);
 	size_t ow = tr->nobjects ? object_word(c, tr, b, cr) : 0;
+	int left[MAX_LIST], right[MAX_LIST], x, y, mi;
+	const char *pattern;
 
 	/* "said that Venezuela could not be a threat": a cue before the object word */
 	for (size_t i = b; i < ow && mod == MOD_ASSERTED; i++)
 		if (cue_at(c, i, ow))
 			mod = MOD_HYPOTHETICAL;
-	int left[MAX_LIST], right[MAX_LIST], x, y, mi;
-	const char *pattern;
 
 	if (between(c, b, cr, &x, &y)) {
 		if (!noun && (mi = subject(c, a, cl, false)) >= 0) {
@@ -1327,9 +1326,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 				add_event(c, tr->rel, right[j], left[i], a, b, mod, tr->id, "reaction");
 		return;
 	}
-	if (noun && !directed && joined_in(c, a, cl, tr, mod)) {
+	if (noun && !directed && joined_in(c, a, cl, tr, mod))
 		return;
-	}
 	if (noun && (mi = possessor(c, a, cl)) >= 0) {
 		nl = coordinate(c, mi, -1, left, MAX_LIST);
 		pattern = "possessor";
