@@ -614,6 +614,26 @@ static bool free_adjunct(const struct ctx *c, size_t a)
 	       (strcmp(word(c, a - 1), ",") == 0 || dash(c, a - 1));
 }
 
+/* The actor a noun phrase ending in the trigger at a stands beside, after a
+ * comma ("Iran, historic backers of Hamas"), or -1. */
+static int apposed_to(const struct ctx *c, size_t a, size_t cl)
+{
+	size_t k = a;
+	int mi;
+
+	while (k > cl && a - k < 3 && modifier_word(c, k - 1))
+		k--;
+	if (k > cl && is(c, k - 1, W_DET))
+		k--;
+	if (k <= cl + 1 || strcmp(word(c, k - 1), ",") != 0 || (mi = mention_ending(c, k - 1)) < 0)
+		return -1;
+	k = c->m[mi].first;
+	if (k > c->S->first && is(c, k - 1, W_DET))
+		k--;
+	/* "In Argentina, a close ally of X": a place set before the clause */
+	return k == c->S->first + 1 && is(c, k - 1, W_PREP) ? -1 : mi;
+}
+
 /* Whom the noun phrase starting at token i describes: the subject when it
  * follows "is", "has" or the like ("Kim has a strong Russian partner"), the
  * actor before the comma when it is an apposition ("the United States, a
@@ -1359,6 +1379,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		}
 		nl = coordinate(c, mi, -1, left, MAX_LIST);
 		pattern = "modifier";
+	} else if (noun && (mi = apposed_to(c, a, cl)) >= 0) {
+		/* "from Iran, historic backers of Hamas": the actor the noun is put beside */
+		nl = 1;
+		left[0] = mi;
+		pattern = "apposition";
 	} else if (!noun && (mi = participle_agent(c, a)) >= 0) {
 		/* "the US-led coalition attacking IS": the agent the participle follows */
 		nl = coordinate(c, mi, -1, left, MAX_LIST);

@@ -290,6 +290,10 @@ static void reads_membership_and_partners_as_alliance(void **state)
 	assert_events("It could upset U.S. allies, including Poland.", "alliance POL USA hypothetical\n");
 	/* a person's membership is affiliation */
 	assert_events("Sen. Kelly Ayotte is a member of NATO.", "affiliation kelly_ayotte nato asserted\n");
+	/* a noun beside an actor is that actor's */
+	assert_events("He spoke to leaders from Iran, historic backers of Hamas.", "alliance IRN hamas asserted\n");
+	/* a place set before the clause is no such actor */
+	assert_events("In Argentina, a close ally of Venezuela spoke.", "");
 	/* members of a body in a list after "against" are no members of the subject's */
 	assert_events("Libya asked for action against Al Qaeda members.", "");
 }
