@@ -1163,19 +1163,6 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	return -1;
 }
 
-/* The person after one to three capitalised words at token i, a title
- * ("President Trump"), or -1. */
-static int titled_person(const struct ctx *c, size_t i, size_t cr)
-{
-	size_t k = i;
-	int mi;
-
-	while (k < cr && k < i + 3 && c->at[k] < 0 && (c->d->tok[k].flags & TOK_UPPER))
-		k++;
-	if (k == i || (mi = mention_at(c, k)) < 0)
-		return -1;
-	return c->x->s->actors[c->m[mi].actor].kind == KIND_PERSON ? mi : -1;
-}
 
 /* "a visit to his friend, President Vladimir Putin": after a noun that a
  * possessive pronoun governs (tokens [b, i)), the actor in apposition. */
@@ -1192,6 +1179,20 @@ static int apposed(const struct ctx *c, size_t b, size_t i, size_t cr)
 	return mention_at(c, i);
 }
 
+/* The person after one to three capitalised words at token i, a title
+ * ("President Trump"), or -1. */
+static int titled_person(const struct ctx *c, size_t i, size_t cr)
+{
+	size_t k = i;
+	int mi;
+
+	while (k < cr && k < i + 3 && c->at[k] < 0 && (c->d->tok[k].flags & TOK_UPPER))
+		k++;
+	if (k == i || (mi = mention_at(c, k)) < 0)
+		return -1;
+	return c->x->s->actors[c->m[mi].actor].kind == KIND_PERSON ? mi : -1;
+}
+
 /* The actor named right after token b, or after ", including" or "such
  * as": the one a partner noun names ("its ally Belarus"), or -1. */
 static int listed_after(const struct ctx *c, size_t b, size_t cr)
@@ -1206,7 +1207,9 @@ static int listed_after(const struct ctx *c, size_t b, size_t cr)
 		i += 2;
 	else if (i != b)
 		return -1;
-	return i < cr ? mention_at(c, i) : -1;
+	if (i >= cr)
+		return -1;
+	return mention_at(c, i) >= 0 ? mention_at(c, i) : titled_person(c, i, cr);
 }
 
 /* The first mention after the trigger, within reach of a verb or after a
@@ -1249,6 +1252,8 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 		mi = i < cr ? mention_at(c, i) : -1;
 		if (mi < 0)
 			mi = titled_person(c, i, cr);	/* "an ally in President Trump" */
+		if (mi < 0 && i > b)	/* "meetings with world leaders, including President Obama" */
+			mi = listed_after(c, i, cr);
 		if (mi < 0)
 			mi = apposed(c, b, i, cr);
 		return mi >= 0 && c->m[mi].end <= cr ? mi : -1;

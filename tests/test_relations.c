@@ -290,6 +290,9 @@ static void reads_membership_and_partners_as_alliance(void **state)
 	assert_events("It could upset U.S. allies, including Poland.", "alliance POL USA hypothetical\n");
 	/* a person's membership is affiliation */
 	assert_events("Sen. Kelly Ayotte is a member of NATO.", "affiliation kelly_ayotte nato asserted\n");
+	/* a noun's object listed after its plural: "with world leaders, including X" */
+	assert_events("Egypt held meetings with world leaders, including Israel.", "talks EGY ISR asserted\n");
+	assert_events("Egypt held meetings with world leaders in Cairo.", "");
 	/* a noun beside an actor is that actor's */
 	assert_events("He spoke to leaders from Iran, historic backers of Hamas.", "alliance IRN hamas asserted\n");
 	/* a place set before the clause is no such actor */
