@@ -67,8 +67,10 @@ static const char *const partners[] = {
 /* what a state acts through besides its agents: "Chinese vessels fired" */
 static const char *const instruments[] = {
 	"vessels", "vessel", "ships", "ship", "warships", "warship", "jets", "aircraft", "planes",
+	"warplanes", "bombers", "helicopters", "soldiers", "artillery", "tanks", "submarines", "frigates",
+	"destroyers", "gunboats",
 	"drones", "missiles", "coast", "guard", "police", "navy", "security", "intelligence", "regime",
-	"leadership", "side", "state", "media", "officials", "official", "court", "courts", NULL
+	"leadership", "side", "media", "officials", "official", "court", "courts", NULL
 };
 /* what an actor issues, that speaks for it: "a resolution condemning X" */
 static const char *const statements[] = {
@@ -567,7 +569,7 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 	p = word(c, k - 1);
 	/* after an auxiliary, a verb ("continued attacking"), an agent ("Russian
 	 * forces attacking") or a statement ("a resolution condemning") */
-	return !modifier_word(c, k - 1) || is(c, k - 1, W_AGENT | W_STATEMENT) || ends(p, "ed") ||
+	return !modifier_word(c, k - 1) || is(c, k - 1, W_AGENT | W_INSTRUMENT | W_STATEMENT) || ends(p, "ed") ||
 	       strcmp(p, "be") == 0;
 }
 

@@ -274,6 +274,9 @@ static void skips_asides_and_demonyms_of_things(void **state)
 	assert_events("Libya called for the US-led coalition attacking IS forces.",
 		      "military_conflict USA isis asserted\n");
 	assert_events("Russian forces shelling Ukraine advanced.", "military_conflict RUS UKR asserted\n");
+	/* a state's instruments act for it; an idiom's noun does not */
+	assert_events("Israeli warplanes bombed Hamas.", "military_conflict ISR hamas asserted\n");
+	assert_events("He met two heads of state currently mediating Sudan's talks.", "");
 	/* an agent that is no actor gives no relation */
 	assert_events("Turkey entered Syria, backed by Syrian rebels.", "");
 	/* each modifier backs someone else, not the other */
