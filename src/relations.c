@@ -59,6 +59,11 @@ static const char *const speech_verbs[] = {
 	"said", "say", "says", "announced", "stated", "added", "confirmed", "declared", "denied",
 	"denies", "claimed", "claims", "insisted", "insists", "argued", NULL
 };
+/* the fighters of an armed group ("Hezbollah fighters attacked"); a state's
+ * demonym before them names its opposition, not the state ("Syrian rebels") */
+static const char *const fighters[] = {
+	"fighters", "militants", "rebels", "insurgents", "guerrillas", "militiamen", "gunmen", NULL
+};
 /* nouns that name the one they relate to right after them: "its ally Belarus" */
 static const char *const partners[] = {
 	"ally", "allies", "partner", "partners", "backer", "backers", "member", "members",
@@ -92,7 +97,7 @@ enum {
 	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
 	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11,
-	W_PARTNER = 1 << 12
+	W_PARTNER = 1 << 12, W_FIGHTERS = 1 << 13
 };
 
 static const struct {
@@ -103,6 +108,7 @@ static const struct {
 	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
 	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
 	{statements, W_STATEMENT}, {instruments, W_INSTRUMENT}, {partners, W_PARTNER},
+	{fighters, W_FIGHTERS},
 };
 
 struct extractor *relations_new(const struct schema *s)
@@ -569,7 +575,8 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 	p = word(c, k - 1);
 	/* after an auxiliary, a verb ("continued attacking"), an agent ("Russian
 	 * forces attacking") or a statement ("a resolution condemning") */
-	return !modifier_word(c, k - 1) || is(c, k - 1, W_AGENT | W_INSTRUMENT | W_STATEMENT) || ends(p, "ed") ||
+	return !modifier_word(c, k - 1) || is(c, k - 1, W_AGENT | W_INSTRUMENT | W_FIGHTERS | W_STATEMENT) ||
+	       ends(p, "ed") ||
 	       strcmp(p, "be") == 0;
 }
 
@@ -587,6 +594,7 @@ static bool passive(const struct ctx *c, size_t a)
 }
 
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
+
 
 /* Is token i a dash between spaces, that opens or closes an aside? */
 static bool dash(const struct ctx *c, size_t i)
@@ -693,6 +701,20 @@ static bool verb_slot(const struct ctx *c, size_t a)
 	       strcmp(word(c, a - 1), "must") == 0 || free_adjunct(c, a);
 }
 
+/* The owner of a trigger's object word that stands before its passive verb
+ * at a ("[Kenyan] troops are stationed"), or -1. */
+static int passive_owner(const struct ctx *c, const struct trigger *t, size_t a, size_t cl)
+{
+	size_t k = a;
+
+	while (k > cl + 1 && (adverb(c, k - 1) || is(c, k - 1, W_COPULA)))
+		k--;
+	for (size_t j = 0; j < t->nobjects && k > cl + 1; j++)
+		if (strcmp(word(c, k - 1), t->objects[j]) == 0)
+			return mention_ending(c, k - 1);
+	return -1;
+}
+
 /* The trigger of the chain at 'first' that fits the place [a, b): a verb
  * where a verb can be and a noun elsewhere ("a state visit", "Xi will
  * visit"), and among those, one whose object words are present before one
@@ -713,7 +735,9 @@ static int pick_trigger(const struct ctx *c, int first, size_t a, size_t b, size
 
 			if ((tr->form == TRIG_VERB && !verb) || (tr->form == TRIG_NOUN && verb))
 				continue;
-			if (pass == 0 ? tr->nobjects && objects_near(c, tr, b, cr) : !tr->nobjects)
+			if (pass == 0 ? tr->nobjects && (objects_near(c, tr, b, cr) ||
+							 (passive(c, a) && passive_owner(c, tr, a, c->S->first) >= 0))
+				      : !tr->nobjects)
 				return t;
 		}
 	return -1;
@@ -1340,8 +1364,18 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		add_both(c, tr->rel, x, y, directed, a, b, mod, tr->id, "between");	/* "the war between A and B" */
 		return;
 	}
-	if (!noun && passive(c, a) && !(b < cr && strcmp(word(c, b), "by") == 0))
-		return;	/* "Trump has been criticized in the US": by whom is not said */
+	if (!noun && passive(c, a) && !(b < cr && strcmp(word(c, b), "by") == 0)) {
+		/* "Kenyan troops are stationed in Somalia": the owner of the object
+		 * word before it, to the place after it; else by whom is not said
+		 * ("Trump has been criticized in the US") */
+		if ((x = passive_owner(c, tr, a, cl)) >= 0)
+			for (size_t i = b; i < cr && i < b + OBJECT_WINDOW; i++)
+				if ((mi = mention_at(c, i)) >= 0 && governor(c, mi)) {
+					add_event(c, tr->rel, x, mi, a, b, mod, tr->id, "passive-owner");
+					break;
+				}
+		return;
+	}
 	if (noun && tr->reverse && strcmp(word(c, b - 1), "from") == 0 &&
 	    (mi = object(c, b, cr, tr)) >= 0 && (x = first_subject(c, a)) >= 0) {
 		/* "X fired a missile, drawing condemnation from Y": the reaction is to

@@ -277,6 +277,12 @@ static void skips_asides_and_demonyms_of_things(void **state)
 	/* a state's instruments act for it; an idiom's noun does not */
 	assert_events("Israeli warplanes bombed Hamas.", "military_conflict ISR hamas asserted\n");
 	assert_events("He met two heads of state currently mediating Sudan's talks.", "");
+	/* a group's fighters act for it; a state's rebels do not */
+	assert_events("Hezbollah fighters attacked Israeli troops.", "military_conflict hezbollah ISR asserted\n");
+	assert_events("Syrian rebels attacked Turkey.", "");
+	/* a passive with the object word before it: its owner to the place */
+	assert_events("Kenyan troops are stationed in Somalia.", "military_presence KEN SOM asserted\n");
+	assert_events("Kenyan officials are stationed in Somalia.", "");
 	/* an agent that is no actor gives no relation */
 	assert_events("Turkey entered Syria, backed by Syrian rebels.", "");
 	/* each modifier backs someone else, not the other */
