@@ -1473,9 +1473,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 				place = c->at[i];
 				break;
 			}
-		if (place >= 0)
+		if (place >= 0) {
 			add_event(c, tr->rel, mi, place, a, b, mod, tr->id, "owner-object");
-		return;
+			return;
+		}
+		/* no place: the owner is the object ("summoned the Iranian ambassador") */
 	}
 	if (mi >= 0)
 		nr = coordinate(c, mi, +1, right, MAX_LIST);

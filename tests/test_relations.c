@@ -392,6 +392,17 @@ static void relates_a_mediator_to_each_side(void **state)
 	assert_events("The talks between Israel and Hamas ended.", "talks ISR hamas asserted\n");
 }
 
+static void reads_protests_and_restored_relations(void **state)
+{
+	(void)state;
+	assert_events("Britain summoned the Iranian ambassador.", "criticism GBR IRN asserted\n");
+	assert_events("Beijing lodged a protest with Tokyo.", "criticism CHN JPN asserted\n");
+	/* summoning no envoy is no protest */
+	assert_events("Britain summoned Iran to the talks.", "");
+	assert_events("Colombia and Venezuela restored diplomatic relations.",
+		      "recognition VEN COL asserted\nrecognition COL VEN asserted\n");
+}
+
 static void takes_media_for_no_actors(void **state)
 {
 	(void)state;	/* the guide: outlets and reporters are no actors */
@@ -645,6 +656,7 @@ int main(void)
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
 		cmocka_unit_test(takes_media_for_no_actors),
+		cmocka_unit_test(reads_protests_and_restored_relations),
 		cmocka_unit_test(reads_the_clause_after_a_condition_as_hypothetical),
 		cmocka_unit_test(reads_compounds_normalization_and_visits_in_passing),
 		cmocka_unit_test(reads_a_label_in_reported_speech_as_criticism),
