@@ -48,7 +48,8 @@ static const char *const agents[] = {
 	"government", "governments", "ministry", "ministries", "forces", "army", "armies",
 	"military", "militaries", "navy", "president", "head", "heads", "spokesman", "spokeswoman",
 	"spokesperson", "ambassador", "ambassadors", "diplomats", "authorities", "negotiators",
-	"troops", "allies", "countries", "nations", "states", "powers", "members", "coalition", NULL
+	"troops", "allies", "countries", "nations", "states", "powers", "members", "coalition",
+	"mediators", NULL
 };
 static const char *const clause_words[] = {
 	"but", "while", "whereas", "although", "though", "because", "yet", "unless", NULL
@@ -1070,16 +1071,16 @@ static size_t aside_start(const struct ctx *c, size_t i, size_t cl)
 /* Is mention mi a demonym of a thing that is not its state acting
  * ("the Israeli military action", "Syrian rebels"), rather than of an agent
  * ("Israeli forces", "the Chinese government")? */
-static bool modifies_a_thing(const struct ctx *c, int mi)
+static bool modifies_a_thing(const struct ctx *c, int mi, size_t limit)
 {
 	size_t i = c->m[mi].end;
 
-	if (c->m[mi].form != FORM_ADJECTIVE || i >= c->S->end || c->at[i] >= 0)
+	if (c->m[mi].form != FORM_ADJECTIVE || i >= limit || c->at[i] >= 0)
 		return false;
-	/* the head is the last noun of the phrase: "military" in "the Israeli
-	 * military action" is no agent there, but a verb ends the phrase ("the
-	 * Israeli military said") */
-	while (i + 1 < c->S->end && i < c->m[mi].end + 2 && c->at[i + 1] < 0 && modifier_word(c, i) &&
+	/* the head is the last noun of the phrase, which ends before the trigger
+	 * at 'limit': "military" in "the Israeli military action" is no agent
+	 * there, but a verb ends the phrase ("the Israeli military said") */
+	while (i + 1 < limit && i < c->m[mi].end + 2 && c->at[i + 1] < 0 && modifier_word(c, i) &&
 	       modifier_word(c, i + 1) && !is(c, i + 1, W_SPEECH) && !ends(word(c, i + 1), "ed"))
 		i++;
 	return modifier_word(c, i) && !is(c, i, W_AGENT | W_INSTRUMENT);
@@ -1176,7 +1177,7 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 			return -1;	/* "stormed his seat": a possessive, and no subject we know */
 		if (c->m[mi].form == FORM_PRONOUN && strcmp(word(c, i - 1), "its") == 0)
 			continue;	/* "the US reaffirmed its commitment to defend": the US */
-		if (apposition(c, mi) || modifies_a_thing(c, mi)) {
+		if (apposition(c, mi) || modifies_a_thing(c, mi, a)) {
 			i = c->m[mi].first + 1;	/* "Turkey, a NATO member, has bought": Turkey; "He
 						 * condemned the Israeli action and supported": he */
 			continue;
@@ -1448,7 +1449,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		int agent = mention_at(c, b + 1), by[MAX_LIST];
 		size_t nby;
 
-		if (agent < 0 ? modifier_word(c, b + 1) || is(c, b + 1, W_DET) : modifies_a_thing(c, agent))
+		if (agent < 0 ? modifier_word(c, b + 1) || is(c, b + 1, W_DET) : modifies_a_thing(c, agent, cr))
 			return;	/* an agent that is no actor: "backed by pro-Turkey Syrian rebels" */
 		if (agent >= 0) {	/* "mediated by Qatar and Turkiye" */
 			nby = coordinate(c, agent, +1, by, MAX_LIST);

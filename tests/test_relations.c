@@ -270,6 +270,10 @@ static void skips_asides_and_demonyms_of_things(void **state)
 		      "criticism EGY ISR asserted\nalliance EGY JOR asserted\n");
 	assert_events("Israeli forces attacked Lebanon.", "military_conflict ISR LBN asserted\n");
 	assert_events("The Israeli military said it attacked Lebanon.", "military_conflict ISR LBN asserted\n");
+	/* the phrase ends before its verb, irregular or not */
+	assert_events("Egyptian diplomats met Hamas.", "talks EGY hamas asserted\n");
+	assert_events("Egyptian mediators met Hamas officials in Cairo.", "talks EGY hamas asserted\n");
+	assert_events("The World Bank approved a loan for Kenya.", "economic_aid world_bank KEN asserted\n");
 	/* a participle after an agent: that agent's actor */
 	assert_events("Libya called for the US-led coalition attacking IS forces.",
 		      "military_conflict USA isis asserted\n");
