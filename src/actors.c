@@ -220,8 +220,9 @@ static size_t lookback(const struct doc *d, size_t si, size_t i)
 /* Pronouns of a person ("he", "his"), and of a state or body ("it", "its"). */
 static bool is_pronoun(const char *w)
 {
-	return strcmp(w, "he") == 0 || strcmp(w, "she") == 0 || strcmp(w, "him") == 0 ||
-	       strcmp(w, "his") == 0 || strcmp(w, "her") == 0;
+	return (w[0] == 'h' || w[0] == 's') &&	/* most words are none: a cheap test first */
+	       (strcmp(w, "he") == 0 || strcmp(w, "she") == 0 || strcmp(w, "him") == 0 ||
+		strcmp(w, "his") == 0 || strcmp(w, "her") == 0);
 }
 
 static bool is_thing_pronoun(const char *w)

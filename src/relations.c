@@ -27,6 +27,7 @@ struct extractor {
 	struct trie *triggers, *cues;	/* key -> first trigger; key -> 1 */
 	int *next;			/* next trigger with the same key, or -1 */
 	unsigned *classes;		/* per word id: its W_ bits */
+	int **objects;			/* per trigger: word ids of its objects */
 };
 
 static const char *const preps[] = {
@@ -146,6 +147,13 @@ struct extractor *relations_new(const struct schema *s)
 	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
 		for (size_t i = 0; classes[k].words[i]; i++)
 			vocab_add(&x->words, classes[k].words[i]);
+	/* objects as word ids: a token's id is compared, not its text */
+	x->objects = xcalloc(s->ntriggers + 1, sizeof *x->objects);
+	for (size_t t = 0; t < s->ntriggers; t++) {
+		x->objects[t] = xcalloc(s->triggers[t].nobjects + 1, sizeof **x->objects);
+		for (size_t j = 0; j < s->triggers[t].nobjects; j++)
+			x->objects[t][j] = vocab_add(&x->words, s->triggers[t].objects[j]);
+	}
 	x->classes = xcalloc((size_t)x->words.n, sizeof *x->classes);
 	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
 		for (size_t i = 0; classes[k].words[i]; i++)
@@ -160,6 +168,9 @@ void relations_free(struct extractor *x)
 	trie_free(x->triggers);
 	trie_free(x->cues);
 	vocab_destroy(&x->words);
+	for (size_t t = 0; t < x->s->ntriggers; t++)
+		free(x->objects[t]);
+	free(x->objects);
 	free(x->classes);
 	free(x->next);
 	free(x);
@@ -499,6 +510,17 @@ static size_t clause_end(const struct ctx *c, size_t b)
 	return b;
 }
 
+/* Is token i one of trigger t's object words? (By word id, not by text.) */
+static bool is_object(const struct ctx *c, const struct trigger *t, size_t i)
+{
+	const int *ids = c->x->objects[t - c->x->s->triggers];
+
+	for (size_t j = 0; j < t->nobjects && c->wid[i] >= 0; j++)
+		if (c->wid[i] == ids[j])
+			return true;
+	return false;
+}
+
 /* Where one of the objects a trigger's word list asks for stands nearby
  * ("provided X with munitions"), or 0. */
 static size_t object_word(const struct ctx *c, const struct trigger *t, size_t b, size_t cr)
@@ -506,9 +528,8 @@ static size_t object_word(const struct ctx *c, const struct trigger *t, size_t b
 	size_t lim = b + OBJECTS_WINDOW < cr ? b + OBJECTS_WINDOW : cr;
 
 	for (size_t i = b; i < lim; i++)
-		for (size_t j = 0; j < t->nobjects; j++)
-			if (strcmp(word(c, i), t->objects[j]) == 0)
-				return i;
+		if (is_object(c, t, i))
+			return i;
 	return 0;
 }
 
@@ -710,10 +731,7 @@ static int passive_owner(const struct ctx *c, const struct trigger *t, size_t a,
 
 	while (k > cl + 1 && (adverb(c, k - 1) || is(c, k - 1, W_COPULA)))
 		k--;
-	for (size_t j = 0; j < t->nobjects && k > cl + 1; j++)
-		if (strcmp(word(c, k - 1), t->objects[j]) == 0)
-			return mention_ending(c, k - 1);
-	return -1;
+	return k > cl + 1 && is_object(c, t, k - 1) ? mention_ending(c, k - 1) : -1;
 }
 
 /* The trigger of the chain at 'first' that fits the place [a, b): a verb
@@ -1330,12 +1348,7 @@ static bool owns_object(const struct ctx *c, const struct trigger *t, int mi)
 {
 	size_t i = c->m[mi].end;
 
-	if (!t->nobjects || i >= c->S->end)
-		return false;
-	for (size_t j = 0; j < t->nobjects; j++)
-		if (strcmp(word(c, i), t->objects[j]) == 0)
-			return true;
-	return false;
+	return i < c->S->end && is_object(c, t, i);
 }
 
 
