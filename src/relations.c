@@ -1338,7 +1338,7 @@ static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 	}
 	if (i >= cr || strcmp(word(c, i), "and") != 0)
 		return false;
-	for (i++; i < cr && i < c->m[*x].end + 8 && mention_at(c, i) < 0 && (is(c, i, W_DET) || modifier_word(c, i));)
+	for (size_t and = i++; i < cr && i < and + 4 && mention_at(c, i) < 0 && (is(c, i, W_DET) || modifier_word(c, i));)
 		i++;	/* "and the paramilitary RSF" */
 	return i < cr && (*y = mention_at(c, i)) >= 0 && c->m[*y].end <= cr;
 }

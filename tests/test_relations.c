@@ -390,6 +390,11 @@ static void reads_fighting_both_ways_and_claims_to_act(void **state)
 static void relates_a_mediator_to_each_side(void **state)
 {
 	(void)state;
+	/* the two sides past the first one's leader and the second one's modifiers */
+	assert_events("The war between the Sudanese armed forces under General Abdel Fattah al-Burhan and the "
+		      "paramilitary Rapid Support Forces goes on.",
+		      "affiliation abdel_fattah_al_burhan saf asserted\nmilitary_conflict saf rsf asserted\n"
+		      "military_conflict rsf saf asserted\n");
 	assert_events("Egypt mediated between Israel and Hamas.",
 		      "talks EGY ISR asserted\ntalks EGY hamas asserted\n");
 	/* no mediator named: the two sides */
