@@ -458,6 +458,28 @@ static size_t question_start(const struct ctx *c)
  * "sentence" of a million words costs no more per trigger than a short one. */
 enum { CLAUSE_REACH = 64 };
 
+/* his, her, their, its */
+static bool possessive(const struct ctx *c, size_t i)
+{
+	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
+	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0;
+}
+
+/* Where the definite phrase of the noun at a starts ("the", a possessive,
+ * "X's"), past a few modifiers; or -1 when the noun is no definite one. */
+static int definite(const struct ctx *c, size_t a)
+{
+	size_t k = a;
+
+	while (k > c->S->first && a - k < 3 && c->at[k - 1] < 0 && (c->d->tok[k - 1].flags & TOK_WORD) &&
+	       !is(c, k - 1, W_DET | W_PREP | W_COPULA) && !possessive(c, k - 1))
+		k--;
+	if (k > c->S->first && (strcmp(word(c, k - 1), "the") == 0 || possessive(c, k - 1) ||
+				strcmp(word(c, k - 1), "'s") == 0))
+		return (int)k - 1;
+	return -1;
+}
+
 /* A cue before the trigger at a makes it hypothetical, unless the trigger
  * is in a phrase of its own after an earlier trigger (ending at 'prev'),
  * which the cue belongs to: "has not imposed sanctions on Russia following
@@ -538,12 +560,6 @@ static bool objects_near(const struct ctx *c, const struct trigger *t, size_t b,
 	return object_word(c, t, b, cr) > 0;
 }
 
-/* his, her, their, its */
-static bool possessive(const struct ctx *c, size_t i)
-{
-	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
-	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0;
-}
 
 /* A plain word that may modify a noun: lowercase, no function word. */
 static bool modifier_word(const struct ctx *c, size_t i)
@@ -1363,6 +1379,14 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi;
 	const char *pattern;
 
+	/* "potentially escalating the war": a definite noun's thing exists; only a
+	 * cue inside its phrase counts ("the planned summit") */
+	if (noun && mod == MOD_HYPOTHETICAL && (x = definite(c, a)) >= 0 && !c->S->question) {
+		mod = MOD_ASSERTED;
+		for (size_t i = (size_t)x; i < a && mod == MOD_ASSERTED; i++)
+			if (cue_at(c, i, a))
+				mod = MOD_HYPOTHETICAL;
+	}
 	/* "said that Venezuela could not be a threat": a cue before the object word */
 	for (size_t i = b; i < ow && mod == MOD_ASSERTED; i++)
 		if (cue_at(c, i, ow))

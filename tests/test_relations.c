@@ -443,6 +443,20 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 		      "talks VNM leon_panetta asserted\n");
 }
 
+static void reads_a_definite_noun_as_existing(void **state)
+{
+	(void)state;
+	/* "the war" exists whatever may happen to it */
+	assert_events("This could prolong the war between Sudan and Chad.",
+		      "military_conflict SDN TCD asserted\nmilitary_conflict TCD SDN asserted\n");
+	/* "a war" may not */
+	assert_events("This could start a war between Sudan and Chad.",
+		      "military_conflict SDN TCD hypothetical\nmilitary_conflict TCD SDN hypothetical\n");
+	/* a cue inside the phrase still counts */
+	assert_events("They discussed the planned summit between Russia and China.",
+		      "talks CHN RUS hypothetical\n");
+}
+
 static void reads_the_clause_after_a_condition_as_hypothetical(void **state)
 {
 	(void)state;
@@ -664,6 +678,7 @@ int main(void)
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
+		cmocka_unit_test(reads_a_definite_noun_as_existing),
 		cmocka_unit_test(takes_media_for_no_actors),
 		cmocka_unit_test(reads_protests_and_restored_relations),
 		cmocka_unit_test(reads_the_clause_after_a_condition_as_hypothetical),
