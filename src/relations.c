@@ -86,7 +86,8 @@ static const char *const statements[] = {
 };
 static const char *const amounts[] = {"million", "billion", "trillion", "thousand", NULL};
 static const char *const copulas[] = {
-	"is", "was", "are", "were", "has", "have", "been", "being", "remains", "remained", "became", NULL
+	"is", "was", "are", "were", "has", "have", "been", "being", "remains", "remained", "became",
+	"become", "becomes", "becoming", NULL
 };
 static const char *const question_words[] = {
 	"will", "would", "could", "can", "should", "shall", "may", "might", "do", "does", "did",
@@ -470,6 +471,7 @@ static bool possessive(const struct ctx *c, size_t i)
 static int definite(const struct ctx *c, size_t a)
 {
 	size_t k = a;
+	int mi;
 
 	while (k > c->S->first && a - k < 3 && c->at[k - 1] < 0 && (c->d->tok[k - 1].flags & TOK_WORD) &&
 	       !is(c, k - 1, W_DET | W_PREP | W_COPULA) && !possessive(c, k - 1))
@@ -477,6 +479,11 @@ static int definite(const struct ctx *c, size_t a)
 	if (k > c->S->first && (strcmp(word(c, k - 1), "the") == 0 || possessive(c, k - 1) ||
 				strcmp(word(c, k - 1), "'s") == 0))
 		return (int)k - 1;
+	/* a standing tie named by its other side: "some U.S. allies", not "a U.S. ally" */
+	if (k > c->S->first && is(c, a, W_PARTNER) && (mi = mention_ending(c, k)) >= 0 &&
+	    !(c->m[mi].first > c->S->first && (strcmp(word(c, c->m[mi].first - 1), "a") == 0 ||
+					       strcmp(word(c, c->m[mi].first - 1), "an") == 0)))
+		return (int)c->m[mi].first;
 	return -1;
 }
 

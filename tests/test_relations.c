@@ -300,7 +300,9 @@ static void reads_membership_and_partners_as_alliance(void **state)
 	assert_events("He will go to Montenegro, NATO's newest member.", "alliance MNE nato asserted\n");
 	assert_events("Russia held drills with its ally Belarus.",
 		      "exercises BLR RUS asserted\nalliance BLR RUS asserted\n");
-	assert_events("It could upset U.S. allies, including Poland.", "alliance POL USA hypothetical\n");
+	/* a standing tie is stated whatever may upset it; one sought is not */
+	assert_events("It could upset U.S. allies, including Poland.", "alliance POL USA asserted\n");
+	assert_events("Poland could become a U.S. ally.", "alliance POL USA hypothetical\n");
 	/* a person's membership is affiliation */
 	assert_events("Sen. Kelly Ayotte is a member of NATO.", "affiliation kelly_ayotte nato asserted\n");
 	/* a noun's object listed after its plural: "with world leaders, including X" */
