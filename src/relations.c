@@ -459,17 +459,19 @@ static size_t question_start(const struct ctx *c)
  * "sentence" of a million words costs no more per trigger than a short one. */
 enum { CLAUSE_REACH = 64 };
 
-/* his, her, their, its */
+/* his, her, their, its, our */
 static bool possessive(const struct ctx *c, size_t i)
 {
 	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
-	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0;
+	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0 ||
+	       strcmp(word(c, i), "our") == 0;
 }
 
 /* Where the definite phrase of the noun at a starts ("the", a possessive,
  * "X's"), past a few modifiers; or -1 when the noun is no definite one. */
 static int definite(const struct ctx *c, size_t a)
 {
+	static const char *const times[] = {"during", "after", "following", "since", "amid", NULL};
 	size_t k = a;
 	int mi;
 
@@ -478,6 +480,9 @@ static int definite(const struct ctx *c, size_t a)
 		k--;
 	if (k > c->S->first && (strcmp(word(c, k - 1), "the") == 0 || possessive(c, k - 1) ||
 				strcmp(word(c, k - 1), "'s") == 0))
+		return (int)k - 1;
+	/* an event in a phrase of time happened: "did not mention it during a visit" */
+	if (k > c->S->first + 1 && is(c, k - 1, W_DET) && word_in(word(c, k - 2), times))
 		return (int)k - 1;
 	/* a standing tie named by its other side: "some U.S. allies", not "a U.S. ally" */
 	if (k > c->S->first && is(c, a, W_PARTNER) && (mi = mention_ending(c, k)) >= 0 &&

@@ -454,6 +454,8 @@ static void reads_a_definite_noun_as_existing(void **state)
 	/* "a war" may not */
 	assert_events("This could start a war between Sudan and Chad.",
 		      "military_conflict SDN TCD hypothetical\nmilitary_conflict TCD SDN hypothetical\n");
+	/* an event in a phrase of time happened */
+	assert_events("Trump did not mention it during a visit to NATO.", "talks donald_trump nato asserted\n");
 	/* a cue inside the phrase still counts */
 	assert_events("They discussed the planned summit between Russia and China.",
 		      "talks CHN RUS hypothetical\n");
