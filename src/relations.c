@@ -611,7 +611,10 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 	for (size_t i = a; i > c->S->first && a - i < 3 && c->at[i - 1] < 0; i--) {
 		if (is(c, i - 1, W_DET) || possessive(c, i - 1))
 			return false;
-		if (!modifier_word(c, i - 1))
+		/* "a letter denouncing": a participle after an acting noun */
+		if (!modifier_word(c, i - 1) || (i == a && is(c, i - 1, W_AGENT | W_INSTRUMENT | W_FIGHTERS |
+									W_STATEMENT) &&
+						  (ends(w, "ing") || ends(w, "ed"))))
 			break;
 	}
 	if (a > c->S->first && strcmp(word(c, a - 1), "-") == 0 && !(c->d->tok[a].flags & TOK_SPACE))

@@ -406,6 +406,9 @@ static void relates_a_mediator_to_each_side(void **state)
 static void reads_protests_and_restored_relations(void **state)
 {
 	(void)state;
+	/* signing a pact relates the signatories; signing a letter against X is no pact */
+	assert_events("Egypt and Sudan signed a cease-fire.", "pact EGY SDN asserted\n");
+	assert_events("European countries signed a letter denouncing Israel.", "criticism europe ISR asserted\n");
 	assert_events("Britain summoned the Iranian ambassador.", "criticism GBR IRN asserted\n");
 	assert_events("Beijing lodged a protest with Tokyo.", "criticism CHN JPN asserted\n");
 	/* summoning no envoy is no protest */
