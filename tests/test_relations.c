@@ -341,6 +341,8 @@ static void reads_the_owner_and_post_of_a_title(void **state)
 	assert_events("Egypt expert Samer Shehata said so.", "");
 	assert_events("Samer Shehata, an Egypt expert at Georgetown University, said so.",
 		      "affiliation samer_shehata georgetown_university asserted\n");
+	assert_events("Liz Truss and her U.S. equivalent Bob Leithauser spoke.",
+		      "affiliation bob_leithauser USA asserted\n");
 	/* a city's mayor is no official of the state */
 	assert_events("Caracas Mayor Antonio Ledezma told reporters.", "");
 	/* the body after "at", not a place after "in" */
