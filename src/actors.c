@@ -741,10 +741,20 @@ static bool department_before(const struct matcher *m, const struct doc *d, cons
  * Rogers", "Lt. Gen."), a title of a department ("Secretary of Defense |
  * Jim Mattis"), a title in an apposition ("the envoy, | Ilse
  * Varga"), a speech verb ("said | Jenny Town") or "led by". */
-static bool person_before(const struct matcher *m, const struct doc *d, const int *tids, size_t first, size_t i)
+static bool person_before(const struct matcher *m, const struct doc *d, const int *tids, const struct found *f,
+			  size_t first, size_t i)
 {
 	if (i == first)
 		return false;
+	/* a state's own: "Britain's David Frost", not "Serbia's Security Intelligence Agency" */
+	if (i >= first + 2 && strcmp(d->tok[i - 1].norm, "'s") == 0 && f->at[i - 2] >= 0 &&
+	    m->s->actors[f->list[f->at[i - 2]].actor].kind == KIND_STATE) {
+		size_t j = i;
+
+		while (j < d->ntok && (d->tok[j].flags & TOK_UPPER))
+			j++;
+		return !word_in(d->tok[j - 1].norm, org_heads) && !word_in(d->tok[j - 1].norm, state_bodies);
+	}
 	if (title_before(m, tids, first, i) || department_before(m, d, tids, first, i, true) ||
 	    word_in(d->tok[i - 1].norm, speech_verbs) ||
 	    ((d->tok[i - 1].flags & TOK_UPPER) && word_in(d->tok[i - 1].norm, ranks)))
@@ -859,7 +869,7 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 			r.words = 2;
 		}
 		if (r.words >= 2 && r.words <= MAX_PERSON_WORDS &&
-		    (person_before(m, d, tids, s->first, i) || person_after(m, d, tids, r.end, s->end))) {
+		    (person_before(m, d, tids, f, s->first, i) || person_after(m, d, tids, r.end, s->end))) {
 			a = introduce(m, d, i, r.end, KIND_PERSON, r.surname);
 			seen_grow(&f->seen, m->s->nactors);
 			if (k >= 0)

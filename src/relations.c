@@ -28,6 +28,7 @@ struct extractor {
 	int *next;			/* next trigger with the same key, or -1 */
 	unsigned *classes;		/* per word id: its W_ bits */
 	int **objects;			/* per trigger: word ids of its objects */
+	int title;			/* the first title trigger, or -1 */
 };
 
 static const char *const preps[] = {
@@ -148,6 +149,10 @@ struct extractor *relations_new(const struct schema *s)
 	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
 		for (size_t i = 0; classes[k].words[i]; i++)
 			vocab_add(&x->words, classes[k].words[i]);
+	x->title = -1;
+	for (size_t t = 0; t < s->ntriggers && x->title < 0; t++)
+		if (s->triggers[t].form == TRIG_TITLE)
+			x->title = (int)t;
 	/* objects as word ids: a token's id is compared, not its text */
 	x->objects = xcalloc(s->ntriggers + 1, sizeof *x->objects);
 	for (size_t t = 0; t < s->ntriggers; t++) {
@@ -944,6 +949,25 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 			  "apposition");
 }
 
+/* "Britain's David Frost", "Russia's Putin": a state or body's own person,
+ * related as the title trigger t relates them. */
+static void possessed_persons(struct ctx *c, const struct trigger *t)
+{
+	const struct schema *s = c->x->s;
+
+	for (size_t i = c->S->first + 1; i + 1 < c->S->end; i++) {
+		int owner, person;
+
+		if (strcmp(word(c, i), "'s") != 0 || (owner = mention_ending(c, i)) < 0 ||
+		    (person = mention_at(c, i + 1)) < 0 || c->m[person].first != i + 1 ||
+		    s->actors[c->m[owner].actor].kind == KIND_PERSON ||
+		    s->actors[c->m[person].actor].kind != KIND_PERSON)
+			continue;
+		emit(c, t->rel, c->m[person].actor, c->m[owner].actor, c->m[owner].first, c->m[person].end,
+		     MOD_ASSERTED, t->id, "possessive");
+	}
+}
+
 /* "the Rapid Support Forces (RSF) led by Mohamed Hamdan Dagalo", "the armed
  * forces under General al-Burhan", "the United States under Trump": a body or
  * state, the trigger, then (past a title) a person who leads it. */
@@ -1640,6 +1664,8 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 				member_of(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
 			}
 		}
+		if (x->title >= 0)
+			possessed_persons(&c, &x->s->triggers[x->title]);
 		for (size_t h = 0, prev = c.S->first; h < nh; h++) {
 			size_t cr = clause_end(&c, hits[h].b);
 			int t = pick_trigger(&c, hits[h].first, hits[h].a, hits[h].b, cr);

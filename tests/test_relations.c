@@ -343,6 +343,10 @@ static void reads_the_owner_and_post_of_a_title(void **state)
 		      "affiliation samer_shehata georgetown_university asserted\n");
 	assert_events("Liz Truss and her U.S. equivalent Bob Leithauser spoke.",
 		      "affiliation bob_leithauser USA asserted\n");
+	/* a state's own person, and no person in a state's body */
+	assert_events("Both the EU's negotiator and Britain's David Frost have spoken.",
+		      "affiliation david_frost GBR asserted\n");
+	assert_events("Serbia's Security Intelligence Agency spoke.", "");
 	/* a city's mayor is no official of the state */
 	assert_events("Caracas Mayor Antonio Ledezma told reporters.", "");
 	/* the body after "at", not a place after "in" */
