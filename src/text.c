@@ -120,8 +120,8 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 			j += l;
 			continue;
 		}
-		/* digit separators */
-		if ((cp == ',' || cp == '.') && j > i && isdigit(s[j - 1]) && j + 1 < len &&
+		/* digit separators (by byte: cp is stale when l is 0) */
+		if ((s[j] == ',' || s[j] == '.') && j > i && isdigit(s[j - 1]) && j + 1 < len &&
 		    isdigit(s[j + 1])) {
 			j++;
 			continue;
@@ -155,7 +155,10 @@ static void norm_word(struct tokenizer *t, size_t start, size_t end)
 			w[n++] = (char)tolower(s[i]);
 			continue;
 		}
-		l = utf8_decode(s + i, end - i, &cp);	/* the tokenizer checked it */
+		if (!(l = utf8_decode(s + i, end - i, &cp))) {
+			l = 1;	/* scan_word ends words at whole characters; never loop on a byte */
+			continue;
+		}
 		if (cp == 0x2019) {
 			w[n++] = '\'';	/* a curly apostrophe inside a word */
 			continue;

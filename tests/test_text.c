@@ -113,6 +113,20 @@ static void counts_and_blanks_invalid_utf8(void **state)
 	text_free(d);
 }
 
+/* A stray continuation byte inside a number ends the word there (found by
+ * libFuzzer: it once made the tokenizer loop for ever). */
+static void ends_a_word_at_an_invalid_byte(void **state)
+{
+	struct doc *d = test_doc("some 29,5\xb0" "0 U.S.");
+
+	(void)state;
+	assert_int_equal(d->bad_bytes, 1);
+	assert_int_equal(d->ntok, 4);
+	assert_string_equal(d->tok[1].norm, "29,5");
+	assert_string_equal(d->tok[2].norm, "0");
+	text_free(d);
+}
+
 static void marks_questions(void **state)
 {
 	struct doc *d = test_doc("Will they meet? They met.");
@@ -185,6 +199,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(splits_sentences_but_not_after_abbreviations),
+		cmocka_unit_test(ends_a_word_at_an_invalid_byte),
 		cmocka_unit_test(keeps_byte_offsets_of_the_original_text),
 		cmocka_unit_test(splits_hyphens_and_dashes_into_their_own_tokens),
 		cmocka_unit_test(marks_capitals_for_case_checks),
