@@ -464,6 +464,13 @@ static size_t question_start(const struct ctx *c)
  * "sentence" of a million words costs no more per trigger than a short one. */
 enum { CLAUSE_REACH = 64 };
 
+/* prepositions of time: an event in their phrase happened ("did not mention
+ * it during a visit", "since a deadly attack on Kosovo") */
+static const char *const times[] = {"during", "amid", "on", "after", "following", "since", NULL};
+/* of those, the ones whose event is the clause subject's own ("Panetta said
+ * during a visit to Vietnam"), unlike "since an attack on Kosovo" */
+static const char *const occasions[] = {"during", "amid", "on", NULL};
+
 /* his, her, their, its, our */
 static bool possessive(const struct ctx *c, size_t i)
 {
@@ -476,7 +483,6 @@ static bool possessive(const struct ctx *c, size_t i)
  * "X's"), past a few modifiers; or -1 when the noun is no definite one. */
 static int definite(const struct ctx *c, size_t a)
 {
-	static const char *const times[] = {"during", "after", "following", "since", "amid", NULL};
 	size_t k = a;
 	int mi;
 
@@ -577,7 +583,6 @@ static bool objects_near(const struct ctx *c, const struct trigger *t, size_t b,
 	return object_word(c, t, b, cr) > 0;
 }
 
-
 /* A plain word that may modify a noun: lowercase, no function word. */
 static bool modifier_word(const struct ctx *c, size_t i)
 {
@@ -653,7 +658,6 @@ static bool passive(const struct ctx *c, size_t a)
 
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
 
-
 /* Is token i a dash between spaces, that opens or closes an aside? */
 static bool dash(const struct ctx *c, size_t i)
 {
@@ -682,17 +686,26 @@ static bool free_adjunct(const struct ctx *c, size_t a)
 	       (strcmp(word(c, a - 1), ",") == 0 || dash(c, a - 1));
 }
 
+/* Where the noun phrase whose head is at token i starts: past up to three
+ * plain modifiers and a determiner, not before cl. */
+static size_t np_before(const struct ctx *c, size_t i, size_t cl)
+{
+	size_t k = i;
+
+	while (k > cl && i - k < 3 && modifier_word(c, k - 1))
+		k--;
+	if (k > cl && is(c, k - 1, W_DET))
+		k--;
+	return k;
+}
+
 /* The actor a noun phrase ending in the trigger at a stands beside, after a
  * comma ("Iran, historic backers of Hamas"), or -1. */
 static int apposed_to(const struct ctx *c, size_t a, size_t cl)
 {
-	size_t k = a;
+	size_t k = np_before(c, a, cl);
 	int mi;
 
-	while (k > cl && a - k < 3 && modifier_word(c, k - 1))
-		k--;
-	if (k > cl && is(c, k - 1, W_DET))
-		k--;
 	if (k <= cl + 1 || strcmp(word(c, k - 1), ",") != 0 || (mi = mention_ending(c, k - 1)) < 0)
 		return -1;
 	k = c->m[mi].first;
@@ -708,12 +721,8 @@ static int apposed_to(const struct ctx *c, size_t a, size_t cl)
  * NATO ally", "Montenegro, NATO's newest member"); else -1. */
 static int predicated(const struct ctx *c, size_t i, size_t cl)
 {
-	size_t k = i;
+	size_t k = np_before(c, i, cl);
 
-	while (k > cl && i - k < 3 && modifier_word(c, k - 1))
-		k--;
-	if (k > cl && is(c, k - 1, W_DET))
-		k--;
 	if (k > cl && is(c, k - 1, W_COPULA))
 		return subject(c, i, cl, false);
 	if (k > cl + 1 && strcmp(word(c, k - 1), ",") == 0)
@@ -958,7 +967,7 @@ static void possessed_persons(struct ctx *c, const struct trigger *t)
 	for (size_t i = c->S->first + 1; i + 1 < c->S->end; i++) {
 		int owner, person;
 
-		if (strcmp(word(c, i), "'s") != 0 || (owner = mention_ending(c, i)) < 0 ||
+		if ((owner = mention_ending(c, i)) < 0 || strcmp(word(c, i), "'s") != 0 ||
 		    (person = mention_at(c, i + 1)) < 0 || c->m[person].first != i + 1 ||
 		    s->actors[c->m[owner].actor].kind == KIND_PERSON ||
 		    s->actors[c->m[person].actor].kind != KIND_PERSON)
@@ -1184,8 +1193,6 @@ static int relative_antecedent(const struct ctx *c, size_t r)
  * itself the object of a preposition ("the end of the war") has none. */
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 {
-	static const char *const times[] = {"during", "amid", "on", NULL};
-
 	if (noun) {	/* past its determiner and up to two modifiers; "to" is mostly "to wage" */
 		size_t i = a;
 
@@ -1198,7 +1205,7 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 			return -1;	/* "Democrats and members of X": a list, not an act of theirs */
 		/* "during a visit to Vietnam": an event in a phrase of time is the
 		 * clause subject's ("Panetta said during a visit to Vietnam") */
-		if (i > cl && word_in(word(c, i - 1), times))
+		if (i > cl && word_in(word(c, i - 1), occasions))
 			return first_subject(c, i - 1);
 		/* "$500 million in new aid" is no object of "in" */
 		if (i > cl && is(c, i - 1, W_PREP) && !(strcmp(word(c, i - 1), "to") == 0 && !plural(c, i)) &&
@@ -1262,7 +1269,6 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	}
 	return -1;
 }
-
 
 /* "a visit to his friend, President Vladimir Putin": after a noun that a
  * possessive pronoun governs (tokens [b, i)), the actor in apposition. */
@@ -1406,8 +1412,6 @@ static bool owns_object(const struct ctx *c, const struct trigger *t, int mi)
 	return i < c->S->end && is_object(c, t, i);
 }
 
-
-
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
 	const struct trigger *tr = c->tr = &c->x->s->triggers[t];
@@ -1415,7 +1419,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0;
 	enum modality mod = modality(c, a, cl, qstart, prev);
 	size_t ow = tr->nobjects ? object_word(c, tr, b, cr) : 0;
-	int left[MAX_LIST], right[MAX_LIST], x, y, mi;
+	int left[MAX_LIST], right[MAX_LIST], x, y, mi, obj;
 	const char *pattern;
 
 	/* "potentially escalating the war": a definite noun's thing exists; only a
@@ -1453,8 +1457,9 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 				}
 		return;
 	}
-	if (noun && tr->reverse && strcmp(word(c, b - 1), "from") == 0 &&
-	    (mi = object(c, b, cr, tr)) >= 0 && (x = first_subject(c, a)) >= 0) {
+	obj = object(c, b, cr, tr);
+	if (noun && tr->reverse && strcmp(word(c, b - 1), "from") == 0 && (mi = obj) >= 0 &&
+	    (x = first_subject(c, a)) >= 0) {
 		/* "X fired a missile, drawing condemnation from Y": the reaction is to
 		 * the sentence's first subject (and its list) */
 		nr = coordinate(c, mi, +1, right, MAX_LIST);
@@ -1479,7 +1484,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		}
 		/* "Kim has a Russian partner", "Turkey is a NATO member": the subject
 		 * and the modifier of a predicate noun */
-		if (!directed && object(c, b, cr, tr) < 0 && coordinate(c, mi, -1, pair, 2) == 1 &&
+		if (!directed && obj < 0 && coordinate(c, mi, -1, pair, 2) == 1 &&
 		    (subj = predicated(c, c->m[mi].first, cl)) >= 0 &&
 		    !same_side(c, actor_of(c, subj), actor_of(c, mi))) {
 			add_event(c, tr->rel, subj, mi, a, b, mod, tr->id, "subject-modifier");
@@ -1487,7 +1492,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		}
 		/* "Putin has brushed aside U.S. warnings": the modifier's act, its
 		 * target the subject of the verb it is the object of */
-		if (directed && !tr->mutual && object(c, b, cr, tr) < 0 &&
+		if (directed && !tr->mutual && obj < 0 &&
 		    (subj = recipient(c, mi, cl)) >= 0 &&
 		    !same_side(c, actor_of(c, subj), actor_of(c, mi))) {
 			nl = coordinate(c, mi, -1, left, MAX_LIST);
@@ -1535,7 +1540,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			return;
 		}
 	}
-	if ((mi = object(c, b, cr, tr)) >= 0 && !noun && tr->reverse && owns_object(c, tr, mi)) {
+	if ((mi = obj) >= 0 && !noun && tr->reverse && owns_object(c, tr, mi)) {
 		/* "Japan hosts American troops": the owner of the troops is the source */
 		for (size_t k = 0; k < nl; k++)
 			add_event(c, tr->rel, mi, left[k], a, b, mod, tr->id, "owner-subject");
