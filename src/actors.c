@@ -253,19 +253,25 @@ static bool covered(const struct found *f, size_t i)
 	return f->at[i] != -1;
 }
 
+/* Make mention k of the list the mention m, and record what it shows. */
+static void set_mention(struct found *f, size_t k, struct mention m)
+{
+	f->list[k] = m;
+	for (size_t i = m.first; i < m.end; i++)
+		f->at[i] = (long)k;
+	if (f->seen.recent[m.actor] == 0 && f->seen.named[m.actor] == false) {
+		xgrow(&f->persons, &f->persons_cap, f->npersons + 1, sizeof *f->persons);
+		f->persons[f->npersons++] = m.actor;	/* filtered by kind where used */
+	}
+	if (m.form == FORM_NAME || m.form == FORM_ADJECTIVE || m.form == FORM_SEAT)
+		f->seen.named[m.actor] = true;
+	f->seen.recent[m.actor] = k + 1;
+}
+
 static void add_mention(struct found *f, size_t first, size_t end, int actor, enum name_form form)
 {
 	xgrow(&f->list, &f->cap, f->n + 1, sizeof *f->list);
-	f->list[f->n++] = (struct mention){first, end, actor, form};
-	for (size_t i = first; i < end; i++)
-		f->at[i] = (long)f->n - 1;
-	if (f->seen.recent[actor] == 0 && f->seen.named[actor] == false) {
-		xgrow(&f->persons, &f->persons_cap, f->npersons + 1, sizeof *f->persons);
-		f->persons[f->npersons++] = actor;	/* filtered by kind where used */
-	}
-	if (form == FORM_NAME || form == FORM_ADJECTIVE || form == FORM_SEAT)
-		f->seen.named[actor] = true;
-	f->seen.recent[actor] = f->n;
+	set_mention(f, f->n++, (struct mention){first, end, actor, form});
 }
 
 /* "the president", "the prime minister": the one person named earlier in
@@ -385,8 +391,7 @@ static size_t two_states(const struct schema *s, const struct doc *d, size_t si,
 		if (si == 0)
 			return 0;
 		to = d->sent[si].first;
-	}
-	else if (i + 1 < d->sent[si].end && strcmp(d->tok[i + 1].norm, "two") == 0)
+	} else if (i + 1 < d->sent[si].end && strcmp(d->tok[i + 1].norm, "two") == 0)
 		noun = i + 2;
 	else
 		return 0;
@@ -798,15 +803,7 @@ static void retarget(struct found *f, size_t k, size_t first, size_t end, int a)
 
 	if (was != a && f->seen.recent[was] == k + 1)
 		f->seen.recent[was] = 0;	/* the mention is no longer its latest */
-	if (f->seen.recent[a] == 0 && !f->seen.named[a]) {
-		xgrow(&f->persons, &f->persons_cap, f->npersons + 1, sizeof *f->persons);
-		f->persons[f->npersons++] = a;
-	}
-	f->list[k] = (struct mention){first, end, a, FORM_NAME};
-	for (size_t i = first; i < end; i++)
-		f->at[i] = (long)k;
-	f->seen.named[a] = true;
-	f->seen.recent[a] = k + 1;
+	set_mention(f, k, (struct mention){first, end, a, FORM_NAME});
 }
 
 /* Do tokens [i, end) name person a in part: its first name ("Donald J.
