@@ -452,13 +452,13 @@ static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, s
 		return -1;
 	if (!nwords)
 		return diag_at(err, t->pos, "trigger '%s' has no words", ts.id);
+	if (person_relation && ts.form != TRIG_VERB && ts.form != TRIG_NOUN)
+		return diag_at(err, conf_get(t, "person_relation")->pos,
+			       "only verb and noun triggers have a person_relation");
 	first = s->ntriggers;
 	for (size_t i = 0; i < nwords; i++)
 		if (add_trigger_forms(L, &ts, words[i], err) < 0)
 			return -1;
-	if (person_relation && ts.form != TRIG_VERB && ts.form != TRIG_NOUN)
-		return diag_at(err, conf_get(t, "person_relation")->pos,
-			       "only verb and noun triggers have a person_relation");
 	if (person_relation) {	/* its type may come later in the file: resolved at the end */
 		xgrow(&L->person_rels, &L->person_rels_cap, L->nperson_rels + 1, sizeof *L->person_rels);
 		L->person_rels[L->nperson_rels++] =
