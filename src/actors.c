@@ -375,7 +375,7 @@ static int description(const struct schema *s, const struct doc *d, size_t si, s
 
 /* "the two countries", "both sides", "the two leaders" at token i: the two
  * states (or persons) named in this sentence before it and the one before,
- * if exactly two, as two mentions side by side. Returns the tokens taken. */
+ * if exactly two, as a group of two mentions. Returns the tokens taken. */
 static size_t two_states(const struct schema *s, const struct doc *d, size_t si, size_t i,
 		       struct found *f)
 {
@@ -417,8 +417,8 @@ static size_t two_states(const struct schema *s, const struct doc *d, size_t si,
 	}
 	if (b < 0)
 		return 0;
-	add_mention(f, i, noun, a, FORM_PAIR);
-	add_mention(f, noun, noun + 1, b, FORM_PAIR);
+	add_mention(f, i, noun + 1, a, FORM_GROUP);
+	add_mention(f, i, noun + 1, b, FORM_GROUP);
 	return noun + 1 - i;
 }
 

@@ -189,6 +189,7 @@ struct ctx {
 	const struct sentence *S;
 	size_t si;
 	const struct mention *m;
+	size_t nm;		/* mentions in m */
 	const int *at;		/* token -> mention covering it, or -1 */
 	const int *wid;		/* token -> word id in the tries, or -1 */
 	const unsigned *cls;	/* token -> W_ bits */
@@ -379,27 +380,34 @@ static void add_both(struct ctx *c, int rel, int x, int y, bool both, size_t a, 
 		add_event(c, rel, y, x, a, b, mod, tid, pattern);
 }
 
+/* Mention mi and the others of its group ("the two countries"), at most
+ * max, into out. Returns how many. */
+static size_t group(const struct ctx *c, int mi, int *out, size_t max)
+{
+	int k = mi;
+	size_t n = 0;
+
+	while (k > 0 && c->m[mi].form == FORM_GROUP && c->m[k - 1].form == FORM_GROUP &&
+	       c->m[k - 1].first == c->m[mi].first)
+		k--;
+	do
+		out[n++] = k++;
+	while (n < max && (size_t)k < c->nm && c->m[mi].form == FORM_GROUP && c->m[k].form == FORM_GROUP &&
+	       c->m[k].first == c->m[mi].first);
+	return n;
+}
+
 /* Members of a list around mention mi: "A, B and C", "A-B". dir is +1 to
  * collect rightwards, -1 leftwards. Returns how many were stored in out. */
 static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t max)
 {
-	size_t n = 0;
+	size_t n = group(c, mi, out, max);
 
-	out[n++] = mi;
+	mi = out[n - 1];
 	while (n < max) {
 		size_t i;
 		int next = -1;
 
-		if (dir > 0 && c->m[mi].form == FORM_PAIR && (next = mention_at(c, c->m[mi].end)) >= 0 &&
-		    c->m[next].form == FORM_PAIR) {
-			out[n++] = mi = next;	/* "the two countries" */
-			continue;
-		}
-		if (dir < 0 && c->m[mi].form == FORM_PAIR && (next = mention_ending(c, c->m[mi].first)) >= 0 &&
-		    c->m[next].form == FORM_PAIR) {
-			out[n++] = mi = next;
-			continue;
-		}
 		if (dir > 0) {
 			i = c->m[mi].end;
 			if (i < c->S->end && strcmp(word(c, i), ",") == 0)
@@ -429,7 +437,8 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 				 (c->m[next].form != c->m[mi].form ||
 				  strcmp(word(c, c->m[dir > 0 ? next : mi].end), "'s") == 0)))
 			break;
-		out[n++] = mi = next;
+		n += group(c, next, out + n, max - n);
+		mi = out[n - 1];
 	}
 	return n;
 }
@@ -1626,7 +1635,7 @@ static size_t find_triggers(const struct ctx *c, struct hit **out)
 size_t relations_find(const struct extractor *x, const struct doc *d, const struct mention *m,
 		      size_t nm, struct event **out)
 {
-	struct ctx c = {.x = x, .d = d, .m = m};
+	struct ctx c = {.x = x, .d = d, .m = m, .nm = nm};
 	int *at = xmalloc((d->ntok + 1) * sizeof *at);
 	int *wid = xmalloc((d->ntok + 1) * sizeof *wid);
 	unsigned *cls = xmalloc((d->ntok + 1) * sizeof *cls);

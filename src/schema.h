@@ -21,9 +21,10 @@ struct role {
 /* How a name refers to its actor; the matcher treats the forms alike except
  * that a surname only counts once the full name has been seen. A pronoun
  * ("he", "the president", "the country") is no name in the schema: actors.c
- * resolves it in the text; "the two countries" gives two mentions, FORM_PAIR,
- * that stand side by side like a list. */
-enum name_form { FORM_NAME, FORM_ADJECTIVE, FORM_SEAT, FORM_SURNAME, FORM_PRONOUN, FORM_PAIR };
+ * resolves it in the text; "the two countries" or "they" of a list gives a
+ * mention of each actor it stands for, FORM_GROUP, all of the same tokens and
+ * next to one another in a document's mentions, read like a list. */
+enum name_form { FORM_NAME, FORM_ADJECTIVE, FORM_SEAT, FORM_SURNAME, FORM_PRONOUN, FORM_GROUP };
 
 struct name {
 	char *text;		/* as written in the schema, case kept for checks */
