@@ -80,7 +80,8 @@ static bool is_given_name_part(const char *w)
 
 static const char *const leading_verbs[] = {"led", "headed", "commanded", "chaired", "founded", NULL};
 static const char *const speech_verbs[] = {
-	"said", "says", "told", "added", "noted", "wrote", "argued", "explained", "warned", NULL
+	"said", "says", "told", "added", "noted", "wrote", "argued", "explained", "warned", "asked",
+	"stressed", "insisted", "declared", "tweeted", NULL
 };
 
 /* Put names [indexed, nnames) of the schema into the trie. */
@@ -373,6 +374,50 @@ static int description(const struct schema *s, const struct doc *d, size_t si, s
 	return -1;
 }
 
+enum { MAX_GROUP = 16 };
+
+/* Is token i "they", "them" or "their"? */
+static bool is_plural_pronoun(const char *w)
+{
+	return w[0] == 't' && (strcmp(w, "they") == 0 || strcmp(w, "them") == 0 || strcmp(w, "their") == 0);
+}
+
+/* "they" at token i: the actors of the one list ("Belgium, France and
+ * Norway", "the US and the UK") named in this sentence before it and the one
+ * before, all persons or all states and bodies, into out. Returns how many:
+ * 0 when there is no list, or two of them, or a group named ("the Taliban",
+ * not "European") that "they" may name as well. */
+static size_t plural(const struct schema *s, const struct doc *d, const struct found *f, size_t from,
+		     size_t i, int *out)
+{
+	size_t n = 0, lists = 0;
+
+	for (size_t k = f->n; k-- > 0 && f->list[k].first >= from;) {
+		size_t run = 1;	/* mentions k - run + 1 .. k make a list */
+
+		if (f->list[k].first >= i)
+			continue;
+		if (s->actors[f->list[k].actor].kind == KIND_GROUP && f->list[k].form == FORM_NAME)
+			return 0;
+		for (; run <= k && run < MAX_GROUP; run++) {
+			const struct mention *mn = &f->list[k - run + 1], *prev = &f->list[k - run];
+			size_t t = prev->end;
+
+			while (t < mn->first && (strcmp(d->tok[t].norm, ",") == 0 ||
+						 strcmp(d->tok[t].norm, "and") == 0 || strcmp(d->tok[t].norm, "the") == 0))
+				t++;
+			if (prev->first < from || t < mn->first || prev->end > mn->first ||
+			    (s->actors[prev->actor].kind == KIND_PERSON) != (s->actors[mn->actor].kind == KIND_PERSON))
+				break;
+		}
+		if (run >= 2 && lists++ == 0)
+			for (size_t r = 0; r < run; r++)
+				out[n++] = f->list[k - run + 1 + r].actor;	/* in text order */
+		k -= run - 1;
+	}
+	return lists == 1 ? n : 0;
+}
+
 /* "the two countries", "both sides", "the two leaders" at token i: the two
  * states (or persons) named in this sentence before it and the one before,
  * if exactly two, as a group of two mentions. Returns the tokens taken. */
@@ -452,7 +497,13 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 		}
 		if (found)
 			continue;
-		if (is_pronoun(d->tok[i].norm) || is_thing_pronoun(d->tok[i].norm)) {
+		if (is_plural_pronoun(d->tok[i].norm)) {
+			int group[MAX_GROUP];
+			size_t n = plural(m->s, d, f, lookback(d, si, i), i, group);
+
+			for (size_t k = 0; k < n; k++)
+				add_mention(f, i, i + 1, group[k], FORM_GROUP);
+		} else if (is_pronoun(d->tok[i].norm) || is_thing_pronoun(d->tok[i].norm)) {
 			/* after names: "He Lifeng" is a name */
 			int a = the_one(m->s, f, lookback(d, si, i), i,
 					is_pronoun(d->tok[i].norm) ? PERSONS : STATES | BODIES);
@@ -997,6 +1048,79 @@ static int cmp_mention(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
+enum { QUOTE_REACH = 200, SPEAKER_REACH = 8 };	/* tokens */
+
+/* The first mention of the group that mention k belongs to. */
+static size_t group_first(const struct found *f, size_t k)
+{
+	while (k > 0 && f->list[k].form == FORM_GROUP && f->list[k - 1].form == FORM_GROUP &&
+	       f->list[k - 1].first == f->list[k].first)
+		k--;
+	return k;
+}
+
+/* The speaker of the quotation from the opening quote at token o to the
+ * closing one at q: '"...," said X', '"...," X said', 'X told them: "..."'.
+ * Returns the mention (the first of its group), or -1. */
+static long speaker(const struct doc *d, const struct found *f, size_t o, size_t q, size_t line_end)
+{
+	size_t t = q + 1;
+
+	if (t < line_end && word_in(d->tok[t].norm, speech_verbs)) {	/* said X */
+		t += t + 1 < line_end && strcmp(d->tok[t + 1].norm, "the") == 0 ? 2 : 1;
+		return t < line_end && f->at[t] >= 0 && f->list[f->at[t]].first == t ? f->at[t] : -1;
+	}
+	for (; t < line_end && t <= q + SPEAKER_REACH && (d->tok[t].flags & TOK_WORD); t++)	/* X said */
+		if (word_in(d->tok[t].norm, speech_verbs))
+			return t > q + 1 && f->at[t - 1] >= 0 && f->list[f->at[t - 1]].end == t ? f->at[t - 1] : -1;
+	if (o < 2 || (strcmp(d->tok[o - 1].norm, ":") != 0 && strcmp(d->tok[o - 1].norm, ",") != 0))
+		return -1;
+	for (t = o - 1; t-- > 1 && t + SPEAKER_REACH > o && (d->tok[t].flags & TOK_WORD);)	/* X said: */
+		if (word_in(d->tok[t].norm, speech_verbs))
+			return f->at[t - 1] >= 0 && f->list[f->at[t - 1]].end == t ? f->at[t - 1] : -1;
+	return -1;
+}
+
+/* "...our close relationship with Israel," they warned: in a quotation,
+ * "we", "us" and "our" stand for its speaker, and "I", "me" and "my" for a
+ * speaking person. Runs once the document's other mentions are found, as a
+ * speaker may be named after the words; a quotation ends in its paragraph. */
+static void quoted_speakers(const struct schema *s, const struct doc *d, struct found *f)
+{
+	static const char *const we[] = {"we", "us", "our", NULL}, *const i_me[] = {"i", "me", "my", NULL};
+	size_t nfound = f->n;
+
+	for (size_t k = 0; k < nfound; k++)
+		for (size_t t = f->list[k].first; t < f->list[k].end; t++)
+			f->at[t] = (long)k;
+	for (size_t si = 0, o; si < d->nsent; si = o) {
+		size_t line_end = d->sent[si].end, q;
+		long sp;
+
+		for (o = si + 1; o < d->nsent && d->sent[o].line == d->sent[si].line; o++)
+			line_end = d->sent[o].end;
+		for (size_t t = d->sent[si].first; t < line_end; t = q + 1) {
+			for (; t < line_end && !(d->tok[t].flags & TOK_OPEN); t++)
+				;
+			for (q = t + 1; q < line_end && q < t + QUOTE_REACH && strcmp(d->tok[q].norm, "\"") != 0; q++)
+				;
+			if (q >= line_end || strcmp(d->tok[q].norm, "\"") != 0 || (d->tok[q].flags & TOK_OPEN) ||
+			    (sp = speaker(d, f, t, q, line_end)) < 0)
+				continue;
+			for (size_t w = t + 1; w < q; w++) {
+				bool person = s->actors[f->list[sp].actor].kind == KIND_PERSON;
+
+				if (f->at[w] != -1 || !(word_in(d->tok[w].norm, we) || (person && word_in(d->tok[w].norm, i_me))))
+					continue;
+				for (size_t k = group_first(f, (size_t)sp); k < nfound && f->list[k].first == f->list[sp].first; k++)
+					add_mention(f, w, w + 1, f->list[k].actor, f->list[sp].form == FORM_GROUP ? FORM_GROUP : FORM_PRONOUN);
+			}
+		}
+	}
+	if (f->n > nfound)
+		qsort(f->list, f->n, sizeof *f->list, cmp_mention);
+}
+
 size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 {
 	int *ids = xmalloc((d->ntok + 1) * sizeof *ids), *tids = xmalloc((d->ntok + 1) * sizeof *tids);
@@ -1021,6 +1145,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 		if (f.n > from)
 			qsort(f.list + from, f.n - from, sizeof *f.list, cmp_mention);
 	}
+	quoted_speakers(m->s, d, &f);
 	free(ids);
 	free(tids);
 	free(f.seen.named);

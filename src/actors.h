@@ -30,7 +30,11 @@ void actors_free(struct matcher *m);	/* m may be NULL */
  * bounded reach: "he", "him", "his", "she", "her" of a person; "it", "its" of
  * a state or body; "the country", "the kingdom" of the state of the sentence
  * before; "the alliance", "the group" of a body; "the two countries", "both
- * sides", "the two leaders" of the two named before. Persons and organizations that no gazetteer lists are found by how
+ * sides", "the two leaders" of the two named before; "they", "their" of the
+ * one list named before ("Belgium, France and Norway"), a group mention (see
+ * FORM_GROUP). In a quotation, "we", "us", "our" stand for its speaker
+ * ('"...," they warned', 'X said: "..."'), and "I", "me", "my" for a speaking
+ * person. Persons and organizations that no gazetteer lists are found by how
  * the text introduces them ("said Jenny Town, the director of ...", "the
  * Center for X Studies") and added to the schema with an id made from their
  * name, so that later mentions, and later documents, find them by name. The

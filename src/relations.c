@@ -627,9 +627,11 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 	const char *w = word(c, a), *p;
 	size_t k = a;
 
-	for (size_t i = a; i > c->S->first && a - i < 3 && c->at[i - 1] < 0; i--) {
+	for (size_t i = a; i > c->S->first && a - i < 3; i--) {
 		if (is(c, i - 1, W_DET) || possessive(c, i - 1))
-			return false;
+			return false;	/* also a resolved one: "their support" */
+		if (c->at[i - 1] >= 0)
+			break;
 		/* "a letter denouncing": a participle after an acting noun */
 		if (!modifier_word(c, i - 1) || (i == a && is(c, i - 1, W_AGENT | W_INSTRUMENT | W_FIGHTERS |
 									W_STATEMENT) &&
@@ -1035,9 +1037,9 @@ static int modifier(const struct ctx *c, size_t a)
 	if (i > c->S->first && strcmp(word(c, i - 1), "'s") == 0)
 		return mention_ending(c, i - 1);
 	mi = mention_ending(c, i);
-	/* past other words only a demonym modifies: "Russian dance partner", not
-	 * "Austin held talks" */
-	return mi >= 0 && (i == a || c->m[mi].form == FORM_ADJECTIVE) ? mi : -1;
+	/* past other words only a demonym or possessive modifies: "Russian dance
+	 * partner", "our close relationship", not "Austin held talks" */
+	return mi >= 0 && (i == a || c->m[mi].form == FORM_ADJECTIVE || possessive(c, c->m[mi].first)) ? mi : -1;
 }
 
 /* The state or body actor a serves on the document's date, or a itself. */

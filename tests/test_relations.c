@@ -216,6 +216,36 @@ static void reads_the_two_countries_as_the_two_states_before(void **state)
 		      "talks AFG IRN asserted\ntalks AFG PAK asserted\ntalks IRN PAK asserted\n");
 }
 
+static void reads_they_as_the_list_before(void **state)
+{
+	(void)state;
+	assert_events("Seven nations - Belgium, Britain and Norway - issued a statement. They condemned Israel.",
+		      "criticism BEL ISR asserted\ncriticism GBR ISR asserted\ncriticism NOR ISR asserted\n");
+	/* two lists before: which one? */
+	assert_events("Belgium and Norway met Chile and Peru. They condemned Israel.",
+		      "talks CHL NOR asserted\ntalks NOR PER asserted\ntalks BEL CHL asserted\n"
+		      "talks BEL PER asserted\n");
+	/* a group named may be "they" too */
+	assert_events("Belgium and Norway met the Taliban. They condemned Israel.",
+		      "talks NOR taliban asserted\ntalks BEL taliban asserted\n");
+	/* "their support" is a noun, not a verb of theirs */
+	assert_events("Volodymyr Zelensky thanked Britain and France for their support and criticized the United States.",
+		      "criticism volodymyr_zelensky USA asserted\n");
+}
+
+static void reads_we_in_a_quotation_as_its_speaker(void **state)
+{
+	(void)state;
+	assert_events("Belgium and Norway met. \"Annexation will harm our close relationship with Israel,\" they warned.",
+		      "talks BEL NOR asserted\nalliance BEL ISR asserted\nalliance ISR NOR asserted\n");
+	assert_events("\"We condemn Japan,\" said Sergey Lavrov.", "criticism sergey_lavrov JPN asserted\n");
+	assert_events("Sergey Lavrov told reporters: \"We condemn Japan.\"", "criticism sergey_lavrov JPN asserted\n");
+	assert_events("\"I condemn Japan,\" Sergey Lavrov said.", "criticism sergey_lavrov JPN asserted\n");
+	/* "I" is a person's; a quotation with no speaker is nobody's */
+	assert_events("\"I condemn Japan,\" Russia said.", "");
+	assert_events("Russia met China. \"We condemn Japan.\"", "talks CHN RUS asserted\n");
+}
+
 static void reads_both_sides_as_the_two_before(void **state)
 {
 	(void)state;
@@ -721,6 +751,8 @@ int main(void)
 		cmocka_unit_test(reads_it_after_a_speaker),
 		cmocka_unit_test(takes_mediators_and_persons_in_apposition),
 		cmocka_unit_test(reads_the_two_countries_as_the_two_states_before),
+		cmocka_unit_test(reads_they_as_the_list_before),
+		cmocka_unit_test(reads_we_in_a_quotation_as_its_speaker),
 	};
 	int rc = cmocka_run_group_tests_name("relations", tests, NULL, NULL);
 
