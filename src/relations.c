@@ -1218,8 +1218,12 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		 * clause subject's ("Panetta said during a visit to Vietnam") */
 		if (i > cl && word_in(word(c, i - 1), occasions))
 			return first_subject(c, i - 1);
-		/* "$500 million in new aid" is no object of "in" */
-		if (i > cl && is(c, i - 1, W_PREP) && !(strcmp(word(c, i - 1), "to") == 0 && !plural(c, i)) &&
+		/* "$500 million in new aid" is no object of "in"; "to" is mostly "to
+		 * wage war" or "agreed to a deal", but after a comma "X, to a summit"
+		 * is a phrase apart */
+		if (i > cl && is(c, i - 1, W_PREP) &&
+		    !(strcmp(word(c, i - 1), "to") == 0 && !plural(c, i) &&
+		      !(is(c, i, W_DET) && i > cl + 1 && strcmp(word(c, i - 2), ",") == 0)) &&
 		    !(i > cl + 1 && is(c, i - 2, W_AMOUNT)))
 			return -1;
 	}

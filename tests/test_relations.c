@@ -637,6 +637,14 @@ static void relates_all_who_join_in_an_activity(void **state)
 		      "alliance PHL USA asserted\n");
 }
 
+static void keeps_a_phrase_after_a_comma_apart(void **state)
+{
+	(void)state;
+	/* the invited are not the summit's subject, nor talking among themselves */
+	assert_events("France invited representatives of Britain, the EU and the United States, to a summit.", "");
+	assert_events("Manila and Beijing agreed to a deal.", "pact CHN PHL asserted\n");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -753,6 +761,7 @@ int main(void)
 		cmocka_unit_test(reads_the_two_countries_as_the_two_states_before),
 		cmocka_unit_test(reads_they_as_the_list_before),
 		cmocka_unit_test(reads_we_in_a_quotation_as_its_speaker),
+		cmocka_unit_test(keeps_a_phrase_after_a_comma_apart),
 	};
 	int rc = cmocka_run_group_tests_name("relations", tests, NULL, NULL);
 
