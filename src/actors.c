@@ -66,6 +66,9 @@ static const char *const ranks[] = {
 	"brig", "prof", "mr", "mrs", "ms", "rev", "supt", NULL
 };
 
+/* Of those, the ones that name no role (no title trigger of the schema). */
+static const char *const honorifics[] = {"mr", "mrs", "ms", "dr", NULL};
+
 static const char *const name_suffixes[] = {"jr", "sr", NULL};
 
 /* Lowercase words after a hyphen that end no given name: "Ahmed-led". */
@@ -1041,6 +1044,24 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 	}
 }
 
+/* A person's mention takes in the honorific before it ("Mr. Obama"), so
+ * that it stands where a name stands: "accused Mr. Obama of". The mentions
+ * of sentence si from the list's 'from' on. */
+static void take_honorifics(const struct schema *s, const struct doc *d, size_t si, struct found *f, size_t from)
+{
+	for (size_t k = from; k < f->n; k++) {
+		size_t i = f->list[k].first;
+		bool dot = i >= d->sent[si].first + 2 && strcmp(d->tok[i - 1].norm, ".") == 0 &&
+			   !(d->tok[i - 1].flags & TOK_SPACE) && f->at[i - 1] == -1;	/* "Mr." */
+		size_t r = dot ? i - 2 : i - 1;
+
+		if (s->actors[f->list[k].actor].kind == KIND_PERSON && f->list[k].form != FORM_PRONOUN &&
+		    i > d->sent[si].first && f->at[r] == -1 && (d->tok[r].flags & TOK_UPPER) &&
+		    word_in(d->tok[r].norm, honorifics))
+			set_mention(f, k, (struct mention){r, f->list[k].end, f->list[k].actor, f->list[k].form});
+	}
+}
+
 static int cmp_mention(const void *a, const void *b)
 {
 	const struct mention *x = a, *y = b;
@@ -1142,6 +1163,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 		match_names(m, d, si, ids, tids, &f);
 		find_organizations(m, d, si, tids, &f);
 		find_persons(m, d, si, tids, &f);
+		take_honorifics(m->s, d, si, &f, from);
 		if (f.n > from)
 			qsort(f.list + from, f.n - from, sizeof *f.list, cmp_mention);
 	}

@@ -1161,6 +1161,16 @@ static size_t aside_start(const struct ctx *c, size_t i, size_t cl)
 	return cl;
 }
 
+/* The comma that opens the relative clause closed by the comma at token i
+ * (", who chairs the committee,"), or cl. */
+static size_t relative_start(const struct ctx *c, size_t i, size_t cl)
+{
+	for (size_t k = i; k-- > cl + 1;)
+		if (strcmp(word(c, k), ",") == 0)
+			return strcmp(word(c, k + 1), "who") == 0 || strcmp(word(c, k + 1), "which") == 0 ? k : cl;
+	return cl;
+}
+
 /* Is mention mi a demonym of a thing that is not its state acting
  * ("the Israeli military action", "Syrian rebels"), rather than of an agent
  * ("Israeli forces", "the Chinese government")? */
@@ -1234,6 +1244,10 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 
 		if (dash(c, i - 1) && (open = aside_start(c, i - 1, cl)) > cl) {
 			i = open + 1;	/* past an aside: "the deal - the first between X and Y - warning Z" */
+			continue;
+		}
+		if (strcmp(word(c, i - 1), ",") == 0 && (open = relative_start(c, i - 1, cl)) > cl) {
+			i = open + 1;	/* past a relative clause: "Godoy, who chairs X, accused" */
 			continue;
 		}
 

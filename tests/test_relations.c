@@ -645,6 +645,15 @@ static void keeps_a_phrase_after_a_comma_apart(void **state)
 	assert_events("Manila and Beijing agreed to a deal.", "pact CHN PHL asserted\n");
 }
 
+static void reads_past_honorifics_and_relative_clauses(void **state)
+{
+	(void)state;
+	assert_events("Vladimir Putin spoke. Barack Obama accused Mr. Putin of lying.",
+		      "criticism barack_obama vladimir_putin asserted\n");
+	assert_events("Vladimir Putin, who chairs the Russian Security Council, accused Japan of lying.",
+		      "criticism vladimir_putin JPN asserted\n");
+}
+
 static void reads_amounts_of_aid(void **state)
 {
 	(void)state;
@@ -762,6 +771,7 @@ int main(void)
 		cmocka_unit_test(reads_they_as_the_list_before),
 		cmocka_unit_test(reads_we_in_a_quotation_as_its_speaker),
 		cmocka_unit_test(keeps_a_phrase_after_a_comma_apart),
+		cmocka_unit_test(reads_past_honorifics_and_relative_clauses),
 	};
 	int rc = cmocka_run_group_tests_name("relations", tests, NULL, NULL);
 
