@@ -470,6 +470,24 @@ static size_t two_states(const struct schema *s, const struct doc *d, size_t si,
 	return noun + 1 - i;
 }
 
+/* The actor of a person's name ending before token end: "the Obama
+ * administration", "the Erdogan government" is the state the person leads
+ * on the document's date, named (*form), as "the U.S. administration" is. */
+static int acting(const struct schema *s, const struct doc *d, size_t end, size_t limit, int a,
+		  enum name_form *form)
+{
+	int state;
+
+	if (s->actors[a].kind != KIND_PERSON || end >= limit ||
+	    (strcmp(d->tok[end].norm, "administration") != 0 && strcmp(d->tok[end].norm, "government") != 0))
+		return a;
+	state = schema_side(s, a, d->date);
+	if (s->actors[state].kind != KIND_STATE)
+		return a;
+	*form = FORM_NAME;
+	return state;
+}
+
 /* Gazetteer names and pronouns in sentence si. */
 static void match_names(const struct matcher *m, const struct doc *d, size_t si, const int *ids,
 			const int *tids, struct found *f)
@@ -492,9 +510,10 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			found = true;
 			i += len;
 			/* a place or a name inside an organisation's only hides what is inside it */
-			if (m->s->actors[actor].kind != KIND_PLACE && !heads_org_name(d, s->first, i - len))
+			if (m->s->actors[actor].kind != KIND_PLACE && !heads_org_name(d, s->first, i - len)) {
+				actor = acting(m->s, d, i, s->end, actor, &form);
 				add_mention(f, i - len, i, actor, form);
-			else if (m->s->actors[actor].kind == KIND_PLACE)
+			} else if (m->s->actors[actor].kind == KIND_PLACE)
 				for (size_t k = i - len; k < i; k++)
 					f->at[k] = HIDDEN;	/* and no name a text introduces: "told Fox News" */
 		}

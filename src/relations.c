@@ -47,7 +47,7 @@ static const char *const dets[] = {"the", "a", "an", NULL};
 static const char *const agents[] = {
 	"official", "officials", "chief", "chiefs", "minister", "ministers", "leader", "leaders",
 	"envoy", "envoys", "delegation", "delegations", "representative", "representatives",
-	"government", "governments", "ministry", "ministries", "forces", "army", "armies",
+	"government", "governments", "administration", "ministry", "ministries", "forces", "army", "armies",
 	"military", "militaries", "navy", "president", "head", "heads", "spokesman", "spokeswoman",
 	"spokesperson", "ambassador", "ambassadors", "diplomats", "authorities", "negotiators",
 	"troops", "allies", "countries", "nations", "states", "powers", "members", "coalition",
@@ -1045,14 +1045,7 @@ static int modifier(const struct ctx *c, size_t a)
 /* The state or body actor a serves on the document's date, or a itself. */
 static int side(const struct ctx *c, int a)
 {
-	const struct actor *act = &c->x->s->actors[a];
-
-	for (size_t r = act->nroles; r-- > 0;)
-		if (schema_role_holds(&act->roles[r], c->d->date))
-			return act->roles[r].of;
-	if (act->nroles)	/* no role that day: the latest one still tells the side */
-		return act->roles[act->nroles - 1].of;
-	return act->part_of >= 0 ? act->part_of : a;
+	return schema_side(c->x->s, a, c->d->date);
 }
 
 /* "Blinken and Austin held talks": two officials of one state are one side. */

@@ -27,6 +27,18 @@ bool schema_role_holds(const struct role *r, const char *date)
 	return (!r->from || strcmp(r->from, date) <= 0) && (!r->to || strcmp(date, r->to) < 0);
 }
 
+int schema_side(const struct schema *s, int a, const char *date)
+{
+	const struct actor *act = &s->actors[a];
+
+	for (size_t r = act->nroles; r-- > 0;)
+		if (schema_role_holds(&act->roles[r], date))
+			return act->roles[r].of;
+	if (act->nroles)	/* no role that day: the latest one still tells the side */
+		return act->roles[act->nroles - 1].of;
+	return act->part_of >= 0 ? act->part_of : a;
+}
+
 bool schema_title_has(const char *title, const char *phrase)
 {
 	size_t n = strlen(phrase);

@@ -120,6 +120,11 @@ const char *schema_kind_name(enum actor_kind k);
  * holds that has no end)? */
 bool schema_role_holds(const struct role *r, const char *date);
 
+/* The state or body actor a serves on 'date' (see schema_role_holds): the
+ * one of its role that holds then, else of its latest role; else what it is
+ * part of; else a itself. */
+int schema_side(const struct schema *s, int a, const char *date);
+
 /* Does role title 'title' ("Prime Minister of Japan") hold the words of
  * 'phrase' ("prime minister"), case-insensitively and as whole words? */
 bool schema_title_has(const char *title, const char *phrase);

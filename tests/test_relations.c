@@ -652,6 +652,9 @@ static void reads_past_honorifics_and_relative_clauses(void **state)
 		      "criticism barack_obama vladimir_putin asserted\n");
 	assert_events("Vladimir Putin, who chairs the Russian Security Council, accused Japan of lying.",
 		      "criticism vladimir_putin JPN asserted\n");
+	/* a leader's administration is the state's */
+	assert_events("Barack Obama spoke. The Obama administration accused Venezuela of lying.",
+		      "criticism USA VEN asserted\n");
 }
 
 static void reads_amounts_of_aid(void **state)
