@@ -488,6 +488,30 @@ static int acting(const struct schema *s, const struct doc *d, size_t end, size_
 	return state;
 }
 
+/* Forget the names a document added to the schema, names [n, nnames): the
+ * next document finds the actors it introduced only if it introduces them
+ * too, so that what a document gives depends on it and the schema alone. */
+static void forget_names(struct matcher *m, size_t n)
+{
+	for (size_t i = m->indexed; i-- > n;) {
+		const char *key = m->s->names[i].key;
+		long first = trie_put(m->keys, key, -1);	/* i is the last of its chain */
+
+		if (first != (long)i) {
+			int j = (int)first;
+
+			trie_put(m->keys, key, first);
+			while (m->next[j] != (int)i)
+				j = m->next[j];
+			m->next[j] = -1;
+		}
+		free(m->caps[i]);
+	}
+	if (m->indexed > n)
+		m->indexed = n;
+	schema_forget_names(m->s, n);
+}
+
 /* Gazetteer names and pronouns in sentence si. */
 static void match_names(const struct matcher *m, const struct doc *d, size_t si, const int *ids,
 			const int *tids, struct found *f)
@@ -654,37 +678,33 @@ static bool same_name(const char *a, const char *b)
 	return same;
 }
 
-/* A new actor's id: its name in ASCII; if an actor of another name has it,
- * the name with its letters kept ("jörgen_groß"); if that is taken too, a
- * number after it ("jorgen_gross_2"). An actor of the same name keeps its
- * id, so that later mentions and documents find it. */
+/* A new actor's id, from its name alone, so that it does not depend on
+ * what other documents said: its name in ASCII, or with its letters kept
+ * when it has letters outside ASCII ("jörgen_groß", not the "jorgen_gross" of
+ * "Jorgen Gross"); a number after it when an actor of the schema's files
+ * has that id under another name ("john_smith_2"). Texts that name an actor
+ * alike ("Kim Dong-yub", "KIM DONG-YUB") give it the same id. */
 static char *new_id(const struct schema *s, const char *label)
 {
-	char *id = slug(label, false);
-	int a = schema_actor(s, id);
+	bool ascii = true;
+	char *base, *id;
 
-	if (a >= 0 && !same_name(s->actors[a].label, label)) {
-		char *kept = slug(label, true);
-		int b = schema_actor(s, kept);
+	for (const char *p = label; *p; p++)
+		ascii = ascii && !(*p & 0x80);
+	base = slug(label, !ascii);
+	id = xstrdup(base);
+	for (unsigned k = 2;; k++) {
+		int a = schema_actor(s, id);
+		struct buf num = {0};
 
-		if (b < 0 || same_name(s->actors[b].label, label)) {
-			free(id);
-			return kept;
+		if (a < 0 || (size_t)a >= s->nloaded || same_name(s->actors[a].label, label)) {
+			free(base);
+			return id;
 		}
-		free(kept);
-		for (unsigned k = 2;; k++) {
-			struct buf num = {0};
-
-			buf_printf(&num, "%s_%u", id, k);
-			a = schema_actor(s, num.data);
-			if (a < 0 || same_name(s->actors[a].label, label)) {
-				free(id);
-				return num.data;
-			}
-			free(num.data);
-		}
+		free(id);
+		buf_printf(&num, "%s_%u", base, k);
+		id = num.data;
 	}
-	return id;
 }
 
 /* Add token i of d as a name of actor a. */
@@ -1165,6 +1185,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 {
 	int *ids = xmalloc((d->ntok + 1) * sizeof *ids), *tids = xmalloc((d->ntok + 1) * sizeof *tids);
 	struct found f = {.at = xmalloc((d->ntok + 1) * sizeof *f.at)};
+	size_t nnames = m->s->nnames;	/* the names this document adds are its own */
 
 	seen_grow(&f.seen, m->s->nactors);
 	for (size_t i = 0; i <= d->ntok; i++)
@@ -1187,6 +1208,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 			qsort(f.list + from, f.n - from, sizeof *f.list, cmp_mention);
 	}
 	quoted_speakers(m->s, d, &f);
+	forget_names(m, nnames);
 	free(ids);
 	free(tids);
 	free(f.seen.named);

@@ -35,7 +35,7 @@ struct agg_edge {
 	int rel, source, target;
 	long asserted, hypothetical;
 	struct buf dates;	/* distinct document dates, sorted, space-separated */
-	struct buf rules;	/* distinct rule ids, space-separated */
+	struct buf rules;	/* distinct rule ids, sorted, space-separated */
 };
 
 struct graph {
@@ -82,31 +82,40 @@ void graph_free(struct graph *g)
 	free(g);
 }
 
-/* Insert 'date' (YYYY-MM-DD) into the sorted space-separated list 'dates'. */
-static void add_date(struct buf *dates, const char *date)
+/* Insert 'word' (no spaces) into the sorted space-separated list 'list',
+ * unless it is there: the list is the same whatever order words come in. */
+static void add_sorted(struct buf *list, const char *word)
 {
 	struct buf out = {0};
 	bool placed = false;
+	size_t n = strlen(word);
 
-	if (!date || strlen(date) != 10)
-		return;
-	for (size_t at = 0; at < dates->len; at += 11) {
-		int c = strncmp(dates->data + at, date, 10);
+	for (size_t at = 0; at < list->len;) {
+		size_t len = strcspn(list->data + at, " ");
+		int c = strncmp(list->data + at, word, len < n ? n : len);
 
 		if (c == 0) {
 			free(out.data);
 			return;
 		}
 		if (c > 0 && !placed) {
-			buf_printf(&out, "%s%s", out.len ? " " : "", date);
+			buf_printf(&out, "%s%s", out.len ? " " : "", word);
 			placed = true;
 		}
-		buf_printf(&out, "%s%.10s", out.len ? " " : "", dates->data + at);
+		buf_printf(&out, "%s%.*s", out.len ? " " : "", (int)len, list->data + at);
+		at += len + 1;
 	}
 	if (!placed)
-		buf_printf(&out, "%s%s", out.len ? " " : "", date);
-	free(dates->data);
-	*dates = out;
+		buf_printf(&out, "%s%s", out.len ? " " : "", word);
+	free(list->data);
+	*list = out;
+}
+
+/* Add 'date' (YYYY-MM-DD, or NULL) to a sorted list of dates. */
+static void add_date(struct buf *dates, const char *date)
+{
+	if (date && strlen(date) == 10)
+		add_sorted(dates, date);
 }
 
 /* The first or last date of a list, or "". */
@@ -115,18 +124,6 @@ static void end_date(const struct buf *dates, bool last, char out[11])
 	out[0] = '\0';
 	if (dates->len >= 10)
 		snprintf(out, 11, "%s", dates->data + (last ? dates->len - 10 : 0));
-}
-
-static void add_rule(struct buf *rules, const char *rule)
-{
-	size_t n = strlen(rule);
-
-	for (const char *p = rules->data; p && (p = strstr(p, rule)); p += n)
-		if ((p == rules->data || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return;
-	if (rules->len)
-		buf_add(rules, " ", 1);
-	buf_puts(rules, rule);
 }
 
 /* The node an actor counts as at LEVEL_STATE (see graph.h); 'depth' stops
@@ -206,7 +203,7 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 		else
 			e->hypothetical++;
 		add_date(&e->dates, d->date);
-		add_rule(&e->rules, ev[i].rule);
+		add_sorted(&e->rules, ev[i].rule);
 	}
 }
 

@@ -129,6 +129,18 @@ long schema_add_name(struct schema *s, int actor, const char *text, enum name_fo
 	return (long)s->nnames++;
 }
 
+void schema_forget_names(struct schema *s, size_t n)
+{
+	while (s->nnames > n) {
+		struct name *nm = &s->names[--s->nnames];
+
+		if (strmap_get(s->name_keys, nm->key) == (long)s->nnames)
+			strmap_put(s->name_keys, nm->key, -1);	/* absent again */
+		free(nm->text);
+		free(nm->key);
+	}
+}
+
 static int add_name(struct schema *s, const struct conf_node *v, int actor, enum name_form form,
 		    struct diag *err)
 {
@@ -151,8 +163,14 @@ int schema_add_actor(struct schema *s, const char *id, const char *label, enum a
 	long idx = strmap_get(s->actor_ids, id);
 	struct actor *act;
 
-	if (idx >= 0)
+	if (idx >= 0) {
+		act = &s->actors[idx];
+		if ((size_t)idx >= s->nloaded && strcmp(label, act->label) < 0) {
+			free(act->label);
+			act->label = xstrdup(label);
+		}
 		return (int)idx;
+	}
 	xgrow(&s->actors, &s->actors_cap, s->nactors + 1, sizeof *s->actors);
 	act = &s->actors[s->nactors];
 	memset(act, 0, sizeof *act);
@@ -753,6 +771,7 @@ struct schema *schema_load(const char *dir, struct diag *err)
 		}
 		*refs[i].slot = a;
 	}
+	s->nloaded = s->nactors;
 	rc = 0;
 out:
 	for (size_t i = 0; i < L.nfiles; i++)

@@ -85,6 +85,7 @@ struct schema {
 	struct strmap *actor_ids, *name_keys;	/* id -> actor, key -> first name */
 	struct actor *actors;
 	size_t nactors, actors_cap;
+	size_t nloaded;		/* actors [0, nloaded) are the files'; texts introduced the rest */
 	struct name *names;
 	size_t nnames, names_cap;
 	struct reltype *rels;
@@ -103,12 +104,17 @@ struct schema *schema_load(const char *dir, struct diag *err);
 void schema_free(struct schema *s);	/* s may be NULL */
 
 /* Add an actor that a text introduces (see actors.c), or return the index
- * of the actor that already has this id. The schema keeps copies. */
+ * of the actor that already has this id; such an actor keeps the least of
+ * the labels it was given (strcmp), so that its label does not depend on the
+ * order texts come in. The schema keeps copies. */
 int schema_add_actor(struct schema *s, const char *id, const char *label, enum actor_kind kind);
 
 /* Add name 'text' of 'form' to actor a. Returns the name's index, or -1 when
  * the name is empty or already names another actor (surnames may be shared). */
 long schema_add_name(struct schema *s, int a, const char *text, enum name_form form);
+
+/* Drop names [n, nnames), which a text added. */
+void schema_forget_names(struct schema *s, size_t n);
 
 /* Index of the actor or relation type with this id, or -1. */
 int schema_actor(const struct schema *s, const char *id);

@@ -28,7 +28,8 @@ struct trie *trie_new(struct vocab *v);
 void trie_free(struct trie *t);	/* t may be NULL */
 
 /* Set 'key' (tokens separated by single spaces, as text_key() gives them) to
- * 'value' >= 0. Returns the value the key had before, or -1 if it is new. */
+ * 'value' >= 0, or remove it with -1. Returns the value the key had before,
+ * or -1 if it had none. */
 long trie_put(struct trie *t, const char *key, long value);
 
 struct trie_hit {

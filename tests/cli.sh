@@ -122,6 +122,27 @@ else
 	bad deterministic "a second build differs"
 fi
 
+# the same documents in another order give byte-identical files
+set -- tests/eval/dev/*.txt tests/eval/dev2/*.txt
+"$AG" build -q --format graphml,gexf,json,csv,dot --out "$OUT/order1" --name g "$@"
+"$AG" build -q --format graphml,gexf,json,csv,dot --out "$OUT/order2" --name g $(printf '%s\n' "$@" | sort -r)
+if diff -r "$OUT/order1" "$OUT/order2" >"$OUT/order.diff" 2>&1; then
+	ok order-independent
+else
+	bad order-independent "$(head -20 "$OUT/order.diff")"
+fi
+
+# a document's events depend on it alone, not on the names others introduced
+printf '"No," said Lars Eklund.\n' >"$OUT/intro.txt"
+printf 'Lars Eklund criticized Russia.\n' >"$OUT/later.txt"
+"$AG" extract "$OUT/later.txt" >"$OUT/later-alone.out"
+"$AG" extract "$OUT/intro.txt" "$OUT/later.txt" | grep '"doc":"later"' >"$OUT/later-after.out"
+if cmp -s "$OUT/later-alone.out" "$OUT/later-after.out"; then
+	ok documents-independent
+else
+	bad documents-independent "$(cat "$OUT/later-after.out")"
+fi
+
 # a state-level graph has no persons left
 "$AG" build -q --level state --format graphml --out "$OUT/state" "$ART"
 if [ -f "$OUT/state/graph.graphml" ] && ! grep -q '<data key="v_kind">person</data>' "$OUT/state/graph.graphml" &&
