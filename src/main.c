@@ -13,6 +13,7 @@
 
 #include "actors.h"
 #include "analysis.h"
+#include "cache.h"
 #include "corpus.h"
 #include "diag.h"
 #include "dot.h"
@@ -45,8 +46,9 @@ static void usage(FILE *fp)
 	fputs("usage: actorgraph build [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
 	      "                        [--level actor|state] [--per-document] [--quiet]\n"
 	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
-	      "                        [--ego ACTOR [--depth D]] [--clusters] INPUT...\n"
-	      "       actorgraph build [--schema DIR] [--format LIST] graphs/NAME\n"
+	      "                        [--ego ACTOR [--depth D]] [--clusters]\n"
+	      "                        [--cache DIR] INPUT...\n"
+	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] graphs/NAME\n"
 	      "       actorgraph extract [--schema DIR] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
@@ -90,6 +92,11 @@ static void usage(FILE *fp)
 	      "  -c, --clusters       draw each community in a box of its own (dot, svg, png)\n"
 	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
 	      "                       organization they lead or belong to on the article's date\n"
+	      "      --cache DIR      keep what is extracted from each document in DIR, and\n"
+	      "                       take it from there when the document, its date, the\n"
+	      "                       schema and the program are unchanged (a recipe's\n"
+	      "                       default: .cache in its folder); remove DIR to clear it\n"
+	      "      --no-cache       extract every document, keep nothing\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
@@ -113,10 +120,10 @@ static int fail(const struct diag *err)
 }
 
 struct options {
-	const char *schema, *out, *name, *formats, *edge;
+	const char *schema, *out, *name, *formats, *edge, *cache;
 	enum graph_level level;
 	struct graph_filter filter;
-	bool per_document, quiet, clusters;
+	bool per_document, quiet, clusters, no_cache;
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -180,15 +187,13 @@ struct analysed {
 	size_t ne;
 };
 
-static int analyse(const struct pipeline *p, const struct corpus_doc *in, struct analysed *a,
-		   struct diag *err)
+/* Analyse document 'in' of 'text' (len bytes, which a->doc takes). */
+static void analyse_text(const struct pipeline *p, const struct corpus_doc *in, char *text, size_t len,
+			 struct analysed *a)
 {
-	char *text, date[11];
-	size_t len;
+	char date[11];
 
 	memset(a, 0, sizeof *a);
-	if (corpus_read(in, &text, &len, err) < 0)
-		return -1;
 	a->doc = text_parse(in->path, in->name, in->date, text, len);
 	if (!a->doc->date && text_date(a->doc, date))	/* a date line of the article's own */
 		a->doc->date = xstrdup(date);
@@ -198,6 +203,17 @@ static int analyse(const struct pipeline *p, const struct corpus_doc *in, struct
 			a->doc->bad_bytes == 1 ? "" : "s");
 	a->nm = actors_find(p->matcher, a->doc, &a->m);
 	a->ne = relations_find(p->extractor, a->doc, a->m, a->nm, &a->ev);
+}
+
+static int analyse(const struct pipeline *p, const struct corpus_doc *in, struct analysed *a,
+		   struct diag *err)
+{
+	char *text;
+	size_t len;
+
+	if (corpus_read(in, &text, &len, err) < 0)
+		return -1;
+	analyse_text(p, in, text, len, a);
 	return 0;
 }
 
@@ -319,44 +335,74 @@ static int distinct_names(const struct corpus *in, struct diag *err)
 	return rc;
 }
 
+/* Add document 'in' to graph g (or write its own graph, per document):
+ * from the cache when it holds the document, else extracted (and kept). */
+static int build_one(const struct options *o, const struct pipeline *p, struct cache *cache,
+		     const struct corpus_doc *in, struct graph *g, size_t *from_cache, struct diag *err)
+{
+	struct graph *one = o->per_document ? graph_new(p->schema, o->level) : NULL;
+	struct analysed a = {0};
+	struct cached hit = {0};
+	struct cache_key key;
+	char *text;
+	size_t len;
+	int rc = 0;
+
+	if (corpus_read(in, &text, &len, err) < 0) {
+		graph_free(one);
+		return -1;
+	}
+	if (cache)
+		key = cache_key(cache, text, len, in->date);
+	if (cache && cache_get(cache, key, &hit)) {
+		struct doc d = {.name = in->name, .path = in->path, .date = hit.date};
+
+		graph_add(one ? one : g, &d, hit.m, hit.nm, hit.ev, hit.ne);
+		cached_free(&hit);
+		free(text);
+		++*from_cache;
+	} else {
+		analyse_text(p, in, text, len, &a);
+		graph_add(one ? one : g, a.doc, a.m, a.nm, a.ev, a.ne);
+		if (cache)
+			cache_put(cache, key, a.doc, a.m, a.nm, a.ev, a.ne);
+		analysed_free(&a);
+	}
+	if (one)
+		rc = write_graph(one, o, in->name, err);
+	graph_free(one);
+	return rc;
+}
+
 static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	struct graph *g = NULL;
+	struct cache *cache = NULL;
+	size_t from_cache = 0;
 	int rc = -1;
 
 	if (o->per_document && distinct_names(in, err) < 0)
 		return -1;
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
+	if (o->cache && !o->no_cache && !(cache = cache_open(o->cache, p.schema, err)))
+		goto out;
 	if (!o->per_document)
 		g = graph_new(p.schema, o->level);
 	for (size_t i = 0; i < in->n; i++) {
-		struct analysed a;
-
-		if (analyse(&p, &in->docs[i], &a, err) < 0)
+		if (build_one(o, &p, cache, &in->docs[i], g, &from_cache, err) < 0)
 			goto out;
-		if (o->per_document) {
-			struct graph *one = graph_new(p.schema, o->level);
-			int r;
-
-			graph_add(one, a.doc, a.m, a.nm, a.ev, a.ne);
-			r = write_graph(one, o, a.doc->name, err);
-			graph_free(one);
-			if (r < 0) {
-				analysed_free(&a);
-				goto out;
-			}
-		} else {
-			graph_add(g, a.doc, a.m, a.nm, a.ev, a.ne);
-		}
-		analysed_free(&a);
 		progress(o, i + 1, in->n);
 	}
+	if (!o->quiet && cache)
+		fprintf(stderr, "actorgraph: %zu document%s: %zu from the cache, %zu extracted\n", in->n,
+			in->n == 1 ? "" : "s", from_cache, in->n - from_cache);
 	if (!o->per_document && write_graph(g, o, o->name, err) < 0)
 		goto out;
 	rc = 0;
 out:
+	cache_close(cache);
 	graph_free(g);
 	pipeline_close(&p);
 	return rc;
@@ -468,6 +514,7 @@ static int build_recipe(struct options *o, const char *dir, struct diag *err)
 {
 	struct recipe *r = recipe_load(dir, err);
 	struct corpus in = {0};
+	struct buf cache = {0};
 	int rc = -1;
 
 	if (!r)
@@ -487,9 +534,16 @@ static int build_recipe(struct options *o, const char *dir, struct diag *err)
 		parse_level(r->level, &o->level);
 	o->out = r->dir;
 	o->name = r->name;
+	if (!o->cache) {	/* a recipe keeps its cache beside it */
+		buf_printf(&cache, "%s/.cache", r->dir);
+		o->cache = cache.data;
+	}
 	rc = build(o, &in, err);
+	if (o->cache == cache.data)
+		o->cache = NULL;
 	o->formats = o->schema = NULL;	/* they pointed into the recipe */
 out:
+	free(cache.data);
 	corpus_free(&in);
 	recipe_free(r);
 	return rc;
@@ -503,6 +557,7 @@ static const struct option longopts[] = {
 	{"min-weight", required_argument, NULL, 'w'}, {"relation", required_argument, NULL, 'r'},
 	{"top", required_argument, NULL, 't'}, {"ego", required_argument, NULL, 'g'},
 	{"depth", required_argument, NULL, 'd'}, {"clusters", no_argument, NULL, 'c'},
+	{"cache", required_argument, NULL, 'C'}, {"no-cache", no_argument, NULL, 'N'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -566,6 +621,8 @@ int main(int argc, char **argv)
 			break;
 		case 'q': o.quiet = true; break;
 		case 'c': o.clusters = true; break;
+		case 'C': o.cache = optarg; break;
+		case 'N': o.no_cache = true; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': puts("actorgraph " VERSION); return EXIT_OK;
 		case ':': return misuse("option '%s' needs an argument", argv[optind - 1]);

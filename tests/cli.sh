@@ -143,6 +143,23 @@ else
 	bad documents-independent "$(cat "$OUT/later-after.out")"
 fi
 
+# a rebuild takes unchanged documents from the cache, extracts the changed
+# one only, and writes the same files as a build without a cache
+mkdir -p "$OUT/cached/in" && cp tests/eval/dev/*.txt "$OUT/cached/in/"
+cached() { "$AG" build --format graphml,json,csv --cache "$OUT/cached/cache" --out "$OUT/cached/$1" "$OUT/cached/in" 2>&1 | grep 'from the cache'; }
+cached first >"$OUT/cached.1"
+cached second >"$OUT/cached.2"
+printf 'Russia met China.\n' >>"$OUT/cached/in/cnn-xi-putin.txt"
+cached third >"$OUT/cached.3"
+"$AG" build -q --format graphml,json,csv --out "$OUT/cached/plain" "$OUT/cached/in"
+if grep -q ': 0 from the cache, 10 extracted' "$OUT/cached.1" && grep -q ': 10 from the cache, 0 extracted' "$OUT/cached.2" &&
+	grep -q ': 9 from the cache, 1 extracted' "$OUT/cached.3" && diff -r "$OUT/cached/third" "$OUT/cached/plain" >/dev/null &&
+	! diff -r "$OUT/cached/second" "$OUT/cached/third" >/dev/null; then
+	ok cache
+else
+	bad cache "$(cat "$OUT/cached.1" "$OUT/cached.2" "$OUT/cached.3")"
+fi
+
 # a state-level graph has no persons left
 "$AG" build -q --level state --format graphml --out "$OUT/state" "$ART"
 if [ -f "$OUT/state/graph.graphml" ] && ! grep -q '<data key="v_kind">person</data>' "$OUT/state/graph.graphml" &&

@@ -1,0 +1,343 @@
+/* cache.c - one file per document under DIR/xx/, named by a hash of what
+ * its results depend on; lines of tab-separated fields, the last of them a
+ * checksum of the others, so that a torn or truncated entry is seen as one. */
+#include "cache.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+enum { FORMAT = 1 };	/* of the entries; the program's bytes are in the key too */
+
+struct cache {
+	char *dir;
+	struct schema *s;
+	uint64_t context;	/* the hash of the schema's files and of this program */
+	bool warned;		/* a failed write was reported */
+};
+
+/* 64-bit FNV-1a: fast, and plenty for telling documents apart. */
+static uint64_t fnv(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+static const uint64_t FNV_START = 0xcbf29ce484222325ULL;
+
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	return fnv(h, s ? s : "", s ? strlen(s) + 1 : 1);	/* the NUL ends a field */
+}
+
+/* Hash the bytes of file 'path' into h; false if it cannot be read. */
+static bool hash_file(uint64_t *h, const char *path)
+{
+	struct diag err = {{0}};
+	char *data;
+	size_t len;
+
+	if (read_file(path, &data, &len, &err) < 0)
+		return false;
+	*h = fnv(fnv_str(*h, path), data, len);
+	free(data);
+	return true;
+}
+
+static int yaml_file(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+
+	return n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0;
+}
+
+/* The schema's files (every *.yaml of its folder, in name order) and this
+ * program: what extraction depends on besides the document. */
+static bool context_hash(const struct schema *s, uint64_t *h)
+{
+	struct dirent **list;
+	int n = scandir(s->dir, &list, yaml_file, alphasort);
+	bool ok = n >= 0;
+
+	*h = FNV_START;
+	for (int i = 0; i < n; i++) {
+		struct buf path = {0};
+
+		buf_printf(&path, "%s/%s", s->dir, list[i]->d_name);
+		ok = ok && hash_file(h, path.data);
+		free(path.data);
+		free(list[i]);
+	}
+	if (n >= 0)
+		free(list);
+	return ok && hash_file(h, "/proc/self/exe");
+}
+
+struct cache *cache_open(const char *dir, struct schema *s, struct diag *err)
+{
+	struct cache *c;
+	uint64_t context;
+
+	if (!context_hash(s, &context)) {
+		diag_set(err, "cannot read the schema in %s or this program to key the cache", s->dir);
+		return NULL;
+	}
+	if (make_dirs(dir, err) < 0)
+		return NULL;
+	c = xcalloc(1, sizeof *c);
+	c->dir = xstrdup(dir);
+	c->s = s;
+	c->context = context;
+	return c;
+}
+
+struct cache_key cache_key(const struct cache *c, const char *text, size_t len, const char *date)
+{
+	struct cache_key k;
+
+	snprintf(k.hex, sizeof k.hex, "%016" PRIx64,
+		 fnv(fnv_str(fnv(FNV_START, &c->context, sizeof c->context), date), text, len));
+	return k;
+}
+
+/* DIR/xx/xxxxxxxxxxxxxx for key k. */
+static char *entry_path(const struct cache *c, struct cache_key k)
+{
+	struct buf path = {0};
+
+	buf_printf(&path, "%s/%.2s/%s", c->dir, k.hex, k.hex + 2);
+	return path.data;
+}
+
+/* Remove from folder 'dir' the files older than 'before'. */
+static void prune_folder(const char *dir, time_t before)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		struct buf path = {0};
+		struct stat st;
+
+		buf_printf(&path, "%s/%s", dir, e->d_name);
+		if (e->d_name[0] != '.' && lstat(path.data, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime < before)
+			unlink(path.data);
+		free(path.data);
+	}
+	if (d)
+		closedir(d);
+}
+
+void cache_close(struct cache *c)
+{
+	struct buf stamp = {0};
+	struct stat st;
+	time_t now = time(NULL);
+
+	if (!c)
+		return;
+	buf_printf(&stamp, "%s/pruned", c->dir);
+	if (stat(stamp.data, &st) < 0 || st.st_mtime < now - 24 * 3600) {
+		int fd = open(stamp.data, O_WRONLY | O_CREAT, 0644);
+
+		if (fd >= 0) {
+			futimens(fd, NULL);
+			close(fd);
+		}
+		for (unsigned i = 0; i < 256; i++) {
+			struct buf sub = {0};
+
+			buf_printf(&sub, "%s/%02x", c->dir, i);
+			prune_folder(sub.data, now - (time_t)CACHE_DAYS * 24 * 3600);
+			rmdir(sub.data);	/* if empty */
+			free(sub.data);
+		}
+	}
+	free(stamp.data);
+	free(c->dir);
+	free(c);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void cache_put(struct cache *c, struct cache_key k, const struct doc *d, const struct mention *m, size_t nm,
+	       const struct event *ev, size_t ne)
+{
+	const struct schema *s = c->s;
+	int *actors = xmalloc((nm + 2 * ne + 1) * sizeof *actors);
+	size_t na = 0;
+	char *path = entry_path(c, k);
+	struct buf b = {0}, sub = {0};
+	struct outfile out;
+	struct diag err = {{0}};
+
+	buf_printf(&b, "actorgraph-cache\t%d\t%s\n", FORMAT, k.hex);
+	buf_printf(&b, "date\t%s\n", d->date ? d->date : "");
+	for (size_t i = 0; i < nm; i++)
+		actors[na++] = m[i].actor;
+	for (size_t i = 0; i < ne; i++) {
+		actors[na++] = ev[i].source;
+		actors[na++] = ev[i].target;
+	}
+	qsort(actors, na, sizeof *actors, cmp_int);
+	for (size_t i = 0; i < na; i++)	/* the actors the document introduced, once each */
+		if ((size_t)actors[i] >= s->nloaded && (i == 0 || actors[i] != actors[i - 1]))
+			buf_printf(&b, "actor\t%d\t%s\t%s\n", (int)s->actors[actors[i]].kind, s->actors[actors[i]].id,
+				   s->actors[actors[i]].label);
+	for (size_t i = 0; i < nm; i++)
+		actors[i] = m[i].actor;
+	qsort(actors, nm, sizeof *actors, cmp_int);
+	for (size_t i = 0, run; i < nm; i += run) {
+		for (run = 1; i + run < nm && actors[i + run] == actors[i]; run++)
+			;
+		buf_printf(&b, "mention\t%s\t%zu\n", s->actors[actors[i]].id, run);
+	}
+	for (size_t i = 0; i < ne; i++)
+		buf_printf(&b, "event\t%s\t%s\t%s\t%c\t%s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
+			   s->actors[ev[i].target].id, ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule);
+	buf_printf(&b, "end\t%016" PRIx64 "\n", fnv(FNV_START, b.data, b.len));
+	buf_printf(&sub, "%s/%.2s", c->dir, k.hex);
+	if (make_dirs(sub.data, &err) == 0 && outfile_open(&out, path, &err) == 0) {
+		if (fwrite(b.data, 1, b.len, out.fp) == b.len) {
+			outfile_commit(&out, &err);
+		} else {
+			diag_sys(&err, "write", path);
+			outfile_abort(&out);
+		}
+	}
+	if (err.msg[0] && !c->warned) {
+		fprintf(stderr, "actorgraph: warning: cache: %s (extraction goes on without it)\n", err.msg);
+		c->warned = true;
+	}
+	free(actors);
+	free(sub.data);
+	free(path);
+	free(b.data);
+}
+
+/* Split line [p, end) at tabs into at most max fields; returns how many. */
+static size_t fields(char *p, char *end, char **f, size_t max)
+{
+	size_t n = 0;
+
+	*end = '\0';
+	while (n < max) {
+		f[n++] = p;
+		if (!(p = strchr(p, '\t')))
+			break;
+		*p++ = '\0';
+	}
+	return p ? 0 : n;	/* more fields than expected: not ours */
+}
+
+/* Read the lines of a verified entry into *out; false if one is not ours. */
+static bool parse_entry(struct cache *c, char *p, char *end, struct cached *out)
+{
+	struct schema *s = c->s;
+	size_t mcap = 0, ecap = 0;
+
+	memset(out, 0, sizeof *out);
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *f[6];
+		size_t n = fields(p, nl, f, 6);
+		int a, b, rel;
+
+		p = nl + 1;
+		if (n == 2 && strcmp(f[0], "date") == 0) {
+			free(out->date);
+			out->date = f[1][0] ? xstrdup(f[1]) : NULL;
+		} else if (n == 4 && strcmp(f[0], "actor") == 0) {
+			int kind = atoi(f[1]);
+
+			if (kind < KIND_STATE || kind > KIND_PLACE)
+				return false;
+			schema_add_actor(s, f[2], f[3], (enum actor_kind)kind);
+		} else if (n == 3 && strcmp(f[0], "mention") == 0) {
+			long count = atol(f[2]);
+
+			if ((a = schema_actor(s, f[1])) < 0 || count <= 0)
+				return false;
+			while (count-- > 0) {
+				xgrow(&out->m, &mcap, out->nm + 1, sizeof *out->m);
+				out->m[out->nm++] = (struct mention){0, 0, a, FORM_NAME};
+			}
+		} else if (n == 6 && strcmp(f[0], "event") == 0) {
+			struct event *e;
+
+			if ((rel = schema_reltype(s, f[1])) < 0 || (a = schema_actor(s, f[2])) < 0 ||
+			    (b = schema_actor(s, f[3])) < 0)
+				return false;
+			xgrow(&out->ev, &ecap, out->ne + 1, sizeof *out->ev);
+			e = &out->ev[out->ne++];
+			memset(e, 0, sizeof *e);
+			e->rel = rel;
+			e->source = a;
+			e->target = b;
+			e->modality = f[4][0] == 'a' ? MOD_ASSERTED : MOD_HYPOTHETICAL;
+			snprintf(e->rule, sizeof e->rule, "%s", f[5]);
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Is the entry data (n bytes) whole: its header, then lines, the last of
+ * them the checksum of all before it? Returns where that line starts, or NULL. */
+static char *whole(const char *data, size_t n, const char *header)
+{
+	size_t hlen = strlen(header), at = n - 1;
+	char sum[32];
+
+	if (n <= hlen || memcmp(data, header, hlen) != 0 || data[n - 1] != '\n')
+		return NULL;
+	while (at > hlen && data[at - 1] != '\n')
+		at--;
+	snprintf(sum, sizeof sum, "end\t%016" PRIx64 "\n", fnv(FNV_START, data, at));
+	return n - at == strlen(sum) && memcmp(data + at, sum, n - at) == 0 ? (char *)data + at : NULL;
+}
+
+bool cache_get(struct cache *c, struct cache_key k, struct cached *out)
+{
+	char header[64], *path = entry_path(c, k), *data = NULL, *last;
+	size_t n = 0;
+	struct diag err = {{0}};
+	bool ok = false;
+
+	memset(out, 0, sizeof *out);
+	snprintf(header, sizeof header, "actorgraph-cache\t%d\t%s\n", FORMAT, k.hex);
+	if (read_file(path, &data, &n, &err) == 0 && (last = whole(data, n, header)))
+		ok = parse_entry(c, data + strlen(header), last, out);
+	if (ok)
+		utimensat(AT_FDCWD, path, NULL, 0);	/* used: kept from pruning */
+	else
+		cached_free(out);
+	free(data);
+	free(path);
+	return ok;
+}
+
+void cached_free(struct cached *x)
+{
+	free(x->date);
+	free(x->m);
+	free(x->ev);
+	memset(x, 0, sizeof *x);
+}

@@ -1,0 +1,196 @@
+/* test_cache.c - entries kept and found again, torn ones ignored, keys
+ * that change with the text, the date and the schema. */
+#include "helpers.h"
+
+#include <stdint.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cache.h"
+
+static char dir[] = "/tmp/actorgraph-test-cache-XXXXXX";
+
+static const char text[] = "\"No,\" said Lars Quist. Quist accused Russia of lying. Russia met China.";
+
+/* The events of a run, or of a cache hit, as "relation source target m" lines. */
+static char *lines(const struct schema *s, const struct event *ev, size_t ne)
+{
+	struct buf b = {0};
+
+	buf_puts(&b, "");
+	for (size_t i = 0; i < ne; i++)
+		buf_printf(&b, "%s %s %s %c %s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
+			   s->actors[ev[i].target].id, ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule);
+	return b.data;
+}
+
+static struct cache *open_cache(void)
+{
+	struct diag err = {{0}};
+	struct cache *c = cache_open(dir, test_schema(), &err);
+
+	if (!c)
+		fail_msg("%s", err.msg);
+	return c;
+}
+
+/* Run the stages on text, keep the results, and return their key. */
+static struct cache_key put(struct cache *c, const char *date, struct test_run *r)
+{
+	struct cache_key k = cache_key(c, text, strlen(text), date);
+
+	test_run(text, date, r);
+	cache_put(c, k, r->d, r->m, r->nm, r->ev, r->ne);
+	return k;
+}
+
+static void finds_what_it_kept(void **state)
+{
+	struct cache *c = open_cache();
+	struct test_run r;
+	struct cached hit;
+	struct cache_key k = put(c, "2024-05-01", &r);
+	char *want = lines(test_schema(), r.ev, r.ne), *got;
+
+	(void)state;
+	assert_true(r.ne >= 2);	/* the introduced person's criticism, and the talks */
+	assert_true(cache_get(c, k, &hit));
+	got = lines(test_schema(), hit.ev, hit.ne);
+	assert_string_equal(got, want);
+	assert_int_equal(hit.nm, r.nm);
+	assert_string_equal(hit.date, "2024-05-01");
+	/* another date, another text: no entry */
+	assert_false(cache_get(c, cache_key(c, text, strlen(text), "2024-05-02"), &hit));
+	assert_false(cache_get(c, cache_key(c, text, strlen(text) - 1, "2024-05-01"), &hit));
+	free(got);
+	free(want);
+	test_run_free(&r);
+	cache_close(c);
+}
+
+/* Cut the entry of key k at byte 'at', or change that byte. */
+static void tamper(struct cache_key k, size_t at, bool cut)
+{
+	struct buf path = {0};
+	FILE *fp;
+	char *data;
+	size_t len;
+	struct diag err = {{0}};
+
+	buf_printf(&path, "%s/%.2s/%s", dir, k.hex, k.hex + 2);
+	assert_int_equal(read_file(path.data, &data, &len, &err), 0);
+	assert_true(at < len);
+	data[at] ^= 1;
+	fp = fopen(path.data, "w");
+	assert_non_null(fp);
+	fwrite(data, 1, cut ? at : len, fp);
+	fclose(fp);
+	free(data);
+	free(path.data);
+}
+
+static void ignores_torn_and_altered_entries(void **state)
+{
+	struct cache *c = open_cache();
+	struct test_run r;
+	struct cached hit;
+	struct cache_key k = put(c, NULL, &r);
+
+	(void)state;
+	assert_true(cache_get(c, k, &hit));
+	cached_free(&hit);
+	tamper(k, 40, true);	/* torn */
+	assert_false(cache_get(c, k, &hit));
+	cache_put(c, k, r.d, r.m, r.nm, r.ev, r.ne);
+	tamper(k, 60, false);	/* one byte changed */
+	assert_false(cache_get(c, k, &hit));
+	cache_put(c, k, r.d, r.m, r.nm, r.ev, r.ne);
+	assert_true(cache_get(c, k, &hit));	/* and written again, found again */
+	cached_free(&hit);
+	test_run_free(&r);
+	cache_close(c);
+}
+
+static void brings_back_the_actors_a_document_introduced(void **state)
+{
+	struct cache *c = open_cache(), *fresh;
+	struct test_run r;
+	struct cached hit;
+	struct cache_key k = put(c, NULL, &r);
+	struct diag err = {{0}};
+	struct schema *s = schema_load("schema", &err);	/* a later run's, that never saw him */
+	int quist;
+	bool found = false;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(schema_actor(s, "lars_quist"), -1);
+	assert_non_null(fresh = cache_open(dir, s, &err));
+	assert_true(cache_get(fresh, k, &hit));
+	assert_true((quist = schema_actor(s, "lars_quist")) >= 0);
+	assert_string_equal(s->actors[quist].label, "Lars Quist");
+	assert_int_equal(s->actors[quist].kind, KIND_PERSON);
+	for (size_t i = 0; i < hit.ne; i++)
+		found = found || hit.ev[i].source == quist;
+	assert_true(found);
+	cached_free(&hit);
+	cache_close(fresh);
+	schema_free(s);
+	test_run_free(&r);
+	cache_close(c);
+}
+
+static void keys_change_with_the_schema(void **state)
+{
+	char sdir[] = "/tmp/actorgraph-test-schema-XXXXXX";
+	struct buf cmd = {0};
+	struct diag err = {{0}};
+	struct schema *s;
+	struct cache *c;
+	struct cache_key k1, k2;
+
+	(void)state;
+	assert_non_null(mkdtemp(sdir));
+	buf_printf(&cmd, "cp schema/*.yaml %s/", sdir);
+	assert_int_equal(system(cmd.data), 0);
+	assert_non_null(s = schema_load(sdir, &err));
+	assert_non_null(c = cache_open(dir, s, &err));
+	k1 = cache_key(c, text, strlen(text), NULL);
+	cache_close(c);
+	schema_free(s);
+	cmd.len = 0;
+	buf_printf(&cmd, "echo '# changed' >> %s/places.yaml", sdir);
+	assert_int_equal(system(cmd.data), 0);
+	assert_non_null(s = schema_load(sdir, &err));
+	assert_non_null(c = cache_open(dir, s, &err));
+	k2 = cache_key(c, text, strlen(text), NULL);
+	assert_string_not_equal(k1.hex, k2.hex);
+	cache_close(c);
+	schema_free(s);
+	cmd.len = 0;
+	buf_printf(&cmd, "rm -r %s", sdir);
+	assert_int_equal(system(cmd.data), 0);
+	free(cmd.data);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(finds_what_it_kept),
+		cmocka_unit_test(ignores_torn_and_altered_entries),
+		cmocka_unit_test(brings_back_the_actors_a_document_introduced),
+		cmocka_unit_test(keys_change_with_the_schema),
+	};
+	struct buf cmd = {0};
+	int rc;
+
+	if (!mkdtemp(dir))
+		return 1;
+	rc = cmocka_run_group_tests_name("cache", tests, NULL, NULL);
+	buf_printf(&cmd, "rm -r %s", dir);
+	if (system(cmd.data) != 0)
+		rc = 1;
+	free(cmd.data);
+	schema_free(test_schema());
+	return rc;
+}
