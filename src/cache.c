@@ -25,21 +25,28 @@ struct cache {
 	bool warned;		/* a failed write was reported */
 };
 
-/* 64-bit FNV-1a: fast, and plenty for telling documents apart. */
-static uint64_t fnv(uint64_t h, const void *data, size_t len)
+/* A 64-bit hash, eight bytes a step (FNV-1a for the tail): plenty for
+ * telling documents apart, and a rebuild hashes every one of them. */
+static uint64_t hash(uint64_t h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
+	uint64_t w;
 
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 32;
+	}
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ p[i]) * 0x100000001b3ULL;
 	return h;
 }
 
-static const uint64_t FNV_START = 0xcbf29ce484222325ULL;
+static const uint64_t HASH_START = 0xcbf29ce484222325ULL;
 
-static uint64_t fnv_str(uint64_t h, const char *s)
+static uint64_t hash_str(uint64_t h, const char *s)
 {
-	return fnv(h, s ? s : "", s ? strlen(s) + 1 : 1);	/* the NUL ends a field */
+	return hash(h, s ? s : "", s ? strlen(s) + 1 : 1);	/* the NUL ends a field */
 }
 
 /* Hash the bytes of file 'path' into h; false if it cannot be read. */
@@ -51,7 +58,7 @@ static bool hash_file(uint64_t *h, const char *path)
 
 	if (read_file(path, &data, &len, &err) < 0)
 		return false;
-	*h = fnv(fnv_str(*h, path), data, len);
+	*h = hash(hash_str(*h, path), data, len);
 	free(data);
 	return true;
 }
@@ -71,7 +78,7 @@ static bool context_hash(const struct schema *s, uint64_t *h)
 	int n = scandir(s->dir, &list, yaml_file, alphasort);
 	bool ok = n >= 0;
 
-	*h = FNV_START;
+	*h = HASH_START;
 	for (int i = 0; i < n; i++) {
 		struct buf path = {0};
 
@@ -108,7 +115,7 @@ struct cache_key cache_key(const struct cache *c, const char *text, size_t len, 
 	struct cache_key k;
 
 	snprintf(k.hex, sizeof k.hex, "%016" PRIx64,
-		 fnv(fnv_str(fnv(FNV_START, &c->context, sizeof c->context), date), text, len));
+		 hash(hash_str(hash(HASH_START, &c->context, sizeof c->context), date), text, len));
 	return k;
 }
 
@@ -212,7 +219,7 @@ void cache_put(struct cache *c, struct cache_key k, const struct doc *d, const s
 	for (size_t i = 0; i < ne; i++)
 		buf_printf(&b, "event\t%s\t%s\t%s\t%c\t%s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
 			   s->actors[ev[i].target].id, ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule);
-	buf_printf(&b, "end\t%016" PRIx64 "\n", fnv(FNV_START, b.data, b.len));
+	buf_printf(&b, "end\t%016" PRIx64 "\n", hash(HASH_START, b.data, b.len));
 	buf_printf(&sub, "%s/%.2s", c->dir, k.hex);
 	if (make_dirs(sub.data, &err) == 0 && outfile_open(&out, path, &err) == 0) {
 		if (fwrite(b.data, 1, b.len, out.fp) == b.len) {
@@ -310,25 +317,48 @@ static char *whole(const char *data, size_t n, const char *header)
 		return NULL;
 	while (at > hlen && data[at - 1] != '\n')
 		at--;
-	snprintf(sum, sizeof sum, "end\t%016" PRIx64 "\n", fnv(FNV_START, data, at));
+	snprintf(sum, sizeof sum, "end\t%016" PRIx64 "\n", hash(HASH_START, data, at));
 	return n - at == strlen(sum) && memcmp(data + at, sum, n - at) == 0 ? (char *)data + at : NULL;
+}
+
+/* The bytes of entry 'path' (NUL-terminated), with its time of change. */
+static char *read_entry(const char *path, size_t *n, time_t *mtime)
+{
+	int fd = open(path, O_RDONLY);
+	struct stat st;
+	char *data = NULL;
+
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (1 << 30)) {
+		data = xmalloc((size_t)st.st_size + 1);
+		if (read(fd, data, (size_t)st.st_size) != st.st_size) {
+			free(data);
+			data = NULL;
+		} else {
+			data[st.st_size] = '\0';
+			*n = (size_t)st.st_size;
+			*mtime = st.st_mtime;
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	return data;
 }
 
 bool cache_get(struct cache *c, struct cache_key k, struct cached *out)
 {
-	char header[64], *path = entry_path(c, k), *data = NULL, *last;
+	char header[64], *path = entry_path(c, k), *data, *last;
 	size_t n = 0;
-	struct diag err = {{0}};
+	time_t mtime = 0;
 	bool ok = false;
 
 	memset(out, 0, sizeof *out);
 	snprintf(header, sizeof header, "actorgraph-cache\t%d\t%s\n", FORMAT, k.hex);
-	if (read_file(path, &data, &n, &err) == 0 && (last = whole(data, n, header)))
+	if ((data = read_entry(path, &n, &mtime)) && (last = whole(data, n, header)))
 		ok = parse_entry(c, data + strlen(header), last, out);
-	if (ok)
-		utimensat(AT_FDCWD, path, NULL, 0);	/* used: kept from pruning */
-	else
+	if (!ok)
 		cached_free(out);
+	else if (mtime < time(NULL) - 24 * 3600)
+		utimensat(AT_FDCWD, path, NULL, 0);	/* used: kept from pruning (a day is precise enough) */
 	free(data);
 	free(path);
 	return ok;

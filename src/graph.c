@@ -126,6 +126,24 @@ static void end_date(const struct buf *dates, bool last, char out[11])
 		snprintf(out, 11, "%s", dates->data + (last ? dates->len - 10 : 0));
 }
 
+/* The index key of an edge: its type and ends as hex digits (no printf:
+ * a rebuild from the cache adds every event of the corpus). */
+static void edge_key(char key[64], int rel, int src, int dst)
+{
+	const int v[3] = {rel, src, dst};
+	char *p = key;
+
+	for (int k = 0; k < 3; k++) {
+		unsigned x = (unsigned)v[k];
+
+		do
+			*p++ = "0123456789abcdef"[x & 15];
+		while (x >>= 4);
+		*p++ = ' ';
+	}
+	p[-1] = '\0';
+}
+
 /* The node an actor counts as at LEVEL_STATE (see graph.h); 'depth' stops
  * a schema whose bodies are part of each other. */
 static int fold_at(const struct graph *g, int a, const char *date, const struct event *ev, size_t ne,
@@ -187,7 +205,7 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 			src = dst;
 			dst = t;
 		}
-		snprintf(key, sizeof key, "%d %d %d", ev[i].rel, src, dst);
+		edge_key(key, ev[i].rel, src, dst);
 		if ((k = strmap_get(g->index, key)) < 0) {
 			xgrow(&g->edges, &g->cap, g->nedges + 1, sizeof *g->edges);
 			k = (long)g->nedges++;

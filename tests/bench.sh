@@ -36,6 +36,24 @@ done
 t0=$(now); n=0; while [ $n -lt 20 ]; do ./actorgraph check >/dev/null; n=$((n + 1)); done; t1=$(now)
 awk -v t="$(echo "$t1 - $t0" | bc)" 'BEGIN { printf "schema load (check, whole process, mean of 20): %.1f ms\n", t * 50 }'
 
+# a nightly rebuild: a recipe of 10,000 distinct documents, built with an
+# empty cache, then again after one document changed
+mkdir -p "$dir/nightly/in"
+i=0
+while [ $i -lt 10000 ]; do
+	for f in tests/data/articles/*.txt tests/eval/*/*.txt; do
+		{ cat "$f"; echo "Document $i."; } >"$dir/nightly/in/$i.txt"
+		i=$((i + 1))
+		[ $i -ge 10000 ] && break
+	done
+done
+printf 'inputs:\n  - in\nformats: [graphml]\n' >"$dir/nightly/graph.yaml"
+t0=$(now); ./actorgraph build -q "$dir/nightly"; t1=$(now)
+echo "Russia met China." >>"$dir/nightly/in/5000.txt"
+t2=$(now); ./actorgraph build "$dir/nightly" 2>"$dir/nightly.err"; t3=$(now)
+awk -v a="$(echo "$t1 - $t0" | bc)" -v b="$(echo "$t3 - $t2" | bc)" -v s="$(grep 'from the cache' "$dir/nightly.err")" \
+	'BEGIN { printf "recipe of 10,000 documents: first build %.2f s, rebuild with one changed %.2f s (%.0fx; %s)\n", a, b, a / b, substr(s, 13) }'
+
 if [ -x /usr/bin/time ]; then
 	/usr/bin/time -f "peak memory of a build of the corpus: %M KiB" \
 		./actorgraph build -q --format graphml --out "$dir" "$dir/corpus"
