@@ -96,15 +96,7 @@ static int check_id(const struct conf_node *v, struct diag *err)
 /* Dates are YYYY, YYYY-MM or YYYY-MM-DD. */
 static int check_date(const struct conf_node *v, struct diag *err)
 {
-	const char *p = v->str;
-	size_t n = strlen(p);
-	bool ok = n == 4 || n == 7 || n == 10;
-
-	for (size_t i = 0; ok && i < n; i++)
-		ok = (i == 4 || i == 7) ? p[i] == '-' : isdigit((unsigned char)p[i]) != 0;
-	if (!ok)
-		return diag_at(err, v->pos, "expected a date YYYY-MM-DD, found '%s'", p);
-	return 0;
+	return date_check(v->str, true, v->pos, err);
 }
 
 long schema_add_name(struct schema *s, int actor, const char *text, enum name_form form)

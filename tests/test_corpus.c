@@ -40,6 +40,10 @@ static void reports_bad_json_lines_where_they_are(void **state)
 	assert_string_equal(err.msg, "tests/data/corpus-bad-field.jsonl:1:1: expected {\"text\": string, "
 				     "\"id\": string, \"date\": \"YYYY-MM-DD\"}");
 	err.msg[0] = '\0';
+	assert_int_equal(corpus_add(&c, "tests/data/corpus-bad-date.jsonl", NULL, &err), -1);
+	assert_string_equal(err.msg, "tests/data/corpus-bad-date.jsonl:2:1: expected a date YYYY-MM-DD, "
+				     "found '2023-02-29' (no such day)");
+	err.msg[0] = '\0';
 	assert_int_equal(corpus_add(&c, "tests/data/none", NULL, &err), -1);
 	assert_string_equal(err.msg, "cannot open 'tests/data/none': No such file or directory");
 	corpus_free(&c);

@@ -80,6 +80,14 @@ static void rejects_dangling_references(void **state)
 		    "tests/data/schema/dangling-role/actors.yaml:6:14: unknown actor 'ZZZ'");
 }
 
+static void rejects_role_dates_the_calendar_lacks(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/bad-date",
+		    "tests/data/schema/bad-date/actors.yaml:8:43: expected a date YYYY-MM-DD, YYYY-MM or YYYY, "
+		    "found '2023-02-29' (no such day)");
+}
+
 static void rejects_wrong_types(void **state)
 {
 	(void)state;
@@ -162,6 +170,7 @@ int main(void)
 		cmocka_unit_test(rejects_unknown_keys),
 		cmocka_unit_test(rejects_duplicate_ids),
 		cmocka_unit_test(rejects_dangling_references),
+		cmocka_unit_test(rejects_role_dates_the_calendar_lacks),
 		cmocka_unit_test(rejects_wrong_types),
 		cmocka_unit_test(rejects_broken_yaml),
 		cmocka_unit_test(rejects_a_name_of_two_actors),
