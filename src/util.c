@@ -297,6 +297,28 @@ unsigned long utf8_lower(unsigned long cp)
 	return cp;
 }
 
+char *utf8_clean(char *s)
+{
+	const unsigned char *in = (const unsigned char *)s;
+	size_t n = strlen(s), k = 0;
+
+	for (size_t i = 0, l; i < n; i += l) {
+		unsigned long cp = 0;
+
+		l = utf8_decode(in + i, n - i, &cp);
+		if (!l || (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f) ||
+		    cp == 0xfffe || cp == 0xffff) {
+			s[k++] = ' ';
+			l = l ? l : 1;
+		} else {
+			memmove(s + k, in + i, l);	/* k <= i: a space is never longer */
+			k += l;
+		}
+	}
+	s[k] = '\0';
+	return s;
+}
+
 /* Why s is no date: NULL if it is one, else the end of the message of date_check. */
 static const char *date_problem(const char *s, bool partial)
 {

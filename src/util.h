@@ -1,5 +1,5 @@
-/* util.h - memory that never fails, growable buffers, a string map, dates,
- * atomic files. */
+/* util.h - memory that never fails, growable buffers, a string map, UTF-8,
+ * dates, atomic files. */
 #ifndef UTIL_H
 #define UTIL_H
 
@@ -50,6 +50,14 @@ size_t utf8_encode(unsigned long cp, char *out);
 int utf8_case(unsigned long cp);
 /* The lowercase of an uppercase letter utf8_case knows; cp itself otherwise. */
 unsigned long utf8_lower(unsigned long cp);
+
+/* Replace in place, with a space, each character that an output cannot hold
+ * or that its readers mangle: control characters other than tab and newline
+ * (U+0001-U+001F, most of which XML 1.0 forbids, and U+007F-U+009F), U+FFFE
+ * and U+FFFF (XML 1.0 forbids them), and each byte that is not UTF-8 (such as
+ * a surrogate's). Labels, names and ids are cleaned where they enter: schema
+ * files, texts, JSON lines. Returns s. */
+char *utf8_clean(char *s);
 
 /* Is s a day of the Gregorian calendar from year 1800 to 2999, written
  * YYYY-MM-DD (or, when 'partial', also a year YYYY or a month YYYY-MM)? */

@@ -84,6 +84,25 @@ static void reports_an_output_folder_that_cannot_be_made(void **state)
 	assert_string_equal(err.msg, "cannot create 'tests/out/no/such/dir/f.txt': No such file or directory");
 }
 
+static void cleans_what_outputs_cannot_hold(void **state)
+{
+	char all[600], want[600], s[64];
+	size_t n = 0, k = 0;
+
+	(void)state;
+	/* every byte but NUL, then U+0085, U+009F, U+FFFE and U+FFFF, three that
+	 * stay (U+FFFD, U+00A0, U+1F600), and a surrogate's three bytes */
+	for (int b = 1; b < 256; b++)
+		all[n++] = (char)b;
+	sprintf(all + n, "\xc2\x85\xc2\x9f\xef\xbf\xbe\xef\xbf\xbf\ufffd\u00a0\U0001f600\xed\xa0\x80");
+	for (int b = 1; b < 256; b++)
+		want[k++] = b == '\t' || b == '\n' || (b >= 0x20 && b < 0x7f) ? (char)b : ' ';
+	sprintf(want + k, "    \ufffd\u00a0\U0001f600   ");
+	assert_string_equal(utf8_clean(all), want);
+	snprintf(s, sizeof s, "Lars\fEklund\xc2\x85\xef\xbf\xbf, \x01O\xe9\x7f\tN\n");
+	assert_string_equal(utf8_clean(s), "Lars Eklund  ,  O  \tN\n");
+}
+
 static void knows_the_days_of_the_calendar(void **state)
 {
 	static const char *const dates[] = {"2024-02-29", "2000-02-29", "1800-01-01", "2999-12-31",
@@ -137,6 +156,7 @@ int main(void)
 		cmocka_unit_test(reads_files_and_reports_missing_ones),
 		cmocka_unit_test(replaces_output_only_on_commit),
 		cmocka_unit_test(reports_an_output_folder_that_cannot_be_made),
+		cmocka_unit_test(cleans_what_outputs_cannot_hold),
 		cmocka_unit_test(knows_the_days_of_the_calendar),
 		cmocka_unit_test(says_what_date_it_expected),
 	};
