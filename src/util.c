@@ -307,7 +307,7 @@ char *utf8_clean(char *s)
 
 		l = utf8_decode(in + i, n - i, &cp);
 		if (!l || (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f) ||
-		    cp == 0xfffe || cp == 0xffff) {
+		    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe) {
 			s[k++] = ' ';
 			l = l ? l : 1;
 		} else {

@@ -53,10 +53,12 @@ unsigned long utf8_lower(unsigned long cp);
 
 /* Replace in place, with a space, each character that an output cannot hold
  * or that its readers mangle: control characters other than tab and newline
- * (U+0001-U+001F, most of which XML 1.0 forbids, and U+007F-U+009F), U+FFFE
- * and U+FFFF (XML 1.0 forbids them), and each byte that is not UTF-8 (such as
- * a surrogate's). Labels, names and ids are cleaned where they enter: schema
- * files, texts, JSON lines. Returns s. */
+ * (U+0001-U+001F, most of which XML 1.0 forbids, and U+007F-U+009F), the
+ * noncharacters (U+FDD0-U+FDEF and the last two code points of each plane:
+ * XML 1.0 forbids U+FFFE and U+FFFF, and xmllint refuses the others in a
+ * GraphML id), and each byte that is not UTF-8 (such as a surrogate's).
+ * Labels, names and ids are cleaned where they enter: schema files, texts,
+ * JSON lines. Returns s. */
 char *utf8_clean(char *s);
 
 /* Is s a day of the Gregorian calendar from year 1800 to 2999, written

@@ -90,14 +90,15 @@ static void cleans_what_outputs_cannot_hold(void **state)
 	size_t n = 0, k = 0;
 
 	(void)state;
-	/* every byte but NUL, then U+0085, U+009F, U+FFFE and U+FFFF, three that
-	 * stay (U+FFFD, U+00A0, U+1F600), and a surrogate's three bytes */
+	/* every byte but NUL, then U+0085, U+009F, U+FFFE, U+FFFF, U+FDD0 and
+	 * U+10FFFF, three that stay (U+FFFD, U+00A0, U+1F600), and a surrogate's
+	 * three bytes */
 	for (int b = 1; b < 256; b++)
 		all[n++] = (char)b;
-	sprintf(all + n, "\xc2\x85\xc2\x9f\xef\xbf\xbe\xef\xbf\xbf\ufffd\u00a0\U0001f600\xed\xa0\x80");
+	sprintf(all + n, "\xc2\x85\xc2\x9f\xef\xbf\xbe\xef\xbf\xbf\xef\xb7\x90\xf4\x8f\xbf\xbf\ufffd\u00a0\U0001f600\xed\xa0\x80");
 	for (int b = 1; b < 256; b++)
 		want[k++] = b == '\t' || b == '\n' || (b >= 0x20 && b < 0x7f) ? (char)b : ' ';
-	sprintf(want + k, "    \ufffd\u00a0\U0001f600   ");
+	sprintf(want + k, "      \ufffd\u00a0\U0001f600   ");
 	assert_string_equal(utf8_clean(all), want);
 	snprintf(s, sizeof s, "Lars\fEklund\xc2\x85\xef\xbf\xbf, \x01O\xe9\x7f\tN\n");
 	assert_string_equal(utf8_clean(s), "Lars Eklund  ,  O  \tN\n");
