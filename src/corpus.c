@@ -20,7 +20,7 @@ static void add_doc(struct corpus *c, const char *path, const char *name, const 
 	xgrow(&c->docs, &c->cap, c->n + 1, sizeof *c->docs);
 	d = &c->docs[c->n++];
 	d->path = xstrdup(path);
-	d->name = xstrdup(name);
+	d->name = utf8_clean(xstrdup(name));	/* a JSON line's id may hold anything */
 	d->date = date ? xstrdup(date) : NULL;
 	d->text = text ? xstrndup(text, len) : NULL;
 	d->len = len;

@@ -27,6 +27,17 @@ static void reads_folders_and_json_lines_in_name_order(void **state)
 	corpus_free(&c);
 }
 
+static void cleans_ids_of_controls(void **state)
+{
+	struct corpus c = {0};
+	struct diag err = {{0}};
+
+	(void)state;
+	assert_int_equal(corpus_add(&c, "tests/data/corpus-controls.jsonl", NULL, &err), 0);
+	assert_string_equal(c.docs[0].name, "a b c ");
+	corpus_free(&c);
+}
+
 static void reports_bad_json_lines_where_they_are(void **state)
 {
 	struct corpus c = {0};
@@ -53,6 +64,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_folders_and_json_lines_in_name_order),
+		cmocka_unit_test(cleans_ids_of_controls),
 		cmocka_unit_test(reports_bad_json_lines_where_they_are),
 	};
 

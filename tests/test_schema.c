@@ -49,6 +49,19 @@ static void loads_a_small_schema(void **state)
 	schema_free(s);
 }
 
+static void cleans_labels_and_cameo_codes_of_controls(void **state)
+{
+	struct diag err = {{0}};
+	struct schema *s = schema_load("tests/data/schema/controls", &err);
+
+	(void)state;
+	assert_non_null(s);
+	assert_string_equal(s->actors[schema_actor(s, "AAA")].label, "Form feed Land  ");
+	assert_string_equal(s->actors[schema_actor(s, "BBB")].label, "Tab\tand\nnewline");
+	assert_string_equal(s->rels[0].cameo, "04  ");
+	schema_free(s);
+}
+
 static void check_error(const char *dir, const char *expected)
 {
 	struct diag err = {{0}};
@@ -169,6 +182,7 @@ int main(void)
 		cmocka_unit_test(loads_a_small_schema),
 		cmocka_unit_test(rejects_unknown_keys),
 		cmocka_unit_test(rejects_duplicate_ids),
+		cmocka_unit_test(cleans_labels_and_cameo_codes_of_controls),
 		cmocka_unit_test(rejects_dangling_references),
 		cmocka_unit_test(rejects_role_dates_the_calendar_lacks),
 		cmocka_unit_test(rejects_wrong_types),
