@@ -116,6 +116,13 @@ static void rejects_broken_yaml(void **state)
 		    "tests/data/schema/broken-yaml/actors.yaml:3:5: did not find expected ',' or '}'");
 }
 
+static void reports_a_bad_utf8_byte_where_it_is(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/bad-utf8",
+		    "tests/data/schema/bad-utf8/relations.yaml:4:16: invalid leading UTF-8 octet");
+}
+
 static void rejects_a_name_of_two_actors(void **state)
 {
 	(void)state;
@@ -187,6 +194,7 @@ int main(void)
 		cmocka_unit_test(rejects_role_dates_the_calendar_lacks),
 		cmocka_unit_test(rejects_wrong_types),
 		cmocka_unit_test(rejects_broken_yaml),
+		cmocka_unit_test(reports_a_bad_utf8_byte_where_it_is),
 		cmocka_unit_test(rejects_a_name_of_two_actors),
 		cmocka_unit_test(rejects_unknown_trigger_forms),
 		cmocka_unit_test(rejects_triggers_of_unknown_types),
