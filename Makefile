@@ -59,6 +59,7 @@ unit: $(TESTS)
 
 cli: actorgraph tests/clients/node_modules
 	@sh tests/cli.sh
+	@sh tests/escape.sh
 
 # graphology, graphology-graphml and graphology-gexf from npm, for tests/cli.sh
 tests/clients/node_modules: tests/clients/package-lock.json

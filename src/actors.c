@@ -729,6 +729,7 @@ static int introduce(struct matcher *m, const struct doc *d, size_t first, size_
 	for (char *p = label; *p; p++)	/* a name broken over a line */
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
+	utf8_clean(label);
 	id = new_id(m->s, label);
 	a = schema_add_actor(m->s, id, label, kind);
 	schema_add_name(m->s, a, label, FORM_NAME);

@@ -17,6 +17,21 @@ static struct pos mark_pos(const char *file, yaml_mark_t m)
 	return (struct pos){file, m.line + 1, m.column + 1};
 }
 
+/* Where byte 'offset' of fp is: libyaml reports a bad byte (invalid UTF-8,
+ * a control character) by its offset, with its mark left at the start. */
+static struct pos offset_pos(const char *file, FILE *fp, size_t offset)
+{
+	struct pos p = {file, 1, 1};
+	int c;
+
+	rewind(fp);
+	for (size_t i = 0; i < offset && (c = getc(fp)) != EOF; i++) {
+		p.col = c == '\n' ? 1 : p.col + 1;
+		p.line += c == '\n';
+	}
+	return p;
+}
+
 static const char *type_name(enum conf_type t)
 {
 	return t == CONF_MAP ? "a mapping" : t == CONF_SEQ ? "a list" : "a scalar";
@@ -102,8 +117,8 @@ struct conf_node *conf_load(const char *path, struct diag *err)
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_file(&parser, fp);
 	if (!yaml_parser_load(&parser, &doc)) {
-		diag_at(err, mark_pos(file, parser.problem_mark), "%s",
-			parser.problem ? parser.problem : "out of memory");
+		diag_at(err, parser.error == YAML_READER_ERROR ? offset_pos(file, fp, parser.problem_offset) :
+			mark_pos(file, parser.problem_mark), "%s", parser.problem ? parser.problem : "out of memory");
 		yaml_parser_delete(&parser);
 		fclose(fp);
 		free(file);

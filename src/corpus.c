@@ -20,7 +20,7 @@ static void add_doc(struct corpus *c, const char *path, const char *name, const 
 	xgrow(&c->docs, &c->cap, c->n + 1, sizeof *c->docs);
 	d = &c->docs[c->n++];
 	d->path = xstrdup(path);
-	d->name = xstrdup(name);
+	d->name = utf8_clean(xstrdup(name));	/* a JSON line's id may hold anything */
 	d->date = date ? xstrdup(date) : NULL;
 	d->text = text ? xstrndup(text, len) : NULL;
 	d->len = len;
@@ -31,16 +31,6 @@ static bool ends_with(const char *s, const char *suffix)
 	size_t n = strlen(s), k = strlen(suffix);
 
 	return n > k && strcmp(s + n - k, suffix) == 0;
-}
-
-static bool is_date(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-
-	for (size_t i = 0; i < sizeof shape - 1; i++)
-		if (!s[i] || (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-'))
-			return false;
-	return s[sizeof shape - 1] == '\0';
 }
 
 /* One article per line: {"id", "date", "text"}. */
@@ -73,9 +63,12 @@ static int add_jsonl(struct corpus *c, const char *path, const char *date, struc
 		dt = json_object_get(o, "date");
 		tx = json_object_get(o, "text");
 		if (!json_is_object(o) || !json_is_string(tx) || (id && !json_is_string(id)) ||
-		    (dt && !json_is_null(dt) && !(json_is_string(dt) && is_date(json_string_value(dt))))) {
+		    (dt && !json_is_null(dt) && !json_is_string(dt))) {
 			rc = diag_at(err, (struct pos){path, lineno, 1},
 				     "expected {\"text\": string, \"id\": string, \"date\": \"YYYY-MM-DD\"}");
+		} else if (json_is_string(dt) &&
+			   date_check(json_string_value(dt), false, (struct pos){path, lineno, 1}, err) < 0) {
+			rc = -1;
 		} else {
 			if (id)
 				snprintf(name, sizeof name, "%s", json_string_value(id));

@@ -6,7 +6,10 @@
 
 #include <libxml/xmlwriter.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 static const char *gexf_type(enum attr_type t)
 {
@@ -29,9 +32,15 @@ static bool own_field(const char *name)
 	       strcmp(name, "size") == 0;
 }
 
+/* Every value is cleaned again of what XML 1.0 cannot hold, which libxml2
+ * writes as it is (see utf8_clean). */
 static int attr(xmlTextWriterPtr w, const char *name, const char *value)
 {
-	return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value) < 0;
+	char *clean = utf8_clean(xstrdup(value));
+	int bad = xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST clean) < 0;
+
+	free(clean);
+	return bad;
 }
 
 static int declare(xmlTextWriterPtr w, const char *cls, const struct attr_def *defs)

@@ -3,7 +3,10 @@
 #include "graphml.h"
 
 #include <libxml/xmlwriter.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 static const char *xml_type(enum attr_type t)
 {
@@ -17,6 +20,19 @@ static const char *xml_type(enum attr_type t)
 	default:
 		return "string";
 	}
+}
+
+/* Attribute 'name' of the element, or its text when name is NULL: a value
+ * from the graph, cleaned again of what XML 1.0 cannot hold, since libxml2
+ * writes it as it is (see utf8_clean). Returns nonzero on failure. */
+static int put(xmlTextWriterPtr w, const char *name, const char *value)
+{
+	char *clean = utf8_clean(xstrdup(value));
+	int rc = name ? xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST clean) :
+			xmlTextWriterWriteString(w, BAD_CAST clean);
+
+	free(clean);
+	return rc < 0;
 }
 
 static int write_keys(xmlTextWriterPtr w, const struct attr_def *defs, const char *prefix,
@@ -50,7 +66,7 @@ static int write_data(xmlTextWriterPtr w, const struct graph *g, bool edge, size
 		snprintf(id, sizeof id, "%s%s", prefix, defs[k].name);
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "data") < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST id) < 0;
-		bad |= xmlTextWriterWriteString(w, BAD_CAST value) < 0;
+		bad |= put(w, NULL, value);
 		bad |= xmlTextWriterEndElement(w) < 0;
 	}
 	return bad ? -1 : 0;
@@ -85,7 +101,7 @@ int graphml_write(FILE *fp, const struct graph *g, struct diag *err)
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "directed") < 0;
 	for (size_t v = 0; v < graph_node_count(g); v++) {
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "node") < 0;
-		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST graph_str(g, false, v, "id")) < 0;
+		bad |= put(w, "id", graph_str(g, false, v, "id"));
 		bad |= write_data(w, g, false, v, graph_node_attrs, "v_") < 0;
 		bad |= xmlTextWriterEndElement(w) < 0;
 	}
@@ -97,8 +113,8 @@ int graphml_write(FILE *fp, const struct graph *g, struct diag *err)
 		snprintf(id, sizeof id, "e%zu", e);
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "edge") < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id) < 0;
-		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST graph_str(g, false, from, "id")) < 0;
-		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST graph_str(g, false, to, "id")) < 0;
+		bad |= put(w, "source", graph_str(g, false, from, "id"));
+		bad |= put(w, "target", graph_str(g, false, to, "id"));
 		bad |= write_data(w, g, true, e, graph_edge_attrs, "e_") < 0;
 		bad |= xmlTextWriterEndElement(w) < 0;
 	}

@@ -1,7 +1,6 @@
 /* recipe.c - graph recipes read through conf.c. */
 #include "recipe.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,16 +18,6 @@ static char *resolve(const char *dir, const char *path)
 	return b.data;
 }
 
-static bool is_date(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-
-	for (size_t i = 0; i < sizeof shape - 1; i++)
-		if (!s[i] || (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-'))
-			return false;
-	return s[sizeof shape - 1] == '\0';
-}
-
 static int parse_input(struct recipe *r, const struct conf_node *in, struct diag *err)
 {
 	static const char *const keys[] = {"path", "date", NULL};
@@ -42,9 +31,8 @@ static int parse_input(struct recipe *r, const struct conf_node *in, struct diag
 		    conf_check_keys(in, keys, err) < 0 || conf_string(in, "path", true, &path, err) < 0 ||
 		    conf_string(in, "date", false, &date, err) < 0)
 			return -1;
-		if (date && !is_date(date))
-			return diag_at(err, conf_get(in, "date")->pos, "expected a date YYYY-MM-DD, found '%s'",
-				       date);
+		if (date && date_check(date, false, conf_get(in, "date")->pos, err) < 0)
+			return -1;
 	}
 	if (!path[0])
 		return diag_at(err, in->pos, "empty input path");

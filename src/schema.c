@@ -96,15 +96,7 @@ static int check_id(const struct conf_node *v, struct diag *err)
 /* Dates are YYYY, YYYY-MM or YYYY-MM-DD. */
 static int check_date(const struct conf_node *v, struct diag *err)
 {
-	const char *p = v->str;
-	size_t n = strlen(p);
-	bool ok = n == 4 || n == 7 || n == 10;
-
-	for (size_t i = 0; ok && i < n; i++)
-		ok = (i == 4 || i == 7) ? p[i] == '-' : isdigit((unsigned char)p[i]) != 0;
-	if (!ok)
-		return diag_at(err, v->pos, "expected a date YYYY-MM-DD, found '%s'", p);
-	return 0;
+	return date_check(v->str, true, v->pos, err);
 }
 
 long schema_add_name(struct schema *s, int actor, const char *text, enum name_form form)
@@ -285,6 +277,7 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 	const struct conf_node *v, *roles, *members;
 	const char *id = NULL, *label = NULL, *surname = NULL;
 	struct actor *act;
+	char *clean;
 	int idx, kind;
 
 	if (conf_expect(a, CONF_MAP, "an actor", err) < 0 || conf_check_keys(a, keys, err) < 0 ||
@@ -299,7 +292,9 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 		return -1;
 	if (strmap_get(s->actor_ids, id) >= 0)
 		return diag_at(err, conf_get(a, "id")->pos, "duplicate actor id '%s'", id);
-	idx = schema_add_actor(s, id, label, (enum actor_kind)kind);
+	clean = utf8_clean(xstrdup(label));	/* the label reaches every output */
+	idx = schema_add_actor(s, id, clean, (enum actor_kind)kind);
+	free(clean);
 	act = &s->actors[idx];
 
 	if (add_name(s, conf_get(a, "label"), idx, FORM_NAME, err) < 0 ||
@@ -534,7 +529,7 @@ static int parse_reltype(struct loader *L, const struct conf_node *r, struct dia
 	rt->id = xstrdup(id);
 	rt->directed = directed;
 	rt->sign = (enum sign)(sign - 1);
-	rt->cameo = xstrdup(cameo);
+	rt->cameo = utf8_clean(xstrdup(cameo));
 	rt->color = xstrdup(color);
 	if ((trig = conf_get(r, "triggers"))) {
 		if (conf_expect(trig, CONF_SEQ, "triggers", err) < 0)

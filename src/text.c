@@ -403,7 +403,7 @@ static int month_number(const char *w, size_t n)
 static bool line_date(const char *s, const char *end, char out[11])
 {
 	static const char *const labels[] = {"date", "published", "updated", "posted", NULL};
-	char words[4][16];
+	char words[4][16], date[40];
 	int n = 0, y = 0, m = 0, day = 0;
 
 	for (size_t i = 0; labels[i]; i++) {
@@ -442,9 +442,10 @@ static bool line_date(const char *s, const char *end, char out[11])
 	} else if (n != 1) {
 		return false;
 	}
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || day < 1 || day > 31)
+	snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, day);
+	if (!is_date(date, false))	/* "February 30, 2024" is ignored */
 		return false;
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, day);
+	memcpy(out, date, 11);
 	return true;
 }
 

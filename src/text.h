@@ -61,7 +61,8 @@ char *text_key(const char *phrase);
 
 /* The date an article gives itself on one of its first five lines, alone or
  * after "Date:", "Published:" or "Updated:": "2024-11-13", "November 13,
- * 2024", "13 Nov 2024". Writes YYYY-MM-DD to out and returns true if found. */
+ * 2024", "13 Nov 2024". Writes YYYY-MM-DD to out and returns true if found;
+ * a day that is no date (is_date in util.h: "February 30, 2024") is not. */
 bool text_date(const struct doc *d, char out[11]);
 
 /* The document name for a path: "a/b/fp-trump-kim.txt" -> "fp-trump-kim". */

@@ -297,6 +297,72 @@ unsigned long utf8_lower(unsigned long cp)
 	return cp;
 }
 
+char *utf8_clean(char *s)
+{
+	const unsigned char *in = (const unsigned char *)s;
+	size_t n = strlen(s), k = 0;
+
+	for (size_t i = 0, l; i < n; i += l) {
+		unsigned long cp = 0;
+
+		l = utf8_decode(in + i, n - i, &cp);
+		if (!l || (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f) ||
+		    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe) {
+			s[k++] = ' ';
+			l = l ? l : 1;
+		} else {
+			memmove(s + k, in + i, l);	/* k <= i: a space is never longer */
+			k += l;
+		}
+	}
+	s[k] = '\0';
+	return s;
+}
+
+/* Why s is no date: NULL if it is one, else the end of the message of date_check. */
+static const char *date_problem(const char *s, bool partial)
+{
+	static const char form[] = "dddd-dd-dd";
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	size_t n = strlen(s);
+	int y, m, d;
+
+	if (!(n == 10 || (partial && (n == 4 || n == 7))))
+		return "";
+	for (size_t i = 0; i < n; i++)
+		if (form[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
+			return "";
+	y = atoi(s);
+	if (y < 1800 || y > 2999)
+		return " (years 1800 to 2999)";
+	if (n == 4)
+		return NULL;
+	m = atoi(s + 5);
+	if (m < 1 || m > 12)
+		return " (no such month)";
+	if (n == 7)
+		return NULL;
+	d = atoi(s + 8);
+	if (d < 1 || d > days[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return " (no such day)";
+	return NULL;
+}
+
+bool is_date(const char *s, bool partial)
+{
+	return !date_problem(s, partial);
+}
+
+int date_check(const char *s, bool partial, struct pos p, struct diag *err)
+{
+	const char *why = date_problem(s, partial);
+
+	if (!why)
+		return 0;
+	return diag_at(err, p, "expected a date %s, found '%s'%s",
+		       partial ? "YYYY-MM-DD, YYYY-MM or YYYY" : "YYYY-MM-DD", s, why);
+}
+
 bool word_in(const char *w, const char *const list[])
 {
 	for (size_t i = 0; list[i]; i++)

@@ -1,4 +1,5 @@
-/* util.h - memory that never fails, growable buffers, a string map, atomic files. */
+/* util.h - memory that never fails, growable buffers, a string map, UTF-8,
+ * dates, atomic files. */
 #ifndef UTIL_H
 #define UTIL_H
 
@@ -49,6 +50,23 @@ size_t utf8_encode(unsigned long cp, char *out);
 int utf8_case(unsigned long cp);
 /* The lowercase of an uppercase letter utf8_case knows; cp itself otherwise. */
 unsigned long utf8_lower(unsigned long cp);
+
+/* Replace in place, with a space, each character that an output cannot hold
+ * or that its readers mangle: control characters other than tab and newline
+ * (U+0001-U+001F, most of which XML 1.0 forbids, and U+007F-U+009F), the
+ * noncharacters (U+FDD0-U+FDEF and the last two code points of each plane:
+ * XML 1.0 forbids U+FFFE and U+FFFF, and xmllint refuses the others in a
+ * GraphML id), and each byte that is not UTF-8 (such as a surrogate's).
+ * Labels, names and ids are cleaned where they enter: schema files, texts,
+ * JSON lines. Returns s. */
+char *utf8_clean(char *s);
+
+/* Is s a day of the Gregorian calendar from year 1800 to 2999, written
+ * YYYY-MM-DD (or, when 'partial', also a year YYYY or a month YYYY-MM)? */
+bool is_date(const char *s, bool partial);
+/* The same check as an error at p, naming what was expected: "expected a
+ * date YYYY-MM-DD, found '2024-02-30' (no such day)". Returns 0 or -1. */
+int date_check(const char *s, bool partial, struct pos p, struct diag *err);
 
 /* Is w one of the NULL-terminated list's words? */
 bool word_in(const char *w, const char *const list[]);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <igraph.h>
+#include <libxml/parser.h>
 
 #include "actors.h"
 #include "analysis.h"
@@ -185,6 +186,31 @@ static inline char *test_write(int (*fn)(FILE *, const struct graph *, struct di
 		fail_msg("%s", err.msg);
 	fclose(fp);
 	return data;
+}
+
+/* A graph with an actor whose label holds what XML 1.0 cannot ("Dirty",
+ * U+0001, U+FFFF, " Co"), added past the cleaning of schema.c and actors.c,
+ * so that a writer has to clean it itself. Free *s and the graph. */
+static inline struct graph *test_dirty_graph(struct schema **s)
+{
+	const char *const texts[] = {"Dirty met with Bland.", NULL};
+	struct diag err = {{0}};
+	int a;
+
+	if (!(*s = schema_load("tests/data/schema/escape", &err)))
+		fail_msg("%s", err.msg);
+	a = schema_add_actor(*s, "dirty", "Dirty\x01\xef\xbf\xbf Co", KIND_ORGANIZATION);
+	schema_add_name(*s, a, "Dirty", FORM_NAME);
+	return test_graph_with(*s, texts, NULL);
+}
+
+/* Is the XML x well formed? */
+static inline bool test_xml_parses(const char *x)
+{
+	xmlDocPtr doc = xmlReadMemory(x, (int)strlen(x), "t.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+
+	xmlFreeDoc(doc);
+	return doc != NULL;
 }
 
 #define assert_events(text, expected)                       \

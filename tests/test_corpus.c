@@ -27,6 +27,17 @@ static void reads_folders_and_json_lines_in_name_order(void **state)
 	corpus_free(&c);
 }
 
+static void cleans_ids_of_controls(void **state)
+{
+	struct corpus c = {0};
+	struct diag err = {{0}};
+
+	(void)state;
+	assert_int_equal(corpus_add(&c, "tests/data/corpus-controls.jsonl", NULL, &err), 0);
+	assert_string_equal(c.docs[0].name, "a b c ");
+	corpus_free(&c);
+}
+
 static void reports_bad_json_lines_where_they_are(void **state)
 {
 	struct corpus c = {0};
@@ -40,6 +51,10 @@ static void reports_bad_json_lines_where_they_are(void **state)
 	assert_string_equal(err.msg, "tests/data/corpus-bad-field.jsonl:1:1: expected {\"text\": string, "
 				     "\"id\": string, \"date\": \"YYYY-MM-DD\"}");
 	err.msg[0] = '\0';
+	assert_int_equal(corpus_add(&c, "tests/data/corpus-bad-date.jsonl", NULL, &err), -1);
+	assert_string_equal(err.msg, "tests/data/corpus-bad-date.jsonl:2:1: expected a date YYYY-MM-DD, "
+				     "found '2023-02-29' (no such day)");
+	err.msg[0] = '\0';
 	assert_int_equal(corpus_add(&c, "tests/data/none", NULL, &err), -1);
 	assert_string_equal(err.msg, "cannot open 'tests/data/none': No such file or directory");
 	corpus_free(&c);
@@ -49,6 +64,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_folders_and_json_lines_in_name_order),
+		cmocka_unit_test(cleans_ids_of_controls),
 		cmocka_unit_test(reports_bad_json_lines_where_they_are),
 	};
 

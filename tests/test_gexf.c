@@ -33,11 +33,26 @@ static void gives_dated_elements_one_spell_per_date(void **state)
 	graph_free(a);
 }
 
+static void cleans_what_xml_cannot_hold(void **state)
+{
+	struct schema *s;
+	struct graph *g = test_dirty_graph(&s);
+	char *x = test_write(gexf_write, g);
+
+	(void)state;
+	assert_non_null(strstr(x, "<node id=\"dirty\" label=\"Dirty   Co\">"));
+	assert_true(test_xml_parses(x));
+	free(x);
+	graph_free(g);
+	schema_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(writes_a_mixed_graph_with_kinds_and_types),
 		cmocka_unit_test(gives_dated_elements_one_spell_per_date),
+		cmocka_unit_test(cleans_what_xml_cannot_hold),
 	};
 	int rc = cmocka_run_group_tests_name("gexf", tests, NULL, NULL);
 

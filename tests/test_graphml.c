@@ -74,12 +74,27 @@ static void escapes_labels(void **state)
 	schema_free(s);
 }
 
+static void cleans_what_xml_cannot_hold(void **state)
+{
+	struct schema *s;
+	struct graph *g = test_dirty_graph(&s);
+	char *x = test_write(graphml_write, g);
+
+	(void)state;
+	assert_non_null(strstr(x, "<data key=\"v_label\">Dirty   Co</data>"));
+	assert_true(test_xml_parses(x));
+	free(x);
+	graph_free(g);
+	schema_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(writes_prefixed_typed_keys_and_no_graph_keys),
 		cmocka_unit_test(writes_every_attribute_on_every_element),
 		cmocka_unit_test(escapes_labels),
+		cmocka_unit_test(cleans_what_xml_cannot_hold),
 	};
 	int rc = cmocka_run_group_tests_name("graphml", tests, NULL, NULL);
 

@@ -28,6 +28,10 @@ static void rejects_bad_dates(void **state)
 	assert_null(recipe_load("tests/data/recipe/bad-date", &err));
 	assert_string_equal(err.msg, "tests/data/recipe/bad-date/graph.yaml:2:25: expected a date YYYY-MM-DD, "
 				     "found '29 Feb 2024'");
+	err.msg[0] = '\0';
+	assert_null(recipe_load("tests/data/recipe/bad-day", &err));
+	assert_string_equal(err.msg, "tests/data/recipe/bad-day/graph.yaml:3:25: expected a date YYYY-MM-DD, "
+				     "found '2024-02-30' (no such day)");
 }
 
 static void rejects_a_recipe_without_inputs(void **state)

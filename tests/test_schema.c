@@ -49,6 +49,19 @@ static void loads_a_small_schema(void **state)
 	schema_free(s);
 }
 
+static void cleans_labels_and_cameo_codes_of_controls(void **state)
+{
+	struct diag err = {{0}};
+	struct schema *s = schema_load("tests/data/schema/controls", &err);
+
+	(void)state;
+	assert_non_null(s);
+	assert_string_equal(s->actors[schema_actor(s, "AAA")].label, "Form feed Land  ");
+	assert_string_equal(s->actors[schema_actor(s, "BBB")].label, "Tab\tand\nnewline");
+	assert_string_equal(s->rels[0].cameo, "04  ");
+	schema_free(s);
+}
+
 static void check_error(const char *dir, const char *expected)
 {
 	struct diag err = {{0}};
@@ -80,6 +93,14 @@ static void rejects_dangling_references(void **state)
 		    "tests/data/schema/dangling-role/actors.yaml:6:14: unknown actor 'ZZZ'");
 }
 
+static void rejects_role_dates_the_calendar_lacks(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/bad-date",
+		    "tests/data/schema/bad-date/actors.yaml:8:43: expected a date YYYY-MM-DD, YYYY-MM or YYYY, "
+		    "found '2023-02-29' (no such day)");
+}
+
 static void rejects_wrong_types(void **state)
 {
 	(void)state;
@@ -93,6 +114,13 @@ static void rejects_broken_yaml(void **state)
 	(void)state;
 	check_error("tests/data/schema/broken-yaml",
 		    "tests/data/schema/broken-yaml/actors.yaml:3:5: did not find expected ',' or '}'");
+}
+
+static void reports_a_bad_utf8_byte_where_it_is(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/bad-utf8",
+		    "tests/data/schema/bad-utf8/relations.yaml:4:16: invalid leading UTF-8 octet");
 }
 
 static void rejects_a_name_of_two_actors(void **state)
@@ -161,9 +189,12 @@ int main(void)
 		cmocka_unit_test(loads_a_small_schema),
 		cmocka_unit_test(rejects_unknown_keys),
 		cmocka_unit_test(rejects_duplicate_ids),
+		cmocka_unit_test(cleans_labels_and_cameo_codes_of_controls),
 		cmocka_unit_test(rejects_dangling_references),
+		cmocka_unit_test(rejects_role_dates_the_calendar_lacks),
 		cmocka_unit_test(rejects_wrong_types),
 		cmocka_unit_test(rejects_broken_yaml),
+		cmocka_unit_test(reports_a_bad_utf8_byte_where_it_is),
 		cmocka_unit_test(rejects_a_name_of_two_actors),
 		cmocka_unit_test(rejects_unknown_trigger_forms),
 		cmocka_unit_test(rejects_triggers_of_unknown_types),

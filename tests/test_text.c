@@ -167,6 +167,10 @@ static void finds_the_articles_own_date(void **state)
 		{"Title\nOn November 13, 2024 they met.\n", NULL},	/* a sentence, not a date line */
 		{"1\n2\n3\n4\n5\n2024-11-13\n", NULL},	/* too far down */
 		{"2024-13-40\n", NULL},
+		{"2024-02-29\n", "2024-02-29"},
+		{"Published: February 30, 2024\n", NULL},	/* no such day */
+		{"29 Feb 2100\n", NULL},
+		{"0024-11-13\n", NULL},
 	};
 
 	(void)state;

@@ -84,6 +84,71 @@ static void reports_an_output_folder_that_cannot_be_made(void **state)
 	assert_string_equal(err.msg, "cannot create 'tests/out/no/such/dir/f.txt': No such file or directory");
 }
 
+static void cleans_what_outputs_cannot_hold(void **state)
+{
+	char all[600], want[600], s[64];
+	size_t n = 0, k = 0;
+
+	(void)state;
+	/* every byte but NUL, then U+0085, U+009F, U+FFFE, U+FFFF, U+FDD0 and
+	 * U+10FFFF, three that stay (U+FFFD, U+00A0, U+1F600), and a surrogate's
+	 * three bytes */
+	for (int b = 1; b < 256; b++)
+		all[n++] = (char)b;
+	sprintf(all + n, "\xc2\x85\xc2\x9f\xef\xbf\xbe\xef\xbf\xbf\xef\xb7\x90\xf4\x8f\xbf\xbf\ufffd\u00a0\U0001f600\xed\xa0\x80");
+	for (int b = 1; b < 256; b++)
+		want[k++] = b == '\t' || b == '\n' || (b >= 0x20 && b < 0x7f) ? (char)b : ' ';
+	sprintf(want + k, "      \ufffd\u00a0\U0001f600   ");
+	assert_string_equal(utf8_clean(all), want);
+	snprintf(s, sizeof s, "Lars\fEklund\xc2\x85\xef\xbf\xbf, \x01O\xe9\x7f\tN\n");
+	assert_string_equal(utf8_clean(s), "Lars Eklund  ,  O  \tN\n");
+}
+
+static void knows_the_days_of_the_calendar(void **state)
+{
+	static const char *const dates[] = {"2024-02-29", "2000-02-29", "1800-01-01", "2999-12-31",
+					    "2024-04-30", NULL};
+	static const char *const no_dates[] = {"2023-02-29", "1900-02-29", "2024-04-31", "2024-00-10",
+					       "2024-13-01", "2024-01-00", "1799-12-31", "3000-01-01",
+					       "0000-01-01", "2024-1-01", "2024-01-01 ", "2024/01/01", "",
+					       "2024", NULL};
+
+	(void)state;
+	for (size_t i = 0; dates[i]; i++)
+		assert_true(is_date(dates[i], false));
+	for (size_t i = 0; no_dates[i]; i++)
+		if (is_date(no_dates[i], false))
+			fail_msg("'%s' taken for a date", no_dates[i]);
+	assert_true(is_date("2024", true));
+	assert_true(is_date("2024-02", true));
+	assert_false(is_date("2024-13", true));
+	assert_false(is_date("1024", true));
+	assert_false(is_date("2024-02-30", true));
+}
+
+static void says_what_date_it_expected(void **state)
+{
+	struct diag err = {{0}};
+	struct pos p = {"f.yaml", 3, 9};
+
+	(void)state;
+	assert_int_equal(date_check("2024-02-29", false, p, &err), 0);
+	assert_string_equal(err.msg, "");
+	assert_int_equal(date_check("2024-02-30", false, p, &err), -1);
+	assert_string_equal(err.msg, "f.yaml:3:9: expected a date YYYY-MM-DD, found '2024-02-30' (no such day)");
+	err.msg[0] = '\0';
+	assert_int_equal(date_check("2024-14", true, p, &err), -1);
+	assert_string_equal(err.msg, "f.yaml:3:9: expected a date YYYY-MM-DD, YYYY-MM or YYYY, found '2024-14' "
+				     "(no such month)");
+	err.msg[0] = '\0';
+	assert_int_equal(date_check("0224-01-01", false, p, &err), -1);
+	assert_string_equal(err.msg, "f.yaml:3:9: expected a date YYYY-MM-DD, found '0224-01-01' "
+				     "(years 1800 to 2999)");
+	err.msg[0] = '\0';
+	assert_int_equal(date_check("13 May 2024", false, p, &err), -1);
+	assert_string_equal(err.msg, "f.yaml:3:9: expected a date YYYY-MM-DD, found '13 May 2024'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -92,6 +157,9 @@ int main(void)
 		cmocka_unit_test(reads_files_and_reports_missing_ones),
 		cmocka_unit_test(replaces_output_only_on_commit),
 		cmocka_unit_test(reports_an_output_folder_that_cannot_be_made),
+		cmocka_unit_test(cleans_what_outputs_cannot_hold),
+		cmocka_unit_test(knows_the_days_of_the_calendar),
+		cmocka_unit_test(says_what_date_it_expected),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
