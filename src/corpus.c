@@ -2,15 +2,25 @@
 #include "corpus.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <jansson.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "util.h"
+
+struct corpus_seen {
+	struct strmap *ids;	/* "device:inode" -> index in paths */
+	char **paths;		/* the path that first reached each file and folder */
+	size_t n, cap;
+};
 
 static void add_doc(struct corpus *c, const char *path, const char *name, const char *date, const char *text,
 		    size_t len)
@@ -24,6 +34,58 @@ static void add_doc(struct corpus *c, const char *path, const char *name, const 
 	d->date = date ? xstrdup(date) : NULL;
 	d->text = text ? xstrndup(text, len) : NULL;
 	d->len = len;
+	d->error = NULL;
+}
+
+/* A document that cannot be read, with the reason, for corpus_read. */
+static void add_failed(struct corpus *c, const char *path, const char *name, const char *error)
+{
+	char *base = name ? NULL : text_doc_name(path);
+
+	add_doc(c, path, name ? name : base, NULL, NULL, 0);
+	c->docs[c->n - 1].error = xstrdup(error);
+	free(base);
+}
+
+static void warn(struct corpus *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void warn(struct corpus *c, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	xgrow(&c->warnings, &c->warnings_cap, c->nwarnings + 1, sizeof *c->warnings);
+	c->warnings[c->nwarnings] = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(c->warnings[c->nwarnings++], (size_t)n + 1, fmt, ap);
+	va_end(ap);
+}
+
+/* Has the file or folder st (a "file" or "folder") been added by another
+ * path? Then 'path' is skipped with a warning: a link to a folder being
+ * read would read it again, or forever. */
+static bool seen_before(struct corpus *c, const char *path, const struct stat *st, const char *what)
+{
+	struct corpus_seen *sn = c->seen;
+	char key[64];
+	long first;
+
+	if (!sn) {
+		sn = c->seen = xcalloc(1, sizeof *c->seen);
+		sn->ids = strmap_new();
+	}
+	snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+	if ((first = strmap_get(sn->ids, key)) >= 0) {
+		warn(c, "%s: skipped, the same %s as %s", path, what, sn->paths[first]);
+		return true;
+	}
+	xgrow(&sn->paths, &sn->cap, sn->n + 1, sizeof *sn->paths);
+	sn->paths[sn->n] = xstrdup(path);
+	strmap_put(sn->ids, key, (long)sn->n++);
+	return false;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -43,20 +105,22 @@ static bool is_date(const char *s)
 	return s[sizeof shape - 1] == '\0';
 }
 
-/* One article per line: {"id", "date", "text"}. */
-static int add_jsonl(struct corpus *c, const char *path, const char *date, struct diag *err)
+/* One article per line: {"id", "date", "text"}. A line that is no article
+ * is a document that failed, and so is a feed that cannot be read. */
+static void add_jsonl(struct corpus *c, const char *path, const char *date)
 {
+	struct diag err = {{0}};
 	char *data, *line;
 	size_t len;
 	unsigned long lineno = 0;
-	char *base = text_doc_name(path);
-	int rc = 0;
+	char *base;
 
-	if (read_file(path, &data, &len, err) < 0) {
-		free(base);
-		return -1;
+	if (read_file(path, &data, &len, &err) < 0) {
+		add_failed(c, path, NULL, err.msg);
+		return;
 	}
-	for (char *p = data; rc == 0 && (line = strsep(&p, "\n"));) {
+	base = text_doc_name(path);
+	for (char *p = data; (line = strsep(&p, "\n"));) {
 		json_error_t je;
 		json_t *o, *id, *dt, *tx;
 		char name[300], where[300];
@@ -65,22 +129,24 @@ static int add_jsonl(struct corpus *c, const char *path, const char *date, struc
 		if (!line[strspn(line, " \t\r")])
 			continue;	/* blank lines */
 		snprintf(where, sizeof where, "%s:%lu", path, lineno);
+		snprintf(name, sizeof name, "%s-%lu", base, lineno);	/* "feed-3" for line 3 of feed.jsonl */
+		err.msg[0] = '\0';
 		if (!(o = json_loads(line, JSON_REJECT_DUPLICATES, &je))) {
-			rc = diag_at(err, (struct pos){path, lineno, (unsigned long)je.column}, "%s", je.text);
-			break;
+			diag_at(&err, (struct pos){path, lineno, (unsigned long)je.column}, "%s", je.text);
+			add_failed(c, where, name, err.msg);
+			continue;
 		}
 		id = json_object_get(o, "id");
 		dt = json_object_get(o, "date");
 		tx = json_object_get(o, "text");
 		if (!json_is_object(o) || !json_is_string(tx) || (id && !json_is_string(id)) ||
 		    (dt && !json_is_null(dt) && !(json_is_string(dt) && is_date(json_string_value(dt))))) {
-			rc = diag_at(err, (struct pos){path, lineno, 1},
-				     "expected {\"text\": string, \"id\": string, \"date\": \"YYYY-MM-DD\"}");
+			diag_at(&err, (struct pos){path, lineno, 1},
+				"expected {\"text\": string, \"id\": string, \"date\": \"YYYY-MM-DD\"}");
+			add_failed(c, where, name, err.msg);
 		} else {
 			if (id)
 				snprintf(name, sizeof name, "%s", json_string_value(id));
-			else	/* "feed-3" for line 3 of feed.jsonl */
-				snprintf(name, sizeof name, "%s-%lu", base, lineno);
 			add_doc(c, where, name, json_is_string(dt) ? json_string_value(dt) : date,
 				json_string_value(tx), json_string_length(tx));
 		}
@@ -88,7 +154,6 @@ static int add_jsonl(struct corpus *c, const char *path, const char *date, struc
 	}
 	free(base);
 	free(data);
-	return rc;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -96,26 +161,48 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int add_file(struct corpus *c, const char *path, const char *date, struct diag *err)
+static void add_file(struct corpus *c, const char *path, const char *date)
 {
 	char *name;
 
-	if (ends_with(path, ".jsonl"))
-		return add_jsonl(c, path, date, err);
+	if (ends_with(path, ".jsonl")) {
+		add_jsonl(c, path, date);
+		return;
+	}
 	name = strcmp(path, "-") == 0 ? xstrdup("stdin") : text_doc_name(path);
 	add_doc(c, path, name, date, NULL, 0);
 	free(name);
-	return 0;
 }
 
-/* A folder's *.txt and *.jsonl files and subfolders, recursively, in name order. */
+/* A folder entry that stat() cannot follow: a link that leads nowhere is
+ * skipped with a warning; a document that vanished or is closed to us fails. */
+static void add_unreadable(struct corpus *c, const char *path, bool doc)
+{
+	struct diag err = {{0}};
+	struct stat st;
+	char to[PATH_MAX];
+	ssize_t n;
+	int e = errno;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		n = readlink(path, to, sizeof to - 1);
+		to[n > 0 ? n : 0] = '\0';
+		warn(c, "%s: skipped, a symbolic link to '%s': %s", path, to, strerror(e));
+	} else if (doc) {
+		errno = e;
+		diag_sys(&err, "open", path);
+		add_failed(c, path, NULL, err.msg);
+	}
+}
+
+/* A folder's *.txt and *.jsonl files and subfolders, recursively, in name
+ * order. Fails only if the folder itself cannot be read. */
 static int add_folder(struct corpus *c, const char *dir, const char *date, struct diag *err)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *e;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
-	int rc = 0;
 
 	if (!dp)
 		return diag_sys(err, "open", dir);
@@ -129,38 +216,52 @@ static int add_folder(struct corpus *c, const char *dir, const char *date, struc
 	if (n)
 		qsort(names, n, sizeof *names, cmp_name);
 	for (size_t i = 0; i < n; i++) {
+		bool doc = ends_with(names[i], ".txt") || ends_with(names[i], ".jsonl");
+		struct diag sub = {{0}};
 		struct buf path = {0};
 		struct stat st;
 
 		buf_printf(&path, "%s/%s", dir, names[i]);
-		if (rc == 0 && stat(path.data, &st) == 0) {
-			if (S_ISDIR(st.st_mode))
-				rc = add_folder(c, path.data, date, err);
-			else if (S_ISREG(st.st_mode) && (ends_with(names[i], ".txt") || ends_with(names[i], ".jsonl")))
-				rc = add_file(c, path.data, date, err);
+		if (stat(path.data, &st) != 0) {
+			add_unreadable(c, path.data, doc);
+		} else if (S_ISDIR(st.st_mode)) {
+			if (!seen_before(c, path.data, &st, "folder") && add_folder(c, path.data, date, &sub) < 0)
+				add_failed(c, path.data, NULL, sub.msg);
+		} else if (doc && !S_ISREG(st.st_mode)) {	/* a FIFO would block, a device never end */
+			diag_set(&sub, "cannot read '%s': not a regular file", path.data);
+			add_failed(c, path.data, NULL, sub.msg);
+		} else if (doc && !seen_before(c, path.data, &st, "file")) {
+			add_file(c, path.data, date);
 		}
 		free(path.data);
 		free(names[i]);
 	}
 	free(names);
-	return rc;
+	return 0;
 }
 
 int corpus_add(struct corpus *c, const char *path, const char *date, struct diag *err)
 {
 	struct stat st;
 
-	if (strcmp(path, "-") == 0)
-		return add_file(c, path, date, err);
+	if (strcmp(path, "-") == 0) {
+		add_file(c, path, date);
+		return 0;
+	}
 	if (stat(path, &st) != 0)
 		return diag_sys(err, "open", path);
+	if (seen_before(c, path, &st, S_ISDIR(st.st_mode) ? "folder" : "file"))
+		return 0;
 	if (S_ISDIR(st.st_mode))
 		return add_folder(c, path, date, err);
-	return add_file(c, path, date, err);
+	add_file(c, path, date);
+	return 0;
 }
 
 int corpus_read(const struct corpus_doc *d, char **text, size_t *len, struct diag *err)
 {
+	if (d->error)
+		return diag_set(err, "%s", d->error);
 	if (!d->text)
 		return read_file(d->path, text, len, err);
 	*text = xstrndup(d->text, d->len);
@@ -175,6 +276,17 @@ void corpus_free(struct corpus *c)
 		free(c->docs[i].name);
 		free(c->docs[i].date);
 		free(c->docs[i].text);
+		free(c->docs[i].error);
 	}
 	free(c->docs);
+	for (size_t i = 0; i < c->nwarnings; i++)
+		free(c->warnings[i]);
+	free(c->warnings);
+	if (c->seen) {
+		for (size_t i = 0; i < c->seen->n; i++)
+			free(c->seen->paths[i]);
+		free(c->seen->paths);
+		strmap_free(c->seen->ids);
+		free(c->seen);
+	}
 }

@@ -13,22 +13,35 @@ struct corpus_doc {
 	char *date;		/* YYYY-MM-DD or NULL */
 	char *text;		/* the text of a JSON line; NULL: read the file at path */
 	size_t len;
+	char *error;		/* why the document cannot be read, or NULL */
 };
+
+struct corpus_seen;
 
 struct corpus {
 	struct corpus_doc *docs;
 	size_t n, cap;
+	char **warnings;	/* what the walks skipped and why, for the caller to print */
+	size_t nwarnings, warnings_cap;
+	struct corpus_seen *seen;	/* corpus.c's own: the files and folders added */
 };
 
 /* Add the documents of 'path': a text file; a folder (its *.txt and *.jsonl
  * files, recursively, in name order); "-" for standard input; or a *.jsonl
  * file with one article per line, {"id": "...", "date": "YYYY-MM-DD", "text":
  * "..."} (id and date optional). 'date' (may be NULL) dates the documents
- * that carry none. Returns 0, or -1 with err set ("file:line:col: ..." for
- * a bad JSON line). */
+ * that carry none. Each file and folder is read once, by the first path
+ * that reaches it: a second path (a symbolic link to a folder being read, a
+ * loop) is skipped with a warning, and so is a dangling link. A document that
+ * cannot be read (a bad JSON line, a feed or subfolder that cannot be opened,
+ * a folder entry that is no regular file) is added with its error, for
+ * corpus_read to report. Returns 0, or -1 with err set when 'path' itself
+ * cannot be opened. */
 int corpus_add(struct corpus *c, const char *path, const char *date, struct diag *err);
 
-/* The text of document d, in a NUL-terminated buffer the caller frees. */
+/* The text of document d, in a NUL-terminated buffer the caller frees; or
+ * -1 with err set to why it cannot be read ("file:line:col: ..." for a bad
+ * JSON line). */
 int corpus_read(const struct corpus_doc *d, char **text, size_t *len, struct diag *err);
 
 void corpus_free(struct corpus *c);
