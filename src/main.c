@@ -35,7 +35,8 @@
 #define SCHEMA_DIR "/usr/local/share/actorgraph/schema"
 #endif
 
-enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+/* EXIT_PARTIAL: built from the documents that could be read; the others are reported. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 
 static const char *const default_formats = "graphml,dot,svg";
 static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "dot", "svg", "png", NULL};
@@ -94,7 +95,11 @@ static void usage(FILE *fp)
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
-	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error.\n",
+	      "A document that cannot be read (a bad JSON line, a file closed to us) is\n"
+	      "reported and left out; the others are built.\n"
+	      "\n"
+	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error,\n"
+	      "3 built (or extracted) with documents that could not be read.\n",
 	      fp);
 }
 
@@ -319,10 +324,30 @@ static int distinct_names(const struct corpus *in, struct diag *err)
 	return rc;
 }
 
+/* A document that cannot be read is reported and left out of the run. */
+static void skip_document(struct diag *err, size_t *failed)
+{
+	fprintf(stderr, "actorgraph: %s (document left out)\n", err->msg);
+	err->msg[0] = '\0';
+	(*failed)++;
+}
+
+/* Nothing is written when no document could be read; else how many failed is said. */
+static int all_failed(size_t failed, size_t n, struct diag *err)
+{
+	if (failed == n)
+		return diag_set(err, "none of the documents could be read");
+	if (failed)
+		fprintf(stderr, "actorgraph: %zu of %zu documents could not be read and were left out\n", failed, n);
+	return 0;
+}
+
+/* Returns 0, 1 when some documents could not be read, -1 on failure. */
 static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	struct graph *g = NULL;
+	size_t failed = 0;
 	int rc = -1;
 
 	if (o->per_document && distinct_names(in, err) < 0)
@@ -334,8 +359,11 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 	for (size_t i = 0; i < in->n; i++) {
 		struct analysed a;
 
-		if (analyse(&p, &in->docs[i], &a, err) < 0)
-			goto out;
+		if (analyse(&p, &in->docs[i], &a, err) < 0) {
+			skip_document(err, &failed);
+			progress(o, i + 1, in->n);
+			continue;
+		}
 		if (o->per_document) {
 			struct graph *one = graph_new(p.schema, o->level);
 			int r;
@@ -353,18 +381,20 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 		analysed_free(&a);
 		progress(o, i + 1, in->n);
 	}
-	if (!o->per_document && write_graph(g, o, o->name, err) < 0)
+	if (all_failed(failed, in->n, err) < 0 || (!o->per_document && write_graph(g, o, o->name, err) < 0))
 		goto out;
-	rc = 0;
+	rc = failed > 0;
 out:
 	graph_free(g);
 	pipeline_close(&p);
 	return rc;
 }
 
+/* Returns 0, 1 when some documents could not be read, -1 on failure. */
 static int extract(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
+	size_t failed = 0;
 	int rc = 0;
 
 	if (pipeline_open(&p, o->schema, err) < 0)
@@ -372,11 +402,15 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		struct analysed a;
 
-		if ((rc = analyse(&p, &in->docs[i], &a, err)) < 0)
-			break;
+		if (analyse(&p, &in->docs[i], &a, err) < 0) {
+			skip_document(err, &failed);
+			continue;
+		}
 		rc = jsonio_events(stdout, p.schema, a.doc, a.ev, a.ne, err);
 		analysed_free(&a);
 	}
+	if (rc == 0)
+		rc = all_failed(failed, in->n, err) < 0 ? -1 : failed > 0;
 	pipeline_close(&p);
 	return rc;
 }
@@ -464,17 +498,26 @@ static bool is_recipe(const char *path)
 	return yes;
 }
 
+/* What the folder walks skipped: links to folders read already, dangling links. */
+static void print_warnings(const struct corpus *in)
+{
+	for (size_t i = 0; i < in->nwarnings; i++)
+		fprintf(stderr, "actorgraph: warning: %s\n", in->warnings[i]);
+}
+
 static int build_recipe(struct options *o, const char *dir, struct diag *err)
 {
 	struct recipe *r = recipe_load(dir, err);
 	struct corpus in = {0};
-	int rc = -1;
+	int rc = -1, added = 0;
 
 	if (!r)
 		return -1;
-	for (size_t i = 0; i < r->ninputs; i++)
-		if (corpus_add(&in, r->inputs[i].path, r->inputs[i].date, err) < 0)
-			goto out;
+	for (size_t i = 0; i < r->ninputs && added == 0; i++)
+		added = corpus_add(&in, r->inputs[i].path, r->inputs[i].date, err);
+	print_warnings(&in);
+	if (added < 0)
+		goto out;
 	if (!o->schema)
 		o->schema = r->schema;
 	if (!o->formats)
@@ -612,7 +655,7 @@ int main(int argc, char **argv)
 		dot_cleanup();
 		if (rc == -2)
 			return EXIT_USAGE;
-		return rc < 0 ? fail(&err) : EXIT_OK;
+		return rc < 0 ? fail(&err) : rc > 0 ? EXIT_PARTIAL : EXIT_OK;
 	}
 	if (o.formats && (rc = check_formats(o.formats)) != 0)
 		return rc;
@@ -622,11 +665,14 @@ int main(int argc, char **argv)
 		o.out = ".";
 	if (!o.name)
 		o.name = "graph";
-	for (int i = optind; i < argc; i++)
-		if (corpus_add(&in, argv[i], NULL, &err) < 0) {
-			corpus_free(&in);
-			return fail(&err);
-		}
+	rc = 0;
+	for (int i = optind; i < argc && rc == 0; i++)
+		rc = corpus_add(&in, argv[i], NULL, &err);
+	print_warnings(&in);
+	if (rc < 0) {
+		corpus_free(&in);
+		return fail(&err);
+	}
 	if (in.n == 0) {
 		corpus_free(&in);
 		return misuse("%s", "no *.txt or *.jsonl documents in the given folders");
@@ -642,5 +688,5 @@ int main(int argc, char **argv)
 		fputs("actorgraph: cannot write to standard output\n", stderr);
 		return EXIT_FAIL;
 	}
-	return EXIT_OK;
+	return rc > 0 ? EXIT_PARTIAL : EXIT_OK;
 }
