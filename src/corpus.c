@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,7 +116,7 @@ static void add_jsonl(struct corpus *c, const char *path, const char *date)
 	unsigned long lineno = 0;
 	char *base;
 
-	if (read_file(path, &data, &len, &err) < 0) {
+	if (read_file(path, SIZE_MAX, &data, &len, &err) < 0) {
 		add_failed(c, path, NULL, err.msg);
 		return;
 	}
@@ -263,7 +264,7 @@ int corpus_read(const struct corpus_doc *d, char **text, size_t *len, struct dia
 	if (d->error)
 		return diag_set(err, "%s", d->error);
 	if (!d->text)
-		return read_file(d->path, text, len, err);
+		return read_file(d->path, SIZE_MAX, text, len, err) < 0 ? -1 : 0;
 	*text = xstrndup(d->text, d->len);
 	*len = d->len;
 	return 0;
