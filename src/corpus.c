@@ -259,14 +259,69 @@ int corpus_add(struct corpus *c, const char *path, const char *date, struct diag
 	return 0;
 }
 
-int corpus_read(const struct corpus_doc *d, char **text, size_t *len, struct diag *err)
+/* The start of the character that byte n of text is in. */
+static size_t char_start(const char *text, size_t n)
 {
+	while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}
+
+/* The length of a text of 'max' bytes, cut short of the document it began:
+ * past its last line break, or else before a character the limit splits. */
+static size_t cut_document(const char *text, size_t max)
+{
+	size_t n = max, last;
+	unsigned long cp;
+
+	while (n > 0 && text[n - 1] != '\n')
+		n--;
+	if (n > 0 || max == 0)
+		return n;
+	last = char_start(text, max - 1);
+	return utf8_decode((const unsigned char *)text + last, max - last, &cp) ? max : last;
+}
+
+/* Lines longer than 'max' bytes are read as spaces past it (from a whole
+ * character on), which keeps every offset and line number. */
+static void blank_long_lines(char *text, size_t len, size_t max, struct corpus_cut *cut)
+{
+	unsigned long line = 1;
+
+	for (size_t start = 0, end; start < len; start = end + 1, line++) {
+		const char *nl = memchr(text + start, '\n', len - start);
+
+		end = nl ? (size_t)(nl - text) : len;
+		if (end - start <= max)
+			continue;
+		if (!cut->lines++)
+			cut->first_line = line;
+		for (size_t k = start + char_start(text + start, max); k < end; k++)
+			text[k] = ' ';
+	}
+}
+
+int corpus_read(const struct corpus_doc *d, const struct corpus_limits *lim, char **text, size_t *len,
+		struct corpus_cut *cut, struct diag *err)
+{
+	int more;
+
+	memset(cut, 0, sizeof *cut);
 	if (d->error)
 		return diag_set(err, "%s", d->error);
-	if (!d->text)
-		return read_file(d->path, SIZE_MAX, text, len, err) < 0 ? -1 : 0;
-	*text = xstrndup(d->text, d->len);
-	*len = d->len;
+	if (d->text) {
+		more = d->len > lim->document;
+		*len = more ? lim->document : d->len;
+		*text = xstrndup(d->text, *len);
+	} else if ((more = read_file(d->path, lim->document, text, len, err)) < 0) {
+		return -1;
+	}
+	if (more) {
+		*len = cut_document(*text, *len);
+		(*text)[*len] = '\0';
+		cut->document = true;
+	}
+	blank_long_lines(*text, *len, lim->line, cut);
 	return 0;
 }
 

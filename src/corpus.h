@@ -3,6 +3,7 @@
 #ifndef CORPUS_H
 #define CORPUS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -39,10 +40,25 @@ struct corpus {
  * cannot be opened. */
 int corpus_add(struct corpus *c, const char *path, const char *date, struct diag *err);
 
-/* The text of document d, in a NUL-terminated buffer the caller frees; or
- * -1 with err set to why it cannot be read ("file:line:col: ..." for a bad
- * JSON line). */
-int corpus_read(const struct corpus_doc *d, char **text, size_t *len, struct diag *err);
+/* The most corpus_read reads of a document, in bytes. */
+struct corpus_limits {
+	size_t document;	/* a longer text ends at its last line break before the limit */
+	size_t line;		/* a longer line is read as spaces past the limit */
+};
+#define CORPUS_LIMITS_DEFAULT {16 << 20, 4 << 20}
+
+/* What corpus_read cut to keep within its limits. */
+struct corpus_cut {
+	bool document;		/* the text ends before the document did */
+	size_t lines;		/* lines read as spaces past the line limit */
+	unsigned long first_line;	/* the first of them */
+};
+
+/* The text of document d, in a NUL-terminated buffer the caller frees, cut
+ * to 'lim' as *cut says; offsets in it are those of the file. Or -1 with err
+ * set to why it cannot be read ("file:line:col: ..." for a bad JSON line). */
+int corpus_read(const struct corpus_doc *d, const struct corpus_limits *lim, char **text, size_t *len,
+		struct corpus_cut *cut, struct diag *err);
 
 void corpus_free(struct corpus *c);
 

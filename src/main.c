@@ -46,9 +46,10 @@ static void usage(FILE *fp)
 	fputs("usage: actorgraph build [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
 	      "                        [--level actor|state] [--per-document] [--quiet]\n"
 	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
-	      "                        [--ego ACTOR [--depth D]] [--clusters] INPUT...\n"
+	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
+	      "                        INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] graphs/NAME\n"
-	      "       actorgraph extract [--schema DIR] INPUT...\n"
+	      "       actorgraph extract [--schema DIR] [--limit LIST] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
 	      "       actorgraph check [--schema DIR]\n"
@@ -91,6 +92,9 @@ static void usage(FILE *fp)
 	      "  -c, --clusters       draw each community in a box of its own (dot, svg, png)\n"
 	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
 	      "                       organization they lead or belong to on the article's date\n"
+	      "  -L, --limit LIST     what a document may hold; past it, it is cut with a\n"
+	      "                       warning: document=BYTES (default 16 MiB), line=BYTES\n"
+	      "                       (4 MiB), sentence=TOKENS (2000)\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
@@ -121,6 +125,8 @@ struct options {
 	const char *schema, *out, *name, *formats, *edge;
 	enum graph_level level;
 	struct graph_filter filter;
+	struct corpus_limits limits;	/* --limit document=, line= (bytes) */
+	size_t sentence_tokens;		/* --limit sentence= */
 	bool per_document, quiet, clusters;
 };
 
@@ -185,15 +191,24 @@ struct analysed {
 	size_t ne;
 };
 
-static int analyse(const struct pipeline *p, const struct corpus_doc *in, struct analysed *a,
-		   struct diag *err)
+static int analyse(const struct pipeline *p, const struct options *o, const struct corpus_doc *in,
+		   struct analysed *a, struct diag *err)
 {
 	char *text, date[11];
-	size_t len;
+	size_t len, n;
+	struct corpus_cut cut;
+	unsigned long line;
 
 	memset(a, 0, sizeof *a);
-	if (corpus_read(in, &text, &len, err) < 0)
+	if (corpus_read(in, &o->limits, &text, &len, &cut, err) < 0)
 		return -1;
+	if (cut.document)
+		fprintf(stderr, "actorgraph: warning: %s: larger than %zu bytes (--limit document=%zu): "
+			"its first %zu bytes are read\n", in->path, o->limits.document, o->limits.document, len);
+	if (cut.lines)
+		fprintf(stderr, "actorgraph: warning: %s:%lu: %zu line%s longer than %zu bytes (--limit line=%zu): "
+			"read as spaces past the limit\n", in->path, cut.first_line, cut.lines,
+			cut.lines == 1 ? "" : "s", o->limits.line, o->limits.line);
 	a->doc = text_parse(in->path, in->name, in->date, text, len);
 	if (!a->doc->date && text_date(a->doc, date))	/* a date line of the article's own */
 		a->doc->date = xstrdup(date);
@@ -201,6 +216,10 @@ static int analyse(const struct pipeline *p, const struct corpus_doc *in, struct
 		fprintf(stderr, "actorgraph: warning: %s:%lu:%lu: invalid UTF-8 (%zu byte%s read as spaces)\n",
 			a->doc->path, a->doc->first_bad.line, a->doc->first_bad.col, a->doc->bad_bytes,
 			a->doc->bad_bytes == 1 ? "" : "s");
+	if ((n = text_limit_sentences(a->doc, o->sentence_tokens, &line)))
+		fprintf(stderr, "actorgraph: warning: %s:%lu: %zu sentence%s longer than %zu tokens "
+			"(--limit sentence=%zu): cut into pieces\n", in->path, line, n, n == 1 ? "" : "s",
+			o->sentence_tokens, o->sentence_tokens);
 	a->nm = actors_find(p->matcher, a->doc, &a->m);
 	a->ne = relations_find(p->extractor, a->doc, a->m, a->nm, &a->ev);
 	return 0;
@@ -359,7 +378,7 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 	for (size_t i = 0; i < in->n; i++) {
 		struct analysed a;
 
-		if (analyse(&p, &in->docs[i], &a, err) < 0) {
+		if (analyse(&p, o, &in->docs[i], &a, err) < 0) {
 			skip_document(err, &failed);
 			progress(o, i + 1, in->n);
 			continue;
@@ -402,7 +421,7 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		struct analysed a;
 
-		if (analyse(&p, &in->docs[i], &a, err) < 0) {
+		if (analyse(&p, o, &in->docs[i], &a, err) < 0) {
 			skip_document(err, &failed);
 			continue;
 		}
@@ -432,7 +451,7 @@ static int explain(const struct options *o, const struct corpus *in, struct diag
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		struct analysed a;
 
-		if ((rc = analyse(&p, &in->docs[i], &a, err)) < 0)
+		if ((rc = analyse(&p, o, &in->docs[i], &a, err)) < 0)
 			break;
 		found += events_explain(stdout, p.schema, a.doc, a.ev, a.ne, &q);
 		analysed_free(&a);
@@ -473,6 +492,32 @@ static int parse_number(const char *s, double min, double max, double *out)
 	errno = 0;
 	*out = strtod(s, &end);
 	return errno || end == s || *end || *out < min || *out > max ? -1 : 0;
+}
+
+/* "document=N,line=N,sentence=N", any of them. */
+static int parse_limits(const char *s, struct options *o)
+{
+	char *copy = xstrdup(s), *save = NULL, *eq;
+	double num;
+	int rc = 0;
+
+	for (char *l = strtok_r(copy, ",", &save); l && rc == 0; l = strtok_r(NULL, ",", &save)) {
+		size_t *limit = NULL;
+
+		if ((eq = strchr(l, '='))) {
+			*eq = '\0';
+			limit = strcmp(l, "document") == 0 ? &o->limits.document
+				: strcmp(l, "line") == 0   ? &o->limits.line
+				: strcmp(l, "sentence") == 0 ? &o->sentence_tokens
+							     : NULL;
+		}
+		if (!limit || parse_number(eq + 1, 1, 1e15, &num) < 0 || num != (size_t)num)
+			rc = -1;
+		else
+			*limit = (size_t)num;
+	}
+	free(copy);
+	return rc;
 }
 
 static int parse_level(const char *s, enum graph_level *level)
@@ -546,13 +591,15 @@ static const struct option longopts[] = {
 	{"min-weight", required_argument, NULL, 'w'}, {"relation", required_argument, NULL, 'r'},
 	{"top", required_argument, NULL, 't'}, {"ego", required_argument, NULL, 'g'},
 	{"depth", required_argument, NULL, 'd'}, {"clusters", no_argument, NULL, 'c'},
+	{"limit", required_argument, NULL, 'L'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
 
 int main(int argc, char **argv)
 {
-	struct options o = {.filter.depth = 2};
+	struct options o = {.filter.depth = 2, .limits = CORPUS_LIMITS_DEFAULT,
+			    .sentence_tokens = TEXT_SENTENCE_TOKENS};
 	struct corpus in = {0};
 	struct diag err = {{0}};
 	const char *cmd;
@@ -578,7 +625,7 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract, explain, stats or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:cpqhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:cpqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o': o.out = optarg; break;
@@ -606,6 +653,11 @@ int main(int argc, char **argv)
 		case 'l':
 			if (parse_level(optarg, &o.level) < 0)
 				return misuse("unknown level '%s' (expected actor or state)", optarg);
+			break;
+		case 'L':
+			if (parse_limits(optarg, &o) < 0)
+				return misuse("--limit needs NAME=N,... with NAME document, line or sentence "
+					      "and N a whole number >= 1, found '%s'", optarg);
 			break;
 		case 'q': o.quiet = true; break;
 		case 'c': o.clusters = true; break;

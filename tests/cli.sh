@@ -246,6 +246,10 @@ p=a; { echo 'a: &a [x, x, x, x, x, x, x, x, x, x]'
   for l in b c d e f g h i; do echo "$l: &$l [$(printf "*$p, %.0s" 1 2 3 4 5 6 7 8 9)*$p]"; p=$l; done
   echo 'actors: *i'; } >"$H/bomb/actors.yaml"
 case_ schema-alias-bomb 1 check --schema "$H/bomb"
+# limits: past them a document is cut, with a warning that names it
+printf 'Russia invaded Ukraine.\nChina sanctioned Japan and Egypt met with Sudan.\n' >"$H/limits.txt"
+case_ limit-document 0 extract --limit document=30 "$H/limits.txt"
+case_ limit-line-sentence 0 extract --limit line=40,sentence=4 "$H/limits.txt"
 AG=./actorgraph
 
 echo "cli: $passed passed, $failed failed"

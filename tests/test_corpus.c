@@ -22,6 +22,8 @@ static void reads_folders_and_json_lines_in_name_order(void **state)
 {
 	struct corpus c = {0};
 	struct diag err = {{0}};
+	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
+	struct corpus_cut cut;
 	char *text;
 	size_t len;
 
@@ -34,10 +36,10 @@ static void reads_folders_and_json_lines_in_name_order(void **state)
 	assert_string_equal(c.docs[1].name, "feed-3");	/* no id: file and line */
 	assert_string_equal(c.docs[1].date, "2020-01-01");
 	assert_string_equal(c.docs[2].name, "b");
-	assert_int_equal(corpus_read(&c.docs[1], &text, &len, &err), 0);
+	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), 0);
 	assert_string_equal(text, "Egypt met with Sudan.");
 	free(text);
-	assert_int_equal(corpus_read(&c.docs[2], &text, &len, &err), 0);
+	assert_int_equal(corpus_read(&c.docs[2], &lim, &text, &len, &cut, &err), 0);
 	assert_string_equal(text, "Egypt met with Sudan.\n");
 	free(text);
 	corpus_free(&c);
@@ -49,6 +51,8 @@ static void reports_bad_json_lines_where_they_are(void **state)
 {
 	struct corpus c = {0};
 	struct diag err = {{0}};
+	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
+	struct corpus_cut cut;
 	char *text;
 	size_t len;
 
@@ -59,12 +63,12 @@ static void reports_bad_json_lines_where_they_are(void **state)
 	assert_int_equal(corpus_add(&c, "tests/data/corpus-bad-field.jsonl", NULL, &err), 0);
 	assert_int_equal(c.n, 3);
 	assert_string_equal(c.docs[0].path, OUT "/feed.jsonl:1");
-	assert_int_equal(corpus_read(&c.docs[0], &text, &len, &err), -1);
+	assert_int_equal(corpus_read(&c.docs[0], &lim, &text, &len, &cut, &err), -1);
 	assert_string_equal(err.msg, OUT "/feed.jsonl:1:12: '}' expected near end of file");
-	assert_int_equal(corpus_read(&c.docs[1], &text, &len, &err), 0);
+	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), 0);
 	free(text);
 	err.msg[0] = '\0';
-	assert_int_equal(corpus_read(&c.docs[2], &text, &len, &err), -1);
+	assert_int_equal(corpus_read(&c.docs[2], &lim, &text, &len, &cut, &err), -1);
 	assert_string_equal(err.msg, "tests/data/corpus-bad-field.jsonl:1:1: expected {\"text\": string, "
 				     "\"id\": string, \"date\": \"YYYY-MM-DD\"}");
 	err.msg[0] = '\0';
@@ -113,6 +117,8 @@ static void documents_that_cannot_be_read_fail_alone(void **state)
 {
 	struct corpus c = {0};
 	struct diag err = {{0}};
+	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
+	struct corpus_cut cut;
 	char *text;
 	size_t len;
 
@@ -122,12 +128,50 @@ static void documents_that_cannot_be_read_fail_alone(void **state)
 	write_text(OUT "/faults/gone.txt", "Egypt met with Sudan.\n");
 	assert_int_equal(corpus_add(&c, OUT "/faults", NULL, &err), 0);
 	assert_int_equal(c.n, 2);
-	assert_int_equal(corpus_read(&c.docs[0], &text, &len, &err), -1);
+	assert_int_equal(corpus_read(&c.docs[0], &lim, &text, &len, &cut, &err), -1);
 	assert_string_equal(err.msg, "cannot read '" OUT "/faults/fifo.txt': not a regular file");
 	assert_int_equal(unlink(OUT "/faults/gone.txt"), 0);
 	err.msg[0] = '\0';
-	assert_int_equal(corpus_read(&c.docs[1], &text, &len, &err), -1);
+	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), -1);
 	assert_string_equal(err.msg, "cannot open '" OUT "/faults/gone.txt': No such file or directory");
+	corpus_free(&c);
+}
+
+/* Past the document limit a text ends at its last line break, or else
+ * before a character the limit splits; past the line limit a line is read
+ * as spaces. JSON lines and files alike. */
+static void reads_documents_within_the_limits(void **state)
+{
+	struct corpus c = {0};
+	struct diag err = {{0}};
+	struct corpus_limits lim = {30, 12};
+	struct corpus_cut cut;
+	char *text;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(make_dirs(OUT, &err), 0);
+	write_text(OUT "/long.txt", "Egypt met Sudan.\nChina sanctioned Japan.\n");
+	write_text(OUT "/long.jsonl", "{\"text\": \"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\"}\n");
+	assert_int_equal(corpus_add(&c, OUT "/long.txt", NULL, &err), 0);
+	assert_int_equal(corpus_add(&c, OUT "/long.jsonl", NULL, &err), 0);
+	assert_int_equal(corpus_read(&c.docs[0], &lim, &text, &len, &cut, &err), 0);
+	assert_true(cut.document);
+	assert_int_equal(cut.lines, 1);
+	assert_int_equal(cut.first_line, 1);
+	assert_string_equal(text, "Egypt met Su    \n");
+	free(text);
+	lim = (struct corpus_limits){7, 100};	/* "é" is two bytes: three and a half fit */
+	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), 0);
+	assert_true(cut.document);
+	assert_string_equal(text, "\u00e9\u00e9\u00e9");
+	free(text);
+	lim = (struct corpus_limits){100, 5};
+	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), 0);
+	assert_false(cut.document);
+	assert_int_equal(cut.lines, 1);
+	assert_string_equal(text, "\u00e9\u00e9        ");
+	free(text);
 	corpus_free(&c);
 }
 
@@ -140,6 +184,7 @@ int main(void)
 		cmocka_unit_test(reports_bad_json_lines_where_they_are),
 		cmocka_unit_test(reads_each_file_once_and_warns_of_links),
 		cmocka_unit_test(documents_that_cannot_be_read_fail_alone),
+		cmocka_unit_test(reads_documents_within_the_limits),
 	};
 
 	return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
