@@ -246,6 +246,12 @@ p=a; { echo 'a: &a [x, x, x, x, x, x, x, x, x, x]'
   for l in b c d e f g h i; do echo "$l: &$l [$(printf "*$p, %.0s" 1 2 3 4 5 6 7 8 9)*$p]"; p=$l; done
   echo 'actors: *i'; } >"$H/bomb/actors.yaml"
 case_ schema-alias-bomb 1 check --schema "$H/bomb"
+# a run of 20,000 capitalised words, named as an organization, then again:
+# the name lookup walked the run from each of its words (minutes); sentences
+# are not cut here, so that the lookup alone is timed
+awk 'BEGIN { for (k = 0; k < 2; k++) { printf "The"; for (i = 0; i < 20000; i++) printf " Word";
+	print (k ? "" : " Institute") " met Russia." } }' >"$H/run.txt"
+case_ name-run 0 build -q --limit sentence=1000000 --format graphml --out "$H/run" "$H/run.txt"
 # limits: past them a document is cut, with a warning that names it
 printf 'Russia invaded Ukraine.\nChina sanctioned Japan and Egypt met with Sudan.\n' >"$H/limits.txt"
 case_ limit-document 0 extract --limit document=30 "$H/limits.txt"
