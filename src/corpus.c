@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -48,21 +47,11 @@ static void add_failed(struct corpus *c, const char *path, const char *name, con
 	free(base);
 }
 
-static void warn(struct corpus *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void warn(struct corpus *c, const char *fmt, ...)
+/* Keep a warning for the caller; takes msg. */
+static void warn(struct corpus *c, char *msg)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	xgrow(&c->warnings, &c->warnings_cap, c->nwarnings + 1, sizeof *c->warnings);
-	c->warnings[c->nwarnings] = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(c->warnings[c->nwarnings++], (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	c->warnings[c->nwarnings++] = msg;
 }
 
 /* Has the file or folder st (a "file" or "folder") been added by another
@@ -80,7 +69,10 @@ static bool seen_before(struct corpus *c, const char *path, const struct stat *s
 	}
 	snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
 	if ((first = strmap_get(sn->ids, key)) >= 0) {
-		warn(c, "%s: skipped, the same %s as %s", path, what, sn->paths[first]);
+		struct buf msg = {0};
+
+		buf_printf(&msg, "%s: skipped, the same %s as %s", path, what, sn->paths[first]);
+		warn(c, msg.data);
 		return true;
 	}
 	xgrow(&sn->paths, &sn->cap, sn->n + 1, sizeof *sn->paths);
@@ -186,9 +178,12 @@ static void add_unreadable(struct corpus *c, const char *path, bool doc)
 	int e = errno;
 
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		struct buf msg = {0};
+
 		n = readlink(path, to, sizeof to - 1);
 		to[n > 0 ? n : 0] = '\0';
-		warn(c, "%s: skipped, a symbolic link to '%s': %s", path, to, strerror(e));
+		buf_printf(&msg, "%s: skipped, a symbolic link to '%s': %s", path, to, strerror(e));
+		warn(c, msg.data);
 	} else if (doc) {
 		errno = e;
 		diag_sys(&err, "open", path);
@@ -228,7 +223,7 @@ static int add_folder(struct corpus *c, const char *dir, const char *date, struc
 		} else if (S_ISDIR(st.st_mode)) {
 			if (!seen_before(c, path.data, &st, "folder") && add_folder(c, path.data, date, &sub) < 0)
 				add_failed(c, path.data, NULL, sub.msg);
-		} else if (doc && !S_ISREG(st.st_mode)) {	/* a FIFO would block, a device never end */
+		} else if (doc && !S_ISREG(st.st_mode)) {	/* a FIFO would block the run */
 			diag_set(&sub, "cannot read '%s': not a regular file", path.data);
 			add_failed(c, path.data, NULL, sub.msg);
 		} else if (doc && !seen_before(c, path.data, &st, "file")) {
