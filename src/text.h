@@ -57,7 +57,7 @@ void text_free(struct doc *d);	/* d may be NULL */
 /* The default of the limit below: news sentences run to 100 tokens or so. */
 enum { TEXT_SENTENCE_TOKENS = 2000 };
 
-/* Cut each sentence longer than 'max' tokens into pieces of 'max' tokens, so
+/* Cut each sentence longer than 'max' (>= 1) tokens into pieces of 'max' tokens, so
  * that no later stage sees a longer one. Returns how many sentences were
  * cut, and the line of the first in *first_line. */
 size_t text_limit_sentences(struct doc *d, size_t max, unsigned long *first_line);
