@@ -20,7 +20,7 @@ LIB_OBJS = $(MODULES:%=src/%.o)
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
 
-.PHONY: all deps demo test unit cli gen asan fuzz golden eval bench gazetteer lexicon install clean
+.PHONY: all deps demo test unit cli gen asan fuzz fuzz-deps golden eval bench gazetteer lexicon install clean
 
 all: actorgraph
 
@@ -84,17 +84,31 @@ asan:
 	$(MAKE) clean	# no sanitizer objects left behind for a plain build
 	$(MAKE) all
 
-# libFuzzer on the extraction stages for FUZZ_SECONDS (clang and its runtime).
+# libFuzzer (clang and its runtime), each target for FUZZ_SECONDS: the
+# extraction stages from the articles, the YAML loaders of schemas and
+# recipes and the JSON-lines reader from their seeds in tests/fuzz/.
 FUZZ_SECONDS ?= 60
-fuzz:
+FUZZ_TARGETS = extract schema recipe jsonl
+FUZZ_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -g -O1 -Isrc $(PKG_CFLAGS) -MMD -MP
+FUZZ_OBJS    = $(MODULES:%=tests/out/fuzz/%.o)
+
+fuzz: $(FUZZ_TARGETS:%=tests/fuzz_%)
+	mkdir -p tests/out/fuzz-corpus && cp tests/data/articles/*.txt tests/out/fuzz-corpus/
+	./tests/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=4096 tests/out/fuzz-corpus
+	for t in schema recipe jsonl; do mkdir -p tests/out/fuzz-$$t && ./tests/fuzz_$$t \
+		-max_total_time=$(FUZZ_SECONDS) -max_len=4096 tests/out/fuzz-$$t tests/fuzz/$$t || exit 1; done
+
+fuzz-deps:
 	@dpkg-query -W -f='$${Status}\n' libclang-rt-14-dev clang 2>/dev/null | grep -c 'ok installed' | \
 		grep -q 2 || { sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; $$sudo apt-get update -qq && \
 		$$sudo apt-get install -y -qq clang libclang-rt-14-dev; }
-	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
-		$(PKG_CFLAGS) -o tests/fuzz_extract tests/fuzz_extract.c \
-		$(filter-out src/main.c,$(wildcard src/*.c)) $(PKG_LIBS)
-	mkdir -p tests/out/fuzz-corpus && cp tests/data/articles/*.txt tests/out/fuzz-corpus/
-	./tests/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=4096 tests/out/fuzz-corpus
+
+tests/out/fuzz/%.o: src/%.c | fuzz-deps .deps-stamp
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+tests/fuzz_%: tests/fuzz_%.c $(FUZZ_OBJS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
 
 golden: actorgraph
 	@UPDATE_GOLDEN=1 sh tests/cli.sh
@@ -122,7 +136,7 @@ install: actorgraph
 	install -m 644 schema/gen/petrarch2/LICENSE $(DESTDIR)$(PREFIX)/share/actorgraph/schema/LICENSE.petrarch2
 
 clean:
-	rm -f actorgraph libactorgraph.a src/*.o src/*.d $(TESTS) tests/*.d tests/fuzz_extract
+	rm -f actorgraph libactorgraph.a src/*.o src/*.d $(TESTS) tests/*.d $(FUZZ_TARGETS:%=tests/fuzz_%)
 	rm -rf tests/out
 
--include $(DEPFILES)
+-include $(DEPFILES) $(FUZZ_OBJS:.o=.d)

@@ -10,6 +10,9 @@
 #include "trie.h"
 #include "util.h"
 
+/* MAX_NAME_TOKENS: the longest name looked up, or introduced by a text; the
+ * name trie is walked no further, so that a run of capitalised words costs
+ * what its tokens cost and not their square. */
 enum { MAX_NAME_TOKENS = 32, MAX_PERSON_WORDS = 4, APPOSITION_REACH = 5 };
 
 struct matcher {
@@ -520,7 +523,8 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 
 	for (size_t i = s->first; i < s->end;) {
 		struct trie_hit hits[MAX_NAME_TOKENS];
-		size_t nh = trie_match(m->keys, ids + i, s->end - i, hits, MAX_NAME_TOKENS);
+		size_t nh = trie_match(m->keys, ids + i, s->end - i < MAX_NAME_TOKENS ? s->end - i : MAX_NAME_TOKENS,
+				       hits, MAX_NAME_TOKENS);
 		bool found = false;
 		size_t pair;
 
@@ -1058,7 +1062,7 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 		if (committee && last == j && j < s->end && !covered(f, j) && word_in(d->tok[j].norm, committees))
 			last = j + 1;	/* "the House Armed Services subcommittee" */
 		committee = committee && word_in(d->tok[last - 1].norm, committees);
-		if (!(head || committee) || (body && !committee) || words < 2) {
+		if (!(head || committee) || (body && !committee) || words < 2 || last - i > MAX_NAME_TOKENS) {
 			i = last > i ? last - 1 : i;
 			continue;
 		}

@@ -56,7 +56,7 @@ static bool hash_file(uint64_t *h, const char *path)
 	char *data;
 	size_t len;
 
-	if (read_file(path, &data, &len, &err) < 0)
+	if (read_file(path, SIZE_MAX, &data, &len, &err) < 0)
 		return false;
 	*h = hash(hash_str(*h, path), data, len);
 	free(data);
@@ -92,7 +92,7 @@ static bool context_hash(const struct schema *s, uint64_t *h)
 	return ok && hash_file(h, "/proc/self/exe");
 }
 
-struct cache *cache_open(const char *dir, struct schema *s, struct diag *err)
+struct cache *cache_open(const char *dir, struct schema *s, const char *settings, struct diag *err)
 {
 	struct cache *c;
 	uint64_t context;
@@ -106,7 +106,7 @@ struct cache *cache_open(const char *dir, struct schema *s, struct diag *err)
 	c = xcalloc(1, sizeof *c);
 	c->dir = xstrdup(dir);
 	c->s = s;
-	c->context = context;
+	c->context = hash_str(context, settings);
 	return c;
 }
 

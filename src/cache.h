@@ -17,9 +17,10 @@ struct cache;
 
 /* The cache in folder 'dir' (made if missing) for schema s. An entry is
  * found by a document's text and given date, the bytes of the schema's
- * files and the bytes of this program: a change to any of them misses.
- * Returns NULL with err set when the folder cannot be made. */
-struct cache *cache_open(const char *dir, struct schema *s, struct diag *err);
+ * files, the bytes of this program and 'settings' (what else extraction
+ * depends on, such as its limits): a change to any of them misses. Returns
+ * NULL with err set when the folder cannot be made. */
+struct cache *cache_open(const char *dir, struct schema *s, const char *settings, struct diag *err);
 
 /* Remove the entries no build has used for CACHE_DAYS days (at most once a
  * day), and free c (may be NULL). */

@@ -1,6 +1,9 @@
-/* conf.c - libyaml's document API turned into conf_node trees with 1-based positions. */
+/* conf.c - libyaml's events turned into conf_node trees with 1-based positions.
+ * The tree is built from the events, not from libyaml's document, so that
+ * the limits of conf.h stop a file at the event that passes them. */
 #include "conf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,111 +40,242 @@ static const char *type_name(enum conf_type t)
 	return t == CONF_MAP ? "a mapping" : t == CONF_SEQ ? "a list" : "a scalar";
 }
 
-static struct conf_node *convert(yaml_document_t *doc, yaml_node_t *y, const char *file,
-				 int depth, struct diag *err)
-{
+/* A list or map being read. */
+struct frame {
 	struct conf_node *n;
+	size_t len, cap;	/* items in n->items, keys and values alike */
+	size_t first;		/* the loader's node count before n */
+	int height;		/* of the deepest list or map inside n so far */
+	struct strmap *keys;	/* a map's keys, so that duplicates cost no scan */
+	char *anchor;		/* named when n ends */
+};
 
-	if (depth > 64) {
-		diag_at(err, mark_pos(file, y->start_mark), "nesting too deep");
-		return NULL;
+/* An anchored node, with its size and height for the limits of its aliases. */
+struct anchor {
+	const struct conf_node *n;
+	size_t nodes;
+	int height;
+};
+
+struct loader {
+	const char *file;
+	struct diag *err;
+	FILE *fp;
+	size_t bytes;		/* read so far */
+	int read_errno;		/* of a failed read; -1 past CONF_MAX_BYTES */
+	struct conf_node *root;
+	struct frame stack[CONF_MAX_DEPTH];
+	int depth;
+	size_t nodes;
+	struct strmap *anchor_ids;	/* name -> index in anchors; a later anchor of a name wins */
+	struct anchor *anchors;
+	size_t nanchors, anchors_cap;
+};
+
+static int read_input(void *data, unsigned char *buf, size_t size, size_t *got)
+{
+	struct loader *l = data;
+
+	*got = fread(buf, 1, size, l->fp);
+	l->bytes += *got;
+	if (ferror(l->fp))
+		l->read_errno = errno;
+	else if (l->bytes > CONF_MAX_BYTES)
+		l->read_errno = -1;
+	return !l->read_errno;
+}
+
+static struct conf_node *copy(const struct conf_node *n)
+{
+	struct conf_node *c = xcalloc(1, sizeof *c);
+	size_t count = n->type == CONF_MAP ? 2 * n->n : n->n;
+
+	*c = *n;
+	c->str = n->str ? xstrdup(n->str) : NULL;
+	c->items = count ? xcalloc(count, sizeof *c->items) : NULL;
+	for (size_t i = 0; i < count; i++)
+		c->items[i] = copy(n->items[i]);
+	return c;
+}
+
+/* Attach n, of 'nodes' nodes and the given height, to the open list or map,
+ * or make it the root. Takes n, also on failure. */
+static int attach(struct loader *l, struct conf_node *n, size_t nodes, int height)
+{
+	struct frame *f = l->depth ? &l->stack[l->depth - 1] : NULL;
+	int rc = 0;
+
+	if (nodes > CONF_MAX_NODES - l->nodes)
+		rc = diag_at(l->err, n->pos, "more than %d nodes, aliases expanded (the limit of a YAML file)",
+			     CONF_MAX_NODES);
+	else if (f && f->n->type == CONF_MAP && f->len % 2 == 0 && n->type != CONF_SCALAR)
+		rc = diag_at(l->err, n->pos, "expected a scalar key");
+	else if (f && f->n->type == CONF_MAP && f->len % 2 == 0 && strmap_put(f->keys, n->str, 0) >= 0)
+		rc = diag_at(l->err, n->pos, "duplicate key '%s'", n->str);
+	if (rc < 0) {
+		free_node(n);
+		return -1;
 	}
-	n = xcalloc(1, sizeof *n);
-	n->pos = mark_pos(file, y->start_mark);
-	switch (y->type) {
-	case YAML_SCALAR_NODE:
-		n->type = CONF_SCALAR;
-		n->str = xstrndup((const char *)y->data.scalar.value, y->data.scalar.length);
-		return n;
-	case YAML_SEQUENCE_NODE:
-		n->type = CONF_SEQ;
-		n->n = (size_t)(y->data.sequence.items.top - y->data.sequence.items.start);
-		n->items = xcalloc(n->n, sizeof *n->items);
-		for (size_t i = 0; i < n->n; i++) {
-			yaml_node_t *c = yaml_document_get_node(doc, y->data.sequence.items.start[i]);
-
-			if (!(n->items[i] = convert(doc, c, file, depth + 1, err)))
-				goto fail;
-		}
-		return n;
-	case YAML_MAPPING_NODE:
-		n->type = CONF_MAP;
-		n->n = (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
-		n->items = xcalloc(2 * n->n, sizeof *n->items);
-		for (size_t i = 0; i < n->n; i++) {
-			yaml_node_pair_t *p = &y->data.mapping.pairs.start[i];
-			yaml_node_t *k = yaml_document_get_node(doc, p->key);
-
-			if (!(n->items[2 * i] = convert(doc, k, file, depth + 1, err)))
-				goto fail;
-			if (k->type != YAML_SCALAR_NODE) {
-				diag_at(err, n->items[2 * i]->pos, "expected a scalar key");
-				goto fail;
-			}
-			for (size_t j = 0; j < i; j++)
-				if (strcmp(n->items[2 * j]->str, n->items[2 * i]->str) == 0) {
-					diag_at(err, n->items[2 * i]->pos, "duplicate key '%s'",
-						n->items[2 * i]->str);
-					goto fail;
-				}
-			if (!(n->items[2 * i + 1] =
-				      convert(doc, yaml_document_get_node(doc, p->value), file, depth + 1, err)))
-				goto fail;
-		}
-		return n;
-	default:
-		break;
+	l->nodes += nodes;
+	if (!f) {
+		l->root = n;
+		return 0;
 	}
-	n->type = CONF_SCALAR;
-	n->str = xstrdup("");
+	/* a NULL after the last item, so that free_node() can free a key without its value */
+	xgrow(&f->n->items, &f->cap, f->len + 2, sizeof *f->n->items);
+	f->n->items[f->len++] = n;
+	f->n->items[f->len] = NULL;
+	f->n->n = f->n->type == CONF_MAP ? (f->len + 1) / 2 : f->len;
+	if (height > f->height)
+		f->height = height;
+	return 0;
+}
+
+static void name_anchor(struct loader *l, const char *name, const struct conf_node *n, size_t nodes, int height)
+{
+	long i = strmap_get(l->anchor_ids, name);
+
+	if (i < 0) {
+		xgrow(&l->anchors, &l->anchors_cap, l->nanchors + 1, sizeof *l->anchors);
+		i = (long)l->nanchors++;
+		strmap_put(l->anchor_ids, name, i);
+	}
+	l->anchors[i] = (struct anchor){n, nodes, height};
+}
+
+static struct conf_node *new_node(const struct loader *l, enum conf_type type, yaml_mark_t m)
+{
+	struct conf_node *n = xcalloc(1, sizeof *n);
+
+	n->type = type;
+	n->pos = mark_pos(l->file, m);
 	return n;
-fail:
-	free_node(n);
-	return NULL;
+}
+
+/* One event of the first document; sets *done at its end. */
+static int event(struct loader *l, const yaml_event_t *e, bool *done)
+{
+	struct pos at = mark_pos(l->file, e->start_mark);
+	const char *anchor = NULL;
+	struct conf_node *n;
+	struct frame *f;
+	long a;
+
+	switch (e->type) {
+	case YAML_SCALAR_EVENT:
+		n = new_node(l, CONF_SCALAR, e->start_mark);
+		n->str = xstrndup((const char *)e->data.scalar.value, e->data.scalar.length);
+		if (attach(l, n, 1, 0) < 0)
+			return -1;
+		if (e->data.scalar.anchor)
+			name_anchor(l, (const char *)e->data.scalar.anchor, n, 1, 0);
+		return 0;
+	case YAML_ALIAS_EVENT:
+		if ((a = strmap_get(l->anchor_ids, (const char *)e->data.alias.anchor)) < 0)
+			return diag_at(l->err, at, "alias '*%s' has no anchor before it", e->data.alias.anchor);
+		if (l->depth + l->anchors[a].height > CONF_MAX_DEPTH)
+			return diag_at(l->err, at, "nested deeper than %d levels, aliases expanded "
+				       "(the limit of a YAML file)", CONF_MAX_DEPTH);
+		if (l->anchors[a].nodes > CONF_MAX_NODES - l->nodes)	/* before copying */
+			return diag_at(l->err, at, "more than %d nodes, aliases expanded (the limit of a YAML file)",
+				       CONF_MAX_NODES);
+		return attach(l, copy(l->anchors[a].n), l->anchors[a].nodes, l->anchors[a].height);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (l->depth == CONF_MAX_DEPTH)
+			return diag_at(l->err, at, "nested deeper than %d levels (the limit of a YAML file)",
+				       CONF_MAX_DEPTH);
+		if (e->type == YAML_SEQUENCE_START_EVENT) {
+			n = new_node(l, CONF_SEQ, e->start_mark);
+			anchor = (const char *)e->data.sequence_start.anchor;
+		} else {
+			n = new_node(l, CONF_MAP, e->start_mark);
+			anchor = (const char *)e->data.mapping_start.anchor;
+		}
+		f = &l->stack[l->depth];
+		*f = (struct frame){.n = n, .first = l->nodes};
+		if (attach(l, n, 1, 0) < 0)
+			return -1;
+		if (n->type == CONF_MAP)
+			f->keys = strmap_new();
+		f->anchor = anchor ? xstrdup(anchor) : NULL;
+		l->depth++;
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		f = &l->stack[--l->depth];
+		if (l->depth && f->height + 1 > l->stack[l->depth - 1].height)
+			l->stack[l->depth - 1].height = f->height + 1;
+		if (f->anchor)
+			name_anchor(l, f->anchor, f->n, l->nodes - f->first, f->height + 1);
+		strmap_free(f->keys);
+		free(f->anchor);
+		return 0;
+	case YAML_DOCUMENT_END_EVENT:
+	case YAML_STREAM_END_EVENT:
+		*done = true;
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 struct conf_node *conf_load(const char *path, struct diag *err)
 {
+	struct loader l = {.err = err};
 	yaml_parser_t parser;
-	yaml_document_t doc;
-	struct conf_node *root = NULL;
-	yaml_node_t *top;
-	FILE *fp;
+	yaml_event_t e;
+	bool done = false;
 	char *file;
+	int rc = 0;
 
-	if (!(fp = fopen(path, "rb"))) {
+	if (!(l.fp = fopen(path, "rb"))) {
 		diag_sys(err, "open", path);
 		return NULL;
 	}
-	file = xstrdup(path);
+	l.file = file = xstrdup(path);
+	l.anchor_ids = strmap_new();
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, fp);
-	if (!yaml_parser_load(&parser, &doc)) {
-		diag_at(err, parser.error == YAML_READER_ERROR ? offset_pos(file, fp, parser.problem_offset) :
-			mark_pos(file, parser.problem_mark), "%s", parser.problem ? parser.problem : "out of memory");
-		yaml_parser_delete(&parser);
-		fclose(fp);
-		free(file);
-		return NULL;
+	yaml_parser_set_input(&parser, read_input, &l);
+	while (rc == 0 && !done) {
+		if (!yaml_parser_parse(&parser, &e)) {
+			if (l.read_errno > 0) {
+				errno = l.read_errno;
+				rc = diag_sys(err, "read", path);
+			} else if (l.read_errno < 0) {
+				rc = diag_at(err, mark_pos(file, parser.mark),
+					     "larger than %d bytes (the limit of a YAML file)", CONF_MAX_BYTES);
+			} else {
+				rc = diag_at(err, parser.error == YAML_READER_ERROR ?
+						  offset_pos(file, l.fp, parser.problem_offset) :
+						  mark_pos(file, parser.problem_mark),
+					     "%s", parser.problem ? parser.problem : "out of memory");
+			}
+			break;
+		}
+		rc = event(&l, &e, &done);
+		yaml_event_delete(&e);
 	}
-	top = yaml_document_get_root_node(&doc);
-	if (!top) {
-		root = xcalloc(1, sizeof *root);
-		root->type = CONF_MAP;
-		root->pos = (struct pos){file, 1, 1};
-	} else {
-		root = convert(&doc, top, file, 0, err);
+	while (l.depth > 0) {	/* after an error: the open lists and maps */
+		strmap_free(l.stack[--l.depth].keys);
+		free(l.stack[l.depth].anchor);
 	}
-	yaml_document_delete(&doc);
+	strmap_free(l.anchor_ids);
+	free(l.anchors);
 	yaml_parser_delete(&parser);
-	fclose(fp);
-	if (!root) {
+	fclose(l.fp);
+	if (rc < 0) {
+		free_node(l.root);
 		free(file);
 		return NULL;
+	}
+	if (!l.root) {	/* an empty file */
+		l.root = xcalloc(1, sizeof *l.root);
+		l.root->type = CONF_MAP;
+		l.root->pos = (struct pos){file, 1, 1};
 	}
 	/* the root owns the file name; every pos in the tree points at it */
-	root->pos.file = file;
-	return root;
+	return l.root;
 }
 
 static void free_node(struct conf_node *n)

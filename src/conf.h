@@ -17,9 +17,17 @@ struct conf_node {
 	struct conf_node **items;	/* CONF_MAP: keys at 2i, values at 2i+1 */
 };
 
+/* What a YAML file may hold, so that a hostile one is refused before it costs
+ * time or memory: its size in bytes, lists and maps nested in one another,
+ * and the nodes of its tree. An alias is expanded as a copy of its anchor's
+ * nodes, which count too, so an alias bomb is refused at the alias that would
+ * pass the limit, before it is copied. */
+enum { CONF_MAX_BYTES = 8 << 20, CONF_MAX_DEPTH = 64, CONF_MAX_NODES = 1000000 };
+
 /* Load the first document of the YAML file 'path'. Returns its root, which the
  * caller frees with conf_free(), or NULL with err set. Duplicate keys in a
- * mapping and non-scalar keys are errors. An empty file gives an empty map. */
+ * mapping, non-scalar keys, aliases without an anchor before them and
+ * passing a limit are errors. An empty file gives an empty map. */
 struct conf_node *conf_load(const char *path, struct diag *err);
 void conf_free(struct conf_node *root);	/* root may be NULL */
 

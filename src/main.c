@@ -36,7 +36,8 @@
 #define SCHEMA_DIR "/usr/local/share/actorgraph/schema"
 #endif
 
-enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+/* EXIT_PARTIAL: built from the documents that could be read; the others are reported. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 
 static const char *const default_formats = "graphml,dot,svg";
 static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "dot", "svg", "png", NULL};
@@ -46,10 +47,10 @@ static void usage(FILE *fp)
 	fputs("usage: actorgraph build [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
 	      "                        [--level actor|state] [--per-document] [--quiet]\n"
 	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
-	      "                        [--ego ACTOR [--depth D]] [--clusters]\n"
+	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
 	      "                        [--cache DIR] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] graphs/NAME\n"
-	      "       actorgraph extract [--schema DIR] INPUT...\n"
+	      "       actorgraph extract [--schema DIR] [--limit LIST] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
 	      "       actorgraph check [--schema DIR]\n"
@@ -94,14 +95,22 @@ static void usage(FILE *fp)
 	      "                       organization they lead or belong to on the article's date\n"
 	      "      --cache DIR      keep what is extracted from each document in DIR, and\n"
 	      "                       take it from there when the document, its date, the\n"
-	      "                       schema and the program are unchanged (a recipe's\n"
-	      "                       default: .cache in its folder); remove DIR to clear it\n"
+	      "                       limits, the schema and the program are unchanged (a\n"
+	      "                       recipe's default: .cache in its folder); remove DIR to\n"
+	      "                       clear it\n"
 	      "      --no-cache       extract every document, keep nothing\n"
+	      "  -L, --limit LIST     what a document may hold; past it, it is cut with a\n"
+	      "                       warning: document=BYTES (default 16 MiB), line=BYTES\n"
+	      "                       (4 MiB), sentence=TOKENS (2000)\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
-	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error.\n",
+	      "A document that cannot be read (a bad JSON line, a file closed to us) is\n"
+	      "reported and left out; the others are built.\n"
+	      "\n"
+	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error,\n"
+	      "3 built (or extracted) with documents that could not be read.\n",
 	      fp);
 }
 
@@ -123,6 +132,8 @@ struct options {
 	const char *schema, *out, *name, *formats, *edge, *cache;
 	enum graph_level level;
 	struct graph_filter filter;
+	struct corpus_limits limits;	/* --limit document=, line= (bytes) */
+	size_t sentence_tokens;		/* --limit sentence= */
 	bool per_document, quiet, clusters, no_cache;
 };
 
@@ -187,11 +198,31 @@ struct analysed {
 	size_t ne;
 };
 
+/* Read document 'in' within the limits, with a warning of what was cut. */
+static int read_doc(const struct options *o, const struct corpus_doc *in, char **text, size_t *len,
+		    struct diag *err)
+{
+	struct corpus_cut cut;
+
+	if (corpus_read(in, &o->limits, text, len, &cut, err) < 0)
+		return -1;
+	if (cut.document)
+		fprintf(stderr, "actorgraph: warning: %s: larger than %zu bytes (--limit document=%zu): "
+			"its first %zu bytes are read\n", in->path, o->limits.document, o->limits.document, *len);
+	if (cut.lines)
+		fprintf(stderr, "actorgraph: warning: %s:%lu: %zu line%s longer than %zu bytes (--limit line=%zu): "
+			"read as spaces past the limit\n", in->path, cut.first_line, cut.lines,
+			cut.lines == 1 ? "" : "s", o->limits.line, o->limits.line);
+	return 0;
+}
+
 /* Analyse document 'in' of 'text' (len bytes, which a->doc takes). */
-static void analyse_text(const struct pipeline *p, const struct corpus_doc *in, char *text, size_t len,
-			 struct analysed *a)
+static void analyse_text(const struct pipeline *p, const struct options *o, const struct corpus_doc *in,
+			 char *text, size_t len, struct analysed *a)
 {
 	char date[11];
+	unsigned long line;
+	size_t n;
 
 	memset(a, 0, sizeof *a);
 	a->doc = text_parse(in->path, in->name, in->date, text, len);
@@ -201,19 +232,24 @@ static void analyse_text(const struct pipeline *p, const struct corpus_doc *in, 
 		fprintf(stderr, "actorgraph: warning: %s:%lu:%lu: invalid UTF-8 (%zu byte%s read as spaces)\n",
 			a->doc->path, a->doc->first_bad.line, a->doc->first_bad.col, a->doc->bad_bytes,
 			a->doc->bad_bytes == 1 ? "" : "s");
+	if ((n = text_limit_sentences(a->doc, o->sentence_tokens, &line)))
+		fprintf(stderr, "actorgraph: warning: %s:%lu: %zu sentence%s longer than %zu tokens "
+			"(--limit sentence=%zu): cut into pieces\n", in->path, line, n, n == 1 ? "" : "s",
+			o->sentence_tokens, o->sentence_tokens);
 	a->nm = actors_find(p->matcher, a->doc, &a->m);
 	a->ne = relations_find(p->extractor, a->doc, a->m, a->nm, &a->ev);
 }
 
-static int analyse(const struct pipeline *p, const struct corpus_doc *in, struct analysed *a,
-		   struct diag *err)
+static int analyse(const struct pipeline *p, const struct options *o, const struct corpus_doc *in,
+		   struct analysed *a, struct diag *err)
 {
 	char *text;
 	size_t len;
 
-	if (corpus_read(in, &text, &len, err) < 0)
+	memset(a, 0, sizeof *a);
+	if (read_doc(o, in, &text, &len, err) < 0)
 		return -1;
-	analyse_text(p, in, text, len, a);
+	analyse_text(p, o, in, text, len, a);
 	return 0;
 }
 
@@ -335,23 +371,41 @@ static int distinct_names(const struct corpus *in, struct diag *err)
 	return rc;
 }
 
+/* A document that cannot be read is reported and left out of the run. */
+static void skip_document(struct diag *err, size_t *failed)
+{
+	fprintf(stderr, "actorgraph: %s (document left out)\n", err->msg);
+	err->msg[0] = '\0';
+	(*failed)++;
+}
+
+/* Nothing is written when no document could be read; else how many failed is said. */
+static int all_failed(size_t failed, size_t n, struct diag *err)
+{
+	if (failed == n)
+		return diag_set(err, "none of the documents could be read");
+	if (failed)
+		fprintf(stderr, "actorgraph: %zu of %zu documents could not be read and were left out\n", failed, n);
+	return 0;
+}
+
 /* Add document 'in' to graph g (or write its own graph, per document):
- * from the cache when it holds the document, else extracted (and kept). */
+ * from the cache when it holds the document, else extracted (and kept).
+ * Returns 0, 1 when the document cannot be read, -1 on failure. */
 static int build_one(const struct options *o, const struct pipeline *p, struct cache *cache,
 		     const struct corpus_doc *in, struct graph *g, size_t *from_cache, struct diag *err)
 {
-	struct graph *one = o->per_document ? graph_new(p->schema, o->level) : NULL;
-	struct analysed a = {0};
-	struct cached hit = {0};
+	struct graph *one;
+	struct analysed a;
+	struct cached hit;
 	struct cache_key key;
 	char *text;
 	size_t len;
 	int rc = 0;
 
-	if (corpus_read(in, &text, &len, err) < 0) {
-		graph_free(one);
-		return -1;
-	}
+	if (read_doc(o, in, &text, &len, err) < 0)
+		return 1;
+	one = o->per_document ? graph_new(p->schema, o->level) : NULL;
 	if (cache)
 		key = cache_key(cache, text, len, in->date);
 	if (cache && cache_get(cache, key, &hit)) {
@@ -362,7 +416,7 @@ static int build_one(const struct options *o, const struct pipeline *p, struct c
 		free(text);
 		++*from_cache;
 	} else {
-		analyse_text(p, in, text, len, &a);
+		analyse_text(p, o, in, text, len, &a);
 		graph_add(one ? one : g, a.doc, a.m, a.nm, a.ev, a.ne);
 		if (cache)
 			cache_put(cache, key, a.doc, a.m, a.nm, a.ev, a.ne);
@@ -374,33 +428,55 @@ static int build_one(const struct options *o, const struct pipeline *p, struct c
 	return rc;
 }
 
+/* What else than the document, the schema and the program extraction
+ * depends on: the limits. */
+static char *cache_settings(const struct options *o)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "document=%zu line=%zu sentence=%zu", o->limits.document, o->limits.line,
+		   o->sentence_tokens);
+	return b.data;
+}
+
+/* Returns 0, 1 when some documents could not be read, -1 on failure. */
 static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	struct graph *g = NULL;
 	struct cache *cache = NULL;
-	size_t from_cache = 0;
+	size_t failed = 0, from_cache = 0;
 	int rc = -1;
 
 	if (o->per_document && distinct_names(in, err) < 0)
 		return -1;
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
-	if (o->cache && !o->no_cache && !(cache = cache_open(o->cache, p.schema, err)))
-		goto out;
+	if (o->cache && !o->no_cache) {
+		char *settings = cache_settings(o);
+
+		cache = cache_open(o->cache, p.schema, settings, err);
+		free(settings);
+		if (!cache)
+			goto out;
+	}
 	if (!o->per_document)
 		g = graph_new(p.schema, o->level);
 	for (size_t i = 0; i < in->n; i++) {
-		if (build_one(o, &p, cache, &in->docs[i], g, &from_cache, err) < 0)
+		int r = build_one(o, &p, cache, &in->docs[i], g, &from_cache, err);
+
+		if (r < 0)
 			goto out;
+		if (r > 0)
+			skip_document(err, &failed);
 		progress(o, i + 1, in->n);
 	}
 	if (!o->quiet && cache)
-		fprintf(stderr, "actorgraph: %zu document%s: %zu from the cache, %zu extracted\n", in->n,
-			in->n == 1 ? "" : "s", from_cache, in->n - from_cache);
-	if (!o->per_document && write_graph(g, o, o->name, err) < 0)
+		fprintf(stderr, "actorgraph: %zu document%s: %zu from the cache, %zu extracted\n",
+			in->n - failed, in->n - failed == 1 ? "" : "s", from_cache, in->n - failed - from_cache);
+	if (all_failed(failed, in->n, err) < 0 || (!o->per_document && write_graph(g, o, o->name, err) < 0))
 		goto out;
-	rc = 0;
+	rc = failed > 0;
 out:
 	cache_close(cache);
 	graph_free(g);
@@ -408,9 +484,11 @@ out:
 	return rc;
 }
 
+/* Returns 0, 1 when some documents could not be read, -1 on failure. */
 static int extract(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
+	size_t failed = 0;
 	int rc = 0;
 
 	if (pipeline_open(&p, o->schema, err) < 0)
@@ -418,11 +496,15 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		struct analysed a;
 
-		if ((rc = analyse(&p, &in->docs[i], &a, err)) < 0)
-			break;
+		if (analyse(&p, o, &in->docs[i], &a, err) < 0) {
+			skip_document(err, &failed);
+			continue;
+		}
 		rc = jsonio_events(stdout, p.schema, a.doc, a.ev, a.ne, err);
 		analysed_free(&a);
 	}
+	if (rc == 0)
+		rc = all_failed(failed, in->n, err) < 0 ? -1 : failed > 0;
 	pipeline_close(&p);
 	return rc;
 }
@@ -444,7 +526,7 @@ static int explain(const struct options *o, const struct corpus *in, struct diag
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		struct analysed a;
 
-		if ((rc = analyse(&p, &in->docs[i], &a, err)) < 0)
+		if ((rc = analyse(&p, o, &in->docs[i], &a, err)) < 0)
 			break;
 		found += events_explain(stdout, p.schema, a.doc, a.ev, a.ne, &q);
 		analysed_free(&a);
@@ -487,6 +569,32 @@ static int parse_number(const char *s, double min, double max, double *out)
 	return errno || end == s || *end || *out < min || *out > max ? -1 : 0;
 }
 
+/* "document=N,line=N,sentence=N", any of them. */
+static int parse_limits(const char *s, struct options *o)
+{
+	char *copy = xstrdup(s), *save = NULL, *eq;
+	double num;
+	int rc = 0;
+
+	for (char *l = strtok_r(copy, ",", &save); l && rc == 0; l = strtok_r(NULL, ",", &save)) {
+		size_t *limit = NULL;
+
+		if ((eq = strchr(l, '='))) {
+			*eq = '\0';
+			limit = strcmp(l, "document") == 0 ? &o->limits.document
+				: strcmp(l, "line") == 0   ? &o->limits.line
+				: strcmp(l, "sentence") == 0 ? &o->sentence_tokens
+							     : NULL;
+		}
+		if (!limit || parse_number(eq + 1, 1, 1e15, &num) < 0 || num != (size_t)num)
+			rc = -1;
+		else
+			*limit = (size_t)num;
+	}
+	free(copy);
+	return rc;
+}
+
 static int parse_level(const char *s, enum graph_level *level)
 {
 	if (strcmp(s, "actor") == 0)
@@ -510,18 +618,27 @@ static bool is_recipe(const char *path)
 	return yes;
 }
 
+/* What the folder walks skipped: links to folders read already, dangling links. */
+static void print_warnings(const struct corpus *in)
+{
+	for (size_t i = 0; i < in->nwarnings; i++)
+		fprintf(stderr, "actorgraph: warning: %s\n", in->warnings[i]);
+}
+
 static int build_recipe(struct options *o, const char *dir, struct diag *err)
 {
 	struct recipe *r = recipe_load(dir, err);
 	struct corpus in = {0};
 	struct buf cache = {0};
-	int rc = -1;
+	int rc = -1, added = 0;
 
 	if (!r)
 		return -1;
-	for (size_t i = 0; i < r->ninputs; i++)
-		if (corpus_add(&in, r->inputs[i].path, r->inputs[i].date, err) < 0)
-			goto out;
+	for (size_t i = 0; i < r->ninputs && added == 0; i++)
+		added = corpus_add(&in, r->inputs[i].path, r->inputs[i].date, err);
+	print_warnings(&in);
+	if (added < 0)
+		goto out;
 	if (!o->schema)
 		o->schema = r->schema;
 	if (!o->formats)
@@ -557,14 +674,16 @@ static const struct option longopts[] = {
 	{"min-weight", required_argument, NULL, 'w'}, {"relation", required_argument, NULL, 'r'},
 	{"top", required_argument, NULL, 't'}, {"ego", required_argument, NULL, 'g'},
 	{"depth", required_argument, NULL, 'd'}, {"clusters", no_argument, NULL, 'c'},
-	{"cache", required_argument, NULL, 'C'}, {"no-cache", no_argument, NULL, 'N'},
+	{"limit", required_argument, NULL, 'L'}, {"cache", required_argument, NULL, 'C'},
+	{"no-cache", no_argument, NULL, 'N'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
 
 int main(int argc, char **argv)
 {
-	struct options o = {.filter.depth = 2};
+	struct options o = {.filter.depth = 2, .limits = CORPUS_LIMITS_DEFAULT,
+			    .sentence_tokens = TEXT_SENTENCE_TOKENS};
 	struct corpus in = {0};
 	struct diag err = {{0}};
 	const char *cmd;
@@ -590,7 +709,7 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract, explain, stats or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:cpqhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:cpqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o': o.out = optarg; break;
@@ -618,6 +737,11 @@ int main(int argc, char **argv)
 		case 'l':
 			if (parse_level(optarg, &o.level) < 0)
 				return misuse("unknown level '%s' (expected actor or state)", optarg);
+			break;
+		case 'L':
+			if (parse_limits(optarg, &o) < 0)
+				return misuse("--limit needs NAME=N,... with NAME document, line or sentence "
+					      "and N a whole number >= 1, found '%s'", optarg);
 			break;
 		case 'q': o.quiet = true; break;
 		case 'c': o.clusters = true; break;
@@ -669,7 +793,7 @@ int main(int argc, char **argv)
 		dot_cleanup();
 		if (rc == -2)
 			return EXIT_USAGE;
-		return rc < 0 ? fail(&err) : EXIT_OK;
+		return rc < 0 ? fail(&err) : rc > 0 ? EXIT_PARTIAL : EXIT_OK;
 	}
 	if (o.formats && (rc = check_formats(o.formats)) != 0)
 		return rc;
@@ -679,11 +803,14 @@ int main(int argc, char **argv)
 		o.out = ".";
 	if (!o.name)
 		o.name = "graph";
-	for (int i = optind; i < argc; i++)
-		if (corpus_add(&in, argv[i], NULL, &err) < 0) {
-			corpus_free(&in);
-			return fail(&err);
-		}
+	rc = 0;
+	for (int i = optind; i < argc && rc == 0; i++)
+		rc = corpus_add(&in, argv[i], NULL, &err);
+	print_warnings(&in);
+	if (rc < 0) {
+		corpus_free(&in);
+		return fail(&err);
+	}
 	if (in.n == 0) {
 		corpus_free(&in);
 		return misuse("%s", "no *.txt or *.jsonl documents in the given folders");
@@ -699,5 +826,5 @@ int main(int argc, char **argv)
 		fputs("actorgraph: cannot write to standard output\n", stderr);
 		return EXIT_FAIL;
 	}
-	return EXIT_OK;
+	return rc > 0 ? EXIT_PARTIAL : EXIT_OK;
 }

@@ -358,6 +358,37 @@ struct doc *text_parse(const char *path, const char *name, const char *date, cha
 	return d;
 }
 
+size_t text_limit_sentences(struct doc *d, size_t max, unsigned long *first_line)
+{
+	struct sentence *all = NULL;
+	size_t n = 0, cap = 0, cut = 0, i = 0;
+
+	while (i < d->nsent && d->sent[i].end - d->sent[i].first <= max)
+		i++;
+	if (i == d->nsent)
+		return 0;
+	for (i = 0; i < d->nsent; i++) {
+		struct sentence s = d->sent[i];
+
+		if (s.end - s.first > max && !cut++)
+			*first_line = s.line;
+		for (size_t first = s.first; first < s.end; first += max) {
+			xgrow(&all, &cap, n + 1, sizeof *all);
+			all[n] = s;
+			all[n].first = first;
+			all[n].end = s.end - first > max ? first + max : s.end;
+			/* a sentence is within a line: its pieces differ in column only */
+			all[n].col = s.col + d->tok[first].start - d->tok[s.first].start;
+			all[n].question = s.question && all[n].end == s.end;
+			n++;
+		}
+	}
+	free(d->sent);
+	d->sent = all;
+	d->nsent = n;
+	return cut;
+}
+
 void text_free(struct doc *d)
 {
 	if (!d)

@@ -54,6 +54,14 @@ struct doc {
 struct doc *text_parse(const char *path, const char *name, const char *date, char *text, size_t len);
 void text_free(struct doc *d);	/* d may be NULL */
 
+/* The default of the limit below: news sentences run to 100 tokens or so. */
+enum { TEXT_SENTENCE_TOKENS = 2000 };
+
+/* Cut each sentence longer than 'max' (>= 1) tokens into pieces of 'max' tokens, so
+ * that no later stage sees a longer one. Returns how many sentences were
+ * cut, and the line of the first in *first_line. */
+size_t text_limit_sentences(struct doc *d, size_t max, unsigned long *first_line);
+
 /* The lookup key of a phrase: its tokens' norms joined by single spaces, as
  * the matchers build them from a document ("U.S.-led" -> "u.s. - led").
  * The caller frees the result. */

@@ -371,17 +371,23 @@ bool word_in(const char *w, const char *const list[])
 	return false;
 }
 
-int read_file(const char *path, char **data, size_t *len, struct diag *err)
+int read_file(const char *path, size_t max, char **data, size_t *len, struct diag *err)
 {
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	struct buf b = {0};
 	char chunk[65536];
 	size_t n;
+	int more = 0;
 
 	if (!fp)
 		return diag_sys(err, "open", path);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+	while (!more && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		if (n > max - b.len) {
+			n = max - b.len;
+			more = 1;
+		}
 		buf_add(&b, chunk, n);
+	}
 	if (ferror(fp)) {
 		diag_sys(err, "read", path);
 		if (fp != stdin)
@@ -395,7 +401,7 @@ int read_file(const char *path, char **data, size_t *len, struct diag *err)
 		buf_add(&b, "", 0);
 	*data = b.data;
 	*len = b.len;
-	return 0;
+	return more;
 }
 
 int outfile_open(struct outfile *o, const char *path, struct diag *err)

@@ -71,8 +71,10 @@ int date_check(const char *s, bool partial, struct pos p, struct diag *err);
 /* Is w one of the NULL-terminated list's words? */
 bool word_in(const char *w, const char *const list[]);
 
-/* Read a whole file ('-' is stdin) into *data (NUL-terminated, caller frees). */
-int read_file(const char *path, char **data, size_t *len, struct diag *err);
+/* Read a file ('-' is stdin) into *data (NUL-terminated, caller frees), up to
+ * 'max' bytes. Returns 0 when that is the whole file, 1 when it is longer
+ * (*data holds its first 'max' bytes), -1 with err set on failure. */
+int read_file(const char *path, size_t max, char **data, size_t *len, struct diag *err);
 
 /* Atomic output: write to a temporary file beside 'path', then rename it over
  * 'path' on commit, so that a failure never leaves a half-written or destroyed file. */

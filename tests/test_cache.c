@@ -27,7 +27,7 @@ static char *lines(const struct schema *s, const struct event *ev, size_t ne)
 static struct cache *open_cache(void)
 {
 	struct diag err = {{0}};
-	struct cache *c = cache_open(dir, test_schema(), &err);
+	struct cache *c = cache_open(dir, test_schema(), "", &err);
 
 	if (!c)
 		fail_msg("%s", err.msg);
@@ -78,7 +78,7 @@ static void tamper(struct cache_key k, size_t at, bool cut)
 	struct diag err = {{0}};
 
 	buf_printf(&path, "%s/%.2s/%s", dir, k.hex, k.hex + 2);
-	assert_int_equal(read_file(path.data, &data, &len, &err), 0);
+	assert_int_equal(read_file(path.data, SIZE_MAX, &data, &len, &err), 0);
 	assert_true(at < len);
 	data[at] ^= 1;
 	fp = fopen(path.data, "w");
@@ -125,7 +125,7 @@ static void brings_back_the_actors_a_document_introduced(void **state)
 	(void)state;
 	assert_non_null(s);
 	assert_int_equal(schema_actor(s, "lars_quist"), -1);
-	assert_non_null(fresh = cache_open(dir, s, &err));
+	assert_non_null(fresh = cache_open(dir, s, "", &err));
 	assert_true(cache_get(fresh, k, &hit));
 	assert_true((quist = schema_actor(s, "lars_quist")) >= 0);
 	assert_string_equal(s->actors[quist].label, "Lars Quist");
@@ -154,7 +154,7 @@ static void keys_change_with_the_schema(void **state)
 	buf_printf(&cmd, "cp schema/*.yaml %s/", sdir);
 	assert_int_equal(system(cmd.data), 0);
 	assert_non_null(s = schema_load(sdir, &err));
-	assert_non_null(c = cache_open(dir, s, &err));
+	assert_non_null(c = cache_open(dir, s, "", &err));
 	k1 = cache_key(c, text, strlen(text), NULL);
 	cache_close(c);
 	schema_free(s);
@@ -162,7 +162,7 @@ static void keys_change_with_the_schema(void **state)
 	buf_printf(&cmd, "echo '# changed' >> %s/places.yaml", sdir);
 	assert_int_equal(system(cmd.data), 0);
 	assert_non_null(s = schema_load(sdir, &err));
-	assert_non_null(c = cache_open(dir, s, &err));
+	assert_non_null(c = cache_open(dir, s, "", &err));
 	k2 = cache_key(c, text, strlen(text), NULL);
 	assert_string_not_equal(k1.hex, k2.hex);
 	cache_close(c);

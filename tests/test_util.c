@@ -42,11 +42,15 @@ static void reads_files_and_reports_missing_ones(void **state)
 	size_t len;
 
 	(void)state;
-	assert_int_equal(read_file("tests/data/schema/ok/actors.yaml", &data, &len, &err), 0);
+	assert_int_equal(read_file("tests/data/schema/ok/actors.yaml", SIZE_MAX, &data, &len, &err), 0);
 	assert_true(len > 10);
 	assert_int_equal(data[len], '\0');
 	free(data);
-	assert_int_equal(read_file("tests/data/none.txt", &data, &len, &err), -1);
+	assert_int_equal(read_file("tests/data/schema/ok/actors.yaml", 10, &data, &len, &err), 1);	/* longer */
+	assert_int_equal(len, 10);
+	assert_int_equal(data[len], '\0');
+	free(data);
+	assert_int_equal(read_file("tests/data/none.txt", SIZE_MAX, &data, &len, &err), -1);
 	assert_string_equal(err.msg, "cannot open 'tests/data/none.txt': No such file or directory");
 }
 
@@ -66,7 +70,7 @@ static void replaces_output_only_on_commit(void **state)
 	assert_int_equal(outfile_open(&o, "tests/out/util/a/f.txt", &err), 0);
 	fputs("half", o.fp);
 	outfile_abort(&o);
-	assert_int_equal(read_file("tests/out/util/a/f.txt", &data, &len, &err), 0);
+	assert_int_equal(read_file("tests/out/util/a/f.txt", SIZE_MAX, &data, &len, &err), 0);
 	assert_string_equal(data, "old");
 	free(data);
 	assert_int_equal(rmdir("tests/out/util/a"), -1);	/* only f.txt is left: not empty */
