@@ -538,7 +538,11 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:cpqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
-		case 'o': o.out = optarg; break;
+		case 'o':
+			if (!*optarg)
+				return misuse("%s", "--out needs a folder, found ''");
+			o.out = optarg;
+			break;
 		case 'n': o.name = optarg; break;
 		case 'f': o.formats = optarg; break;
 		case 'p': o.per_document = true; break;

@@ -189,6 +189,10 @@ else
 	bad failed-build-keeps-output "output changed or a temporary file was left"
 fi
 
+# diagrams and their faults: bad folders, long names, big and crashing graphs, Graphviz
+# failing or stalling, a full disk
+case_ out-empty 2 build --out "" "$ART"
+
 # a recipe writes its outputs beside itself
 mkdir -p "$OUT/recipe"
 printf 'name: r\ninputs:\n  - {path: ../../../data/articles/fp-trump-kim.txt, date: 2024-11-13}\nformats: [graphml]\n' \
