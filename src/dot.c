@@ -11,7 +11,10 @@
 
 #include "util.h"
 
-enum { SMALL_GRAPH = 100 };	/* above this: sfdp, curved splines, no edge labels */
+enum {
+	SMALL_GRAPH = 100,	/* above this: sfdp, straight edges, no edge labels */
+	MAX_NAME = 256		/* bytes of a node's DOT name */
+};
 
 /* A writable copy of s in g's string pool, as cgraph's prototypes want. */
 static char *agstr(Agraph_t *g, const char *s)
@@ -27,19 +30,41 @@ static void set(Agraph_t *g, void *obj, const char *name, const char *value)
 	agstrfree(g, v);
 }
 
-/* Graphviz reads backslash escapes in labels: double them to print them. */
-static char *escape_label(const char *s)
+/* s as a label: at most DOT_MAX_LABEL characters (Graphviz refuses quoted
+ * strings over 16 KB), cut at a character and ended with an ellipsis, and
+ * backslashes doubled, since Graphviz reads backslash escapes in labels. */
+static char *label_text(const char *s)
 {
 	struct buf b = {0};
+	size_t chars = 0;
 
+	buf_add(&b, "", 0);
 	for (; *s; s++) {
+		if (((unsigned char)*s & 0xc0) != 0x80 && chars++ == DOT_MAX_LABEL) {
+			buf_puts(&b, "\u2026");
+			break;
+		}
 		if (*s == '\\')
 			buf_puts(&b, "\\\\");
 		else
 			buf_add(&b, s, 1);
 	}
-	if (!b.data)
-		buf_add(&b, "", 0);
+	return b.data;
+}
+
+/* The DOT name of node v: its id, or the first MAX_NAME bytes of a longer
+ * one, made unique by '~' (which no id holds) and v. */
+static char *node_name(const char *id, size_t v)
+{
+	struct buf b = {0};
+	size_t n = strlen(id);
+
+	if (n <= MAX_NAME)
+		return xstrdup(id);
+	for (n = MAX_NAME; ((unsigned char)id[n] & 0xc0) == 0x80; n--)
+		;
+	buf_add(&b, id, n);
+	buf_printf(&b, "~%zu", v);
 	return b.data;
 }
 
@@ -137,11 +162,10 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 		/* a diagram shows relations: actors in none are left out, unless all are */
 		if (ne > 0 && graph_num(gr, false, v, "degree") == 0)
 			continue;
-		label = escape_label(graph_str(gr, false, v, "label"));
-		id = agstr(g, graph_str(gr, false, v, "id"));
-
+		label = label_text(graph_str(gr, false, v, "label"));
+		id = node_name(graph_str(gr, false, v, "id"), v);
 		nodes[v] = agnode(g, id, 1);
-		agstrfree(g, id);
+		free(id);
 		if (clusters) {	/* a box per community: "cluster_3" */
 			char name[32];
 			Agraph_t *sub;

@@ -8,6 +8,9 @@
 #include "diag.h"
 #include "graph.h"
 
+/* Labels longer than this many characters are cut, and end in an ellipsis. */
+enum { DOT_MAX_LABEL = 100 };
+
 /* Write analysed graph g to fp as styled DOT: edges coloured by relation
  * type, dashed when only hypothetical, wider with weight, undirected types
  * without arrows; nodes sized by PageRank, filled by community; a legend of

@@ -193,6 +193,16 @@ fi
 # failing or stalling, a full disk
 case_ out-empty 2 build --out "" "$ART"
 
+# a name of 20,000 characters: its label is cut, and dot reads the DOT
+awk 'BEGIN { printf "\"No,\" said A"; for (i = 0; i < 19999; i++) printf "b"; print " Cole." }' >"$OUT/long-name.txt"
+"$AG" build -q --format dot --out "$OUT/long-name" "$OUT/long-name.txt"
+if dot -Tsvg "$OUT/long-name/graph.dot" >/dev/null 2>"$OUT/long-name.err" &&
+	grep -q "label=Abbbb*$(printf '\342\200\246')," "$OUT/long-name/graph.dot"; then
+	ok long-name-dot-parses
+else
+	bad long-name-dot-parses "$(head -c 300 "$OUT/long-name.err")"
+fi
+
 # a recipe writes its outputs beside itself
 mkdir -p "$OUT/recipe"
 printf 'name: r\ninputs:\n  - {path: ../../../data/articles/fp-trump-kim.txt, date: 2024-11-13}\nformats: [graphml]\n' \

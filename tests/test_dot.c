@@ -91,6 +91,30 @@ static void escapes_backslashes_in_labels(void **state)
 	schema_free(s);
 }
 
+static void cuts_long_labels_and_names(void **state)
+{
+	struct buf text = {0};
+	const char *texts[] = {NULL, NULL};
+	struct graph *g;
+	char *dot, *label;
+
+	(void)state;
+	buf_puts(&text, "\"No,\" said A");
+	for (int i = 0; i < 19999; i++)
+		buf_puts(&text, "b");
+	buf_puts(&text, " Cole.");
+	texts[0] = text.data;
+	g = test_graph(texts, NULL);
+	dot = render(g, NULL);
+	assert_non_null(label = strstr(dot, "label=Abbb"));
+	assert_int_equal(strcspn(label, ","), strlen("label=") + DOT_MAX_LABEL + strlen("\u2026"));
+	assert_non_null(strstr(label, "bbb\u2026,"));
+	assert_true(strlen(dot) < 4096);	/* the node's name is cut too */
+	free(dot);
+	graph_free(g);
+	free(text.data);
+}
+
 static void renders_svg_in_process(void **state)
 {
 	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
@@ -127,6 +151,7 @@ int main(void)
 		cmocka_unit_test(draws_a_legend_and_leaves_out_actors_in_no_relation),
 		cmocka_unit_test(boxes_communities_on_request),
 		cmocka_unit_test(escapes_backslashes_in_labels),
+		cmocka_unit_test(cuts_long_labels_and_names),
 		cmocka_unit_test(renders_svg_in_process),
 		cmocka_unit_test(reports_unknown_render_formats),
 	};
