@@ -2,12 +2,20 @@
  * char * for names and values, so string literals go through agstr(). */
 #include "dot.h"
 
+#include <errno.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <limits.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -222,10 +230,6 @@ int dot_write(FILE *fp, const struct graph *gr, bool clusters, struct diag *err)
 	return rc == 0 ? 0 : diag_set(err, "cannot write DOT");
 }
 
-/* One Graphviz context for the whole process: Graphviz 2.42's pango plugin
- * keeps a font name across contexts, so a second context reads freed memory. */
-static GVC_t *gvc;
-
 /* Graphviz prints its errors in pieces ("Error", ": renderer for x is
  * unavailable\n"); we keep the first line for our message instead. */
 static char gv_error[256];
@@ -244,33 +248,133 @@ static int keep_error(char *msg)
 	return 0;
 }
 
-void dot_cleanup(void)
+static void send_all(int fd, const char *p, size_t n)
 {
-	if (gvc)
-		gvFreeContext(gvc);
-	gvc = NULL;
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return;	/* the parent gave up on us */
+		p += k;
+		n -= (size_t)k;
+	}
 }
 
-int dot_render(FILE *fp, const struct graph *gr, const char *format, bool clusters, struct diag *err)
+/* The child: lay out and render gr, and send 'O' and the image, or 'E' and
+ * Graphviz's message, to fd. It ends with _exit(), which leaves the parent's
+ * buffers and the leak checker alone. */
+_Noreturn static void draw(int fd, pid_t parent, const struct graph *gr, const char *format, bool clusters)
 {
-	Agraph_t *g = build(gr, clusters);
-	int rc = -1;
+	Agraph_t *g;
+	GVC_t *gvc;
+	char *data = NULL;
+	unsigned int len = 0;
+	struct buf msg = {0};
 
-	if (!gvc) {
-		agseterrf(keep_error);
-		gvc = gvContext();
-	}
-	gv_error[0] = '\0';
-	gv_error_done = false;
-	if (gvLayout(gvc, g, agget(g, (char *)"layout")) != 0) {
-		diag_set(err, "Graphviz could not lay out the graph: %s", gv_error);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);	/* a drawing dies with actorgraph */
+	if (getppid() != parent)
+		_exit(1);
+	agseterrf(keep_error);
+	gvc = gvContext();
+	g = build(gr, clusters);
+	if (gvLayout(gvc, g, agget(g, (char *)"layout")) != 0)
+		buf_printf(&msg, "EGraphviz could not lay out the graph: %s", gv_error);
+	else if (gvRenderData(gvc, g, format, &data, &len) != 0)
+		buf_printf(&msg, "EGraphviz could not render %s: %s", format, gv_error);
+	if (msg.data) {
+		send_all(fd, msg.data, msg.len);
 	} else {
-		if (gvRender(gvc, g, format, fp) != 0)
-			diag_set(err, "Graphviz could not render %s: %s", format, gv_error);
-		else
-			rc = 0;
-		gvFreeLayout(gvc, g);
+		send_all(fd, "O", 1);
+		send_all(fd, data, len);
 	}
-	agclose(g);
+	_exit(0);
+}
+
+static void stop(pid_t pid)
+{
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Read the child's answer from fd until it ends or 'timeout' seconds have
+ * passed, then reap the child. Returns 0 with the answer in 'out', or -1 with
+ * err saying why there is none. */
+static int collect(int fd, pid_t pid, double timeout, struct buf *out, struct diag *err)
+{
+	struct timespec t0;
+	char chunk[65536];
+	ssize_t n = 1;
+	int status;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (n != 0) {
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		double left = timeout - seconds_since(&t0);
+
+		if (left <= 0) {
+			stop(pid);
+			return diag_set(err, "Graphviz took more than %g s", timeout);
+		}
+		if (poll(&p, 1, (int)ceil(fmin(left * 1000, INT_MAX))) <= 0)
+			continue;	/* time is up, or a signal: look again */
+		n = read(fd, chunk, sizeof chunk);
+		if (n > 0) {
+			buf_add(out, chunk, (size_t)n);
+		} else if (n < 0 && errno != EINTR) {
+			diag_set(err, "cannot read from Graphviz: %s", strerror(errno));
+			stop(pid);
+			return -1;
+		}
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return diag_set(err, "cannot wait for Graphviz: %s", strerror(errno));
+	if (WIFSIGNALED(status))
+		return diag_set(err, "Graphviz crashed (%s)", strsignal(WTERMSIG(status)));
+	if (WEXITSTATUS(status) != 0)
+		return diag_set(err, "Graphviz exited with status %d", WEXITSTATUS(status));
+	if (out->len > 0 && out->data[0] == 'E')
+		return diag_set(err, "%s", out->data + 1);
+	if (out->len == 0 || out->data[0] != 'O')
+		return diag_set(err, "Graphviz stopped without a drawing");
+	return 0;
+}
+
+int dot_render(FILE *fp, const struct graph *gr, const char *format, bool clusters, double timeout,
+	       struct diag *err)
+{
+	struct buf out = {0};
+	pid_t parent = getpid(), pid;
+	int fds[2], rc;
+
+	if (pipe(fds) != 0)
+		return diag_set(err, "cannot start Graphviz: %s", strerror(errno));
+	fflush(NULL);	/* should Graphviz call exit() in the child, nothing is written twice */
+	if ((pid = fork()) < 0) {
+		rc = diag_set(err, "cannot start Graphviz: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return rc;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		draw(fds[1], parent, gr, format, clusters);
+	}
+	close(fds[1]);
+	rc = collect(fds[0], pid, timeout, &out, err);
+	close(fds[0]);
+	if (rc == 0)
+		fwrite(out.data + 1, 1, out.len - 1, fp);	/* errors show at the file's commit */
+	free(out.data);
 	return rc;
 }

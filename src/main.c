@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <igraph.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +36,7 @@
 #define SCHEMA_DIR "/usr/local/share/actorgraph/schema"
 #endif
 
-enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_DRAWING = 3 };
 
 static const char *const default_formats = "graphml,dot,svg";
 static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "dot", "svg", "png", NULL};
@@ -45,7 +46,8 @@ static void usage(FILE *fp)
 	fputs("usage: actorgraph build [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
 	      "                        [--level actor|state] [--per-document] [--quiet]\n"
 	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
-	      "                        [--ego ACTOR [--depth D]] [--clusters] INPUT...\n"
+	      "                        [--ego ACTOR [--depth D]] [--clusters]\n"
+	      "                        [--render-timeout S] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] graphs/NAME\n"
 	      "       actorgraph extract [--schema DIR] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
@@ -88,13 +90,16 @@ static void usage(FILE *fp)
 	      "      --ego ACTOR      keep ACTOR (id or label) and the actors around it...\n"
 	      "      --depth D        ...up to D steps away (default 2)\n"
 	      "  -c, --clusters       draw each community in a box of its own (dot, svg, png)\n"
+	      "      --render-timeout S\n"
+	      "                       stop drawing an SVG or PNG after S seconds (default 60)\n"
 	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
 	      "                       organization they lead or belong to on the article's date\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
-	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error.\n",
+	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error,\n"
+	      "3 a drawing (SVG or PNG) failed in Graphviz, all else written.\n",
 	      fp);
 }
 
@@ -114,6 +119,7 @@ static int fail(const struct diag *err)
 
 struct options {
 	const char *schema, *out, *name, *formats, *edge;
+	double render_timeout;	/* seconds */
 	enum graph_level level;
 	struct graph_filter filter;
 	bool per_document, quiet, clusters;
@@ -239,7 +245,13 @@ static const char *const *format_files(const char *format)
 	return one;
 }
 
-static int write_format(const struct graph *g, const char *format, bool clusters, FILE *fp,
+/* SVG and PNG are drawn by Graphviz, which may fail where we cannot help it. */
+static bool is_drawing(const char *format)
+{
+	return strcmp(format, "svg") == 0 || strcmp(format, "png") == 0;
+}
+
+static int write_format(const struct graph *g, const char *format, const struct options *o, FILE *fp,
 			struct diag *err)
 {
 	if (strcmp(format, "graphml") == 0)
@@ -253,17 +265,19 @@ static int write_format(const struct graph *g, const char *format, bool clusters
 	if (strcmp(format, "gexf") == 0)
 		return gexf_write(fp, g, err);
 	if (strcmp(format, "dot") == 0)
-		return dot_write(fp, g, clusters, err);
-	return dot_render(fp, g, format, clusters, err);
+		return dot_write(fp, g, o->clusters, err);
+	return dot_render(fp, g, format, o->clusters, o->render_timeout, err);
 }
 
-/* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format. */
+/* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format.
+ * A drawing that Graphviz fails to make is reported here, and the other
+ * formats are written. Returns the number of such drawings, or -1 with err set. */
 static int write_graph(struct graph *g, const struct options *o, const char *name, struct diag *err)
 {
 	const char *dir = o->out, *formats = o->formats;
 	bool quiet = o->quiet;
 	char *copy, *save = NULL;
-	int rc = 0;
+	int rc = 0, failed = 0;
 
 	if (graph_build(g, err) < 0 || graph_filter_edges(g, &o->filter, err) < 0 ||
 	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0 || make_dirs(dir, err) < 0)
@@ -275,24 +289,30 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 		for (size_t k = 0; files[k] && rc == 0; k++) {
 			struct buf path = {0};
 			struct outfile out;
+			struct diag why = {{0}};
 
 			buf_printf(&path, "%s/%s.%s", dir, name, files[k]);
 			if (outfile_open(&out, path.data, err) < 0) {
 				rc = -1;
-			} else if (write_format(g, files[k], o->clusters, out.fp, err) < 0) {
-				outfile_abort(&out);
-				rc = -1;
-			} else {
+			} else if (write_format(g, files[k], o, out.fp, &why) == 0) {
 				rc = outfile_commit(&out, err);
+				if (rc == 0 && !quiet)
+					fprintf(stderr, "actorgraph: wrote %s (%zu actors, %zu relations)\n",
+						path.data, graph_node_count(g), graph_edge_count(g));
+			} else {
+				outfile_abort(&out);
+				if (is_drawing(files[k])) {
+					fprintf(stderr, "actorgraph: cannot draw '%s': %s\n", path.data, why.msg);
+					failed++;
+				} else {
+					rc = diag_set(err, "%s", why.msg);
+				}
 			}
-			if (rc == 0 && !quiet)
-				fprintf(stderr, "actorgraph: wrote %s (%zu actors, %zu relations)\n", path.data,
-					graph_node_count(g), graph_edge_count(g));
 			free(path.data);
 		}
 	}
 	free(copy);
-	return rc;
+	return rc < 0 ? rc : failed;
 }
 
 static void progress(const struct options *o, size_t done, size_t total)
@@ -319,11 +339,12 @@ static int distinct_names(const struct corpus *in, struct diag *err)
 	return rc;
 }
 
+/* Returns the number of drawings that failed, or -1 with err set. */
 static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	struct graph *g = NULL;
-	int rc = -1;
+	int rc = -1, failed = 0, r;
 
 	if (o->per_document && distinct_names(in, err) < 0)
 		return -1;
@@ -338,7 +359,6 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 			goto out;
 		if (o->per_document) {
 			struct graph *one = graph_new(p.schema, o->level);
-			int r;
 
 			graph_add(one, a.doc, a.m, a.nm, a.ev, a.ne);
 			r = write_graph(one, o, a.doc->name, err);
@@ -347,15 +367,16 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 				analysed_free(&a);
 				goto out;
 			}
+			failed += r;
 		} else {
 			graph_add(g, a.doc, a.m, a.nm, a.ev, a.ne);
 		}
 		analysed_free(&a);
 		progress(o, i + 1, in->n);
 	}
-	if (!o->per_document && write_graph(g, o, o->name, err) < 0)
+	if (!o->per_document && (failed = write_graph(g, o, o->name, err)) < 0)
 		goto out;
-	rc = 0;
+	rc = failed;
 out:
 	graph_free(g);
 	pipeline_close(&p);
@@ -503,13 +524,14 @@ static const struct option longopts[] = {
 	{"min-weight", required_argument, NULL, 'w'}, {"relation", required_argument, NULL, 'r'},
 	{"top", required_argument, NULL, 't'}, {"ego", required_argument, NULL, 'g'},
 	{"depth", required_argument, NULL, 'd'}, {"clusters", no_argument, NULL, 'c'},
+	{"render-timeout", required_argument, NULL, 'T'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
 
 int main(int argc, char **argv)
 {
-	struct options o = {.filter.depth = 2};
+	struct options o = {.filter.depth = 2, .render_timeout = DOT_TIMEOUT};
 	struct corpus in = {0};
 	struct diag err = {{0}};
 	const char *cmd;
@@ -519,6 +541,7 @@ int main(int argc, char **argv)
 	igraph_set_error_handler(igraph_error_handler_ignore);
 	igraph_set_warning_handler(igraph_warning_handler_ignore);
 	igraph_set_attribute_table(&igraph_cattribute_table);
+	signal(SIGCHLD, SIG_DFL);	/* an ignored SIGCHLD, inherited, would hide how a drawing ended */
 	if (argc < 2)
 		return misuse("%s", "missing command (build, extract, explain, stats or check)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -563,6 +586,11 @@ int main(int argc, char **argv)
 			if (parse_number(optarg, 0, 100, &num) < 0 || num != (int)num)
 				return misuse("--depth needs a whole number from 0 to 100, found '%s'", optarg);
 			o.filter.depth = (int)num;
+			break;
+		case 'T':
+			if (parse_number(optarg, 0.001, 86400, &num) < 0)
+				return misuse("--render-timeout needs seconds from 0.001 to 86400, found '%s'", optarg);
+			o.render_timeout = num;
 			break;
 		case 'l':
 			if (parse_level(optarg, &o.level) < 0)
@@ -613,10 +641,9 @@ int main(int argc, char **argv)
 		}
 		rc = build_recipe(&o, dir, &err);
 		free(dir);
-		dot_cleanup();
 		if (rc == -2)
 			return EXIT_USAGE;
-		return rc < 0 ? fail(&err) : EXIT_OK;
+		return rc < 0 ? fail(&err) : rc > 0 ? EXIT_DRAWING : EXIT_OK;
 	}
 	if (o.formats && (rc = check_formats(o.formats)) != 0)
 		return rc;
@@ -639,12 +666,11 @@ int main(int argc, char **argv)
 	     : strcmp(cmd, "explain") == 0 ? explain(&o, &in, &err)
 					   : extract(&o, &in, &err);
 	corpus_free(&in);
-	dot_cleanup();
 	if (rc < 0)
 		return fail(&err);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fputs("actorgraph: cannot write to standard output\n", stderr);
 		return EXIT_FAIL;
 	}
-	return EXIT_OK;
+	return rc > 0 ? EXIT_DRAWING : EXIT_OK;
 }

@@ -203,6 +203,49 @@ else
 	bad long-name-dot-parses "$(head -c 300 "$OUT/long-name.err")"
 fi
 
+# Graphviz draws in a child process: a drawing that fails or runs past
+# --render-timeout is reported, and the other formats are still written (status 3)
+case_ render-timeout 3 build -q --render-timeout 0.001 --format svg,graphml --out "$OUT/slow" "$ART"
+if [ -f "$OUT/slow/graph.graphml" ] && [ "$(ls "$OUT/slow")" = graph.graphml ]; then
+	ok render-timeout-writes-the-rest
+else
+	bad render-timeout-writes-the-rest "$(ls "$OUT/slow")"
+fi
+# N actors in no relation, one a line ("No," said Badan Kedson.)
+unrelated() {
+	awk -v n="$1" 'BEGIN { split("Ba Ke Lo Mi Nu Ra Si To Vu Ze", a, " ");
+		split("dan mer lin sol tav rik pon gel mus far", b, " ");
+		for (i = 0; i < n; i++)
+			printf "\"No,\" said %s%s %s%sson.\n", a[i % 10 + 1], b[int(i / 10) % 10 + 1],
+				a[int(i / 100) % 10 + 1], b[int(i / 1000) % 10 + 1] }'
+}
+# a crash of the child (as "free(): invalid size" aborts it) costs the drawing only
+unrelated 300 >"$OUT/unrelated-300.txt"
+"$AG" build -q --format svg,graphml --out "$OUT/crash" "$OUT/unrelated-300.txt" 2>"$OUT/crash.err" &
+pid=$! child= tries=0
+while [ -z "$child" ] && [ $tries -lt 1000 ]; do
+	child=$(pgrep -P $pid) || sleep 0.01
+	tries=$((tries + 1))
+done
+[ -n "$child" ] && kill -ABRT $child
+wait $pid
+status=$?
+if [ $status = 3 ] && [ "$(ls "$OUT/crash")" = graph.graphml ] &&
+	[ "$(cat "$OUT/crash.err")" = "actorgraph: cannot draw '$OUT/crash/graph.svg': Graphviz crashed (Aborted)" ]; then
+	ok render-crash-writes-the-rest
+else
+	bad render-crash-writes-the-rest "status $status, child '$child': $(cat "$OUT/crash.err"; ls "$OUT/crash")"
+fi
+# a full disk (here a file size limit) while writing an SVG: named, and no temporary file left
+(trap '' XFSZ; ulimit -f 16; exec "$AG" build -q --format dot,svg --out "$OUT/full" "$ART") 2>"$OUT/full.err"
+status=$?
+if [ $status = 1 ] && [ "$(ls "$OUT/full")" = graph.dot ] &&
+	[ "$(cat "$OUT/full.err")" = "actorgraph: cannot write '$OUT/full/graph.svg': File too large" ]; then
+	ok full-disk-svg
+else
+	bad full-disk-svg "status $status: $(cat "$OUT/full.err"; ls "$OUT/full")"
+fi
+
 # a recipe writes its outputs beside itself
 mkdir -p "$OUT/recipe"
 printf 'name: r\ninputs:\n  - {path: ../../../data/articles/fp-trump-kim.txt, date: 2024-11-13}\nformats: [graphml]\n' \

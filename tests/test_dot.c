@@ -1,4 +1,4 @@
-/* test_dot.c - DOT styling through cgraph and in-process SVG rendering. */
+/* test_dot.c - DOT styling through cgraph and SVG rendering in a child process. */
 #include "dot.h"
 #include "helpers.h"
 
@@ -8,7 +8,7 @@ static char *render(const struct graph *g, const char *format)
 	size_t len = 0;
 	FILE *fp = open_memstream(&data, &len);
 	struct diag err = {{0}};
-	int rc = format ? dot_render(fp, g, format, false, &err) : dot_write(fp, g, false, &err);
+	int rc = format ? dot_render(fp, g, format, false, DOT_TIMEOUT, &err) : dot_write(fp, g, false, &err);
 
 	fclose(fp);
 	if (rc != 0)
@@ -69,7 +69,7 @@ static void boxes_communities_on_request(void **state)
 	assert_non_null(strstr(data, "label=\"community 1\""));
 	free(data);
 	fp = open_memstream(&data, &len);
-	assert_int_equal(dot_render(fp, g, "svg", true, &err), 0);
+	assert_int_equal(dot_render(fp, g, "svg", true, DOT_TIMEOUT, &err), 0);
 	fclose(fp);
 	assert_non_null(strstr(data, "community 0"));
 	free(data);
@@ -115,7 +115,7 @@ static void cuts_long_labels_and_names(void **state)
 	free(text.data);
 }
 
-static void renders_svg_in_process(void **state)
+static void renders_svg(void **state)
 {
 	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
 	struct graph *g = test_graph(texts, NULL);
@@ -137,10 +137,28 @@ static void reports_unknown_render_formats(void **state)
 	struct diag err = {{0}};
 
 	(void)state;
-	assert_int_equal(dot_render(fp, g, "nosuchformat", false, &err), -1);
+	assert_int_equal(dot_render(fp, g, "nosuchformat", false, DOT_TIMEOUT, &err), -1);
 	assert_string_equal(err.msg, "Graphviz could not render nosuchformat: "
 				     "Error: renderer for nosuchformat is unavailable");
 	fclose(fp);
+	graph_free(g);
+}
+
+static void gives_up_on_a_drawing_past_its_time_limit(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct diag err = {{0}};
+
+	(void)state;
+	assert_int_equal(dot_render(fp, g, "svg", false, 0.001, &err), -1);
+	assert_string_equal(err.msg, "Graphviz took more than 0.001 s");
+	fclose(fp);
+	assert_int_equal(len, 0);
+	free(data);
 	graph_free(g);
 }
 
@@ -152,12 +170,12 @@ int main(void)
 		cmocka_unit_test(boxes_communities_on_request),
 		cmocka_unit_test(escapes_backslashes_in_labels),
 		cmocka_unit_test(cuts_long_labels_and_names),
-		cmocka_unit_test(renders_svg_in_process),
+		cmocka_unit_test(renders_svg),
 		cmocka_unit_test(reports_unknown_render_formats),
+		cmocka_unit_test(gives_up_on_a_drawing_past_its_time_limit),
 	};
 	int rc = cmocka_run_group_tests_name("dot", tests, NULL, NULL);
 
-	dot_cleanup();
 	schema_free(test_schema());
 	return rc;
 }
