@@ -119,19 +119,67 @@ static void legend(Agraph_t *g, const struct graph *gr)
 	free(html.data);
 }
 
+/* Which actors to draw: a diagram shows relations, so actors in none are
+ * left out, unless all are. */
+static void choose(const struct graph *gr, bool *drawn)
+{
+	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr);
+
+	for (size_t v = 0; v < nv; v++)
+		drawn[v] = ne == 0 || graph_num(gr, false, v, "degree") > 0;
+}
+
+struct pair {
+	size_t a, b;
+};
+
+static int by_pair(const void *x, const void *y)
+{
+	const struct pair *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+/* Do two drawn edges join the same two actors? Graphviz 2.42 writes out of
+ * bounds routing such edges around other nodes (makeMultiSpline, for neato
+ * and fdp), so these drawings get straight edges. */
+static bool has_parallel(const struct graph *gr, const bool *drawn)
+{
+	size_t ne = graph_edge_count(gr), n = 0;
+	struct pair *p = xcalloc(ne, sizeof *p);
+	bool found = false;
+
+	for (size_t e = 0; e < ne; e++) {
+		size_t from, to;
+
+		graph_edge_ends(gr, e, &from, &to);
+		if (drawn[from] && drawn[to])
+			p[n++] = from < to ? (struct pair){from, to} : (struct pair){to, from};
+	}
+	qsort(p, n, sizeof *p, by_pair);
+	for (size_t i = 1; i < n && !found; i++)
+		found = p[i].a == p[i - 1].a && p[i].b == p[i - 1].b;
+	free(p);
+	return found;
+}
+
 static Agraph_t *build(const struct graph *gr, bool clusters)
 {
 	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr);
-	bool small = nv <= SMALL_GRAPH;
+	bool small = nv <= SMALL_GRAPH, *drawn = xcalloc(nv, sizeof *drawn);
 	Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
 	Agnode_t **nodes = xcalloc(nv, sizeof *nodes);
 	double maxpr = 0;
 	char num[64];
 
+	choose(gr, drawn);
 	/* of the engines for undirected layouts only fdp draws clusters */
 	declare(g, AGRAPH, "layout", clusters ? "fdp" : small ? "neato" : "sfdp");
 	declare(g, AGRAPH, "overlap", "prism");
-	declare(g, AGRAPH, "splines", small ? "true" : "false");	/* curved hangs Graphviz 2.42 on multigraphs */
+	/* curved hangs Graphviz 2.42 on multigraphs */
+	declare(g, AGRAPH, "splines", small && !has_parallel(gr, drawn) ? "true" : "false");
 	declare(g, AGRAPH, "outputorder", "edgesfirst");
 	declare(g, AGRAPH, "fontname", "DejaVu Sans");
 	declare(g, AGRAPH, "pad", "0.3");
@@ -167,8 +215,7 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 		char *label, *id;
 		double pr = maxpr > 0 ? graph_num(gr, false, v, "pagerank") / maxpr : 0;
 
-		/* a diagram shows relations: actors in none are left out, unless all are */
-		if (ne > 0 && graph_num(gr, false, v, "degree") == 0)
+		if (!drawn[v])
 			continue;
 		label = label_text(graph_str(gr, false, v, "label"));
 		id = node_name(graph_str(gr, false, v, "id"), v);
@@ -217,6 +264,7 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 		set(g, edge, small ? "label" : "tooltip", rt->id);
 	}
 	legend(g, gr);
+	free(drawn);
 	free(nodes);
 	return g;
 }

@@ -236,6 +236,29 @@ if [ $status = 3 ] && [ "$(ls "$OUT/crash")" = graph.graphml ] &&
 else
 	bad render-crash-writes-the-rest "status $status, child '$child': $(cat "$OUT/crash.err"; ls "$OUT/crash")"
 fi
+# dense articles that crashed Graphviz 2.42 in makeMultiSpline (59 sentences "X imposed
+# sanctions on Y." over 15 states, from a fixed pseudo-random sequence): drawn whole
+sanctions() {
+	awk -v seed="$1" 'BEGIN {
+		split("Russia,China,Iran,France,Germany,Japan,India,Brazil,Canada,Mexico,Egypt,Turkey,Israel,Poland,Spain", s, ",")
+		x = seed
+		for (i = 0; i < 59; i++) {
+			x = (x * 1103515245 + 12345) % 2147483648; a = int(x / 65536) % 15 + 1
+			do { x = (x * 1103515245 + 12345) % 2147483648; b = int(x / 65536) % 15 + 1 } while (b == a)
+			printf "%s imposed sanctions on %s.\n", s[a], s[b]
+		}
+	}'
+}
+mkdir -p "$OUT/sanctions"
+for seed in 25 62 64 65 94; do sanctions $seed >"$OUT/sanctions/s$seed.txt"; done
+"$AG" build -q --per-document --format svg --out "$OUT/sanctions-drawn" "$OUT/sanctions" 2>"$OUT/sanctions.err"
+status=$?
+if [ $status = 0 ] && [ "$(ls "$OUT/sanctions-drawn" | grep -c '\.svg$')" = 5 ] &&
+	[ "$(ls "$OUT/sanctions-drawn" | wc -l)" = 5 ] && grep -q '</svg>' "$OUT/sanctions-drawn/s25.svg"; then
+	ok dense-articles-drawn
+else
+	bad dense-articles-drawn "status $status: $(cat "$OUT/sanctions.err")"
+fi
 # a full disk (here a file size limit) while writing an SVG: named, and no temporary file left
 (trap '' XFSZ; ulimit -f 16; exec "$AG" build -q --format dot,svg --out "$OUT/full" "$ART") 2>"$OUT/full.err"
 status=$?

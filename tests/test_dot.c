@@ -91,6 +91,22 @@ static void escapes_backslashes_in_labels(void **state)
 	schema_free(s);
 }
 
+static void draws_straight_edges_between_actors_with_two_relations(void **state)
+{
+	const char *const one[] = {"Russia invaded Ukraine. Iran imposed sanctions on Russia.", NULL};
+	const char *const two[] = {"Russia imposed sanctions on Iran. Iran imposed sanctions on Russia.", NULL};
+	struct graph *g = test_graph(one, NULL), *h = test_graph(two, NULL);
+	char *dot = render(g, NULL), *multi = render(h, NULL);
+
+	(void)state;
+	assert_non_null(strstr(dot, "splines=true"));
+	assert_non_null(strstr(multi, "splines=false"));	/* Graphviz 2.42 crashes routing them */
+	free(dot);
+	free(multi);
+	graph_free(g);
+	graph_free(h);
+}
+
 static void cuts_long_labels_and_names(void **state)
 {
 	struct buf text = {0};
@@ -169,6 +185,7 @@ int main(void)
 		cmocka_unit_test(draws_a_legend_and_leaves_out_actors_in_no_relation),
 		cmocka_unit_test(boxes_communities_on_request),
 		cmocka_unit_test(escapes_backslashes_in_labels),
+		cmocka_unit_test(draws_straight_edges_between_actors_with_two_relations),
 		cmocka_unit_test(cuts_long_labels_and_names),
 		cmocka_unit_test(renders_svg),
 		cmocka_unit_test(reports_unknown_render_formats),
