@@ -81,8 +81,9 @@ static void declare(Agraph_t *g, int kind, const char *name, const char *def)
 	agattr(g, kind, (char *)name, (char *)def);
 }
 
-/* A legend of the relation types drawn, as the graph's label below it. */
-static void legend(Agraph_t *g, const struct graph *gr)
+/* A legend of the relation types drawn, as the graph's label below it,
+ * after the number of actors left out when there were too many to draw. */
+static void legend(Agraph_t *g, const struct graph *gr, const bool *drawn, size_t shown, size_t among)
 {
 	const struct reltype *seen[64];
 	size_t n = 0;
@@ -92,17 +93,23 @@ static void legend(Agraph_t *g, const struct graph *gr)
 
 	for (size_t e = 0; e < graph_edge_count(gr); e++) {
 		const struct reltype *rt = graph_edge_type(gr, e);
-		size_t i = 0;
+		size_t i = 0, from, to;
 
+		graph_edge_ends(gr, e, &from, &to);
+		if (!drawn[from] || !drawn[to])
+			continue;
 		while (i < n && seen[i] != rt)
 			i++;
 		if (i == n && n < sizeof seen / sizeof *seen)
 			seen[n++] = rt;
 		dashed = dashed || graph_num(gr, true, e, "asserted") == 0;
 	}
-	if (!n)
+	if (!n && shown == among)
 		return;
 	buf_puts(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">");
+	if (shown < among)
+		buf_printf(&html, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu of %zu actors drawn: "
+			   "those of highest PageRank</TD></TR>", shown, among);
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&html, "<TR><TD><FONT COLOR=\"%s\">&#8212;&#8212;&#8212;</FONT></TD>"
 			   "<TD ALIGN=\"LEFT\">%s (%s)</TD></TR>", seen[i]->color, seen[i]->id,
@@ -119,14 +126,37 @@ static void legend(Agraph_t *g, const struct graph *gr)
 	free(html.data);
 }
 
-/* Which actors to draw: a diagram shows relations, so actors in none are
- * left out, unless all are. */
-static void choose(const struct graph *gr, bool *drawn)
+struct ranked {
+	double pagerank;
+	size_t v;
+};
+
+/* Highest PageRank first, ties by position, as --top ranks them. */
+static int by_rank(const void *x, const void *y)
 {
-	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr);
+	const struct ranked *p = x, *q = y;
+
+	if (p->pagerank != q->pagerank)
+		return p->pagerank > q->pagerank ? -1 : 1;
+	return p->v < q->v ? -1 : p->v > q->v;
+}
+
+/* Mark the actors to draw in 'drawn' (zeroed): a diagram shows relations, so
+ * actors in none are left out, unless all are; of the others, the
+ * DOT_MAX_ACTORS of highest PageRank. Returns how many there were before that cut. */
+static size_t choose(const struct graph *gr, bool *drawn)
+{
+	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), n = 0;
+	struct ranked *r = xcalloc(nv, sizeof *r);
 
 	for (size_t v = 0; v < nv; v++)
-		drawn[v] = ne == 0 || graph_num(gr, false, v, "degree") > 0;
+		if (ne == 0 || graph_num(gr, false, v, "degree") > 0)
+			r[n++] = (struct ranked){graph_num(gr, false, v, "pagerank"), v};
+	qsort(r, n, sizeof *r, by_rank);
+	for (size_t i = 0; i < n && i < DOT_MAX_ACTORS; i++)
+		drawn[r[i].v] = true;
+	free(r);
+	return n;
 }
 
 struct pair {
@@ -167,14 +197,16 @@ static bool has_parallel(const struct graph *gr, const bool *drawn)
 
 static Agraph_t *build(const struct graph *gr, bool clusters)
 {
-	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr);
-	bool small = nv <= SMALL_GRAPH, *drawn = xcalloc(nv, sizeof *drawn);
+	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), among, shown;
+	bool *drawn = xcalloc(nv, sizeof *drawn), small;
 	Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
 	Agnode_t **nodes = xcalloc(nv, sizeof *nodes);
 	double maxpr = 0;
 	char num[64];
 
-	choose(gr, drawn);
+	among = choose(gr, drawn);
+	shown = among < DOT_MAX_ACTORS ? among : DOT_MAX_ACTORS;
+	small = shown <= SMALL_GRAPH;
 	/* of the engines for undirected layouts only fdp draws clusters */
 	declare(g, AGRAPH, "layout", clusters ? "fdp" : small ? "neato" : "sfdp");
 	declare(g, AGRAPH, "overlap", "prism");
@@ -252,6 +284,8 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 		char name[32];
 
 		graph_edge_ends(gr, e, &from, &to);
+		if (!drawn[from] || !drawn[to])
+			continue;
 		snprintf(name, sizeof name, "e%zu", e);
 		edge = agedge(g, nodes[from], nodes[to], name, 1);
 		set(g, edge, "color", graph_str(gr, true, e, "color"));
@@ -263,7 +297,7 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 			set(g, edge, "dir", "none");
 		set(g, edge, small ? "label" : "tooltip", rt->id);
 	}
-	legend(g, gr);
+	legend(g, gr, drawn, shown, among);
 	free(drawn);
 	free(nodes);
 	return g;

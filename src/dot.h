@@ -9,6 +9,7 @@
 #include "graph.h"
 
 enum {
+	DOT_MAX_ACTORS = 300,	/* actors in a drawing, so that Graphviz takes seconds, not minutes */
 	DOT_MAX_LABEL = 100,	/* characters of a label; longer ones are cut and end in an ellipsis */
 	DOT_TIMEOUT = 60	/* seconds a drawing may take, unless told otherwise */
 };
@@ -16,8 +17,9 @@ enum {
 /* Write analysed graph g to fp as styled DOT: edges coloured by relation
  * type, dashed when only hypothetical, wider with weight, undirected types
  * without arrows; nodes sized by PageRank, filled by community; a legend of
- * the relation types. Actors in no relation are left out of the drawing.
- * With 'clusters', each community is drawn in a box of its own. */
+ * the relation types. Actors in no relation are left out of the drawing,
+ * and above DOT_MAX_ACTORS all but those of highest PageRank, as the legend
+ * says. With 'clusters', each community is drawn in a box of its own. */
 int dot_write(FILE *fp, const struct graph *g, bool clusters, struct diag *err);
 
 /* Lay the same drawing out (neato up to 100 nodes, sfdp above; fdp when

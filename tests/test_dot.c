@@ -131,6 +131,34 @@ static void cuts_long_labels_and_names(void **state)
 	free(text.data);
 }
 
+static void draws_at_most_DOT_MAX_ACTORS_and_says_so(void **state)
+{
+	const char *const syllables[] = {"Ba", "Ke", "Lo", "Mi", "Nu", "Ra", "Si", "To", "Vu", "Ze"};
+	struct buf text = {0}, note = {0};
+	const char *texts[] = {NULL, NULL};
+	struct graph *g;
+	char *dot;
+	size_t drawn = 0;
+
+	(void)state;
+	for (size_t i = 0; i < DOT_MAX_ACTORS + 10; i++)	/* persons in no relation */
+		buf_printf(&text, "\"No,\" said %sdan %s%sson.\n", syllables[i % 10], syllables[i / 10 % 10],
+			   syllables[i / 100 % 10]);
+	texts[0] = text.data;
+	g = test_graph(texts, NULL);
+	assert_int_equal(graph_node_count(g), DOT_MAX_ACTORS + 10);
+	dot = render(g, NULL);
+	for (const char *p = dot; (p = strstr(p, "tooltip=\"person")); p++)
+		drawn++;
+	assert_int_equal(drawn, DOT_MAX_ACTORS);
+	buf_printf(&note, "%d of %d actors drawn: those of highest PageRank", DOT_MAX_ACTORS, DOT_MAX_ACTORS + 10);
+	assert_non_null(strstr(dot, note.data));
+	free(dot);
+	graph_free(g);
+	free(note.data);
+	free(text.data);
+}
+
 static void renders_svg(void **state)
 {
 	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
@@ -187,6 +215,7 @@ int main(void)
 		cmocka_unit_test(escapes_backslashes_in_labels),
 		cmocka_unit_test(draws_straight_edges_between_actors_with_two_relations),
 		cmocka_unit_test(cuts_long_labels_and_names),
+		cmocka_unit_test(draws_at_most_DOT_MAX_ACTORS_and_says_so),
 		cmocka_unit_test(renders_svg),
 		cmocka_unit_test(reports_unknown_render_formats),
 		cmocka_unit_test(gives_up_on_a_drawing_past_its_time_limit),
