@@ -2,16 +2,27 @@
  * char * for names and values, so string literals go through agstr(). */
 #include "dot.h"
 
+#include <errno.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <limits.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
-enum { SMALL_GRAPH = 100 };	/* above this: sfdp, curved splines, no edge labels */
+enum {
+	SMALL_GRAPH = 100,	/* above this: sfdp, straight edges, no edge labels */
+	MAX_NAME = 256		/* bytes of a node's DOT name */
+};
 
 /* A writable copy of s in g's string pool, as cgraph's prototypes want. */
 static char *agstr(Agraph_t *g, const char *s)
@@ -27,19 +38,41 @@ static void set(Agraph_t *g, void *obj, const char *name, const char *value)
 	agstrfree(g, v);
 }
 
-/* Graphviz reads backslash escapes in labels: double them to print them. */
-static char *escape_label(const char *s)
+/* s as a label: at most DOT_MAX_LABEL characters (Graphviz refuses quoted
+ * strings over 16 KB), cut at a character and ended with an ellipsis, and
+ * backslashes doubled, since Graphviz reads backslash escapes in labels. */
+static char *label_text(const char *s)
 {
 	struct buf b = {0};
+	size_t chars = 0;
 
+	buf_add(&b, "", 0);
 	for (; *s; s++) {
+		if (((unsigned char)*s & 0xc0) != 0x80 && chars++ == DOT_MAX_LABEL) {
+			buf_puts(&b, "\u2026");
+			break;
+		}
 		if (*s == '\\')
 			buf_puts(&b, "\\\\");
 		else
 			buf_add(&b, s, 1);
 	}
-	if (!b.data)
-		buf_add(&b, "", 0);
+	return b.data;
+}
+
+/* The DOT name of node v: its id, or the first MAX_NAME bytes of a longer
+ * one, made unique by '~' (which no id holds) and v. */
+static char *node_name(const char *id, size_t v)
+{
+	struct buf b = {0};
+	size_t n = strlen(id);
+
+	if (n <= MAX_NAME)
+		return xstrdup(id);
+	for (n = MAX_NAME; ((unsigned char)id[n] & 0xc0) == 0x80; n--)
+		;
+	buf_add(&b, id, n);
+	buf_printf(&b, "~%zu", v);
 	return b.data;
 }
 
@@ -48,8 +81,9 @@ static void declare(Agraph_t *g, int kind, const char *name, const char *def)
 	agattr(g, kind, (char *)name, (char *)def);
 }
 
-/* A legend of the relation types drawn, as the graph's label below it. */
-static void legend(Agraph_t *g, const struct graph *gr)
+/* A legend of the relation types drawn, as the graph's label below it,
+ * after the number of actors left out when there were too many to draw. */
+static void legend(Agraph_t *g, const struct graph *gr, const bool *drawn, size_t shown, size_t among)
 {
 	const struct reltype *seen[64];
 	size_t n = 0;
@@ -59,17 +93,23 @@ static void legend(Agraph_t *g, const struct graph *gr)
 
 	for (size_t e = 0; e < graph_edge_count(gr); e++) {
 		const struct reltype *rt = graph_edge_type(gr, e);
-		size_t i = 0;
+		size_t i = 0, from, to;
 
+		graph_edge_ends(gr, e, &from, &to);
+		if (!drawn[from] || !drawn[to])
+			continue;
 		while (i < n && seen[i] != rt)
 			i++;
 		if (i == n && n < sizeof seen / sizeof *seen)
 			seen[n++] = rt;
 		dashed = dashed || graph_num(gr, true, e, "asserted") == 0;
 	}
-	if (!n)
+	if (!n && shown == among)
 		return;
 	buf_puts(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">");
+	if (shown < among)
+		buf_printf(&html, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu of %zu actors drawn: "
+			   "those of highest PageRank</TD></TR>", shown, among);
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&html, "<TR><TD><FONT COLOR=\"%s\">&#8212;&#8212;&#8212;</FONT></TD>"
 			   "<TD ALIGN=\"LEFT\">%s (%s)</TD></TR>", seen[i]->color, seen[i]->id,
@@ -86,19 +126,92 @@ static void legend(Agraph_t *g, const struct graph *gr)
 	free(html.data);
 }
 
+struct ranked {
+	double pagerank;
+	size_t v;
+};
+
+/* Highest PageRank first, ties by position, as --top ranks them. */
+static int by_rank(const void *x, const void *y)
+{
+	const struct ranked *p = x, *q = y;
+
+	if (p->pagerank != q->pagerank)
+		return p->pagerank > q->pagerank ? -1 : 1;
+	return p->v < q->v ? -1 : p->v > q->v;
+}
+
+/* Mark the actors to draw in 'drawn' (zeroed): a diagram shows relations, so
+ * actors in none are left out, unless all are; of the others, the
+ * DOT_MAX_ACTORS of highest PageRank. Returns how many there were before that cut. */
+static size_t choose(const struct graph *gr, bool *drawn)
+{
+	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), n = 0;
+	struct ranked *r = xcalloc(nv, sizeof *r);
+
+	for (size_t v = 0; v < nv; v++)
+		if (ne == 0 || graph_num(gr, false, v, "degree") > 0)
+			r[n++] = (struct ranked){graph_num(gr, false, v, "pagerank"), v};
+	qsort(r, n, sizeof *r, by_rank);
+	for (size_t i = 0; i < n && i < DOT_MAX_ACTORS; i++)
+		drawn[r[i].v] = true;
+	free(r);
+	return n;
+}
+
+struct pair {
+	size_t a, b;
+};
+
+static int by_pair(const void *x, const void *y)
+{
+	const struct pair *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+/* Do two drawn edges join the same two actors? Graphviz 2.42 writes out of
+ * bounds routing such edges around other nodes (makeMultiSpline, for neato
+ * and fdp), so these drawings get straight edges. */
+static bool has_parallel(const struct graph *gr, const bool *drawn)
+{
+	size_t ne = graph_edge_count(gr), n = 0;
+	struct pair *p = xcalloc(ne, sizeof *p);
+	bool found = false;
+
+	for (size_t e = 0; e < ne; e++) {
+		size_t from, to;
+
+		graph_edge_ends(gr, e, &from, &to);
+		if (drawn[from] && drawn[to])
+			p[n++] = from < to ? (struct pair){from, to} : (struct pair){to, from};
+	}
+	qsort(p, n, sizeof *p, by_pair);
+	for (size_t i = 1; i < n && !found; i++)
+		found = p[i].a == p[i - 1].a && p[i].b == p[i - 1].b;
+	free(p);
+	return found;
+}
+
 static Agraph_t *build(const struct graph *gr, bool clusters)
 {
-	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr);
-	bool small = nv <= SMALL_GRAPH;
+	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), among, shown;
+	bool *drawn = xcalloc(nv, sizeof *drawn), small;
 	Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
 	Agnode_t **nodes = xcalloc(nv, sizeof *nodes);
 	double maxpr = 0;
 	char num[64];
 
+	among = choose(gr, drawn);
+	shown = among < DOT_MAX_ACTORS ? among : DOT_MAX_ACTORS;
+	small = shown <= SMALL_GRAPH;
 	/* of the engines for undirected layouts only fdp draws clusters */
 	declare(g, AGRAPH, "layout", clusters ? "fdp" : small ? "neato" : "sfdp");
 	declare(g, AGRAPH, "overlap", "prism");
-	declare(g, AGRAPH, "splines", small ? "true" : "false");	/* curved hangs Graphviz 2.42 on multigraphs */
+	/* curved hangs Graphviz 2.42 on multigraphs */
+	declare(g, AGRAPH, "splines", small && !has_parallel(gr, drawn) ? "true" : "false");
 	declare(g, AGRAPH, "outputorder", "edgesfirst");
 	declare(g, AGRAPH, "fontname", "DejaVu Sans");
 	declare(g, AGRAPH, "pad", "0.3");
@@ -134,14 +247,12 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 		char *label, *id;
 		double pr = maxpr > 0 ? graph_num(gr, false, v, "pagerank") / maxpr : 0;
 
-		/* a diagram shows relations: actors in none are left out, unless all are */
-		if (ne > 0 && graph_num(gr, false, v, "degree") == 0)
+		if (!drawn[v])
 			continue;
-		label = escape_label(graph_str(gr, false, v, "label"));
-		id = agstr(g, graph_str(gr, false, v, "id"));
-
+		label = label_text(graph_str(gr, false, v, "label"));
+		id = node_name(graph_str(gr, false, v, "id"), v);
 		nodes[v] = agnode(g, id, 1);
-		agstrfree(g, id);
+		free(id);
 		if (clusters) {	/* a box per community: "cluster_3" */
 			char name[32];
 			Agraph_t *sub;
@@ -173,6 +284,8 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 		char name[32];
 
 		graph_edge_ends(gr, e, &from, &to);
+		if (!drawn[from] || !drawn[to])
+			continue;
 		snprintf(name, sizeof name, "e%zu", e);
 		edge = agedge(g, nodes[from], nodes[to], name, 1);
 		set(g, edge, "color", graph_str(gr, true, e, "color"));
@@ -184,7 +297,8 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 			set(g, edge, "dir", "none");
 		set(g, edge, small ? "label" : "tooltip", rt->id);
 	}
-	legend(g, gr);
+	legend(g, gr, drawn, shown, among);
+	free(drawn);
 	free(nodes);
 	return g;
 }
@@ -197,10 +311,6 @@ int dot_write(FILE *fp, const struct graph *gr, bool clusters, struct diag *err)
 	agclose(g);
 	return rc == 0 ? 0 : diag_set(err, "cannot write DOT");
 }
-
-/* One Graphviz context for the whole process: Graphviz 2.42's pango plugin
- * keeps a font name across contexts, so a second context reads freed memory. */
-static GVC_t *gvc;
 
 /* Graphviz prints its errors in pieces ("Error", ": renderer for x is
  * unavailable\n"); we keep the first line for our message instead. */
@@ -220,33 +330,133 @@ static int keep_error(char *msg)
 	return 0;
 }
 
-void dot_cleanup(void)
+static void send_all(int fd, const char *p, size_t n)
 {
-	if (gvc)
-		gvFreeContext(gvc);
-	gvc = NULL;
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return;	/* the parent gave up on us */
+		p += k;
+		n -= (size_t)k;
+	}
 }
 
-int dot_render(FILE *fp, const struct graph *gr, const char *format, bool clusters, struct diag *err)
+/* The child: lay out and render gr, and send 'O' and the image, or 'E' and
+ * Graphviz's message, to fd. It ends with _exit(), which leaves the parent's
+ * buffers and the leak checker alone. */
+_Noreturn static void draw(int fd, pid_t parent, const struct graph *gr, const char *format, bool clusters)
 {
-	Agraph_t *g = build(gr, clusters);
-	int rc = -1;
+	Agraph_t *g;
+	GVC_t *gvc;
+	char *data = NULL;
+	unsigned int len = 0;
+	struct buf msg = {0};
 
-	if (!gvc) {
-		agseterrf(keep_error);
-		gvc = gvContext();
-	}
-	gv_error[0] = '\0';
-	gv_error_done = false;
-	if (gvLayout(gvc, g, agget(g, (char *)"layout")) != 0) {
-		diag_set(err, "Graphviz could not lay out the graph: %s", gv_error);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);	/* a drawing dies with actorgraph */
+	if (getppid() != parent)
+		_exit(1);
+	agseterrf(keep_error);
+	gvc = gvContext();
+	g = build(gr, clusters);
+	if (gvLayout(gvc, g, agget(g, (char *)"layout")) != 0)
+		buf_printf(&msg, "EGraphviz could not lay out the graph: %s", gv_error);
+	else if (gvRenderData(gvc, g, format, &data, &len) != 0)
+		buf_printf(&msg, "EGraphviz could not render %s: %s", format, gv_error);
+	if (msg.data) {
+		send_all(fd, msg.data, msg.len);
 	} else {
-		if (gvRender(gvc, g, format, fp) != 0)
-			diag_set(err, "Graphviz could not render %s: %s", format, gv_error);
-		else
-			rc = 0;
-		gvFreeLayout(gvc, g);
+		send_all(fd, "O", 1);
+		send_all(fd, data, len);
 	}
-	agclose(g);
+	_exit(0);
+}
+
+static void stop(pid_t pid)
+{
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Read the child's answer from fd until it ends or 'timeout' seconds have
+ * passed, then reap the child. Returns 0 with the answer in 'out', or -1 with
+ * err saying why there is none. */
+static int collect(int fd, pid_t pid, double timeout, struct buf *out, struct diag *err)
+{
+	struct timespec t0;
+	char chunk[65536];
+	ssize_t n = 1;
+	int status;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (n != 0) {
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		double left = timeout - seconds_since(&t0);
+
+		if (left <= 0) {
+			stop(pid);
+			return diag_set(err, "Graphviz took more than %g s", timeout);
+		}
+		if (poll(&p, 1, (int)ceil(fmin(left * 1000, INT_MAX))) <= 0)
+			continue;	/* time is up, or a signal: look again */
+		n = read(fd, chunk, sizeof chunk);
+		if (n > 0) {
+			buf_add(out, chunk, (size_t)n);
+		} else if (n < 0 && errno != EINTR) {
+			diag_set(err, "cannot read from Graphviz: %s", strerror(errno));
+			stop(pid);
+			return -1;
+		}
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return diag_set(err, "cannot wait for Graphviz: %s", strerror(errno));
+	if (WIFSIGNALED(status))
+		return diag_set(err, "Graphviz crashed (%s)", strsignal(WTERMSIG(status)));
+	if (WEXITSTATUS(status) != 0)
+		return diag_set(err, "Graphviz exited with status %d", WEXITSTATUS(status));
+	if (out->len > 0 && out->data[0] == 'E')
+		return diag_set(err, "%s", out->data + 1);
+	if (out->len == 0 || out->data[0] != 'O')
+		return diag_set(err, "Graphviz stopped without a drawing");
+	return 0;
+}
+
+int dot_render(FILE *fp, const struct graph *gr, const char *format, bool clusters, double timeout,
+	       struct diag *err)
+{
+	struct buf out = {0};
+	pid_t parent = getpid(), pid;
+	int fds[2], rc;
+
+	if (pipe(fds) != 0)
+		return diag_set(err, "cannot start Graphviz: %s", strerror(errno));
+	fflush(NULL);	/* should Graphviz call exit() in the child, nothing is written twice */
+	if ((pid = fork()) < 0) {
+		rc = diag_set(err, "cannot start Graphviz: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return rc;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		draw(fds[1], parent, gr, format, clusters);
+	}
+	close(fds[1]);
+	rc = collect(fds[0], pid, timeout, &out, err);
+	close(fds[0]);
+	if (rc == 0)
+		fwrite(out.data + 1, 1, out.len - 1, fp);	/* errors show at the file's commit */
+	free(out.data);
 	return rc;
 }

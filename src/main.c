@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <igraph.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,8 @@
 #define SCHEMA_DIR "/usr/local/share/actorgraph/schema"
 #endif
 
-/* EXIT_PARTIAL: built from the documents that could be read; the others are reported. */
+/* EXIT_PARTIAL: done with what could be done; documents that could not be
+ * read and drawings that Graphviz failed to make are reported. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 
 static const char *const default_formats = "graphml,dot,svg";
@@ -48,7 +50,7 @@ static void usage(FILE *fp)
 	      "                        [--level actor|state] [--per-document] [--quiet]\n"
 	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
-	      "                        [--cache DIR] INPUT...\n"
+	      "                        [--cache DIR] [--render-timeout S] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] graphs/NAME\n"
 	      "       actorgraph extract [--schema DIR] [--limit LIST] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
@@ -75,8 +77,9 @@ static void usage(FILE *fp)
 	      "a JSON lines file of articles ({\"id\", \"date\", \"text\"} per line) or - for stdin.\n"
 	      "A document's date: the recipe's, the JSON line's, or a date line of its own\n"
 	      "among its first five lines (\"Published: November 13, 2024\").\n"
-	      "\n"
-	      "Options:\n"
+	      "\n",
+	      fp);
+	fputs("Options:\n"
 	      "  -s, --schema DIR     the schema folder (default: the installed schema/)\n"
 	      "  -o, --out DIR        where build writes (default: .)\n"
 	      "  -n, --name NAME      output file name without extension (default: graph)\n"
@@ -91,6 +94,8 @@ static void usage(FILE *fp)
 	      "      --ego ACTOR      keep ACTOR (id or label) and the actors around it...\n"
 	      "      --depth D        ...up to D steps away (default 2)\n"
 	      "  -c, --clusters       draw each community in a box of its own (dot, svg, png)\n"
+	      "      --render-timeout S\n"
+	      "                       stop drawing an SVG or PNG after S seconds (default 60)\n"
 	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
 	      "                       organization they lead or belong to on the article's date\n"
 	      "      --cache DIR      keep what is extracted from each document in DIR, and\n"
@@ -107,10 +112,11 @@ static void usage(FILE *fp)
 	      "  -V, --version        show the version\n"
 	      "\n"
 	      "A document that cannot be read (a bad JSON line, a file closed to us) is\n"
-	      "reported and left out; the others are built.\n"
+	      "reported and left out; the others are built. A drawing (SVG or PNG) that\n"
+	      "Graphviz fails to make is reported; the other formats are written.\n"
 	      "\n"
 	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error,\n"
-	      "3 built (or extracted) with documents that could not be read.\n",
+	      "3 done, but documents could not be read or drawings failed (see above).\n",
 	      fp);
 }
 
@@ -130,6 +136,7 @@ static int fail(const struct diag *err)
 
 struct options {
 	const char *schema, *out, *name, *formats, *edge, *cache;
+	double render_timeout;	/* seconds */
 	enum graph_level level;
 	struct graph_filter filter;
 	struct corpus_limits limits;	/* --limit document=, line= (bytes) */
@@ -291,7 +298,13 @@ static const char *const *format_files(const char *format)
 	return one;
 }
 
-static int write_format(const struct graph *g, const char *format, bool clusters, FILE *fp,
+/* SVG and PNG are drawn by Graphviz, which may fail where we cannot help it. */
+static bool is_drawing(const char *format)
+{
+	return strcmp(format, "svg") == 0 || strcmp(format, "png") == 0;
+}
+
+static int write_format(const struct graph *g, const char *format, const struct options *o, FILE *fp,
 			struct diag *err)
 {
 	if (strcmp(format, "graphml") == 0)
@@ -305,17 +318,19 @@ static int write_format(const struct graph *g, const char *format, bool clusters
 	if (strcmp(format, "gexf") == 0)
 		return gexf_write(fp, g, err);
 	if (strcmp(format, "dot") == 0)
-		return dot_write(fp, g, clusters, err);
-	return dot_render(fp, g, format, clusters, err);
+		return dot_write(fp, g, o->clusters, err);
+	return dot_render(fp, g, format, o->clusters, o->render_timeout, err);
 }
 
-/* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format. */
+/* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format.
+ * A drawing that Graphviz fails to make is reported here, and the other
+ * formats are written. Returns the number of such drawings, or -1 with err set. */
 static int write_graph(struct graph *g, const struct options *o, const char *name, struct diag *err)
 {
 	const char *dir = o->out, *formats = o->formats;
 	bool quiet = o->quiet;
 	char *copy, *save = NULL;
-	int rc = 0;
+	int rc = 0, failed = 0;
 
 	if (graph_build(g, err) < 0 || graph_filter_edges(g, &o->filter, err) < 0 ||
 	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0 || make_dirs(dir, err) < 0)
@@ -327,24 +342,30 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 		for (size_t k = 0; files[k] && rc == 0; k++) {
 			struct buf path = {0};
 			struct outfile out;
+			struct diag why = {{0}};
 
 			buf_printf(&path, "%s/%s.%s", dir, name, files[k]);
 			if (outfile_open(&out, path.data, err) < 0) {
 				rc = -1;
-			} else if (write_format(g, files[k], o->clusters, out.fp, err) < 0) {
-				outfile_abort(&out);
-				rc = -1;
-			} else {
+			} else if (write_format(g, files[k], o, out.fp, &why) == 0) {
 				rc = outfile_commit(&out, err);
+				if (rc == 0 && !quiet)
+					fprintf(stderr, "actorgraph: wrote %s (%zu actors, %zu relations)\n",
+						path.data, graph_node_count(g), graph_edge_count(g));
+			} else {
+				outfile_abort(&out);
+				if (is_drawing(files[k])) {
+					fprintf(stderr, "actorgraph: cannot draw '%s': %s\n", path.data, why.msg);
+					failed++;
+				} else {
+					rc = diag_set(err, "%s", why.msg);
+				}
 			}
-			if (rc == 0 && !quiet)
-				fprintf(stderr, "actorgraph: wrote %s (%zu actors, %zu relations)\n", path.data,
-					graph_node_count(g), graph_edge_count(g));
 			free(path.data);
 		}
 	}
 	free(copy);
-	return rc;
+	return rc < 0 ? rc : failed;
 }
 
 static void progress(const struct options *o, size_t done, size_t total)
@@ -389,11 +410,16 @@ static int all_failed(size_t failed, size_t n, struct diag *err)
 	return 0;
 }
 
+/* What a build did, for its summary and exit status. */
+struct tally {
+	size_t from_cache, unread, drawings_failed;
+};
+
 /* Add document 'in' to graph g (or write its own graph, per document):
  * from the cache when it holds the document, else extracted (and kept).
  * Returns 0, 1 when the document cannot be read, -1 on failure. */
 static int build_one(const struct options *o, const struct pipeline *p, struct cache *cache,
-		     const struct corpus_doc *in, struct graph *g, size_t *from_cache, struct diag *err)
+		     const struct corpus_doc *in, struct graph *g, struct tally *t, struct diag *err)
 {
 	struct graph *one;
 	struct analysed a;
@@ -414,7 +440,7 @@ static int build_one(const struct options *o, const struct pipeline *p, struct c
 		graph_add(one ? one : g, &d, hit.m, hit.nm, hit.ev, hit.ne);
 		cached_free(&hit);
 		free(text);
-		++*from_cache;
+		t->from_cache++;
 	} else {
 		analyse_text(p, o, in, text, len, &a);
 		graph_add(one ? one : g, a.doc, a.m, a.nm, a.ev, a.ne);
@@ -422,8 +448,10 @@ static int build_one(const struct options *o, const struct pipeline *p, struct c
 			cache_put(cache, key, a.doc, a.m, a.nm, a.ev, a.ne);
 		analysed_free(&a);
 	}
-	if (one)
-		rc = write_graph(one, o, in->name, err);
+	if (one && (rc = write_graph(one, o, in->name, err)) > 0) {
+		t->drawings_failed += (size_t)rc;
+		rc = 0;
+	}
 	graph_free(one);
 	return rc;
 }
@@ -439,14 +467,15 @@ static char *cache_settings(const struct options *o)
 	return b.data;
 }
 
-/* Returns 0, 1 when some documents could not be read, -1 on failure. */
+/* Returns 0, 1 when some documents could not be read or some drawings
+ * failed, -1 on failure. */
 static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	struct graph *g = NULL;
 	struct cache *cache = NULL;
-	size_t failed = 0, from_cache = 0;
-	int rc = -1;
+	struct tally t = {0};
+	int rc = -1, r;
 
 	if (o->per_document && distinct_names(in, err) < 0)
 		return -1;
@@ -463,20 +492,22 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 	if (!o->per_document)
 		g = graph_new(p.schema, o->level);
 	for (size_t i = 0; i < in->n; i++) {
-		int r = build_one(o, &p, cache, &in->docs[i], g, &from_cache, err);
-
-		if (r < 0)
+		if ((r = build_one(o, &p, cache, &in->docs[i], g, &t, err)) < 0)
 			goto out;
 		if (r > 0)
-			skip_document(err, &failed);
+			skip_document(err, &t.unread);
 		progress(o, i + 1, in->n);
 	}
 	if (!o->quiet && cache)
 		fprintf(stderr, "actorgraph: %zu document%s: %zu from the cache, %zu extracted\n",
-			in->n - failed, in->n - failed == 1 ? "" : "s", from_cache, in->n - failed - from_cache);
-	if (all_failed(failed, in->n, err) < 0 || (!o->per_document && write_graph(g, o, o->name, err) < 0))
+			in->n - t.unread, in->n - t.unread == 1 ? "" : "s", t.from_cache,
+			in->n - t.unread - t.from_cache);
+	if (all_failed(t.unread, in->n, err) < 0 ||
+	    (!o->per_document && (r = write_graph(g, o, o->name, err)) < 0))
 		goto out;
-	rc = failed > 0;
+	if (!o->per_document)
+		t.drawings_failed += (size_t)r;
+	rc = t.unread > 0 || t.drawings_failed > 0;
 out:
 	cache_close(cache);
 	graph_free(g);
@@ -675,14 +706,14 @@ static const struct option longopts[] = {
 	{"top", required_argument, NULL, 't'}, {"ego", required_argument, NULL, 'g'},
 	{"depth", required_argument, NULL, 'd'}, {"clusters", no_argument, NULL, 'c'},
 	{"limit", required_argument, NULL, 'L'}, {"cache", required_argument, NULL, 'C'},
-	{"no-cache", no_argument, NULL, 'N'},
+	{"no-cache", no_argument, NULL, 'N'}, {"render-timeout", required_argument, NULL, 'T'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
 
 int main(int argc, char **argv)
 {
-	struct options o = {.filter.depth = 2, .limits = CORPUS_LIMITS_DEFAULT,
+	struct options o = {.render_timeout = DOT_TIMEOUT, .filter.depth = 2, .limits = CORPUS_LIMITS_DEFAULT,
 			    .sentence_tokens = TEXT_SENTENCE_TOKENS};
 	struct corpus in = {0};
 	struct diag err = {{0}};
@@ -693,6 +724,7 @@ int main(int argc, char **argv)
 	igraph_set_error_handler(igraph_error_handler_ignore);
 	igraph_set_warning_handler(igraph_warning_handler_ignore);
 	igraph_set_attribute_table(&igraph_cattribute_table);
+	signal(SIGCHLD, SIG_DFL);	/* an ignored SIGCHLD, inherited, would hide how a drawing ended */
 	if (argc < 2)
 		return misuse("%s", "missing command (build, extract, explain, stats or check)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -712,7 +744,11 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:cpqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
-		case 'o': o.out = optarg; break;
+		case 'o':
+			if (!*optarg)
+				return misuse("%s", "--out needs a folder, found ''");
+			o.out = optarg;
+			break;
 		case 'n': o.name = optarg; break;
 		case 'f': o.formats = optarg; break;
 		case 'p': o.per_document = true; break;
@@ -733,6 +769,11 @@ int main(int argc, char **argv)
 			if (parse_number(optarg, 0, 100, &num) < 0 || num != (int)num)
 				return misuse("--depth needs a whole number from 0 to 100, found '%s'", optarg);
 			o.filter.depth = (int)num;
+			break;
+		case 'T':
+			if (parse_number(optarg, 0.001, 86400, &num) < 0)
+				return misuse("--render-timeout needs seconds from 0.001 to 86400, found '%s'", optarg);
+			o.render_timeout = num;
 			break;
 		case 'l':
 			if (parse_level(optarg, &o.level) < 0)
@@ -790,7 +831,6 @@ int main(int argc, char **argv)
 		}
 		rc = build_recipe(&o, dir, &err);
 		free(dir);
-		dot_cleanup();
 		if (rc == -2)
 			return EXIT_USAGE;
 		return rc < 0 ? fail(&err) : rc > 0 ? EXIT_PARTIAL : EXIT_OK;
@@ -819,7 +859,6 @@ int main(int argc, char **argv)
 	     : strcmp(cmd, "explain") == 0 ? explain(&o, &in, &err)
 					   : extract(&o, &in, &err);
 	corpus_free(&in);
-	dot_cleanup();
 	if (rc < 0)
 		return fail(&err);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

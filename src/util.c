@@ -466,7 +466,8 @@ int make_dirs(const char *dir, struct diag *err)
 {
 	char *p = xstrdup(dir);
 
-	for (char *s = p + 1; ; s++) {
+	/* skip the root of an absolute path only: "" must fail at mkdir, not read past its end */
+	for (char *s = p + (*p == '/'); ; s++) {
 		char c = *s;
 
 		if (c != '/' && c != '\0')

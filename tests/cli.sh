@@ -206,6 +206,100 @@ else
 	bad failed-build-keeps-output "output changed or a temporary file was left"
 fi
 
+# diagrams and their faults: bad folders, long names, big and crashing graphs, Graphviz
+# failing or stalling, a full disk
+case_ out-empty 2 build --out "" "$ART"
+
+# a name of 20,000 characters: its label is cut, and dot reads the DOT
+awk 'BEGIN { printf "\"No,\" said A"; for (i = 0; i < 19999; i++) printf "b"; print " Cole." }' >"$OUT/long-name.txt"
+"$AG" build -q --format dot --out "$OUT/long-name" "$OUT/long-name.txt"
+if dot -Tsvg "$OUT/long-name/graph.dot" >/dev/null 2>"$OUT/long-name.err" &&
+	grep -q "label=Abbbb*$(printf '\342\200\246')," "$OUT/long-name/graph.dot"; then
+	ok long-name-dot-parses
+else
+	bad long-name-dot-parses "$(head -c 300 "$OUT/long-name.err")"
+fi
+
+# Graphviz draws in a child process: a drawing that fails or runs past
+# --render-timeout is reported, and the other formats are still written (status 3)
+case_ render-timeout 3 build -q --render-timeout 0.001 --format svg,graphml --out "$OUT/slow" "$ART"
+if [ -f "$OUT/slow/graph.graphml" ] && [ "$(ls "$OUT/slow")" = graph.graphml ]; then
+	ok render-timeout-writes-the-rest
+else
+	bad render-timeout-writes-the-rest "$(ls "$OUT/slow")"
+fi
+# N actors in no relation, one a line ("No," said Badan Kedson.)
+unrelated() {
+	awk -v n="$1" 'BEGIN { split("Ba Ke Lo Mi Nu Ra Si To Vu Ze", a, " ");
+		split("dan mer lin sol tav rik pon gel mus far", b, " ");
+		for (i = 0; i < n; i++)
+			printf "\"No,\" said %s%s %s%sson.\n", a[i % 10 + 1], b[int(i / 10) % 10 + 1],
+				a[int(i / 100) % 10 + 1], b[int(i / 1000) % 10 + 1] }'
+}
+# a crash of the child (as "free(): invalid size" aborts it) costs the drawing only
+unrelated 300 >"$OUT/unrelated-300.txt"
+"$AG" build -q --format svg,graphml --out "$OUT/crash" "$OUT/unrelated-300.txt" 2>"$OUT/crash.err" &
+pid=$! child= tries=0
+while [ -z "$child" ] && [ $tries -lt 1000 ]; do
+	child=$(awk -v p=$pid '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null)
+	[ -n "$child" ] || sleep 0.01
+	tries=$((tries + 1))
+done
+[ -n "$child" ] && kill -ABRT $child
+wait $pid
+status=$?
+if [ $status = 3 ] && [ "$(ls "$OUT/crash")" = graph.graphml ] &&
+	[ "$(cat "$OUT/crash.err")" = "actorgraph: cannot draw '$OUT/crash/graph.svg': Graphviz crashed (Aborted)" ]; then
+	ok render-crash-writes-the-rest
+else
+	bad render-crash-writes-the-rest "status $status, child '$child': $(cat "$OUT/crash.err"; ls "$OUT/crash")"
+fi
+# 3,000 actors in no relation (46 to 93 s to draw before): the diagram has the 300 of
+# highest PageRank and says so, the GraphML all of them
+unrelated 3000 >"$OUT/unrelated-3000.txt"
+"$AG" build -q --format graphml,dot,svg --out "$OUT/many" "$OUT/unrelated-3000.txt" 2>"$OUT/many.err"
+status=$?
+if [ $status = 0 ] && [ "$(grep -c 'tooltip="person' "$OUT/many/graph.dot")" = 300 ] &&
+	grep -q '300 of 3000 actors drawn' "$OUT/many/graph.dot" && grep -q '</svg>' "$OUT/many/graph.svg" &&
+	[ "$(grep -c '<node ' "$OUT/many/graph.graphml")" = 3000 ]; then
+	ok many-actors-drawing-bounded
+else
+	bad many-actors-drawing-bounded "status $status: $(cat "$OUT/many.err")"
+fi
+# dense articles that crashed Graphviz 2.42 in makeMultiSpline (59 sentences "X imposed
+# sanctions on Y." over 15 states, from a fixed pseudo-random sequence): drawn whole
+sanctions() {
+	awk -v seed="$1" 'BEGIN {
+		split("Russia,China,Iran,France,Germany,Japan,India,Brazil,Canada,Mexico,Egypt,Turkey,Israel,Poland,Spain", s, ",")
+		x = seed
+		for (i = 0; i < 59; i++) {
+			x = (x * 1103515245 + 12345) % 2147483648; a = int(x / 65536) % 15 + 1
+			do { x = (x * 1103515245 + 12345) % 2147483648; b = int(x / 65536) % 15 + 1 } while (b == a)
+			printf "%s imposed sanctions on %s.\n", s[a], s[b]
+		}
+	}'
+}
+mkdir -p "$OUT/sanctions"
+for seed in 25 62 64 65 94; do sanctions $seed >"$OUT/sanctions/s$seed.txt"; done
+"$AG" build -q --per-document --format svg --out "$OUT/sanctions-drawn" "$OUT/sanctions" 2>"$OUT/sanctions.err"
+status=$?
+if [ $status = 0 ] && [ "$(ls "$OUT/sanctions-drawn" | grep -c '\.svg$')" = 5 ] &&
+	[ "$(ls "$OUT/sanctions-drawn" | wc -l)" = 5 ] && grep -q '</svg>' "$OUT/sanctions-drawn/s25.svg"; then
+	ok dense-articles-drawn
+else
+	bad dense-articles-drawn "status $status: $(cat "$OUT/sanctions.err")"
+fi
+# a full disk while writing an SVG: named, and no temporary file left (a file size
+# limit stands for it: outputs are new temporary files, so none can be /dev/full)
+(trap '' XFSZ; ulimit -f 16; exec "$AG" build -q --format dot,svg --out "$OUT/full" "$ART") 2>"$OUT/full.err"
+status=$?
+if [ $status = 1 ] && [ "$(ls "$OUT/full")" = graph.dot ] &&
+	[ "$(cat "$OUT/full.err")" = "actorgraph: cannot write '$OUT/full/graph.svg': File too large" ]; then
+	ok full-disk-svg
+else
+	bad full-disk-svg "status $status: $(cat "$OUT/full.err"; ls "$OUT/full")"
+fi
+
 # a recipe writes its outputs beside itself
 mkdir -p "$OUT/recipe"
 printf 'name: r\ninputs:\n  - {path: ../../../data/articles/fp-trump-kim.txt, date: 2024-11-13}\nformats: [graphml]\n' \

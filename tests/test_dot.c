@@ -1,4 +1,4 @@
-/* test_dot.c - DOT styling through cgraph and in-process SVG rendering. */
+/* test_dot.c - DOT styling through cgraph and SVG rendering in a child process. */
 #include "dot.h"
 #include "helpers.h"
 
@@ -8,7 +8,7 @@ static char *render(const struct graph *g, const char *format)
 	size_t len = 0;
 	FILE *fp = open_memstream(&data, &len);
 	struct diag err = {{0}};
-	int rc = format ? dot_render(fp, g, format, false, &err) : dot_write(fp, g, false, &err);
+	int rc = format ? dot_render(fp, g, format, false, DOT_TIMEOUT, &err) : dot_write(fp, g, false, &err);
 
 	fclose(fp);
 	if (rc != 0)
@@ -69,7 +69,7 @@ static void boxes_communities_on_request(void **state)
 	assert_non_null(strstr(data, "label=\"community 1\""));
 	free(data);
 	fp = open_memstream(&data, &len);
-	assert_int_equal(dot_render(fp, g, "svg", true, &err), 0);
+	assert_int_equal(dot_render(fp, g, "svg", true, DOT_TIMEOUT, &err), 0);
 	fclose(fp);
 	assert_non_null(strstr(data, "community 0"));
 	free(data);
@@ -91,7 +91,75 @@ static void escapes_backslashes_in_labels(void **state)
 	schema_free(s);
 }
 
-static void renders_svg_in_process(void **state)
+static void draws_straight_edges_between_actors_with_two_relations(void **state)
+{
+	const char *const one[] = {"Russia invaded Ukraine. Iran imposed sanctions on Russia.", NULL};
+	const char *const two[] = {"Russia imposed sanctions on Iran. Iran imposed sanctions on Russia.", NULL};
+	struct graph *g = test_graph(one, NULL), *h = test_graph(two, NULL);
+	char *dot = render(g, NULL), *multi = render(h, NULL);
+
+	(void)state;
+	assert_non_null(strstr(dot, "splines=true"));
+	assert_non_null(strstr(multi, "splines=false"));	/* Graphviz 2.42 crashes routing them */
+	free(dot);
+	free(multi);
+	graph_free(g);
+	graph_free(h);
+}
+
+static void cuts_long_labels_and_names(void **state)
+{
+	struct buf text = {0};
+	const char *texts[] = {NULL, NULL};
+	struct graph *g;
+	char *dot, *label;
+
+	(void)state;
+	buf_puts(&text, "\"No,\" said A");
+	for (int i = 0; i < 19999; i++)
+		buf_puts(&text, "b");
+	buf_puts(&text, " Cole.");
+	texts[0] = text.data;
+	g = test_graph(texts, NULL);
+	dot = render(g, NULL);
+	assert_non_null(label = strstr(dot, "label=Abbb"));
+	assert_int_equal(strcspn(label, ","), strlen("label=") + DOT_MAX_LABEL + strlen("\u2026"));
+	assert_non_null(strstr(label, "bbb\u2026,"));
+	assert_true(strlen(dot) < 4096);	/* the node's name is cut too */
+	free(dot);
+	graph_free(g);
+	free(text.data);
+}
+
+static void draws_at_most_DOT_MAX_ACTORS_and_says_so(void **state)
+{
+	const char *const syllables[] = {"Ba", "Ke", "Lo", "Mi", "Nu", "Ra", "Si", "To", "Vu", "Ze"};
+	struct buf text = {0}, note = {0};
+	const char *texts[] = {NULL, NULL};
+	struct graph *g;
+	char *dot;
+	size_t drawn = 0;
+
+	(void)state;
+	for (size_t i = 0; i < DOT_MAX_ACTORS + 10; i++)	/* persons in no relation */
+		buf_printf(&text, "\"No,\" said %sdan %s%sson.\n", syllables[i % 10], syllables[i / 10 % 10],
+			   syllables[i / 100 % 10]);
+	texts[0] = text.data;
+	g = test_graph(texts, NULL);
+	assert_int_equal(graph_node_count(g), DOT_MAX_ACTORS + 10);
+	dot = render(g, NULL);
+	for (const char *p = dot; (p = strstr(p, "tooltip=\"person")); p++)
+		drawn++;
+	assert_int_equal(drawn, DOT_MAX_ACTORS);
+	buf_printf(&note, "%d of %d actors drawn: those of highest PageRank", DOT_MAX_ACTORS, DOT_MAX_ACTORS + 10);
+	assert_non_null(strstr(dot, note.data));
+	free(dot);
+	graph_free(g);
+	free(note.data);
+	free(text.data);
+}
+
+static void renders_svg(void **state)
 {
 	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
 	struct graph *g = test_graph(texts, NULL);
@@ -113,10 +181,28 @@ static void reports_unknown_render_formats(void **state)
 	struct diag err = {{0}};
 
 	(void)state;
-	assert_int_equal(dot_render(fp, g, "nosuchformat", false, &err), -1);
+	assert_int_equal(dot_render(fp, g, "nosuchformat", false, DOT_TIMEOUT, &err), -1);
 	assert_string_equal(err.msg, "Graphviz could not render nosuchformat: "
 				     "Error: renderer for nosuchformat is unavailable");
 	fclose(fp);
+	graph_free(g);
+}
+
+static void gives_up_on_a_drawing_past_its_time_limit(void **state)
+{
+	const char *const texts[] = {"Russia invaded Ukraine.", NULL};
+	struct graph *g = test_graph(texts, NULL);
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct diag err = {{0}};
+
+	(void)state;
+	assert_int_equal(dot_render(fp, g, "svg", false, 0.001, &err), -1);
+	assert_string_equal(err.msg, "Graphviz took more than 0.001 s");
+	fclose(fp);
+	assert_int_equal(len, 0);
+	free(data);
 	graph_free(g);
 }
 
@@ -127,12 +213,15 @@ int main(void)
 		cmocka_unit_test(draws_a_legend_and_leaves_out_actors_in_no_relation),
 		cmocka_unit_test(boxes_communities_on_request),
 		cmocka_unit_test(escapes_backslashes_in_labels),
-		cmocka_unit_test(renders_svg_in_process),
+		cmocka_unit_test(draws_straight_edges_between_actors_with_two_relations),
+		cmocka_unit_test(cuts_long_labels_and_names),
+		cmocka_unit_test(draws_at_most_DOT_MAX_ACTORS_and_says_so),
+		cmocka_unit_test(renders_svg),
 		cmocka_unit_test(reports_unknown_render_formats),
+		cmocka_unit_test(gives_up_on_a_drawing_past_its_time_limit),
 	};
 	int rc = cmocka_run_group_tests_name("dot", tests, NULL, NULL);
 
-	dot_cleanup();
 	schema_free(test_schema());
 	return rc;
 }
