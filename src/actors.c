@@ -616,11 +616,14 @@ static const char *ascii_of(unsigned long cp, char one[2])
 	return one;
 }
 
-/* Punctuation, symbols and spaces outside ASCII, which separate words. */
+/* Punctuation, symbols and spaces outside ASCII, which separate words:
+ * also emoji, private use, variation selectors and U+FFFD, which no XML
+ * name (a GraphML id) may hold. */
 static bool is_separator(unsigned long cp)
 {
 	return (cp >= 0x80 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 || (cp >= 0x2000 && cp <= 0x2bff) ||
-	       (cp >= 0x3000 && cp <= 0x303f) || cp == 0xfeff;
+	       (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0xfe00 && cp <= 0xfe0f) ||
+	       cp == 0xfeff || cp == 0xfffd || (cp >= 0x1f000 && cp <= 0x1faff);
 }
 
 /* An id from a name: its letters and digits lowercased and joined by '_'.
