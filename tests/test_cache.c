@@ -59,6 +59,7 @@ static void finds_what_it_kept(void **state)
 	assert_string_equal(got, want);
 	assert_int_equal(hit.nm, r.nm);
 	assert_string_equal(hit.date, "2024-05-01");
+	cached_free(&hit);
 	/* another date, another text: no entry */
 	assert_false(cache_get(c, cache_key(c, text, strlen(text), "2024-05-02"), &hit));
 	assert_false(cache_get(c, cache_key(c, text, strlen(text) - 1, "2024-05-01"), &hit));
