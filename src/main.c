@@ -377,17 +377,21 @@ static void progress(const struct options *o, size_t done, size_t total)
 		fputc('\n', stderr);
 }
 
-/* One graph per document needs one name per document. */
+/* One graph per document needs one file name per document. */
 static int distinct_names(const struct corpus *in, struct diag *err)
 {
 	struct strmap *seen = strmap_new();
 	long first;
 	int rc = 0;
 
-	for (size_t i = 0; i < in->n && rc == 0; i++)
-		if ((first = strmap_put(seen, in->docs[i].name, (long)i)) >= 0)
+	for (size_t i = 0; i < in->n && rc == 0; i++) {
+		char *file = file_name_of(in->docs[i].name);
+
+		if ((first = strmap_put(seen, file, (long)i)) >= 0)
 			rc = diag_set(err, "'%s' and '%s' would both be written as %s: give them distinct names",
-				      in->docs[first].path, in->docs[i].path, in->docs[i].name);
+				      in->docs[first].path, in->docs[i].path, file);
+		free(file);
+	}
 	strmap_free(seen);
 	return rc;
 }
@@ -448,9 +452,14 @@ static int build_one(const struct options *o, const struct pipeline *p, struct c
 			cache_put(cache, key, a.doc, a.m, a.nm, a.ev, a.ne);
 		analysed_free(&a);
 	}
-	if (one && (rc = write_graph(one, o, in->name, err)) > 0) {
-		t->drawings_failed += (size_t)rc;
-		rc = 0;
+	if (one) {
+		char *file = file_name_of(in->name);	/* a JSON line's id may be "../../x" */
+
+		if ((rc = write_graph(one, o, file, err)) > 0) {
+			t->drawings_failed += (size_t)rc;
+			rc = 0;
+		}
+		free(file);
 	}
 	graph_free(one);
 	return rc;
@@ -749,7 +758,11 @@ int main(int argc, char **argv)
 				return misuse("%s", "--out needs a folder, found ''");
 			o.out = optarg;
 			break;
-		case 'n': o.name = optarg; break;
+		case 'n':
+			if (!is_file_name(optarg))
+				return misuse("--name needs a file name (no '/', no leading dot), found '%s'", optarg);
+			o.name = optarg;
+			break;
 		case 'f': o.formats = optarg; break;
 		case 'p': o.per_document = true; break;
 		case 'e': o.edge = optarg; break;

@@ -80,8 +80,20 @@ struct recipe *recipe_load(const char *dir, struct diag *err)
 		diag_at(err, conf_get(root, "level")->pos, "expected actor or state, found '%s'", level);
 		goto out;
 	}
+	if (name && !is_file_name(name)) {	/* the outputs stay beside the recipe */
+		diag_at(err, conf_get(root, "name")->pos, "expected a file name (no '/', no leading dot), found '%s'",
+			name);
+		goto out;
+	}
 	r->level = level ? xstrdup(level) : NULL;
-	r->name = name ? xstrdup(name) : text_doc_name(dir);
+	if (name) {
+		r->name = xstrdup(name);
+	} else {	/* the folder's name: "graphs/.." names no file */
+		char *folder = text_doc_name(dir);
+
+		r->name = file_name_of(folder);
+		free(folder);
+	}
 	r->schema = schema ? resolve(dir, schema) : NULL;
 	if (nformats) {
 		struct buf f = {0};

@@ -363,6 +363,36 @@ int date_check(const char *s, bool partial, struct pos p, struct diag *err)
 		       partial ? "YYYY-MM-DD, YYYY-MM or YYYY" : "YYYY-MM-DD", s, why);
 }
 
+char *file_name_of(const char *name)
+{
+	size_t n = strlen(name);
+	char *out;
+
+	if (n > FILE_NAME_MAX) {
+		n = FILE_NAME_MAX;
+		while (n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80)
+			n--;	/* not inside a character */
+	}
+	out = xstrndup(name, n);
+	for (size_t i = 0, dots = strspn(out, "."); i < n; i++)
+		if (i < dots || out[i] == '/' || (unsigned char)out[i] < 0x20 || out[i] == 0x7f)
+			out[i] = '_';
+	if (!n) {
+		free(out);
+		out = xstrdup("document");
+	}
+	return out;
+}
+
+bool is_file_name(const char *name)
+{
+	char *safe = file_name_of(name);
+	bool same = strcmp(safe, name) == 0;
+
+	free(safe);
+	return same;
+}
+
 bool word_in(const char *w, const char *const list[])
 {
 	for (size_t i = 0; list[i]; i++)

@@ -68,6 +68,15 @@ bool is_date(const char *s, bool partial);
  * date YYYY-MM-DD, found '2024-02-30' (no such day)". Returns 0 or -1. */
 int date_check(const char *s, bool partial, struct pos p, struct diag *err);
 
+/* A name made safe as a file name in an output folder: '/' and control
+ * characters become '_', leading dots too, at most FILE_NAME_MAX bytes (cut
+ * at a character), "document" if empty; so that no name leaves the folder.
+ * The caller frees it. */
+enum { FILE_NAME_MAX = 200 };
+char *file_name_of(const char *name);
+/* Is name a file name as it is (file_name_of would not change it)? */
+bool is_file_name(const char *name);
+
 /* Is w one of the NULL-terminated list's words? */
 bool word_in(const char *w, const char *const list[]);
 

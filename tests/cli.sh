@@ -160,6 +160,19 @@ else
 	bad cache "$(cat "$OUT/cached.1" "$OUT/cached.2" "$OUT/cached.3")"
 fi
 
+# names that reach the file system stay in the output folder
+printf '{"id": "../../escaped", "text": "Russia invaded Ukraine."}\n{"id": ".hidden", "text": "Russia met China."}\n' \
+	>"$OUT/paths.jsonl"
+"$AG" build -q --per-document --format graphml --out "$OUT/paths/out" "$OUT/paths.jsonl"
+mkdir -p "$OUT/paths/recipe" && printf 'name: ../up\ninputs: [../../paths.jsonl]\n' >"$OUT/paths/recipe/graph.yaml"
+"$AG" build "$OUT/paths/recipe" 2>"$OUT/paths.err"
+if [ "$(ls -A "$OUT/paths/out")" = "$(printf '___.._escaped.graphml\n_hidden.graphml')" ] && [ ! -e "$OUT/escaped.graphml" ] &&
+	grep -q "graph.yaml:1:7: expected a file name" "$OUT/paths.err" && [ ! -e "$OUT/paths/up.graphml" ]; then
+	ok paths-stay-inside
+else
+	bad paths-stay-inside "$(ls -A "$OUT/paths/out"; cat "$OUT/paths.err")"
+fi
+
 # a state-level graph has no persons left
 "$AG" build -q --level state --format graphml --out "$OUT/state" "$ART"
 if [ -f "$OUT/state/graph.graphml" ] && ! grep -q '<data key="v_kind">person</data>' "$OUT/state/graph.graphml" &&

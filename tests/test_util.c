@@ -153,10 +153,36 @@ static void says_what_date_it_expected(void **state)
 	assert_string_equal(err.msg, "f.yaml:3:9: expected a date YYYY-MM-DD, found '13 May 2024'");
 }
 
+static void makes_names_safe_as_file_names(void **state)
+{
+	char long_name[FILE_NAME_MAX + 10], *f;
+
+	(void)state;
+	f = file_name_of("../../x");
+	assert_string_equal(f, "___.._x");
+	free(f);
+	f = file_name_of("a/b\tc");
+	assert_string_equal(f, "a_b_c");
+	free(f);
+	f = file_name_of("");
+	assert_string_equal(f, "document");
+	free(f);
+	memset(long_name, 'a', sizeof long_name);
+	memcpy(long_name + FILE_NAME_MAX - 1, "\xc3\xa9", 2);	/* "é" across the limit */
+	long_name[sizeof long_name - 1] = '\0';
+	f = file_name_of(long_name);
+	assert_int_equal(strlen(f), FILE_NAME_MAX - 1);
+	free(f);
+	assert_true(is_file_name("fp-trump-kim"));
+	assert_false(is_file_name(".hidden"));
+	assert_false(is_file_name("a/b"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(map_stores_replaces_and_grows),
+		cmocka_unit_test(makes_names_safe_as_file_names),
 		cmocka_unit_test(buffers_format_and_append),
 		cmocka_unit_test(reads_files_and_reports_missing_ones),
 		cmocka_unit_test(replaces_output_only_on_commit),
