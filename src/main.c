@@ -120,6 +120,16 @@ static void usage(FILE *fp)
 	      fp);
 }
 
+/* Standard output flushed, or a message with the system's reason. */
+static int stdout_status(int ok)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "actorgraph: cannot write to standard output: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
+	return ok;
+}
+
 static int misuse(const char *fmt, const char *arg)
 {
 	fputs("actorgraph: ", stderr);
@@ -816,7 +826,7 @@ int main(int argc, char **argv)
 		printf("%s: %zu actors, %zu names, %zu relation types, %zu trigger forms\n", p.schema->dir,
 		       p.schema->nactors, p.schema->nnames, p.schema->nrels, p.schema->ntriggers);
 		pipeline_close(&p);
-		return EXIT_OK;
+		return stdout_status(EXIT_OK);
 	}
 	if (strcmp(cmd, "stats") == 0) {
 		if (argc - optind != 1)
@@ -826,7 +836,7 @@ int main(int argc, char **argv)
 			return misuse("unknown stats format '%s' (expected text, csv or json)", o.formats);
 		if (stats(argv[optind], o.formats ? o.formats : "text", &err) < 0)
 			return fail(&err);
-		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_FAIL;
+		return stdout_status(EXIT_OK);
 	}
 	if (strcmp(cmd, "explain") == 0 && (!o.edge || !is_edge_spec(o.edge)))
 		return misuse("explain needs --edge SOURCE,TYPE,TARGET, found '%s'", o.edge ? o.edge : "");
@@ -874,9 +884,5 @@ int main(int argc, char **argv)
 	corpus_free(&in);
 	if (rc < 0)
 		return fail(&err);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fputs("actorgraph: cannot write to standard output\n", stderr);
-		return EXIT_FAIL;
-	}
-	return rc > 0 ? EXIT_PARTIAL : EXIT_OK;
+	return stdout_status(rc > 0 ? EXIT_PARTIAL : EXIT_OK);
 }

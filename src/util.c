@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -434,6 +435,40 @@ int read_file(const char *path, size_t max, char **data, size_t *len, struct dia
 	return more;
 }
 
+/* The temporary files being written, removed if SIGINT, SIGTERM or SIGHUP
+ * ends the process: a killed build leaves the old outputs and nothing else. */
+enum { MAX_PENDING = 16 };
+static char *volatile pending[MAX_PENDING];
+
+static void remove_pending(int sig)
+{
+	for (size_t i = 0; i < MAX_PENDING; i++)
+		if (pending[i])
+			unlink(pending[i]);	/* async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void track(const char *tmp, const char *was)
+{
+	static bool handled;
+
+	if (!handled) {
+		struct sigaction sa = {.sa_handler = remove_pending};
+
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+		handled = true;
+	}
+	for (size_t i = 0; i < MAX_PENDING; i++)
+		if (pending[i] == was) {
+			pending[i] = (char *)tmp;
+			return;
+		}
+}
+
 int outfile_open(struct outfile *o, const char *path, struct diag *err)
 {
 	struct buf tmp = {0};
@@ -455,6 +490,7 @@ int outfile_open(struct outfile *o, const char *path, struct diag *err)
 	}
 	o->path = xstrdup(path);
 	o->tmp = tmp.data;
+	track(o->tmp, NULL);
 	return 0;
 }
 
@@ -474,6 +510,7 @@ int outfile_commit(struct outfile *o, struct diag *err)
 		outfile_abort(o);
 		return -1;
 	}
+	track(NULL, o->tmp);
 	free(o->tmp);
 	free(o->path);
 	o->tmp = o->path = NULL;
@@ -484,8 +521,10 @@ void outfile_abort(struct outfile *o)
 {
 	if (o->fp)
 		fclose(o->fp);
-	if (o->tmp)
+	if (o->tmp) {
 		unlink(o->tmp);
+		track(NULL, o->tmp);
+	}
 	free(o->tmp);
 	free(o->path);
 	o->fp = NULL;

@@ -173,6 +173,15 @@ else
 	bad paths-stay-inside "$(ls -A "$OUT/paths/out"; cat "$OUT/paths.err")"
 fi
 
+# a full standard output is an error with a message, for every command
+full=0
+for cmd in "check" "stats $OUT/korea.graphml" "extract $ART"; do
+	# shellcheck disable=SC2086
+	"$AG" $cmd >/dev/full 2>"$OUT/full.err"
+	[ $? = 1 ] && grep -q 'cannot write' "$OUT/full.err" || full=1
+done
+if [ $full = 0 ]; then ok full-stdout; else bad full-stdout "$(cat "$OUT/full.err")"; fi
+
 # a state-level graph has no persons left
 "$AG" build -q --level state --format graphml --out "$OUT/state" "$ART"
 if [ -f "$OUT/state/graph.graphml" ] && ! grep -q '<data key="v_kind">person</data>' "$OUT/state/graph.graphml" &&

@@ -4,6 +4,11 @@
 
 #include "helpers.h"
 
+#include <signal.h>
+#include <stdint.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 static void map_stores_replaces_and_grows(void **state)
 {
 	struct strmap *m = strmap_new();
@@ -178,11 +183,45 @@ static void makes_names_safe_as_file_names(void **state)
 	assert_false(is_file_name("a/b"));
 }
 
+/* A process ended by SIGTERM while writing leaves the old file and no
+ * temporary one. */
+static void removes_temporary_files_on_sigterm(void **state)
+{
+	const char *path = "tests/out/util-sigterm.txt";
+	struct diag err = {{0}};
+	char *data;
+	size_t len;
+	int status;
+	pid_t pid;
+
+	(void)state;
+	assert_int_equal(make_dirs("tests/out", &err), 0);
+	assert_int_equal(system("rm -f tests/out/util-sigterm.txt*; echo old > tests/out/util-sigterm.txt"), 0);
+	if ((pid = fork()) == 0) {
+		struct outfile out;
+
+		if (outfile_open(&out, path, &err) == 0) {
+			fputs("new, half written", out.fp);
+			fflush(out.fp);
+			raise(SIGTERM);
+		}
+		_exit(1);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+	assert_int_equal(system("ls tests/out/util-sigterm.txt.tmp* 2>/dev/null | grep -q ."), 256);
+	assert_int_equal(read_file(path, SIZE_MAX, &data, &len, &err), 0);
+	assert_string_equal(data, "old\n");
+	free(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(map_stores_replaces_and_grows),
 		cmocka_unit_test(makes_names_safe_as_file_names),
+		cmocka_unit_test(removes_temporary_files_on_sigterm),
 		cmocka_unit_test(buffers_format_and_append),
 		cmocka_unit_test(reads_files_and_reports_missing_ones),
 		cmocka_unit_test(replaces_output_only_on_commit),
