@@ -1163,6 +1163,8 @@ static void quoted_speakers(const struct schema *s, const struct doc *d, struct 
 			f->at[t] = (long)k;
 	for (size_t si = 0, o; si < d->nsent; si = o) {
 		size_t line_end = d->sent[si].end, q;
+		enum name_form form;
+		bool person;
 		long sp;
 
 		for (o = si + 1; o < d->nsent && d->sent[o].line == d->sent[si].line; o++)
@@ -1175,13 +1177,15 @@ static void quoted_speakers(const struct schema *s, const struct doc *d, struct 
 			if (q >= line_end || strcmp(d->tok[q].norm, "\"") != 0 || (d->tok[q].flags & TOK_OPEN) ||
 			    (sp = speaker(d, f, t, q, line_end)) < 0)
 				continue;
+			person = s->actors[f->list[sp].actor].kind == KIND_PERSON;
+			form = f->list[sp].form == FORM_GROUP ? FORM_GROUP : FORM_PRONOUN;
 			for (size_t w = t + 1; w < q; w++) {
-				bool person = s->actors[f->list[sp].actor].kind == KIND_PERSON;
-
-				if (f->at[w] != -1 || !(word_in(d->tok[w].norm, we) || (person && word_in(d->tok[w].norm, i_me))))
+				if (f->at[w] != -1 ||
+				    !(word_in(d->tok[w].norm, we) || (person && word_in(d->tok[w].norm, i_me))))
 					continue;
-				for (size_t k = group_first(f, (size_t)sp); k < nfound && f->list[k].first == f->list[sp].first; k++)
-					add_mention(f, w, w + 1, f->list[k].actor, f->list[sp].form == FORM_GROUP ? FORM_GROUP : FORM_PRONOUN);
+				for (size_t k = group_first(f, (size_t)sp);
+				     k < nfound && f->list[k].first == f->list[sp].first; k++)
+					add_mention(f, w, w + 1, f->list[k].actor, form);
 			}
 		}
 	}

@@ -49,7 +49,8 @@ static uint64_t hash_str(uint64_t h, const char *s)
 	return hash(h, s ? s : "", s ? strlen(s) + 1 : 1);	/* the NUL ends a field */
 }
 
-/* Hash the bytes of file 'path' into h; false if it cannot be read. */
+/* Hash the bytes of file 'path' into h; false if it cannot be read. Its
+ * path is not hashed: a schema copied elsewhere keys alike. */
 static bool hash_file(uint64_t *h, const char *path)
 {
 	struct diag err = {{0}};
@@ -58,7 +59,7 @@ static bool hash_file(uint64_t *h, const char *path)
 
 	if (read_file(path, SIZE_MAX, &data, &len, &err) < 0)
 		return false;
-	*h = hash(hash_str(*h, path), data, len);
+	*h = hash(*h, data, len);
 	free(data);
 	return true;
 }
@@ -83,6 +84,7 @@ static bool context_hash(const struct schema *s, uint64_t *h)
 		struct buf path = {0};
 
 		buf_printf(&path, "%s/%s", s->dir, list[i]->d_name);
+		*h = hash_str(*h, list[i]->d_name);	/* which file each part is */
 		ok = ok && hash_file(h, path.data);
 		free(path.data);
 		free(list[i]);

@@ -159,6 +159,10 @@ static void keys_change_with_the_schema(void **state)
 	k1 = cache_key(c, text, strlen(text), NULL);
 	cache_close(c);
 	schema_free(s);
+	/* the same files elsewhere: the same key */
+	assert_non_null(c = cache_open(dir, test_schema(), "", &err));
+	assert_string_equal(cache_key(c, text, strlen(text), NULL).hex, k1.hex);
+	cache_close(c);
 	cmd.len = 0;
 	buf_printf(&cmd, "echo '# changed' >> %s/places.yaml", sdir);
 	assert_int_equal(system(cmd.data), 0);
