@@ -34,8 +34,8 @@ const struct attr_def *graph_node_attr(const char *name)
 struct agg_edge {
 	int rel, source, target;
 	long asserted, hypothetical;
-	struct buf dates;	/* distinct document dates, sorted, space-separated */
-	struct buf rules;	/* distinct rule ids, sorted, space-separated */
+	struct strset dates;	/* distinct document dates */
+	struct strset rules;	/* distinct rule ids */
 };
 
 struct graph {
@@ -43,7 +43,7 @@ struct graph {
 	enum graph_level level;
 	int affiliation;	/* the relation type that ties persons to bodies, or -1 */
 	long *mentions;		/* per actor; grows with the actors texts introduce */
-	struct buf *dates;	/* per actor: dates of the documents that mention it */
+	struct strset *dates;	/* per actor: dates of the documents that mention it */
 	size_t nactors;		/* actors that mentions and dates cover */
 	struct strmap *index;	/* "rel source target" -> edge */
 	struct agg_edge *edges;
@@ -68,11 +68,11 @@ void graph_free(struct graph *g)
 	if (!g)
 		return;
 	for (size_t i = 0; i < g->nedges; i++) {
-		free(g->edges[i].rules.data);
-		free(g->edges[i].dates.data);
+		strset_free(&g->edges[i].rules);
+		strset_free(&g->edges[i].dates);
 	}
 	for (size_t i = 0; i < g->nactors; i++)
-		free(g->dates[i].data);
+		strset_free(&g->dates[i]);
 	free(g->dates);
 	free(g->edges);
 	free(g->mentions);
@@ -82,48 +82,27 @@ void graph_free(struct graph *g)
 	free(g);
 }
 
-/* Insert 'word' (no spaces) into the sorted space-separated list 'list',
- * unless it is there: the list is the same whatever order words come in. */
-static void add_sorted(struct buf *list, const char *word)
-{
-	struct buf out = {0};
-	bool placed = false;
-	size_t n = strlen(word);
-
-	for (size_t at = 0; at < list->len;) {
-		size_t len = strcspn(list->data + at, " ");
-		int c = strncmp(list->data + at, word, len < n ? n : len);
-
-		if (c == 0) {
-			free(out.data);
-			return;
-		}
-		if (c > 0 && !placed) {
-			buf_printf(&out, "%s%s", out.len ? " " : "", word);
-			placed = true;
-		}
-		buf_printf(&out, "%s%.*s", out.len ? " " : "", (int)len, list->data + at);
-		at += len + 1;
-	}
-	if (!placed)
-		buf_printf(&out, "%s%s", out.len ? " " : "", word);
-	free(list->data);
-	*list = out;
-}
-
-/* Add 'date' (YYYY-MM-DD, or NULL) to a sorted list of dates. */
-static void add_date(struct buf *dates, const char *date)
+/* Add 'date' (YYYY-MM-DD, or NULL) to a set of dates. */
+static void add_date(struct strset *dates, const char *date)
 {
 	if (date && strlen(date) == 10)
-		add_sorted(dates, date);
+		strset_add(dates, date);
 }
 
-/* The first or last date of a list, or "". */
-static void end_date(const struct buf *dates, bool last, char out[11])
+/* The first or last date of a set, or "". */
+static const char *end_date(const struct strset *dates, bool last)
 {
-	out[0] = '\0';
-	if (dates->len >= 10)
-		snprintf(out, 11, "%s", dates->data + (last ? dates->len - 10 : 0));
+	return dates->n ? dates->v[last ? dates->n - 1 : 0] : "";
+}
+
+/* Set string attribute 'name' of a vertex or edge to the words of 'set'. */
+static igraph_error_t set_words(igraph_t *ig, bool edge, const char *name, size_t i, const struct strset *set)
+{
+	char *words = strset_join(set);
+	igraph_error_t rc = edge ? SETEAS(ig, name, i, words) : SETVAS(ig, name, i, words);
+
+	free(words);
+	return rc;
 }
 
 /* The index key of an edge: its type and ends as hex digits (no printf:
@@ -221,7 +200,7 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 		else
 			e->hypothetical++;
 		add_date(&e->dates, d->date);
-		add_sorted(&e->rules, ev[i].rule);
+		strset_add(&e->rules, ev[i].rule);
 	}
 }
 
@@ -296,12 +275,11 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETVAS(&g->ig, "label", i, a->label));
 		CHECK(SETVAS(&g->ig, "kind", i, schema_kind_name(a->kind)));
 		CHECK(SETVAN(&g->ig, "mentions", i, g->mentions[order[i]]));
-		CHECK(SETVAS(&g->ig, "dates", i, g->dates[order[i]].data ? g->dates[order[i]].data : ""));
+		CHECK(set_words(&g->ig, false, "dates", i, &g->dates[order[i]]));
 	}
 	for (size_t i = 0; i < g->nedges; i++) {
 		const struct agg_edge *e = &g->edges[i];
 		const struct reltype *rt = &s->rels[e->rel];
-		char date[11];
 
 		CHECK(SETEAS(&g->ig, "relation", i, rt->id));
 		/* a hypothetical mention counts half: it is a weaker tie than a stated one */
@@ -311,12 +289,10 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETEAN(&g->ig, "hypothetical", i, (double)e->hypothetical));
 		CHECK(SETEAN(&g->ig, "sign", i, rt->sign));
 		CHECK(SETEAS(&g->ig, "cameo", i, rt->cameo));
-		end_date(&e->dates, false, date);
-		CHECK(SETEAS(&g->ig, "first_seen", i, date));
-		end_date(&e->dates, true, date);
-		CHECK(SETEAS(&g->ig, "last_seen", i, date));
-		CHECK(SETEAS(&g->ig, "dates", i, e->dates.data ? e->dates.data : ""));
-		CHECK(SETEAS(&g->ig, "rules", i, e->rules.data ? e->rules.data : ""));
+		CHECK(SETEAS(&g->ig, "first_seen", i, end_date(&e->dates, false)));
+		CHECK(SETEAS(&g->ig, "last_seen", i, end_date(&e->dates, true)));
+		CHECK(set_words(&g->ig, true, "dates", i, &e->dates));
+		CHECK(set_words(&g->ig, true, "rules", i, &e->rules));
 		CHECK(SETEAS(&g->ig, "color", i, rt->color));
 	}
 	rc = 0;

@@ -191,6 +191,47 @@ long strmap_put(struct strmap *m, const char *key, long value)
 	return -1;
 }
 
+void strset_add(struct strset *s, const char *word)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {	/* the first element not below word */
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(s->v[mid], word);
+
+		if (c == 0)
+			return;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
+	memmove(s->v + lo + 1, s->v + lo, (s->n - lo) * sizeof *s->v);
+	s->v[lo] = xstrdup(word);
+	s->n++;
+}
+
+char *strset_join(const struct strset *s)
+{
+	struct buf b = {0};
+
+	for (size_t i = 0; i < s->n; i++) {
+		if (i)
+			buf_add(&b, " ", 1);
+		buf_puts(&b, s->v[i]);
+	}
+	return b.data ? b.data : xstrdup("");
+}
+
+void strset_free(struct strset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
 size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 {
 	size_t len;

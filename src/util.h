@@ -1,5 +1,5 @@
-/* util.h - memory that never fails, growable buffers, a string map, UTF-8,
- * dates, atomic files. */
+/* util.h - memory that never fails, growable buffers, a string map, sorted
+ * string sets, UTF-8, dates, atomic files. */
 #ifndef UTIL_H
 #define UTIL_H
 
@@ -37,6 +37,18 @@ long strmap_get(const struct strmap *m, const char *key);
 long strmap_getn(const struct strmap *m, const char *key, size_t len);
 /* Sets key to value; returns the previous value or -1. */
 long strmap_put(struct strmap *m, const char *key, long value);
+
+/* A sorted set of strings, the same whatever order they are added in.
+ * Zero-initialise; adding is a binary search (a word already there costs
+ * no copy). */
+struct strset {
+	char **v;
+	size_t n, cap;
+};
+void strset_add(struct strset *s, const char *word);
+/* The words joined by single spaces, in order ("" when empty): caller frees. */
+char *strset_join(const struct strset *s);
+void strset_free(struct strset *s);
 
 /* Decode one UTF-8 character at s (n bytes left) into *cp. Returns its
  * length, or 0 for an invalid, overlong or truncated sequence. */

@@ -1,4 +1,4 @@
-/* test_util.c - buffers, the string map, reading files and atomic output. */
+/* test_util.c - buffers, the string map, sorted sets, reading files and atomic output. */
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,6 +25,29 @@ static void map_stores_replaces_and_grows(void **state)
 	assert_int_equal(strmap_get(m, "k1000"), -1);
 	assert_int_equal(strmap_getn(m, "k12xyz", 3), 12);
 	strmap_free(m);
+}
+
+static void sets_sort_and_keep_each_word_once(void **state)
+{
+	const char *orders[2][5] = {{"2024-03-01", "2019-12-31", "2024-03-01", "2020-01-01", "2019-12-31"},
+				    {"2020-01-01", "2019-12-31", "2024-03-01", "2024-03-01", "2020-01-01"}};
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		struct strset set = {0};
+		char *words;
+
+		for (size_t i = 0; i < 5; i++)
+			strset_add(&set, orders[k][i]);
+		assert_int_equal(set.n, 3);
+		words = strset_join(&set);
+		assert_string_equal(words, "2019-12-31 2020-01-01 2024-03-01");
+		free(words);
+		strset_free(&set);
+		words = strset_join(&set);
+		assert_string_equal(words, "");
+		free(words);
+	}
 }
 
 static void buffers_format_and_append(void **state)
@@ -223,6 +246,7 @@ int main(void)
 		cmocka_unit_test(makes_names_safe_as_file_names),
 		cmocka_unit_test(removes_temporary_files_on_sigterm),
 		cmocka_unit_test(buffers_format_and_append),
+		cmocka_unit_test(sets_sort_and_keep_each_word_once),
 		cmocka_unit_test(reads_files_and_reports_missing_ones),
 		cmocka_unit_test(replaces_output_only_on_commit),
 		cmocka_unit_test(reports_an_output_folder_that_cannot_be_made),
