@@ -258,7 +258,10 @@ int analysis_run(struct graph *g, struct diag *err)
 			      IGRAPH_DIRECTED, 0.85, &arcw, NULL));
 	CHECK(store(ig, "pagerank", &res));
 
-	/* eigenvector centrality and communities on the undirected view */
+	/* eigenvector centrality and communities on the undirected view; both
+	 * draw random numbers (ARPACK's start, Louvain's order), so the seed is
+	 * set before each: a graph's scores do not depend on the graphs before it */
+	igraph_rng_seed(igraph_rng_default(), 42);
 	CHECK(igraph_copy(&und, &arcs));
 	have_und = true;
 	CHECK(igraph_to_undirected(&und, IGRAPH_TO_UNDIRECTED_EACH, NULL));
@@ -277,7 +280,7 @@ int analysis_run(struct graph *g, struct diag *err)
 		VECTOR(res)[i] = (double)VECTOR(memb)[i];
 	CHECK(store(ig, "kcore", &res));
 	CHECK(friends_and_foes(g, ig, &res));
-	igraph_rng_seed(igraph_rng_default(), 42);	/* Louvain is randomised: fix it */
+	igraph_rng_seed(igraph_rng_default(), 42);
 	CHECK(igraph_community_multilevel(&und, &arcw, 1.0, &memb, NULL, NULL));
 	CHECK(igraph_vector_resize(&res, nv));
 	for (igraph_integer_t i = 0; i < nv; i++)

@@ -186,19 +186,13 @@ static int cmp_int(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-void cache_put(struct cache *c, struct cache_key k, const struct doc *d, const struct mention *m, size_t nm,
-	       const struct event *ev, size_t ne)
+void cache_record(const struct schema *s, const struct doc *d, const struct mention *m, size_t nm,
+		  const struct event *ev, size_t ne, struct buf *out)
 {
-	const struct schema *s = c->s;
 	int *actors = xmalloc((nm + 2 * ne + 1) * sizeof *actors);
 	size_t na = 0;
-	char *path = entry_path(c, k);
-	struct buf b = {0}, sub = {0};
-	struct outfile out;
-	struct diag err = {{0}};
 
-	buf_printf(&b, "actorgraph-cache\t%d\t%s\n", FORMAT, k.hex);
-	buf_printf(&b, "date\t%s\n", d->date ? d->date : "");
+	buf_printf(out, "date\t%s\n", d->date ? d->date : "");
 	for (size_t i = 0; i < nm; i++)
 		actors[na++] = m[i].actor;
 	for (size_t i = 0; i < ne; i++) {
@@ -208,7 +202,7 @@ void cache_put(struct cache *c, struct cache_key k, const struct doc *d, const s
 	qsort(actors, na, sizeof *actors, cmp_int);
 	for (size_t i = 0; i < na; i++)	/* the actors the document introduced, once each */
 		if ((size_t)actors[i] >= s->nloaded && (i == 0 || actors[i] != actors[i - 1]))
-			buf_printf(&b, "actor\t%d\t%s\t%s\n", (int)s->actors[actors[i]].kind, s->actors[actors[i]].id,
+			buf_printf(out, "actor\t%d\t%s\t%s\n", (int)s->actors[actors[i]].kind, s->actors[actors[i]].id,
 				   s->actors[actors[i]].label);
 	for (size_t i = 0; i < nm; i++)
 		actors[i] = m[i].actor;
@@ -216,11 +210,23 @@ void cache_put(struct cache *c, struct cache_key k, const struct doc *d, const s
 	for (size_t i = 0, run; i < nm; i += run) {
 		for (run = 1; i + run < nm && actors[i + run] == actors[i]; run++)
 			;
-		buf_printf(&b, "mention\t%s\t%zu\n", s->actors[actors[i]].id, run);
+		buf_printf(out, "mention\t%s\t%zu\n", s->actors[actors[i]].id, run);
 	}
 	for (size_t i = 0; i < ne; i++)
-		buf_printf(&b, "event\t%s\t%s\t%s\t%c\t%s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
+		buf_printf(out, "event\t%s\t%s\t%s\t%c\t%s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
 			   s->actors[ev[i].target].id, ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule);
+	free(actors);
+}
+
+void cache_put(struct cache *c, struct cache_key k, const char *record, size_t len)
+{
+	char *path = entry_path(c, k);
+	struct buf b = {0}, sub = {0};
+	struct outfile out;
+	struct diag err = {{0}};
+
+	buf_printf(&b, "actorgraph-cache\t%d\t%s\n", FORMAT, k.hex);
+	buf_add(&b, record, len);
 	buf_printf(&b, "end\t%016" PRIx64 "\n", hash(HASH_START, b.data, b.len));
 	buf_printf(&sub, "%s/%.2s", c->dir, k.hex);
 	if (make_dirs(sub.data, &err) == 0 && outfile_open(&out, path, &err) == 0) {
@@ -235,7 +241,6 @@ void cache_put(struct cache *c, struct cache_key k, const struct doc *d, const s
 		fprintf(stderr, "actorgraph: warning: cache: %s (extraction goes on without it)\n", err.msg);
 		c->warned = true;
 	}
-	free(actors);
 	free(sub.data);
 	free(path);
 	free(b.data);
@@ -256,10 +261,9 @@ static size_t fields(char *p, char *end, char **f, size_t max)
 	return p ? 0 : n;	/* more fields than expected: not ours */
 }
 
-/* Read the lines of a verified entry into *out; false if one is not ours. */
-static bool parse_entry(struct cache *c, char *p, char *end, struct cached *out)
+/* Read the lines [p, end) of a record into *out; false if one is not ours. */
+static bool replay_lines(struct schema *s, char *p, char *end, struct cached *out)
 {
-	struct schema *s = c->s;
 	size_t mcap = 0, ecap = 0;
 
 	memset(out, 0, sizeof *out);
@@ -308,6 +312,14 @@ static bool parse_entry(struct cache *c, char *p, char *end, struct cached *out)
 	return true;
 }
 
+bool cache_replay(struct schema *s, char *record, size_t len, struct cached *out)
+{
+	if (replay_lines(s, record, record + len, out))
+		return true;
+	cached_free(out);
+	return false;
+}
+
 /* Is the entry data (n bytes) whole: its header, then lines, the last of
  * them the checksum of all before it? Returns where that line starts, or NULL. */
 static char *whole(const char *data, size_t n, const char *header)
@@ -346,19 +358,23 @@ static char *read_entry(const char *path, size_t *n, time_t *mtime)
 	return data;
 }
 
-bool cache_get(struct cache *c, struct cache_key k, struct cached *out)
+bool cache_get(struct cache *c, struct cache_key k, struct buf *record)
 {
-	char header[64], *path = entry_path(c, k), *data, *last;
-	size_t n = 0;
+	char header[64], *path = entry_path(c, k), *data, *body, *last;
+	size_t n = 0, at = record->len;
 	time_t mtime = 0;
+	struct cached check;
 	bool ok = false;
 
-	memset(out, 0, sizeof *out);
 	snprintf(header, sizeof header, "actorgraph-cache\t%d\t%s\n", FORMAT, k.hex);
-	if ((data = read_entry(path, &n, &mtime)) && (last = whole(data, n, header)))
-		ok = parse_entry(c, data + strlen(header), last, out);
-	if (!ok)
-		cached_free(out);
+	if ((data = read_entry(path, &n, &mtime)) && (last = whole(data, n, header))) {
+		body = data + strlen(header);
+		buf_add(record, body, (size_t)(last - body));
+		ok = cache_replay(c->s, body, (size_t)(last - body), &check);	/* never trusted unread */
+		cached_free(&check);
+	}
+	if (!ok && record->data)
+		record->data[record->len = at] = '\0';
 	else if (mtime < time(NULL) - 24 * 3600)
 		utimensat(AT_FDCWD, path, NULL, 0);	/* used: kept from pruning (a day is precise enough) */
 	free(data);

@@ -12,6 +12,7 @@
 #include "relations.h"
 #include "schema.h"
 #include "text.h"
+#include "util.h"
 
 struct cache;
 
@@ -27,9 +28,14 @@ struct cache *cache_open(const char *dir, struct schema *s, const char *settings
 enum { CACHE_DAYS = 30 };
 void cache_close(struct cache *c);
 
-/* One document's results as a graph needs them: the date it had (its own
- * date line included) and the actors of its mentions and its events, with
- * the actors it introduced added to the schema again. */
+/* A document's record: what a graph needs of its results, as lines of text
+ * (the date it had, its own date line included; the actors it introduced;
+ * its mentions and events, without evidence). A cache entry holds one, and
+ * so does the message of a worker process to the build. Appended to *out. */
+void cache_record(const struct schema *s, const struct doc *d, const struct mention *m, size_t nm,
+		  const struct event *ev, size_t ne, struct buf *out);
+
+/* A record read back, with the actors it introduced added to the schema. */
 struct cached {
 	char *date;		/* or NULL */
 	struct mention *m;	/* only .actor is set */
@@ -38,6 +44,11 @@ struct cached {
 	size_t ne;
 };
 
+/* Read 'record' (len bytes, changed in place) into *out for schema s;
+ * false, with nothing to free, when a line of it is not a record's. */
+bool cache_replay(struct schema *s, char *record, size_t len, struct cached *out);
+void cached_free(struct cached *x);
+
 /* A document's key: a hash of its text (len bytes, as read, before any
  * cleaning), its given date (may be NULL), the schema and the program. */
 struct cache_key {
@@ -45,16 +56,13 @@ struct cache_key {
 };
 struct cache_key cache_key(const struct cache *c, const char *text, size_t len, const char *date);
 
-/* The results kept under key k, into *out; false when there is no whole,
- * valid entry (a torn, truncated or foreign one is ignored). */
-bool cache_get(struct cache *c, struct cache_key k, struct cached *out);
+/* Append the record kept under key k to *record; false when there is no
+ * whole, valid entry (a torn, truncated or foreign one is ignored). */
+bool cache_get(struct cache *c, struct cache_key k, struct buf *record);
 
-/* Keep the results of document d under key k. An entry appears whole or
- * not at all; a failure to write costs only the entry and is reported once
- * on stderr. */
-void cache_put(struct cache *c, struct cache_key k, const struct doc *d, const struct mention *m, size_t nm,
-	       const struct event *ev, size_t ne);
-
-void cached_free(struct cached *x);
+/* Keep 'record' (len bytes) under key k. An entry appears whole or not at
+ * all; a failure to write costs only the entry and is reported once on
+ * stderr. */
+void cache_put(struct cache *c, struct cache_key k, const char *record, size_t len);
 
 #endif

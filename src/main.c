@@ -23,6 +23,7 @@
 #include "graph.h"
 #include "graphml.h"
 #include "jsonio.h"
+#include "parallel.h"
 #include "recipe.h"
 #include "relations.h"
 #include "schema.h"
@@ -50,9 +51,9 @@ static void usage(FILE *fp)
 	      "                        [--level actor|state] [--per-document] [--quiet]\n"
 	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
-	      "                        [--cache DIR] [--render-timeout S] INPUT...\n"
-	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] graphs/NAME\n"
-	      "       actorgraph extract [--schema DIR] [--limit LIST] INPUT...\n"
+	      "                        [--cache DIR] [--render-timeout S] [--jobs N] INPUT...\n"
+	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] [--jobs N] graphs/NAME\n"
+	      "       actorgraph extract [--schema DIR] [--limit LIST] [--jobs N] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
 	      "       actorgraph check [--schema DIR]\n"
@@ -107,6 +108,8 @@ static void usage(FILE *fp)
 	      "  -L, --limit LIST     what a document may hold; past it, it is cut with a\n"
 	      "                       warning: document=BYTES (default 16 MiB), line=BYTES\n"
 	      "                       (4 MiB), sentence=TOKENS (2000)\n"
+	      "  -j, --jobs N         extract in N processes (default: the processors this\n"
+	      "                       process may use); the output is the same for any N\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
@@ -151,6 +154,7 @@ struct options {
 	struct graph_filter filter;
 	struct corpus_limits limits;	/* --limit document=, line= (bytes) */
 	size_t sentence_tokens;		/* --limit sentence= */
+	unsigned jobs;			/* worker processes */
 	bool per_document, quiet, clusters, no_cache;
 };
 
@@ -407,10 +411,9 @@ static int distinct_names(const struct corpus *in, struct diag *err)
 }
 
 /* A document that cannot be read is reported and left out of the run. */
-static void skip_document(struct diag *err, size_t *failed)
+static void skip_document(const char *why, size_t *failed)
 {
-	fprintf(stderr, "actorgraph: %s (document left out)\n", err->msg);
-	err->msg[0] = '\0';
+	fprintf(stderr, "actorgraph: %s (document left out)\n", why);
 	(*failed)++;
 }
 
@@ -429,50 +432,117 @@ struct tally {
 	size_t from_cache, unread, drawings_failed;
 };
 
-/* Add document 'in' to graph g (or write its own graph, per document):
- * from the cache when it holds the document, else extracted (and kept).
- * Returns 0, 1 when the document cannot be read, -1 on failure. */
-static int build_one(const struct options *o, const struct pipeline *p, struct cache *cache,
-		     const struct corpus_doc *in, struct graph *g, struct tally *t, struct diag *err)
+/* A run over the documents of a corpus, in worker processes (parallel.c). */
+struct run {
+	const struct options *o;
+	struct pipeline *p;
+	struct cache *cache;	/* or NULL */
+	const struct corpus *in;
+	struct graph *g;	/* the graph of all documents, or NULL per document */
+	struct tally t;
+};
+
+static const char *doc_path(void *ctx, size_t i)
 {
-	struct graph *one;
-	struct analysed a;
-	struct cached hit;
+	return ((const struct run *)ctx)->in->docs[i].path;
+}
+
+/* Add document in's record (cache.h) to graph g. */
+static int add_record(struct schema *s, const struct corpus_doc *in, struct graph *g, char *record, size_t len,
+		      struct diag *err)
+{
+	struct cached x;
+	struct doc d = {.name = in->name, .path = in->path};
+
+	if (!cache_replay(s, record, len, &x))
+		return diag_set(err, "%s: the record of what was extracted from it is damaged", in->path);
+	d.date = x.date;
+	graph_add(g, &d, x.m, x.nm, x.ev, x.ne);
+	cached_free(&x);
+	return 0;
+}
+
+/* Document in's own graph, written; the message of build_work. */
+static void write_one(struct run *r, const struct corpus_doc *in, struct buf *record, struct buf *out)
+{
+	struct graph *one = graph_new(r->p->schema, r->o->level);
+	char *file = file_name_of(in->name);	/* a JSON line's id may be "../../x" */
+	struct diag err = {{0}};
+	int failed = -1;
+
+	if (add_record(r->p->schema, in, one, record->data, record->len, &err) == 0)
+		failed = write_graph(one, r->o, file, &err);
+	if (failed < 0)
+		buf_printf(out, "f%s", err.msg);
+	else
+		buf_printf(out, "w%d", failed);
+	free(file);
+	graph_free(one);
+}
+
+/* In a worker: document i's record, taken from the cache or extracted (and
+ * kept), or its own graph written. The message is 'c' (from the cache) or
+ * 'x' (extracted), then 'r' and the record, or 'w' and how many drawings
+ * failed; or else 'u' and why the document cannot be read, or 'f' and why
+ * its graph could not be written. */
+static void build_work(void *ctx, size_t i, struct buf *out)
+{
+	struct run *r = ctx;
+	const struct corpus_doc *in = &r->in->docs[i];
+	struct buf record = {0};
+	struct diag err = {{0}};
 	struct cache_key key;
+	bool hit = false;
 	char *text;
 	size_t len;
-	int rc = 0;
 
-	if (read_doc(o, in, &text, &len, err) < 0)
-		return 1;
-	one = o->per_document ? graph_new(p->schema, o->level) : NULL;
-	if (cache)
-		key = cache_key(cache, text, len, in->date);
-	if (cache && cache_get(cache, key, &hit)) {
-		struct doc d = {.name = in->name, .path = in->path, .date = hit.date};
-
-		graph_add(one ? one : g, &d, hit.m, hit.nm, hit.ev, hit.ne);
-		cached_free(&hit);
+	if (read_doc(r->o, in, &text, &len, &err) < 0) {
+		buf_printf(out, "u%s", err.msg);
+		return;
+	}
+	if (r->cache) {
+		key = cache_key(r->cache, text, len, in->date);
+		hit = cache_get(r->cache, key, &record);
+	}
+	if (hit) {
 		free(text);
-		t->from_cache++;
 	} else {
-		analyse_text(p, o, in, text, len, &a);
-		graph_add(one ? one : g, a.doc, a.m, a.nm, a.ev, a.ne);
-		if (cache)
-			cache_put(cache, key, a.doc, a.m, a.nm, a.ev, a.ne);
+		struct analysed a;
+
+		analyse_text(r->p, r->o, in, text, len, &a);
+		cache_record(r->p->schema, a.doc, a.m, a.nm, a.ev, a.ne, &record);
+		if (r->cache)
+			cache_put(r->cache, key, record.data, record.len);
 		analysed_free(&a);
 	}
-	if (one) {
-		char *file = file_name_of(in->name);	/* a JSON line's id may be "../../x" */
-
-		if ((rc = write_graph(one, o, file, err)) > 0) {
-			t->drawings_failed += (size_t)rc;
-			rc = 0;
-		}
-		free(file);
+	buf_add(out, hit ? "c" : "x", 1);
+	if (r->o->per_document) {
+		write_one(r, in, &record, out);
+	} else {
+		buf_add(out, "r", 1);
+		buf_add(out, record.data, record.len);
 	}
-	graph_free(one);
-	return rc;
+	free(record.data);
+}
+
+/* In the build, document by document in order: build_work's message. */
+static int build_take(void *ctx, size_t i, char *msg, size_t len, struct diag *err)
+{
+	struct run *r = ctx;
+
+	if (msg[0] == 'u') {
+		skip_document(msg + 1, &r->t.unread);
+	} else {
+		r->t.from_cache += msg[0] == 'c';
+		if (msg[1] == 'f')
+			return diag_set(err, "%s", msg + 2);
+		if (msg[1] == 'w')
+			r->t.drawings_failed += strtoul(msg + 2, NULL, 10);
+		else if (add_record(r->p->schema, &r->in->docs[i], r->g, msg + 2, len - 2, err) < 0)
+			return -1;
+	}
+	progress(r->o, i + 1, r->in->n);
+	return 0;
 }
 
 /* What else than the document, the schema and the program extraction
@@ -491,10 +561,9 @@ static char *cache_settings(const struct options *o)
 static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
-	struct graph *g = NULL;
-	struct cache *cache = NULL;
-	struct tally t = {0};
-	int rc = -1, r;
+	struct run r = {.o = o, .p = &p, .in = in};
+	const struct parallel_job job = {build_work, build_take, doc_path, &r};
+	int rc = -1, drawn = 0;
 
 	if (o->per_document && distinct_names(in, err) < 0)
 		return -1;
@@ -503,58 +572,82 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 	if (o->cache && !o->no_cache) {
 		char *settings = cache_settings(o);
 
-		cache = cache_open(o->cache, p.schema, settings, err);
+		r.cache = cache_open(o->cache, p.schema, settings, err);
 		free(settings);
-		if (!cache)
+		if (!r.cache)
 			goto out;
 	}
 	if (!o->per_document)
-		g = graph_new(p.schema, o->level);
-	for (size_t i = 0; i < in->n; i++) {
-		if ((r = build_one(o, &p, cache, &in->docs[i], g, &t, err)) < 0)
-			goto out;
-		if (r > 0)
-			skip_document(err, &t.unread);
-		progress(o, i + 1, in->n);
-	}
-	if (!o->quiet && cache)
-		fprintf(stderr, "actorgraph: %zu document%s: %zu from the cache, %zu extracted\n",
-			in->n - t.unread, in->n - t.unread == 1 ? "" : "s", t.from_cache,
-			in->n - t.unread - t.from_cache);
-	if (all_failed(t.unread, in->n, err) < 0 ||
-	    (!o->per_document && (r = write_graph(g, o, o->name, err)) < 0))
+		r.g = graph_new(p.schema, o->level);
+	if (parallel_run(&job, in->n, o->jobs, err) < 0)
 		goto out;
-	if (!o->per_document)
-		t.drawings_failed += (size_t)r;
-	rc = t.unread > 0 || t.drawings_failed > 0;
+	if (!o->quiet && r.cache)
+		fprintf(stderr, "actorgraph: %zu document%s: %zu from the cache, %zu extracted\n",
+			in->n - r.t.unread, in->n - r.t.unread == 1 ? "" : "s", r.t.from_cache,
+			in->n - r.t.unread - r.t.from_cache);
+	if (all_failed(r.t.unread, in->n, err) < 0 ||
+	    (!o->per_document && (drawn = write_graph(r.g, o, o->name, err)) < 0))
+		goto out;
+	r.t.drawings_failed += (size_t)drawn;
+	rc = r.t.unread > 0 || r.t.drawings_failed > 0;
 out:
-	cache_close(cache);
-	graph_free(g);
+	cache_close(r.cache);
+	graph_free(r.g);
 	pipeline_close(&p);
 	return rc;
+}
+
+/* In a worker: the event lines of document i after 'o', or 'u' and why it
+ * cannot be read. */
+static void extract_work(void *ctx, size_t i, struct buf *out)
+{
+	struct run *r = ctx;
+	struct analysed a;
+	struct diag err = {{0}};
+	char *lines = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	if (analyse(r->p, r->o, &r->in->docs[i], &a, &err) < 0) {
+		buf_printf(out, "u%s", err.msg);
+		return;
+	}
+	if (!(fp = open_memstream(&lines, &len)) || jsonio_events(fp, r->p->schema, a.doc, a.ev, a.ne, &err) < 0 ||
+	    fclose(fp) != 0) {
+		fprintf(stderr, "actorgraph: out of memory\n");	/* all a memory stream can lack */
+		abort();
+	}
+	buf_add(out, "o", 1);
+	buf_add(out, lines, len);
+	free(lines);
+	analysed_free(&a);
+}
+
+/* In extract, document by document in order: extract_work's message. */
+static int extract_take(void *ctx, size_t i, char *msg, size_t len, struct diag *err)
+{
+	struct run *r = ctx;
+
+	if (msg[0] == 'u')
+		skip_document(msg + 1, &r->t.unread);
+	else if (fwrite(msg + 1, 1, len - 1, stdout) != len - 1)
+		return diag_set(err, "cannot write to standard output: %s", strerror(errno));
+	return 0;
 }
 
 /* Returns 0, 1 when some documents could not be read, -1 on failure. */
 static int extract(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
-	size_t failed = 0;
-	int rc = 0;
+	struct run r = {.o = o, .p = &p, .in = in};
+	const struct parallel_job job = {extract_work, extract_take, doc_path, &r};
+	int rc;
 
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
-	for (size_t i = 0; i < in->n && rc == 0; i++) {
-		struct analysed a;
-
-		if (analyse(&p, o, &in->docs[i], &a, err) < 0) {
-			skip_document(err, &failed);
-			continue;
-		}
-		rc = jsonio_events(stdout, p.schema, a.doc, a.ev, a.ne, err);
-		analysed_free(&a);
-	}
+	rc = parallel_run(&job, in->n, o->jobs, err);
 	if (rc == 0)
-		rc = all_failed(failed, in->n, err) < 0 ? -1 : failed > 0;
+		rc = all_failed(r.t.unread, in->n, err) < 0 ? -1 : r.t.unread > 0;
 	pipeline_close(&p);
 	return rc;
 }
@@ -566,23 +659,29 @@ static int explain(const struct options *o, const struct corpus *in, struct diag
 	char *spec = xstrdup(o->edge), *save = NULL;
 	struct edge_query q = {strtok_r(spec, ",", &save), strtok_r(NULL, ",", &save),
 			       strtok_r(NULL, ",", &save)};
-	size_t found = 0;
+	size_t found = 0, failed = 0;
 	int rc = 0;
 
 	if (pipeline_open(&p, o->schema, err) < 0) {
 		free(spec);
 		return -1;
 	}
-	for (size_t i = 0; i < in->n && rc == 0; i++) {
+	for (size_t i = 0; i < in->n; i++) {
 		struct analysed a;
 
-		if ((rc = analyse(&p, o, &in->docs[i], &a, err)) < 0)
-			break;
+		if (analyse(&p, o, &in->docs[i], &a, err) < 0) {
+			skip_document(err->msg, &failed);
+			continue;
+		}
 		found += events_explain(stdout, p.schema, a.doc, a.ev, a.ne, &q);
 		analysed_free(&a);
 	}
-	if (rc == 0 && !found)
+	if (all_failed(failed, in->n, err) < 0)
+		rc = -1;
+	else if (!found)
 		rc = diag_set(err, "no relation %s in the input", o->edge);
+	else
+		rc = failed > 0;
 	pipeline_close(&p);
 	free(spec);
 	return rc;
@@ -726,6 +825,7 @@ static const struct option longopts[] = {
 	{"depth", required_argument, NULL, 'd'}, {"clusters", no_argument, NULL, 'c'},
 	{"limit", required_argument, NULL, 'L'}, {"cache", required_argument, NULL, 'C'},
 	{"no-cache", no_argument, NULL, 'N'}, {"render-timeout", required_argument, NULL, 'T'},
+	{"jobs", required_argument, NULL, 'j'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -740,6 +840,7 @@ int main(int argc, char **argv)
 	double num;
 	int c, rc;
 
+	o.jobs = parallel_cores();
 	igraph_set_error_handler(igraph_error_handler_ignore);
 	igraph_set_warning_handler(igraph_warning_handler_ignore);
 	igraph_set_attribute_table(&igraph_cattribute_table);
@@ -760,7 +861,7 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract, explain, stats or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:cpqhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:cpqhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o':
@@ -806,6 +907,11 @@ int main(int argc, char **argv)
 			if (parse_limits(optarg, &o) < 0)
 				return misuse("--limit needs NAME=N,... with NAME document, line or sentence "
 					      "and N a whole number >= 1, found '%s'", optarg);
+			break;
+		case 'j':
+			if (parse_number(optarg, 1, 1024, &num) < 0 || num != (unsigned)num)
+				return misuse("--jobs needs a whole number from 1 to 1024, found '%s'", optarg);
+			o.jobs = (unsigned)num;
 			break;
 		case 'q': o.quiet = true; break;
 		case 'c': o.clusters = true; break;

@@ -132,6 +132,20 @@ else
 	bad order-independent "$(head -20 "$OUT/order.diff")"
 fi
 
+# any number of worker processes gives the same files and the same events
+"$AG" build -q -j 1 --format graphml,gexf,json,csv,dot --out "$OUT/jobs1" --name g "$@"
+"$AG" build -q -j 3 --format graphml,gexf,json,csv,dot --out "$OUT/jobs3" --name g "$@"
+"$AG" build -q -j 1 --per-document --format graphml --out "$OUT/jobs1/each" "$@"
+"$AG" build -q -j 2 --per-document --format graphml --out "$OUT/jobs3/each" "$@"
+"$AG" extract -j 1 "$@" >"$OUT/jobs1/events.jsonl"
+"$AG" extract -j 3 "$@" >"$OUT/jobs3/events.jsonl"
+if [ "$(ls "$OUT/jobs3/each" | wc -l)" = $# ] && [ -s "$OUT/jobs3/events.jsonl" ] &&
+	diff -r "$OUT/jobs1" "$OUT/jobs3" >"$OUT/jobs.diff" 2>&1 && diff -r "$OUT/order1" "$OUT/jobs3" -x each -x events.jsonl >/dev/null; then
+	ok jobs-same-output
+else
+	bad jobs-same-output "$(head -20 "$OUT/jobs.diff")"
+fi
+
 # a document's events depend on it alone, not on the names others introduced
 printf '"No," said Lars Eklund.\n' >"$OUT/intro.txt"
 printf 'Lars Eklund criticized Russia.\n' >"$OUT/later.txt"
