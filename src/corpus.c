@@ -1,9 +1,9 @@
-/* corpus.c - collecting input documents; JSON lines through jansson. */
+/* corpus.c - collecting input documents; JSON lines through jsonl.c. */
 #include "corpus.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jsonl.h"
 #include "text.h"
 #include "util.h"
 
@@ -22,19 +23,16 @@ struct corpus_seen {
 	size_t n, cap;
 };
 
-static void add_doc(struct corpus *c, const char *path, const char *name, const char *date, const char *text,
-		    size_t len)
+static void add_doc(struct corpus *c, const char *path, const char *name, const char *date)
 {
 	struct corpus_doc *d;
 
 	xgrow(&c->docs, &c->cap, c->n + 1, sizeof *c->docs);
 	d = &c->docs[c->n++];
+	memset(d, 0, sizeof *d);
 	d->path = xstrdup(path);
 	d->name = utf8_clean(xstrdup(name));	/* a JSON line's id may hold anything */
 	d->date = date ? xstrdup(date) : NULL;
-	d->text = text ? xstrndup(text, len) : NULL;
-	d->len = len;
-	d->error = NULL;
 }
 
 /* A document that cannot be read, with the reason, for corpus_read. */
@@ -42,7 +40,7 @@ static void add_failed(struct corpus *c, const char *path, const char *name, con
 {
 	char *base = name ? NULL : text_doc_name(path);
 
-	add_doc(c, path, name ? name : base, NULL, NULL, 0);
+	add_doc(c, path, name ? name : base, NULL);
 	c->docs[c->n - 1].error = xstrdup(error);
 	free(base);
 }
@@ -88,58 +86,97 @@ static bool ends_with(const char *s, const char *suffix)
 	return n > k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* One article per line: {"id", "date", "text"}. A line that is no article
- * is a document that failed, and so is a feed that cannot be read. */
-static void add_jsonl(struct corpus *c, const char *path, const char *date)
+/* The article of a JSON line (len bytes), or -1 with err set at file:line:col. */
+static int article(const char *line, size_t len, struct pos at, struct jsonl_article *a, struct diag *err)
 {
-	struct diag err = {{0}};
-	char *data, *line;
-	size_t len;
-	unsigned long lineno = 0;
-	char *base;
+	const char *why;
+	char *date;
+	size_t n;
+	int rc = 0;
 
-	if (read_file(path, SIZE_MAX, &data, &len, &err) < 0) {
-		add_failed(c, path, NULL, err.msg);
+	if ((at.col = jsonl_article(line, len, a, &why)))
+		return diag_at(err, at, "expected %s", why);
+	if (a->date) {
+		at.col = (unsigned long)(a->date - line) + 1;
+		date = jsonl_string(a->date, a->date_len, &n);
+		rc = date_check(date, false, at, err);
+		free(date);
+	}
+	return rc;
+}
+
+/* One article per line: {"id", "date", "text"}. A line that is no article
+ * is a document that failed, and so is a feed that cannot be read. Only
+ * where each line is kept: memory does not grow with the feed's texts. */
+static void add_jsonl(struct corpus *c, const char *path, const char *given)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL, *base;
+	size_t cap = 0;
+	ssize_t n;
+	long offset = 0;
+	unsigned long lineno = 0;
+
+	if (!fp) {
+		add_failed(c, path, NULL, strerror(errno));
 		return;
 	}
 	base = text_doc_name(path);
-	for (char *p = data; (line = strsep(&p, "\n"));) {
-		json_error_t je;
-		json_t *o, *id, *dt, *tx;
-		char name[300], where[300];
+	for (; (n = getline(&line, &cap, fp)) > 0; offset += n) {
+		struct diag err = {{0}};
+		char name[300], where[300], *id, *date = NULL;
+		size_t len = (size_t)n - (line[n - 1] == '\n'), idlen;
+		struct jsonl_article a;
 
 		lineno++;
-		if (!line[strspn(line, " \t\r")])
+		if (strspn(line, " \t\r\n") == (size_t)n)
 			continue;	/* blank lines */
 		snprintf(where, sizeof where, "%s:%lu", path, lineno);
 		snprintf(name, sizeof name, "%s-%lu", base, lineno);	/* "feed-3" for line 3 of feed.jsonl */
-		err.msg[0] = '\0';
-		if (!(o = json_loads(line, JSON_REJECT_DUPLICATES, &je))) {
-			diag_at(&err, (struct pos){path, lineno, (unsigned long)je.column}, "%s", je.text);
+		if (article(line, len, (struct pos){path, lineno, 1}, &a, &err) < 0) {
 			add_failed(c, where, name, err.msg);
 			continue;
 		}
-		id = json_object_get(o, "id");
-		dt = json_object_get(o, "date");
-		tx = json_object_get(o, "text");
-		if (!json_is_object(o) || !json_is_string(tx) || (id && !json_is_string(id)) ||
-		    (dt && !json_is_null(dt) && !json_is_string(dt))) {
-			diag_at(&err, (struct pos){path, lineno, 1},
-				"expected {\"text\": string, \"id\": string, \"date\": \"YYYY-MM-DD\"}");
-			add_failed(c, where, name, err.msg);
-		} else if (json_is_string(dt) &&
-			   date_check(json_string_value(dt), false, (struct pos){path, lineno, 1}, &err) < 0) {
-			add_failed(c, where, name, err.msg);
-		} else {
-			if (id)
-				snprintf(name, sizeof name, "%s", json_string_value(id));
-			add_doc(c, where, name, json_is_string(dt) ? json_string_value(dt) : date,
-				json_string_value(tx), json_string_length(tx));
+		if (a.id) {
+			id = jsonl_string(a.id, a.id_len, &idlen);
+			snprintf(name, sizeof name, "%s", id);
+			free(id);
 		}
-		json_decref(o);
+		if (a.date)
+			date = jsonl_string(a.date, a.date_len, &idlen);
+		add_doc(c, where, name, a.date ? date : given);
+		c->docs[c->n - 1].file = xstrdup(path);
+		c->docs[c->n - 1].offset = offset;
+		c->docs[c->n - 1].len = len;
+		free(date);
 	}
+	if (ferror(fp))
+		add_failed(c, path, NULL, strerror(errno));
+	fclose(fp);
+	free(line);
 	free(base);
-	free(data);
+}
+
+/* The text of JSON line d, read again. */
+static int read_line_text(const struct corpus_doc *d, char **text, size_t *len, struct diag *err)
+{
+	int fd = open(d->file, O_RDONLY);
+	char *line = xmalloc(d->len + 1);
+	ssize_t got = fd < 0 ? -1 : pread(fd, line, d->len, d->offset);
+	struct jsonl_article a;
+	const char *why;
+	int rc = 0;
+
+	if (got < 0)
+		rc = diag_set(err, "%s: cannot read the line again: %s", d->path, strerror(errno));
+	else if (got != (ssize_t)d->len || jsonl_article(line, d->len, &a, &why) != 0)
+		rc = diag_set(err, "%s: cannot read the line again: the file changed", d->path);
+	else
+		*text = jsonl_string(a.text, a.text_len, len);
+	if (fd >= 0)
+		close(fd);
+	free(line);
+	return rc;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -156,7 +193,7 @@ static void add_file(struct corpus *c, const char *path, const char *date)
 		return;
 	}
 	name = strcmp(path, "-") == 0 ? xstrdup("stdin") : text_doc_name(path);
-	add_doc(c, path, name, date, NULL, 0);
+	add_doc(c, path, name, date);
 	free(name);
 }
 
@@ -297,10 +334,11 @@ int corpus_read(const struct corpus_doc *d, const struct corpus_limits *lim, cha
 	memset(cut, 0, sizeof *cut);
 	if (d->error)
 		return diag_set(err, "%s", d->error);
-	if (d->text) {
-		more = d->len > lim->document;
-		*len = more ? lim->document : d->len;
-		*text = xstrndup(d->text, *len);
+	if (d->file) {
+		if (read_line_text(d, text, len, err) < 0)
+			return -1;
+		if ((more = *len > lim->document))
+			*len = lim->document;
 	} else if ((more = read_file(d->path, lim->document, text, len, err)) < 0) {
 		return -1;
 	}
@@ -319,7 +357,7 @@ void corpus_free(struct corpus *c)
 		free(c->docs[i].path);
 		free(c->docs[i].name);
 		free(c->docs[i].date);
-		free(c->docs[i].text);
+		free(c->docs[i].file);
 		free(c->docs[i].error);
 	}
 	free(c->docs);

@@ -12,8 +12,9 @@ struct corpus_doc {
 	char *path;		/* the file ("-" for stdin); for JSON lines "file:line" */
 	char *name;		/* the document's name: file name without extension, or its "id" */
 	char *date;		/* YYYY-MM-DD or NULL */
-	char *text;		/* the text of a JSON line; NULL: read the file at path */
-	size_t len;
+	char *file;		/* a JSON line's file, read again for its text; NULL: read path */
+	long offset;		/* where the line starts in it */
+	size_t len;		/* its bytes */
 	char *error;		/* why the document cannot be read, or NULL */
 };
 
@@ -30,7 +31,8 @@ struct corpus {
 /* Add the documents of 'path': a text file; a folder (its *.txt and *.jsonl
  * files, recursively, in name order); "-" for standard input; or a *.jsonl
  * file with one article per line, {"id": "...", "date": "YYYY-MM-DD", "text":
- * "..."} (id and date optional). 'date' (may be NULL) dates the documents
+ * "..."} (id and date optional; a feed is read a line at a time, and the text
+ * of each line is read again when the document is). 'date' (may be NULL) dates the documents
  * that carry none. Each file and folder is read once, by the first path
  * that reaches it: a second path (a symbolic link to a folder being read, a
  * loop) is skipped with a warning, and so is a dangling link. A document that

@@ -149,7 +149,7 @@ printf '{"id": "a", "date": "2024-02-29", "text": "Egypt met with Sudan."}\n{"id
 	>"$OUT/dates.jsonl"
 "$AG" build -q --format gexf --out "$OUT/dates" "$OUT/dates.jsonl" 2>"$OUT/dates.err"
 if [ $? = 3 ] && [ -e "$OUT/dates/graph.gexf" ] && grep -qx \
-	"actorgraph: $OUT/dates.jsonl:2:1: expected a date YYYY-MM-DD, found '2024-02-30' (no such day) (document left out)" \
+	"actorgraph: $OUT/dates.jsonl:2:22: expected a date YYYY-MM-DD, found '2024-02-30' (no such day) (document left out)" \
 	"$OUT/dates.err"; then
 	ok jsonl-impossible-date
 else

@@ -75,19 +75,19 @@ static void reports_bad_json_lines_where_they_are(void **state)
 	assert_int_equal(c.n, 3);
 	assert_string_equal(c.docs[0].path, OUT "/feed.jsonl:1");
 	assert_int_equal(corpus_read(&c.docs[0], &lim, &text, &len, &cut, &err), -1);
-	assert_string_equal(err.msg, OUT "/feed.jsonl:1:12: '}' expected near end of file");
+	assert_string_equal(err.msg, OUT "/feed.jsonl:1:13: expected ',' or '}'");
 	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), 0);
 	free(text);
 	err.msg[0] = '\0';
 	assert_int_equal(corpus_read(&c.docs[2], &lim, &text, &len, &cut, &err), -1);
-	assert_string_equal(err.msg, "tests/data/corpus-bad-field.jsonl:1:1: expected {\"text\": string, "
+	assert_string_equal(err.msg, "tests/data/corpus-bad-field.jsonl:1:8: expected {\"text\": string, "
 				     "\"id\": string, \"date\": \"YYYY-MM-DD\"}");
 	err.msg[0] = '\0';
 	assert_int_equal(corpus_add(&c, "tests/data/corpus-bad-date.jsonl", NULL, &err), 0);
 	assert_int_equal(c.n, 5);
 	assert_string_equal(c.docs[4].path, "tests/data/corpus-bad-date.jsonl:2");
 	assert_int_equal(corpus_read(&c.docs[4], &lim, &text, &len, &cut, &err), -1);
-	assert_string_equal(err.msg, "tests/data/corpus-bad-date.jsonl:2:1: expected a date YYYY-MM-DD, "
+	assert_string_equal(err.msg, "tests/data/corpus-bad-date.jsonl:2:22: expected a date YYYY-MM-DD, "
 				     "found '2023-02-29' (no such day)");
 	err.msg[0] = '\0';
 	assert_int_equal(corpus_add(&c, "tests/data/none", NULL, &err), -1);
