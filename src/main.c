@@ -17,6 +17,7 @@
 #include "cache.h"
 #include "corpus.h"
 #include "diag.h"
+#include "diff.h"
 #include "dot.h"
 #include "events.h"
 #include "gexf.h"
@@ -41,6 +42,9 @@
  * read and drawings that Graphviz failed to make are reported. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 
+/* Where a recipe's build keeps the GraphML of the build before it, for diff. */
+#define PREVIOUS_DIR ".previous"
+
 static const char *const default_formats = "graphml,dot,svg";
 static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "dot", "svg", "png", NULL};
 
@@ -55,6 +59,8 @@ static void usage(FILE *fp)
 	      "       actorgraph extract [--schema DIR] [--limit LIST] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
+	      "       actorgraph diff [--format text|json] OLD.graphml NEW.graphml\n"
+	      "       actorgraph diff [--format text|json] graphs/NAME\n"
 	      "       actorgraph check [--schema DIR]\n"
 	      "       actorgraph --help | --version\n"
 	      "\n"
@@ -71,6 +77,10 @@ static void usage(FILE *fp)
 	      "            SOURCE and TARGET are actor ids or labels (\"PRK,pact,RUS\")\n"
 	      "  stats     print the analysis of a graph build wrote: centralities, k-core,\n"
 	      "            community, friends and foes, and the structural balance\n"
+	      "  diff      print what changed between two graphs build wrote, or between a\n"
+	      "            recipe's previous and last build: actors and edges added and\n"
+	      "            removed (conflict first), weights changed, the largest changes\n"
+	      "            of PageRank and degree; exit status 0 whether or not they differ\n"
 	      "  check     load the schema and report its first error\n"
 	      "\n"
 	      "INPUT is a text file, a folder (its *.txt and *.jsonl files, recursively),\n"
@@ -601,6 +611,53 @@ static int stats(const char *path, const char *format, struct diag *err)
 	return rc;
 }
 
+/* Print what changed from the graph of old_path to that of new_path. */
+static int changes(const char *old_path, const char *new_path, bool json, struct diag *err)
+{
+	struct graph *old = graph_load(old_path, err), *new = old ? graph_load(new_path, err) : NULL;
+	struct diff d = {0};
+	int rc = -1;
+
+	if (new && diff_run(&d, old, old_path, new, new_path, err) == 0)
+		rc = json ? jsonio_diff(stdout, &d, old_path, new_path, err) : diff_write(stdout, &d, err);
+	diff_destroy(&d);
+	graph_free(new);
+	graph_free(old);
+	return rc;
+}
+
+/* The GraphML of a recipe's last build, or (previous) of the build before. */
+static char *recipe_graphml(const char *dir, const char *name, bool previous)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "%s/%s%s.graphml", dir, previous ? PREVIOUS_DIR "/" : "", name);
+	return b.data;
+}
+
+/* What changed between a recipe's previous build and its last. */
+static int recipe_changes(const char *dir, bool json, struct diag *err)
+{
+	struct recipe *r = recipe_load(dir, err);
+	char *old, *new;
+	struct stat st;
+	int rc;
+
+	if (!r)
+		return -1;
+	old = recipe_graphml(r->dir, r->name, true);
+	new = recipe_graphml(r->dir, r->name, false);
+	if (stat(old, &st) != 0 && errno == ENOENT)
+		rc = diag_set(err, "%s: no previous build to compare with (no '%s'; a build keeps it when it "
+			      "replaces %s.graphml)", dir, old, r->name);
+	else
+		rc = changes(old, new, json, err);
+	free(new);
+	free(old);
+	recipe_free(r);
+	return rc;
+}
+
 /* "SOURCE,TYPE,TARGET" with three non-empty parts. */
 static bool is_edge_spec(const char *s)
 {
@@ -666,6 +723,17 @@ static bool is_recipe(const char *path)
 	yes = stat(b.data, &st) == 0 && S_ISREG(st.st_mode);
 	free(b.data);
 	return yes;
+}
+
+/* A recipe's folder as given, without trailing slashes. */
+static char *recipe_dir(const char *arg)
+{
+	char *dir = xstrdup(arg);
+	size_t len = strlen(dir);
+
+	while (len > 1 && dir[len - 1] == '/')
+		dir[--len] = '\0';
+	return dir;
 }
 
 /* What the folder walks skipped: links to folders read already, dangling links. */
@@ -745,7 +813,7 @@ int main(int argc, char **argv)
 	igraph_set_attribute_table(&igraph_cattribute_table);
 	signal(SIGCHLD, SIG_DFL);	/* an ignored SIGCHLD, inherited, would hide how a drawing ended */
 	if (argc < 2)
-		return misuse("%s", "missing command (build, extract, explain, stats or check)");
+		return misuse("%s", "missing command (build, extract, explain, stats, diff or check)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return EXIT_OK;
@@ -756,8 +824,8 @@ int main(int argc, char **argv)
 	}
 	cmd = argv[1];
 	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "check") != 0 &&
-	    strcmp(cmd, "explain") != 0 && strcmp(cmd, "stats") != 0)
-		return misuse("unknown command '%s' (expected build, extract, explain, stats or check)", cmd);
+	    strcmp(cmd, "explain") != 0 && strcmp(cmd, "stats") != 0 && strcmp(cmd, "diff") != 0)
+		return misuse("unknown command '%s' (expected build, extract, explain, stats, diff or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
 	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:cpqhV", longopts, NULL)) != -1)
@@ -838,16 +906,31 @@ int main(int argc, char **argv)
 			return fail(&err);
 		return stdout_status(EXIT_OK);
 	}
+	if (strcmp(cmd, "diff") == 0) {
+		bool json = o.formats && strcmp(o.formats, "json") == 0;
+		int n = argc - optind;
+
+		if (o.formats && !json && strcmp(o.formats, "text") != 0)
+			return misuse("unknown diff format '%s' (expected text or json)", o.formats);
+		if (n == 1 && is_recipe(argv[optind])) {
+			char *dir = recipe_dir(argv[optind]);
+
+			rc = recipe_changes(dir, json, &err);
+			free(dir);
+		} else if (n == 2) {
+			rc = changes(argv[optind], argv[optind + 1], json, &err);
+		} else {
+			return misuse("%s", "diff takes two GraphML files that build wrote, or a recipe folder");
+		}
+		return rc < 0 ? fail(&err) : stdout_status(EXIT_OK);
+	}
 	if (strcmp(cmd, "explain") == 0 && (!o.edge || !is_edge_spec(o.edge)))
 		return misuse("explain needs --edge SOURCE,TYPE,TARGET, found '%s'", o.edge ? o.edge : "");
 	if (optind >= argc)
 		return misuse("%s", "no input (give files, folders, or - for stdin)");
 	if (strcmp(cmd, "build") == 0 && argc - optind == 1 && is_recipe(argv[optind])) {
-		char *dir = xstrdup(argv[optind]);
-		size_t len = strlen(dir);
+		char *dir = recipe_dir(argv[optind]);
 
-		while (len > 1 && dir[len - 1] == '/')
-			dir[--len] = '\0';
 		if (o.out || o.name || o.per_document) {
 			free(dir);
 			return misuse("%s", "a recipe sets --out and --name itself");

@@ -114,6 +114,18 @@ case_ stats 0 stats "$OUT/korea.graphml"
 case_ stats-json 0 stats --format json "$OUT/korea.graphml"
 case_ stats-not-graphml 1 stats "$ART"
 
+# diff of two builds, before and after a change of documents (one left out, three
+# added): as text and JSON; nothing changed; a file that is no graph of ours is named
+E=tests/eval/dev
+"$AG" build -q --format graphml --out "$OUT/diff/old" $E/cnn-xi-putin.txt $E/jt-freedom-edge.txt "$ART"
+"$AG" build -q --format graphml --out "$OUT/diff/new" "$ART" $E/jt-freedom-edge.txt $E/ds-sudan-backers.txt \
+	$E/dawn-pak-afghan-truce.txt $E/fnn-us-china-geneva.txt
+case_ diff 0 diff "$OUT/diff/old/graph.graphml" "$OUT/diff/new/graph.graphml"
+case_ diff-json 0 diff --format json "$OUT/diff/old/graph.graphml" "$OUT/diff/new/graph.graphml"
+case_ diff-same 0 diff "$OUT/diff/new/graph.graphml" "$OUT/diff/new/graph.graphml"
+case_ diff-not-graphml 1 diff "$OUT/diff/old/graph.graphml" "$ART"
+case_ diff-one-file 2 diff "$OUT/diff/old/graph.graphml"
+
 # the same input gives byte-identical files
 "$AG" build -q --out "$OUT/again" --name korea "$ART"
 if cmp -s "$OUT/korea.graphml" "$OUT/again/korea.graphml" && cmp -s "$OUT/korea.svg" "$OUT/again/korea.svg"; then
