@@ -2,11 +2,13 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -494,17 +496,21 @@ int outfile_open(struct outfile *o, const char *path, struct diag *err)
 	return 0;
 }
 
-int outfile_commit(struct outfile *o, struct diag *err)
+/* Flush and close o's file, synced to the disk first when 'sync'. */
+static int finish(struct outfile *o, bool sync, struct diag *err)
 {
-	int bad = ferror(o->fp);
+	int bad = ferror(o->fp) || fflush(o->fp) != 0 || (sync && fsync(fileno(o->fp)) != 0);
 
 	if (fclose(o->fp) != 0 || bad) {
 		o->fp = NULL;
-		diag_sys(err, "write", o->path);
-		outfile_abort(o);
-		return -1;
+		return diag_sys(err, "write", o->path);
 	}
 	o->fp = NULL;
+	return 0;
+}
+
+static int replace(struct outfile *o, struct diag *err)
+{
 	if (rename(o->tmp, o->path) != 0) {
 		diag_sys(err, "replace", o->path);
 		outfile_abort(o);
@@ -515,6 +521,123 @@ int outfile_commit(struct outfile *o, struct diag *err)
 	free(o->path);
 	o->tmp = o->path = NULL;
 	return 0;
+}
+
+int outfile_commit(struct outfile *o, struct diag *err)
+{
+	if (finish(o, false, err) < 0) {
+		outfile_abort(o);
+		return -1;
+	}
+	return replace(o, err);
+}
+
+/* The folder of 'path', which the caller frees. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+}
+
+/* Sync folder 'dir', so that the renames in it last a crash. Those that
+ * cannot be synced (EINVAL: some file systems) pass. */
+static int sync_folder(const char *dir, struct diag *err)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY), rc = 0;
+
+	if (fd < 0 || (fsync(fd) != 0 && errno != EINVAL))
+		rc = diag_sys(err, "sync folder", dir);
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+int outfile_commit_all(struct outfile *o, size_t n, struct diag *err)
+{
+	char **dirs;
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = finish(&o[i], true, err);
+	if (rc < 0) {
+		for (size_t i = 0; i < n; i++)
+			outfile_abort(&o[i]);
+		return -1;
+	}
+	dirs = xmalloc((n ? n : 1) * sizeof *dirs);
+	for (size_t i = 0; i < n; i++)
+		dirs[i] = folder_of(o[i].path);
+	for (size_t i = 0; i < n; i++)
+		if (replace(&o[i], err) < 0)
+			rc = -1;
+	for (size_t i = 0; i < n; i++) {
+		if ((i == 0 || strcmp(dirs[i], dirs[i - 1]) != 0) && sync_folder(dirs[i], err) < 0)
+			rc = -1;
+		free(dirs[i]);
+	}
+	free(dirs);
+	return rc;
+}
+
+int file_keep(const char *path, const char *keep, struct diag *err)
+{
+	struct buf tmp = {0};
+	int rc = 0;
+
+	buf_printf(&tmp, "%s.tmp%ld", keep, (long)getpid());	/* one process a name: under the lock */
+	unlink(tmp.data);
+	track(tmp.data, NULL);
+	if (link(path, tmp.data) != 0) {
+		if (errno != ENOENT || access(path, F_OK) == 0)	/* no 'path' is nothing to keep */
+			rc = diag_sys(err, "keep a link to", path);
+	} else {
+		if (rename(tmp.data, keep) != 0)
+			rc = diag_sys(err, "replace", keep);
+		unlink(tmp.data);	/* left when 'keep' was 'path' already: rename does nothing */
+	}
+	track(NULL, tmp.data);
+	free(tmp.data);
+	return rc;
+}
+
+int outlock_take(struct outlock *l, const char *path, struct diag *err)
+{
+	char pid[32];
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	ssize_t n;
+
+	if (fd < 0)
+		return diag_sys(err, "create", path);
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno != EWOULDBLOCK) {
+			diag_sys(err, "lock", path);
+		} else {
+			n = pread(fd, pid, sizeof pid - 1, 0);
+			pid[n > 0 ? n : 0] = '\0';
+			pid[strcspn(pid, "\n")] = '\0';
+			diag_set(err, "'%s' is held by process %s, another build writing there: "
+				 "try again when it ends", path, *pid ? pid : "(unknown)");
+		}
+		close(fd);
+		return -1;
+	}
+	/* ours now: a lock of a process that died went with it */
+	snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, strlen(pid), 0) != (ssize_t)strlen(pid)) {
+		diag_sys(err, "write", path);
+		close(fd);
+		return -1;
+	}
+	l->fd = fd;
+	return 0;
+}
+
+void outlock_release(struct outlock *l)
+{
+	if (l->fd >= 0)
+		close(l->fd);
+	l->fd = -1;
 }
 
 void outfile_abort(struct outfile *o)

@@ -1,5 +1,5 @@
 /* util.h - memory that never fails, growable buffers, a string map, UTF-8,
- * dates, atomic files. */
+ * dates, atomic files and sets of them, output locks. */
 #ifndef UTIL_H
 #define UTIL_H
 
@@ -96,6 +96,26 @@ int outfile_open(struct outfile *o, const char *path, struct diag *err);
 int outfile_commit(struct outfile *o, struct diag *err);
 /* Remove the temporary file (after a failed write); safe after commit. */
 void outfile_abort(struct outfile *o);
+/* Replace the n files of o as one set: each is flushed, synced to the disk
+ * and closed, and only when all are, each is renamed over its path; then
+ * their folders are synced. A failure before the renames removes every
+ * temporary file and leaves every path as it was; a rename or a sync that
+ * fails is reported after the others are done. */
+int outfile_commit_all(struct outfile *o, size_t n, struct diag *err);
+
+/* Keep the file 'path' as 'keep' too (a hard link, which replaces 'keep'
+ * whole); nothing when there is no 'path'. Returns 0 or -1 with err set. */
+int file_keep(const char *path, const char *keep, struct diag *err);
+
+/* A lock on an output folder: a file held with flock() as long as the
+ * process (or a child it forks) lives, holding the holder's pid. */
+struct outlock {
+	int fd;		/* -1 when not held */
+};
+/* Take the lock 'path' at once, or fail naming the process that holds it.
+ * A lock file left by a process that died is taken over. */
+int outlock_take(struct outlock *l, const char *path, struct diag *err);
+void outlock_release(struct outlock *l);	/* safe when not held */
 
 /* Make 'dir' and its parents, like mkdir -p. */
 int make_dirs(const char *dir, struct diag *err);

@@ -83,6 +83,93 @@ static void replaces_output_only_on_commit(void **state)
 	assert_int_equal(rmdir("tests/out/util/a"), 0);
 }
 
+static char *contents(const char *path)
+{
+	struct diag err = {{0}};
+	char *data;
+	size_t len;
+
+	assert_int_equal(read_file(path, SIZE_MAX, &data, &len, &err), 0);
+	return data;
+}
+
+static void replaces_a_set_of_outputs_together_or_none(void **state)
+{
+	const char *paths[] = {"tests/out/util/set/a.txt", "tests/out/util/set/b.txt"};
+	struct diag err = {{0}};
+	struct outfile o[2];
+	char *data;
+
+	(void)state;
+	assert_int_equal(system("rm -rf tests/out/util/set"), 0);
+	assert_int_equal(make_dirs("tests/out/util/set", &err), 0);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(outfile_open(&o[i], paths[i], &err), 0);
+		fputs("one", o[i].fp);
+	}
+	assert_int_equal(outfile_commit_all(o, 2, &err), 0);
+	/* the second file fails as it is flushed: neither is replaced, no temporary file is left */
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(outfile_open(&o[i], paths[i], &err), 0);
+		fputs("two", o[i].fp);
+	}
+	close(fileno(o[1].fp));
+	assert_int_equal(outfile_commit_all(o, 2, &err), -1);
+	assert_string_equal(err.msg, "cannot write 'tests/out/util/set/b.txt': Bad file descriptor");
+	for (int i = 0; i < 2; i++) {
+		assert_string_equal(data = contents(paths[i]), "one");
+		free(data);
+	}
+	assert_int_equal(system("ls -A tests/out/util/set | wc -l | grep -qx 2"), 0);
+}
+
+static void keeps_a_link_to_the_file_about_to_be_replaced(void **state)
+{
+	const char *path = "tests/out/util/keep/g.txt", *keep = "tests/out/util/keep/prev.txt";
+	struct diag err = {{0}};
+	struct outfile o;
+	char *data;
+
+	(void)state;
+	assert_int_equal(system("rm -rf tests/out/util/keep"), 0);
+	assert_int_equal(make_dirs("tests/out/util/keep", &err), 0);
+	assert_int_equal(file_keep(path, keep, &err), 0);	/* nothing to keep yet */
+	assert_int_equal(access(keep, F_OK), -1);
+	for (const char *const *v = (const char *const[]){"first", "second", "third", NULL}; *v; v++) {
+		assert_int_equal(file_keep(path, keep, &err), 0);
+		assert_int_equal(outfile_open(&o, path, &err), 0);
+		fputs(*v, o.fp);
+		assert_int_equal(outfile_commit(&o, &err), 0);
+	}
+	assert_int_equal(file_keep(path, keep, &err), 0);	/* twice: 'keep' is 'path' already */
+	assert_int_equal(file_keep(path, keep, &err), 0);
+	assert_string_equal(data = contents(keep), "third");
+	free(data);
+	assert_int_equal(system("ls -A tests/out/util/keep | wc -l | grep -qx 2"), 0);
+}
+
+static void a_held_lock_names_its_holder_and_is_free_once_released(void **state)
+{
+	const char *path = "tests/out/util/.g.lock";
+	struct outlock first = {-1}, second = {-1};
+	struct diag err = {{0}};
+	char want[160];
+
+	(void)state;
+	assert_int_equal(make_dirs("tests/out/util", &err), 0);
+	assert_int_equal(system("echo 999999999 > tests/out/util/.g.lock"), 0);	/* left by a process gone */
+	assert_int_equal(outlock_take(&first, path, &err), 0);
+	assert_int_equal(outlock_take(&second, path, &err), -1);
+	snprintf(want, sizeof want, "'%s' is held by process %ld, another build writing there: "
+		 "try again when it ends", path, (long)getpid());
+	assert_string_equal(err.msg, want);
+	assert_int_equal(second.fd, -1);
+	outlock_release(&first);
+	assert_int_equal(outlock_take(&second, path, &err), 0);
+	outlock_release(&second);
+	outlock_release(&second);
+}
+
 static void reports_an_output_folder_that_cannot_be_made(void **state)
 {
 	struct diag err = {{0}};
@@ -225,6 +312,9 @@ int main(void)
 		cmocka_unit_test(buffers_format_and_append),
 		cmocka_unit_test(reads_files_and_reports_missing_ones),
 		cmocka_unit_test(replaces_output_only_on_commit),
+		cmocka_unit_test(replaces_a_set_of_outputs_together_or_none),
+		cmocka_unit_test(keeps_a_link_to_the_file_about_to_be_replaced),
+		cmocka_unit_test(a_held_lock_names_its_holder_and_is_free_once_released),
 		cmocka_unit_test(reports_an_output_folder_that_cannot_be_made),
 		cmocka_unit_test(cleans_what_outputs_cannot_hold),
 		cmocka_unit_test(knows_the_days_of_the_calendar),
