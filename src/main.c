@@ -162,6 +162,7 @@ struct options {
 	struct corpus_limits limits;	/* --limit document=, line= (bytes) */
 	size_t sentence_tokens;		/* --limit sentence= */
 	bool per_document, quiet, clusters, no_cache;
+	bool keep_previous;	/* a recipe's: the GraphML replaced kept in PREVIOUS_DIR */
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -342,38 +343,65 @@ static int write_format(const struct graph *g, const char *format, const struct 
 	return dot_render(fp, g, format, o->clusters, o->render_timeout, err);
 }
 
-/* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format.
- * A drawing that Graphviz fails to make is reported here, and the other
- * formats are written. Returns the number of such drawings, or -1 with err set. */
+/* The GraphML of a recipe's last build, or (previous) of the build before. */
+static char *recipe_graphml(const char *dir, const char *name, bool previous)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "%s/%s%s.graphml", dir, previous ? PREVIOUS_DIR "/" : "", name);
+	return b.data;
+}
+
+/* Keep DIR/NAME.graphml, about to be replaced, as DIR/.previous/NAME.graphml. */
+static int keep_previous(const char *dir, const char *name, struct diag *err)
+{
+	struct buf keep_dir = {0};
+	char *last = recipe_graphml(dir, name, false), *previous = recipe_graphml(dir, name, true);
+	int rc;
+
+	buf_printf(&keep_dir, "%s/" PREVIOUS_DIR, dir);
+	rc = make_dirs(keep_dir.data, err) < 0 ? -1 : file_keep(last, previous, err);
+	free(keep_dir.data);
+	free(previous);
+	free(last);
+	return rc;
+}
+
+/* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format,
+ * as one set: every file is written aside first, then all replace the old
+ * ones together. A drawing that Graphviz fails to make is reported here and
+ * left out of the set. Returns the number of such drawings, or -1 with err set. */
 static int write_graph(struct graph *g, const struct options *o, const char *name, struct diag *err)
 {
-	const char *dir = o->out, *formats = o->formats;
-	bool quiet = o->quiet;
 	char *copy, *save = NULL;
+	struct outfile *outs = NULL;
+	struct buf wrote = {0};
+	size_t n = 0;
+	bool graphml = false;
 	int rc = 0, failed = 0;
 
 	if (graph_build(g, err) < 0 || graph_filter_edges(g, &o->filter, err) < 0 ||
-	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0 || make_dirs(dir, err) < 0)
+	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0)
 		return -1;
-	copy = xstrdup(formats);
+	copy = xstrdup(o->formats);
 	for (char *f = strtok_r(copy, ",", &save); f && rc == 0; f = strtok_r(NULL, ",", &save)) {
 		const char *const *files = format_files(f);
 
 		for (size_t k = 0; files[k] && rc == 0; k++) {
 			struct buf path = {0};
-			struct outfile out;
 			struct diag why = {{0}};
 
-			buf_printf(&path, "%s/%s.%s", dir, name, files[k]);
-			if (outfile_open(&out, path.data, err) < 0) {
+			buf_printf(&path, "%s/%s.%s", o->out, name, files[k]);
+			outs = xrealloc(outs, (n + 1) * sizeof *outs);
+			if (outfile_open(&outs[n], path.data, err) < 0) {
 				rc = -1;
-			} else if (write_format(g, files[k], o, out.fp, &why) == 0) {
-				rc = outfile_commit(&out, err);
-				if (rc == 0 && !quiet)
-					fprintf(stderr, "actorgraph: wrote %s (%zu actors, %zu relations)\n",
-						path.data, graph_node_count(g), graph_edge_count(g));
+			} else if (write_format(g, files[k], o, outs[n].fp, &why) == 0) {
+				n++;
+				graphml |= strcmp(files[k], "graphml") == 0;
+				buf_printf(&wrote, "actorgraph: wrote %s (%zu actors, %zu relations)\n", path.data,
+					   graph_node_count(g), graph_edge_count(g));
 			} else {
-				outfile_abort(&out);
+				outfile_abort(&outs[n]);
 				if (is_drawing(files[k])) {
 					fprintf(stderr, "actorgraph: cannot draw '%s': %s\n", path.data, why.msg);
 					failed++;
@@ -384,6 +412,17 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 			free(path.data);
 		}
 	}
+	if (rc == 0 && graphml && o->keep_previous)
+		rc = keep_previous(o->out, name, err);
+	if (rc == 0)
+		rc = outfile_commit_all(outs, n, err);
+	else
+		for (size_t i = 0; i < n; i++)
+			outfile_abort(&outs[i]);
+	if (rc == 0 && !o->quiet && wrote.data)
+		fputs(wrote.data, stderr);
+	free(wrote.data);
+	free(outs);
 	free(copy);
 	return rc < 0 ? rc : failed;
 }
@@ -504,12 +543,17 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 	struct graph *g = NULL;
 	struct cache *cache = NULL;
 	struct tally t = {0};
+	struct outlock lock = {-1};
+	struct buf lock_path = {0};
 	int rc = -1, r;
 
 	if (o->per_document && distinct_names(in, err) < 0)
 		return -1;
-	if (pipeline_open(&p, o->schema, err) < 0)
-		return -1;
+	/* one build at a time writes NAME's files in the folder, or none */
+	buf_printf(&lock_path, "%s/.%s.lock", o->out, o->name);
+	if (pipeline_open(&p, o->schema, err) < 0 || make_dirs(o->out, err) < 0 ||
+	    outlock_take(&lock, lock_path.data, err) < 0)
+		goto out;
 	if (o->cache && !o->no_cache) {
 		char *settings = cache_settings(o);
 
@@ -541,6 +585,8 @@ out:
 	cache_close(cache);
 	graph_free(g);
 	pipeline_close(&p);
+	outlock_release(&lock);
+	free(lock_path.data);
 	return rc;
 }
 
@@ -624,15 +670,6 @@ static int changes(const char *old_path, const char *new_path, bool json, struct
 	graph_free(new);
 	graph_free(old);
 	return rc;
-}
-
-/* The GraphML of a recipe's last build, or (previous) of the build before. */
-static char *recipe_graphml(const char *dir, const char *name, bool previous)
-{
-	struct buf b = {0};
-
-	buf_printf(&b, "%s/%s%s.graphml", dir, previous ? PREVIOUS_DIR "/" : "", name);
-	return b.data;
 }
 
 /* What changed between a recipe's previous build and its last. */
@@ -769,6 +806,7 @@ static int build_recipe(struct options *o, const char *dir, struct diag *err)
 		parse_level(r->level, &o->level);
 	o->out = r->dir;
 	o->name = r->name;
+	o->keep_previous = true;
 	if (!o->cache) {	/* a recipe keeps its cache beside it */
 		buf_printf(&cache, "%s/.cache", r->dir);
 		o->cache = cache.data;
