@@ -571,11 +571,11 @@ int outfile_commit_all(struct outfile *o, size_t n, struct diag *err)
 	for (size_t i = 0; i < n; i++)
 		if (replace(&o[i], err) < 0)
 			rc = -1;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		if ((i == 0 || strcmp(dirs[i], dirs[i - 1]) != 0) && sync_folder(dirs[i], err) < 0)
 			rc = -1;
+	for (size_t i = 0; i < n; i++)
 		free(dirs[i]);
-	}
 	free(dirs);
 	return rc;
 }
