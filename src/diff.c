@@ -65,6 +65,13 @@ static void push_edge(struct diff_edge **a, size_t *n, struct diff_edge x)
 	(*a)[(*n)++] = x;
 }
 
+/* qsort, which must not be given the NULL of an empty list */
+static void sort(void *a, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(a, n, size, cmp);
+}
+
 static int by_id(const void *a, const void *b)
 {
 	return strcmp(((const struct diff_actor *)a)->id, ((const struct diff_actor *)b)->id);
@@ -120,7 +127,7 @@ static void movers(const struct diff_actor *both, size_t n, bool rank, struct di
 	for (size_t i = 0; i < n; i++)
 		if (rank ? both[i].old_rank != both[i].new_rank : both[i].old_degree != both[i].new_degree)
 			a[k++] = both[i];
-	qsort(a, k, sizeof *a, rank ? by_rank_change : by_degree_change);
+	sort(a, k, sizeof *a, rank ? by_rank_change : by_degree_change);
 	*out = a;
 	*nout = k < DIFF_MOVERS ? k : DIFF_MOVERS;
 }
@@ -150,8 +157,8 @@ static void diff_actors(struct diff *d, const struct graph *old, const struct gr
 			push_actor(&d->removed, &d->nremoved, actor_of(old, i));
 	movers(both, nboth, true, &d->rank_movers, &d->nrank_movers);
 	movers(both, nboth, false, &d->degree_movers, &d->ndegree_movers);
-	qsort(d->added, d->nadded, sizeof *d->added, by_id);
-	qsort(d->removed, d->nremoved, sizeof *d->removed, by_id);
+	sort(d->added, d->nadded, sizeof *d->added, by_id);
+	sort(d->removed, d->nremoved, sizeof *d->removed, by_id);
 	free(both);
 	strmap_free(in_old);
 	strmap_free(in_new);
@@ -184,9 +191,9 @@ static void diff_edges(struct diff *d, const struct graph *old, const struct gra
 		if (strmap_get(in_new, key.data) < 0)
 			push_edge(&d->edges_removed, &d->nedges_removed, x);
 	}
-	qsort(d->edges_added, d->nedges_added, sizeof *d->edges_added, by_conflict);
-	qsort(d->edges_removed, d->nedges_removed, sizeof *d->edges_removed, by_conflict);
-	qsort(d->reweighted, d->nreweighted, sizeof *d->reweighted, by_edge);
+	sort(d->edges_added, d->nedges_added, sizeof *d->edges_added, by_conflict);
+	sort(d->edges_removed, d->nedges_removed, sizeof *d->edges_removed, by_conflict);
+	sort(d->reweighted, d->nreweighted, sizeof *d->reweighted, by_edge);
 	free(key.data);
 	strmap_free(in_old);
 	strmap_free(in_new);
