@@ -352,19 +352,22 @@ static char *recipe_graphml(const char *dir, const char *name, bool previous)
 	return b.data;
 }
 
-/* Keep DIR/NAME.graphml, about to be replaced, as DIR/.previous/NAME.graphml. */
-static int keep_previous(const char *dir, const char *name, struct diag *err)
+/* Keep DIR/NAME.graphml, about to be replaced, as DIR/.previous/NAME.graphml:
+ * a link to it, which joins the set of outputs 'o'. */
+static int keep_previous(const char *dir, const char *name, struct outfile **o, size_t *n, struct diag *err)
 {
 	struct buf keep_dir = {0};
 	char *last = recipe_graphml(dir, name, false), *previous = recipe_graphml(dir, name, true);
 	int rc;
 
 	buf_printf(&keep_dir, "%s/" PREVIOUS_DIR, dir);
-	rc = make_dirs(keep_dir.data, err) < 0 ? -1 : file_keep(last, previous, err);
+	*o = xrealloc(*o, (*n + 1) * sizeof **o);
+	if ((rc = make_dirs(keep_dir.data, err)) == 0 && (rc = outfile_link(&(*o)[*n], last, previous, err)) == 0)
+		(*n)++;
 	free(keep_dir.data);
 	free(previous);
 	free(last);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 /* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format,
@@ -413,7 +416,7 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 		}
 	}
 	if (rc == 0 && graphml && o->keep_previous)
-		rc = keep_previous(o->out, name, err);
+		rc = keep_previous(o->out, name, &outs, &n, err);
 	if (rc == 0)
 		rc = outfile_commit_all(outs, n, err);
 	else

@@ -499,8 +499,11 @@ int outfile_open(struct outfile *o, const char *path, struct diag *err)
 /* Flush and close o's file, synced to the disk first when 'sync'. */
 static int finish(struct outfile *o, bool sync, struct diag *err)
 {
-	int bad = ferror(o->fp) || fflush(o->fp) != 0 || (sync && fsync(fileno(o->fp)) != 0);
+	int bad;
 
+	if (!o->fp)	/* a link of a file written before */
+		return 0;
+	bad = ferror(o->fp) || fflush(o->fp) != 0 || (sync && fsync(fileno(o->fp)) != 0);
 	if (fclose(o->fp) != 0 || bad) {
 		o->fp = NULL;
 		return diag_sys(err, "write", o->path);
@@ -580,25 +583,26 @@ int outfile_commit_all(struct outfile *o, size_t n, struct diag *err)
 	return rc;
 }
 
-int file_keep(const char *path, const char *keep, struct diag *err)
+int outfile_link(struct outfile *o, const char *path, const char *keep, struct diag *err)
 {
 	struct buf tmp = {0};
-	int rc = 0;
+	struct stat st, kept;
 
-	buf_printf(&tmp, "%s.tmp%ld", keep, (long)getpid());	/* one process a name: under the lock */
+	if (stat(path, &st) != 0)
+		return errno == ENOENT ? 1 : diag_sys(err, "keep", path);
+	if (stat(keep, &kept) == 0 && kept.st_dev == st.st_dev && kept.st_ino == st.st_ino)
+		return 1;	/* a rename of a file over itself would do nothing, and leave the link */
+	buf_printf(&tmp, "%s.tmp%ld", keep, (long)getpid());	/* the caller holds the lock */
 	unlink(tmp.data);
-	track(tmp.data, NULL);
 	if (link(path, tmp.data) != 0) {
-		if (errno != ENOENT || access(path, F_OK) == 0)	/* no 'path' is nothing to keep */
-			rc = diag_sys(err, "keep a link to", path);
-	} else {
-		if (rename(tmp.data, keep) != 0)
-			rc = diag_sys(err, "replace", keep);
-		unlink(tmp.data);	/* left when 'keep' was 'path' already: rename does nothing */
+		free(tmp.data);
+		return diag_sys(err, "keep a link to", path);
 	}
-	track(NULL, tmp.data);
-	free(tmp.data);
-	return rc;
+	o->fp = NULL;
+	o->path = xstrdup(keep);
+	o->tmp = tmp.data;
+	track(o->tmp, NULL);
+	return 0;
 }
 
 int outlock_take(struct outlock *l, const char *path, struct diag *err)

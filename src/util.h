@@ -103,9 +103,13 @@ void outfile_abort(struct outfile *o);
  * fails is reported after the others are done. */
 int outfile_commit_all(struct outfile *o, size_t n, struct diag *err);
 
-/* Keep the file 'path' as 'keep' too (a hard link, which replaces 'keep'
- * whole); nothing when there is no 'path'. Returns 0 or -1 with err set. */
-int file_keep(const char *path, const char *keep, struct diag *err);
+/* A hard link to the file 'path' as an output 'keep' (o->fp is NULL), so
+ * that the file 'path' is, as it is now, what outfile_commit_all() renames
+ * over 'keep' with the rest of a set (and keeps when the set replaces
+ * 'path'). Returns 0, 1 when there is nothing to keep (no 'path', or 'keep'
+ * is 'path' already; o is untouched), or -1 with err set. Its temporary
+ * name is made of the process id: the caller holds the output's lock. */
+int outfile_link(struct outfile *o, const char *path, const char *keep, struct diag *err);
 
 /* A lock on an output folder: a file held with flock() as long as the
  * process (or a child it forks) lives, holding the holder's pid. */

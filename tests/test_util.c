@@ -123,29 +123,40 @@ static void replaces_a_set_of_outputs_together_or_none(void **state)
 	assert_int_equal(system("ls -A tests/out/util/set | wc -l | grep -qx 2"), 0);
 }
 
-static void keeps_a_link_to_the_file_about_to_be_replaced(void **state)
+static void keeps_the_file_a_set_replaces(void **state)
 {
 	const char *path = "tests/out/util/keep/g.txt", *keep = "tests/out/util/keep/prev.txt";
 	struct diag err = {{0}};
-	struct outfile o;
+	struct outfile o[2];
 	char *data;
 
 	(void)state;
 	assert_int_equal(system("rm -rf tests/out/util/keep"), 0);
 	assert_int_equal(make_dirs("tests/out/util/keep", &err), 0);
-	assert_int_equal(file_keep(path, keep, &err), 0);	/* nothing to keep yet */
-	assert_int_equal(access(keep, F_OK), -1);
+	assert_int_equal(outfile_link(&o[1], path, keep, &err), 1);	/* nothing to keep yet */
 	for (const char *const *v = (const char *const[]){"first", "second", "third", NULL}; *v; v++) {
-		assert_int_equal(file_keep(path, keep, &err), 0);
-		assert_int_equal(outfile_open(&o, path, &err), 0);
-		fputs(*v, o.fp);
-		assert_int_equal(outfile_commit(&o, &err), 0);
+		size_t n = 1;
+
+		assert_int_equal(outfile_open(&o[0], path, &err), 0);
+		fputs(*v, o[0].fp);
+		if (outfile_link(&o[1], path, keep, &err) == 0)
+			n++;
+		assert_int_equal(outfile_commit_all(o, n, &err), 0);
 	}
-	assert_int_equal(file_keep(path, keep, &err), 0);	/* twice: 'keep' is 'path' already */
-	assert_int_equal(file_keep(path, keep, &err), 0);
-	assert_string_equal(data = contents(keep), "third");
+	assert_string_equal(data = contents(keep), "second");
 	free(data);
-	assert_int_equal(system("ls -A tests/out/util/keep | wc -l | grep -qx 2"), 0);
+	/* a set that fails keeps nothing, and leaves no link behind */
+	assert_int_equal(outfile_open(&o[0], path, &err), 0);
+	assert_int_equal(outfile_link(&o[1], path, keep, &err), 0);
+	close(fileno(o[0].fp));
+	fputs("fourth", o[0].fp);
+	assert_int_equal(outfile_commit_all(o, 2, &err), -1);
+	assert_string_equal(data = contents(keep), "second");
+	free(data);
+	/* 'keep' that is 'path' already: nothing to do (a rename would leave the link) */
+	assert_int_equal(link(path, "tests/out/util/keep/same.txt"), 0);
+	assert_int_equal(outfile_link(&o[1], path, "tests/out/util/keep/same.txt", &err), 1);
+	assert_int_equal(system("ls -A tests/out/util/keep | wc -l | grep -qx 3"), 0);
 }
 
 static void a_held_lock_names_its_holder_and_is_free_once_released(void **state)
@@ -313,7 +324,7 @@ int main(void)
 		cmocka_unit_test(reads_files_and_reports_missing_ones),
 		cmocka_unit_test(replaces_output_only_on_commit),
 		cmocka_unit_test(replaces_a_set_of_outputs_together_or_none),
-		cmocka_unit_test(keeps_a_link_to_the_file_about_to_be_replaced),
+		cmocka_unit_test(keeps_the_file_a_set_replaces),
 		cmocka_unit_test(a_held_lock_names_its_holder_and_is_free_once_released),
 		cmocka_unit_test(reports_an_output_folder_that_cannot_be_made),
 		cmocka_unit_test(cleans_what_outputs_cannot_hold),
