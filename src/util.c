@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -607,27 +606,25 @@ int outfile_link(struct outfile *o, const char *path, const char *keep, struct d
 
 int outlock_take(struct outlock *l, const char *path, struct diag *err)
 {
+	struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET};	/* the whole file */
 	char pid[32];
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	ssize_t n;
 
 	if (fd < 0)
 		return diag_sys(err, "create", path);
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		if (errno != EWOULDBLOCK) {
+	/* a record lock, which a forked drawing does not inherit, goes with its process */
+	if (fcntl(fd, F_SETLK, &lock) != 0) {
+		if (errno != EACCES && errno != EAGAIN)
 			diag_sys(err, "lock", path);
-		} else {
-			n = pread(fd, pid, sizeof pid - 1, 0);
-			pid[n > 0 ? n : 0] = '\0';
-			pid[strcspn(pid, "\n")] = '\0';
-			diag_set(err, "'%s' is held by process %s, another build writing there: "
-				 "try again when it ends", path, *pid ? pid : "(unknown)");
-		}
+		else if (fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK)
+			diag_set(err, "'%s' is held by process %ld, another build writing there: "
+				 "try again when it ends", path, (long)lock.l_pid);
+		else	/* released since */
+			diag_set(err, "'%s' was held by another build writing there: try again", path);
 		close(fd);
 		return -1;
 	}
-	/* ours now: a lock of a process that died went with it */
-	snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+	snprintf(pid, sizeof pid, "%ld\n", (long)getpid());	/* for a person who finds the file */
 	if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, strlen(pid), 0) != (ssize_t)strlen(pid)) {
 		diag_sys(err, "write", path);
 		close(fd);

@@ -111,13 +111,16 @@ int outfile_commit_all(struct outfile *o, size_t n, struct diag *err);
  * name is made of the process id: the caller holds the output's lock. */
 int outfile_link(struct outfile *o, const char *path, const char *keep, struct diag *err);
 
-/* A lock on an output folder: a file held with flock() as long as the
- * process (or a child it forks) lives, holding the holder's pid. */
+/* A lock on an output folder: a file with a POSIX record lock (fcntl),
+ * which goes with the process that holds it, however it ends, and which a
+ * child it forks does not inherit; the file holds the holder's pid. The
+ * process must not open the file otherwise: closing that would drop the lock. */
 struct outlock {
 	int fd;		/* -1 when not held */
 };
-/* Take the lock 'path' at once, or fail naming the process that holds it.
- * A lock file left by a process that died is taken over. */
+/* Take the lock 'path' at once, or fail naming the process that holds it
+ * (another process: a process holds a lock of its own again). A lock file
+ * left by a process that died is taken over. */
 int outlock_take(struct outlock *l, const char *path, struct diag *err);
 void outlock_release(struct outlock *l);	/* safe when not held */
 
