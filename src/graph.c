@@ -456,6 +456,11 @@ void graph_edge_ends(const struct graph *g, size_t e, size_t *from, size_t *to)
 	*to = (size_t)IGRAPH_TO(&g->ig, e);
 }
 
+bool graph_has(const struct graph *g, bool edge, const char *name)
+{
+	return igraph_cattribute_has_attr(&g->ig, edge ? IGRAPH_ATTRIBUTE_EDGE : IGRAPH_ATTRIBUTE_VERTEX, name);
+}
+
 const char *graph_str(const struct graph *g, bool edge, size_t i, const char *name)
 {
 	return edge ? EAS(&g->ig, name, i) : VAS(&g->ig, name, i);

@@ -81,6 +81,8 @@ struct igraph_s *graph_igraph(struct graph *g);
 size_t graph_node_count(const struct graph *g);
 size_t graph_edge_count(const struct graph *g);
 void graph_edge_ends(const struct graph *g, size_t e, size_t *from, size_t *to);
+/* Do the nodes (or edges) carry attribute 'name'? */
+bool graph_has(const struct graph *g, bool edge, const char *name);
 /* Attribute values; strings belong to the graph. */
 const char *graph_str(const struct graph *g, bool edge, size_t i, const char *name);
 double graph_num(const struct graph *g, bool edge, size_t i, const char *name);

@@ -1,5 +1,5 @@
 /* jsonio.c - every JSON that actorgraph writes, through jansson, so that
- * escaping and UTF-8 are done right: events, graphs, statistics. */
+ * escaping and UTF-8 are done right: events, graphs, statistics, differences. */
 #include "jsonio.h"
 
 #include <jansson.h>
@@ -40,6 +40,12 @@ int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const s
 	return 0;
 }
 
+/* as GraphML: 6 decimals */
+static json_t *real6(double x)
+{
+	return json_real(round(x * 1e6) / 1e6);
+}
+
 static json_t *value(const struct graph *g, bool edge, size_t i, const struct attr_def *a)
 {
 	switch (a->type) {
@@ -50,7 +56,7 @@ static json_t *value(const struct graph *g, bool edge, size_t i, const struct at
 	case ATTR_INT:
 		return json_integer((json_int_t)graph_num(g, edge, i, a->name));
 	default:
-		return json_real(round(graph_num(g, edge, i, a->name) * 1e6) / 1e6);	/* as GraphML: 6 decimals */
+		return real6(graph_num(g, edge, i, a->name));
 	}
 }
 
@@ -138,6 +144,67 @@ int jsonio_stats(FILE *fp, const struct graph *g, struct diag *err)
 	json_decref(doc);
 	free(order);
 	free(unb);
+	if (rc != 0 || fputc('\n', fp) == EOF)
+		return diag_set(err, "cannot write JSON");
+	return 0;
+}
+
+static json_t *diff_actors(const struct diff_actor *a, size_t n, int scores)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_pack("{s:s, s:s}", "id", a[i].id, "label", a[i].label);
+
+		if (scores == 'r') {
+			json_object_set_new(o, "old", real6(a[i].old_rank));
+			json_object_set_new(o, "new", real6(a[i].new_rank));
+			json_object_set_new(o, "change", real6(a[i].new_rank - a[i].old_rank));
+		} else if (scores == 'd') {
+			json_object_set_new(o, "old", json_integer(a[i].old_degree));
+			json_object_set_new(o, "new", json_integer(a[i].new_degree));
+			json_object_set_new(o, "change", json_integer(a[i].new_degree - a[i].old_degree));
+		}
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
+/* 'weights': "weight" of the side the edge is on ('+' new, '-' old), or both ('~') */
+static json_t *diff_edges(const struct diff_edge *e, size_t n, int weights)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_pack("{s:s, s:s, s:s, s:i}", "relation", e[i].relation, "source", e[i].source,
+				      "target", e[i].target, "sign", e[i].sign);
+
+		if (weights == '~') {
+			json_object_set_new(o, "old_weight", real6(e[i].old_weight));
+			json_object_set_new(o, "new_weight", real6(e[i].new_weight));
+		} else {
+			json_object_set_new(o, "weight", real6(weights == '+' ? e[i].new_weight : e[i].old_weight));
+		}
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
+int jsonio_diff(FILE *fp, const struct diff *d, const char *old_path, const char *new_path, struct diag *err)
+{
+	json_t *doc = json_pack("{s:s, s:s, s:b}", "old", old_path, "new", new_path, "changed",
+				!diff_is_empty(d));
+	int rc;
+
+	json_object_set_new(doc, "actors_added", diff_actors(d->added, d->nadded, 0));
+	json_object_set_new(doc, "actors_removed", diff_actors(d->removed, d->nremoved, 0));
+	json_object_set_new(doc, "edges_added", diff_edges(d->edges_added, d->nedges_added, '+'));
+	json_object_set_new(doc, "edges_removed", diff_edges(d->edges_removed, d->nedges_removed, '-'));
+	json_object_set_new(doc, "weights_changed", diff_edges(d->reweighted, d->nreweighted, '~'));
+	json_object_set_new(doc, "pagerank_movers", diff_actors(d->rank_movers, d->nrank_movers, 'r'));
+	json_object_set_new(doc, "degree_movers", diff_actors(d->degree_movers, d->ndegree_movers, 'd'));
+	rc = json_dumpf(doc, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_decref(doc);
 	if (rc != 0 || fputc('\n', fp) == EOF)
 		return diag_set(err, "cannot write JSON");
 	return 0;

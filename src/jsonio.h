@@ -1,5 +1,6 @@
 /* jsonio.h - the JSON writers: relation mentions as JSON lines (the map
- * output), the graph as JSON, and the statistics table as JSON. */
+ * output), the graph, the statistics table and the differences of two
+ * graphs as JSON. */
 #ifndef JSONIO_H
 #define JSONIO_H
 
@@ -7,6 +8,7 @@
 
 #include "analysis.h"
 #include "diag.h"
+#include "diff.h"
 #include "graph.h"
 #include "relations.h"
 
@@ -23,5 +25,13 @@ int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err);
 /* The statistics of tables_stats() as {"actors": [...], "balance":
  * {"balanced": N, "unbalanced": [{"actors": [ids], "signs": [...]}]}}. */
 int jsonio_stats(FILE *fp, const struct graph *g, struct diag *err);
+
+/* The differences d between the graphs of old_path and new_path as
+ * {"old", "new", "changed": bool, "actors_added": [{"id", "label"}],
+ * "actors_removed", "edges_added": [{"relation", "source", "target", "sign",
+ * "weight"}], "edges_removed", "weights_changed": [{..., "old_weight",
+ * "new_weight"}], "pagerank_movers": [{"id", "label", "old", "new",
+ * "change"}], "degree_movers"}, in diff.h's order. */
+int jsonio_diff(FILE *fp, const struct diff *d, const char *old_path, const char *new_path, struct diag *err);
 
 #endif

@@ -17,6 +17,7 @@
 #include "cache.h"
 #include "corpus.h"
 #include "diag.h"
+#include "diff.h"
 #include "dot.h"
 #include "events.h"
 #include "gexf.h"
@@ -42,6 +43,9 @@
  * read and drawings that Graphviz failed to make are reported. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 
+/* Where a recipe's build keeps the GraphML of the build before it, for diff. */
+#define PREVIOUS_DIR ".previous"
+
 static const char *const default_formats = "graphml,dot,svg";
 static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "dot", "svg", "png", NULL};
 
@@ -56,6 +60,8 @@ static void usage(FILE *fp)
 	      "       actorgraph extract [--schema DIR] [--limit LIST] [--jobs N] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
+	      "       actorgraph diff [--format text|json] OLD.graphml NEW.graphml\n"
+	      "       actorgraph diff [--format text|json] graphs/NAME\n"
 	      "       actorgraph check [--schema DIR]\n"
 	      "       actorgraph --help | --version\n"
 	      "\n"
@@ -72,6 +78,10 @@ static void usage(FILE *fp)
 	      "            SOURCE and TARGET are actor ids or labels (\"PRK,pact,RUS\")\n"
 	      "  stats     print the analysis of a graph build wrote: centralities, k-core,\n"
 	      "            community, friends and foes, and the structural balance\n"
+	      "  diff      print what changed between two graphs build wrote, or between a\n"
+	      "            recipe's previous and last build: actors and edges added and\n"
+	      "            removed (conflict first), weights changed, the largest changes\n"
+	      "            of PageRank and degree; exit status 0 whether or not they differ\n"
 	      "  check     load the schema and report its first error\n"
 	      "\n"
 	      "INPUT is a text file, a folder (its *.txt and *.jsonl files, recursively),\n"
@@ -156,6 +166,7 @@ struct options {
 	size_t sentence_tokens;		/* --limit sentence= */
 	unsigned jobs;			/* worker processes */
 	bool per_document, quiet, clusters, no_cache;
+	bool keep_previous;	/* a recipe's: the GraphML replaced kept in PREVIOUS_DIR */
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -336,38 +347,68 @@ static int write_format(const struct graph *g, const char *format, const struct 
 	return dot_render(fp, g, format, o->clusters, o->render_timeout, err);
 }
 
-/* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format.
- * A drawing that Graphviz fails to make is reported here, and the other
- * formats are written. Returns the number of such drawings, or -1 with err set. */
+/* The GraphML of a recipe's last build, or (previous) of the build before. */
+static char *recipe_graphml(const char *dir, const char *name, bool previous)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "%s/%s%s.graphml", dir, previous ? PREVIOUS_DIR "/" : "", name);
+	return b.data;
+}
+
+/* Keep DIR/NAME.graphml, about to be replaced, as DIR/.previous/NAME.graphml:
+ * a link to it, which joins the set of outputs 'o'. */
+static int keep_previous(const char *dir, const char *name, struct outfile **o, size_t *n, struct diag *err)
+{
+	struct buf keep_dir = {0};
+	char *last = recipe_graphml(dir, name, false), *previous = recipe_graphml(dir, name, true);
+	int rc;
+
+	buf_printf(&keep_dir, "%s/" PREVIOUS_DIR, dir);
+	*o = xrealloc(*o, (*n + 1) * sizeof **o);
+	if ((rc = make_dirs(keep_dir.data, err)) == 0 && (rc = outfile_link(&(*o)[*n], last, previous, err)) == 0)
+		(*n)++;
+	free(keep_dir.data);
+	free(previous);
+	free(last);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Build, filter, analyse and write graph g as DIR/NAME.FORMAT for each format,
+ * as one set: every file is written aside first, then all replace the old
+ * ones together. A drawing that Graphviz fails to make is reported here and
+ * left out of the set. Returns the number of such drawings, or -1 with err set. */
 static int write_graph(struct graph *g, const struct options *o, const char *name, struct diag *err)
 {
-	const char *dir = o->out, *formats = o->formats;
-	bool quiet = o->quiet;
 	char *copy, *save = NULL;
+	struct outfile *outs = NULL;
+	struct buf wrote = {0};
+	size_t n = 0;
+	bool graphml = false;
 	int rc = 0, failed = 0;
 
 	if (graph_build(g, err) < 0 || graph_filter_edges(g, &o->filter, err) < 0 ||
-	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0 || make_dirs(dir, err) < 0)
+	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0)
 		return -1;
-	copy = xstrdup(formats);
+	copy = xstrdup(o->formats);
 	for (char *f = strtok_r(copy, ",", &save); f && rc == 0; f = strtok_r(NULL, ",", &save)) {
 		const char *const *files = format_files(f);
 
 		for (size_t k = 0; files[k] && rc == 0; k++) {
 			struct buf path = {0};
-			struct outfile out;
 			struct diag why = {{0}};
 
-			buf_printf(&path, "%s/%s.%s", dir, name, files[k]);
-			if (outfile_open(&out, path.data, err) < 0) {
+			buf_printf(&path, "%s/%s.%s", o->out, name, files[k]);
+			outs = xrealloc(outs, (n + 1) * sizeof *outs);
+			if (outfile_open(&outs[n], path.data, err) < 0) {
 				rc = -1;
-			} else if (write_format(g, files[k], o, out.fp, &why) == 0) {
-				rc = outfile_commit(&out, err);
-				if (rc == 0 && !quiet)
-					fprintf(stderr, "actorgraph: wrote %s (%zu actors, %zu relations)\n",
-						path.data, graph_node_count(g), graph_edge_count(g));
+			} else if (write_format(g, files[k], o, outs[n].fp, &why) == 0) {
+				n++;
+				graphml |= strcmp(files[k], "graphml") == 0;
+				buf_printf(&wrote, "actorgraph: wrote %s (%zu actors, %zu relations)\n", path.data,
+					   graph_node_count(g), graph_edge_count(g));
 			} else {
-				outfile_abort(&out);
+				outfile_abort(&outs[n]);
 				if (is_drawing(files[k])) {
 					fprintf(stderr, "actorgraph: cannot draw '%s': %s\n", path.data, why.msg);
 					failed++;
@@ -378,6 +419,17 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 			free(path.data);
 		}
 	}
+	if (rc == 0 && graphml && o->keep_previous)
+		rc = keep_previous(o->out, name, &outs, &n, err);
+	if (rc == 0)
+		rc = outfile_commit_all(outs, n, err);
+	else
+		for (size_t i = 0; i < n; i++)
+			outfile_abort(&outs[i]);
+	if (rc == 0 && !o->quiet && wrote.data)
+		fputs(wrote.data, stderr);
+	free(wrote.data);
+	free(outs);
 	free(copy);
 	return rc < 0 ? rc : failed;
 }
@@ -564,11 +616,16 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 	struct run r = {.o = o, .p = &p, .in = in};
 	const struct parallel_job job = {build_work, build_take, doc_path, &r};
 	int rc = -1, drawn = 0;
+	struct outlock lock = {-1};
+	struct buf lock_path = {0};
 
 	if (o->per_document && distinct_names(in, err) < 0)
 		return -1;
-	if (pipeline_open(&p, o->schema, err) < 0)
-		return -1;
+	/* one build at a time writes NAME's files in the folder, or none */
+	buf_printf(&lock_path, "%s/.%s.lock", o->out, o->name);
+	if (pipeline_open(&p, o->schema, err) < 0 || make_dirs(o->out, err) < 0 ||
+	    outlock_take(&lock, lock_path.data, err) < 0)
+		goto out;
 	if (o->cache && !o->no_cache) {
 		char *settings = cache_settings(o);
 
@@ -594,6 +651,8 @@ out:
 	cache_close(r.cache);
 	graph_free(r.g);
 	pipeline_close(&p);
+	outlock_release(&lock);
+	free(lock_path.data);
 	return rc;
 }
 
@@ -700,6 +759,44 @@ static int stats(const char *path, const char *format, struct diag *err)
 	return rc;
 }
 
+/* Print what changed from the graph of old_path to that of new_path. */
+static int changes(const char *old_path, const char *new_path, bool json, struct diag *err)
+{
+	struct graph *old = graph_load(old_path, err), *new = old ? graph_load(new_path, err) : NULL;
+	struct diff d = {0};
+	int rc = -1;
+
+	if (new && diff_run(&d, old, old_path, new, new_path, err) == 0)
+		rc = json ? jsonio_diff(stdout, &d, old_path, new_path, err) : diff_write(stdout, &d, err);
+	diff_destroy(&d);
+	graph_free(new);
+	graph_free(old);
+	return rc;
+}
+
+/* What changed between a recipe's previous build and its last. */
+static int recipe_changes(const char *dir, bool json, struct diag *err)
+{
+	struct recipe *r = recipe_load(dir, err);
+	char *old, *new;
+	struct stat st;
+	int rc;
+
+	if (!r)
+		return -1;
+	old = recipe_graphml(r->dir, r->name, true);
+	new = recipe_graphml(r->dir, r->name, false);
+	if (stat(old, &st) != 0 && errno == ENOENT)
+		rc = diag_set(err, "%s: no previous build to compare with (no '%s'; a build keeps it when it "
+			      "replaces %s.graphml)", dir, old, r->name);
+	else
+		rc = changes(old, new, json, err);
+	free(new);
+	free(old);
+	recipe_free(r);
+	return rc;
+}
+
 /* "SOURCE,TYPE,TARGET" with three non-empty parts. */
 static bool is_edge_spec(const char *s)
 {
@@ -767,6 +864,17 @@ static bool is_recipe(const char *path)
 	return yes;
 }
 
+/* A recipe's folder as given, without trailing slashes. */
+static char *recipe_dir(const char *arg)
+{
+	char *dir = xstrdup(arg);
+	size_t len = strlen(dir);
+
+	while (len > 1 && dir[len - 1] == '/')
+		dir[--len] = '\0';
+	return dir;
+}
+
 /* What the folder walks skipped: links to folders read already, dangling links. */
 static void print_warnings(const struct corpus *in)
 {
@@ -800,6 +908,7 @@ static int build_recipe(struct options *o, const char *dir, struct diag *err)
 		parse_level(r->level, &o->level);
 	o->out = r->dir;
 	o->name = r->name;
+	o->keep_previous = true;
 	if (!o->cache) {	/* a recipe keeps its cache beside it */
 		buf_printf(&cache, "%s/.cache", r->dir);
 		o->cache = cache.data;
@@ -846,7 +955,7 @@ int main(int argc, char **argv)
 	igraph_set_attribute_table(&igraph_cattribute_table);
 	signal(SIGCHLD, SIG_DFL);	/* an ignored SIGCHLD, inherited, would hide how a drawing ended */
 	if (argc < 2)
-		return misuse("%s", "missing command (build, extract, explain, stats or check)");
+		return misuse("%s", "missing command (build, extract, explain, stats, diff or check)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return EXIT_OK;
@@ -857,8 +966,8 @@ int main(int argc, char **argv)
 	}
 	cmd = argv[1];
 	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "check") != 0 &&
-	    strcmp(cmd, "explain") != 0 && strcmp(cmd, "stats") != 0)
-		return misuse("unknown command '%s' (expected build, extract, explain, stats or check)", cmd);
+	    strcmp(cmd, "explain") != 0 && strcmp(cmd, "stats") != 0 && strcmp(cmd, "diff") != 0)
+		return misuse("unknown command '%s' (expected build, extract, explain, stats, diff or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
 	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:cpqhV", longopts, NULL)) != -1)
@@ -944,16 +1053,31 @@ int main(int argc, char **argv)
 			return fail(&err);
 		return stdout_status(EXIT_OK);
 	}
+	if (strcmp(cmd, "diff") == 0) {
+		bool json = o.formats && strcmp(o.formats, "json") == 0;
+		int n = argc - optind;
+
+		if (o.formats && !json && strcmp(o.formats, "text") != 0)
+			return misuse("unknown diff format '%s' (expected text or json)", o.formats);
+		if (n == 1 && is_recipe(argv[optind])) {
+			char *dir = recipe_dir(argv[optind]);
+
+			rc = recipe_changes(dir, json, &err);
+			free(dir);
+		} else if (n == 2) {
+			rc = changes(argv[optind], argv[optind + 1], json, &err);
+		} else {
+			return misuse("%s", "diff takes two GraphML files that build wrote, or a recipe folder");
+		}
+		return rc < 0 ? fail(&err) : stdout_status(EXIT_OK);
+	}
 	if (strcmp(cmd, "explain") == 0 && (!o.edge || !is_edge_spec(o.edge)))
 		return misuse("explain needs --edge SOURCE,TYPE,TARGET, found '%s'", o.edge ? o.edge : "");
 	if (optind >= argc)
 		return misuse("%s", "no input (give files, folders, or - for stdin)");
 	if (strcmp(cmd, "build") == 0 && argc - optind == 1 && is_recipe(argv[optind])) {
-		char *dir = xstrdup(argv[optind]);
-		size_t len = strlen(dir);
+		char *dir = recipe_dir(argv[optind]);
 
-		while (len > 1 && dir[len - 1] == '/')
-			dir[--len] = '\0';
 		if (o.out || o.name || o.per_document) {
 			free(dir);
 			return misuse("%s", "a recipe sets --out and --name itself");

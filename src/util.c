@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -535,17 +536,24 @@ int outfile_open(struct outfile *o, const char *path, struct diag *err)
 	return 0;
 }
 
-int outfile_commit(struct outfile *o, struct diag *err)
+/* Flush and close o's file, synced to the disk first when 'sync'. */
+static int finish(struct outfile *o, bool sync, struct diag *err)
 {
-	int bad = ferror(o->fp);
+	int bad;
 
+	if (!o->fp)	/* a link of a file written before */
+		return 0;
+	bad = ferror(o->fp) || fflush(o->fp) != 0 || (sync && fsync(fileno(o->fp)) != 0);
 	if (fclose(o->fp) != 0 || bad) {
 		o->fp = NULL;
-		diag_sys(err, "write", o->path);
-		outfile_abort(o);
-		return -1;
+		return diag_sys(err, "write", o->path);
 	}
 	o->fp = NULL;
+	return 0;
+}
+
+static int replace(struct outfile *o, struct diag *err)
+{
 	if (rename(o->tmp, o->path) != 0) {
 		diag_sys(err, "replace", o->path);
 		outfile_abort(o);
@@ -556,6 +564,122 @@ int outfile_commit(struct outfile *o, struct diag *err)
 	free(o->path);
 	o->tmp = o->path = NULL;
 	return 0;
+}
+
+int outfile_commit(struct outfile *o, struct diag *err)
+{
+	if (finish(o, false, err) < 0) {
+		outfile_abort(o);
+		return -1;
+	}
+	return replace(o, err);
+}
+
+/* The folder of 'path', which the caller frees. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+}
+
+/* Sync folder 'dir', so that the renames in it last a crash. Those that
+ * cannot be synced (EINVAL: some file systems) pass. */
+static int sync_folder(const char *dir, struct diag *err)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY), rc = 0;
+
+	if (fd < 0 || (fsync(fd) != 0 && errno != EINVAL))
+		rc = diag_sys(err, "sync folder", dir);
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+int outfile_commit_all(struct outfile *o, size_t n, struct diag *err)
+{
+	char **dirs;
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = finish(&o[i], true, err);
+	if (rc < 0) {
+		for (size_t i = 0; i < n; i++)
+			outfile_abort(&o[i]);
+		return -1;
+	}
+	dirs = xmalloc((n ? n : 1) * sizeof *dirs);
+	for (size_t i = 0; i < n; i++)
+		dirs[i] = folder_of(o[i].path);
+	for (size_t i = 0; i < n; i++)
+		if (replace(&o[i], err) < 0)
+			rc = -1;
+	for (size_t i = 0; i < n; i++)
+		if ((i == 0 || strcmp(dirs[i], dirs[i - 1]) != 0) && sync_folder(dirs[i], err) < 0)
+			rc = -1;
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+	free(dirs);
+	return rc;
+}
+
+int outfile_link(struct outfile *o, const char *path, const char *keep, struct diag *err)
+{
+	struct buf tmp = {0};
+	struct stat st, kept;
+
+	if (stat(path, &st) != 0)
+		return errno == ENOENT ? 1 : diag_sys(err, "keep", path);
+	if (stat(keep, &kept) == 0 && kept.st_dev == st.st_dev && kept.st_ino == st.st_ino)
+		return 1;	/* a rename of a file over itself would do nothing, and leave the link */
+	buf_printf(&tmp, "%s.tmp%ld", keep, (long)getpid());	/* the caller holds the lock */
+	unlink(tmp.data);
+	if (link(path, tmp.data) != 0) {
+		free(tmp.data);
+		return diag_sys(err, "keep a link to", path);
+	}
+	o->fp = NULL;
+	o->path = xstrdup(keep);
+	o->tmp = tmp.data;
+	track(o->tmp, NULL);
+	return 0;
+}
+
+int outlock_take(struct outlock *l, const char *path, struct diag *err)
+{
+	struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET};	/* the whole file */
+	char pid[32];
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+
+	if (fd < 0)
+		return diag_sys(err, "create", path);
+	/* a record lock, which a forked drawing does not inherit, goes with its process */
+	if (fcntl(fd, F_SETLK, &lock) != 0) {
+		if (errno != EACCES && errno != EAGAIN)
+			diag_sys(err, "lock", path);
+		else if (fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK)
+			diag_set(err, "'%s' is held by process %ld, another build writing there: "
+				 "try again when it ends", path, (long)lock.l_pid);
+		else	/* released since */
+			diag_set(err, "'%s' was held by another build writing there: try again", path);
+		close(fd);
+		return -1;
+	}
+	snprintf(pid, sizeof pid, "%ld\n", (long)getpid());	/* for a person who finds the file */
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, strlen(pid), 0) != (ssize_t)strlen(pid)) {
+		diag_sys(err, "write", path);
+		close(fd);
+		return -1;
+	}
+	l->fd = fd;
+	return 0;
+}
+
+void outlock_release(struct outlock *l)
+{
+	if (l->fd >= 0)
+		close(l->fd);
+	l->fd = -1;
 }
 
 void outfile_abort(struct outfile *o)

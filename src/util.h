@@ -1,5 +1,5 @@
 /* util.h - memory that never fails, growable buffers, a string map, sorted
- * string sets, UTF-8, dates, atomic files. */
+ * string sets, UTF-8, dates, atomic files and sets of them, output locks. */
 #ifndef UTIL_H
 #define UTIL_H
 
@@ -108,6 +108,33 @@ int outfile_open(struct outfile *o, const char *path, struct diag *err);
 int outfile_commit(struct outfile *o, struct diag *err);
 /* Remove the temporary file (after a failed write); safe after commit. */
 void outfile_abort(struct outfile *o);
+/* Replace the n files of o as one set: each is flushed, synced to the disk
+ * and closed, and only when all are, each is renamed over its path; then
+ * their folders are synced. A failure before the renames removes every
+ * temporary file and leaves every path as it was; a rename or a sync that
+ * fails is reported after the others are done. */
+int outfile_commit_all(struct outfile *o, size_t n, struct diag *err);
+
+/* A hard link to the file 'path' as an output 'keep' (o->fp is NULL), so
+ * that the file 'path' is, as it is now, what outfile_commit_all() renames
+ * over 'keep' with the rest of a set (and keeps when the set replaces
+ * 'path'). Returns 0, 1 when there is nothing to keep (no 'path', or 'keep'
+ * is 'path' already; o is untouched), or -1 with err set. Its temporary
+ * name is made of the process id: the caller holds the output's lock. */
+int outfile_link(struct outfile *o, const char *path, const char *keep, struct diag *err);
+
+/* A lock on an output folder: a file with a POSIX record lock (fcntl),
+ * which goes with the process that holds it, however it ends, and which a
+ * child it forks does not inherit; the file holds the holder's pid. The
+ * process must not open the file otherwise: closing that would drop the lock. */
+struct outlock {
+	int fd;		/* -1 when not held */
+};
+/* Take the lock 'path' at once, or fail naming the process that holds it
+ * (another process: a process holds a lock of its own again). A lock file
+ * left by a process that died is taken over. */
+int outlock_take(struct outlock *l, const char *path, struct diag *err);
+void outlock_release(struct outlock *l);	/* safe when not held */
 
 /* Make 'dir' and its parents, like mkdir -p. */
 int make_dirs(const char *dir, struct diag *err);

@@ -114,6 +114,18 @@ case_ stats 0 stats "$OUT/korea.graphml"
 case_ stats-json 0 stats --format json "$OUT/korea.graphml"
 case_ stats-not-graphml 1 stats "$ART"
 
+# diff of two builds, before and after a change of documents (one left out, three
+# added): as text and JSON; nothing changed; a file that is no graph of ours is named
+E=tests/eval/dev
+"$AG" build -q --format graphml --out "$OUT/diff/old" $E/cnn-xi-putin.txt $E/jt-freedom-edge.txt "$ART"
+"$AG" build -q --format graphml --out "$OUT/diff/new" "$ART" $E/jt-freedom-edge.txt $E/ds-sudan-backers.txt \
+	$E/dawn-pak-afghan-truce.txt $E/fnn-us-china-geneva.txt
+case_ diff 0 diff "$OUT/diff/old/graph.graphml" "$OUT/diff/new/graph.graphml"
+case_ diff-json 0 diff --format json "$OUT/diff/old/graph.graphml" "$OUT/diff/new/graph.graphml"
+case_ diff-same 0 diff "$OUT/diff/new/graph.graphml" "$OUT/diff/new/graph.graphml"
+case_ diff-not-graphml 1 diff "$OUT/diff/old/graph.graphml" "$ART"
+case_ diff-one-file 2 diff "$OUT/diff/old/graph.graphml"
+
 # the same input gives byte-identical files
 "$AG" build -q --out "$OUT/again" --name korea "$ART"
 if cmp -s "$OUT/korea.graphml" "$OUT/again/korea.graphml" && cmp -s "$OUT/korea.svg" "$OUT/again/korea.svg"; then
@@ -126,7 +138,7 @@ fi
 set -- tests/eval/dev/*.txt tests/eval/dev2/*.txt
 "$AG" build -q --format graphml,gexf,json,csv,dot --out "$OUT/order1" --name g "$@"
 "$AG" build -q --format graphml,gexf,json,csv,dot --out "$OUT/order2" --name g $(printf '%s\n' "$@" | sort -r)
-if diff -r "$OUT/order1" "$OUT/order2" >"$OUT/order.diff" 2>&1; then
+if diff -r -x '.*.lock' "$OUT/order1" "$OUT/order2" >"$OUT/order.diff" 2>&1; then
 	ok order-independent
 else
 	bad order-independent "$(head -20 "$OUT/order.diff")"
@@ -140,7 +152,8 @@ fi
 "$AG" extract -j 1 "$@" >"$OUT/jobs1/events.jsonl"
 "$AG" extract -j 3 "$@" >"$OUT/jobs3/events.jsonl"
 if [ "$(ls "$OUT/jobs3/each" | wc -l)" = $# ] && [ -s "$OUT/jobs3/events.jsonl" ] &&
-	diff -r "$OUT/jobs1" "$OUT/jobs3" >"$OUT/jobs.diff" 2>&1 && diff -r "$OUT/order1" "$OUT/jobs3" -x each -x events.jsonl >/dev/null; then
+	diff -r -x '.*.lock' "$OUT/jobs1" "$OUT/jobs3" >"$OUT/jobs.diff" 2>&1 &&
+	diff -r -x '.*.lock' -x each -x events.jsonl "$OUT/order1" "$OUT/jobs3" >/dev/null; then
 	ok jobs-same-output
 else
 	bad jobs-same-output "$(head -20 "$OUT/jobs.diff")"
@@ -167,8 +180,8 @@ printf 'Russia met China.\n' >>"$OUT/cached/in/cnn-xi-putin.txt"
 cached third >"$OUT/cached.3"
 "$AG" build -q --format graphml,json,csv --out "$OUT/cached/plain" "$OUT/cached/in"
 if grep -q ': 0 from the cache, 10 extracted' "$OUT/cached.1" && grep -q ': 10 from the cache, 0 extracted' "$OUT/cached.2" &&
-	grep -q ': 9 from the cache, 1 extracted' "$OUT/cached.3" && diff -r "$OUT/cached/third" "$OUT/cached/plain" >/dev/null &&
-	! diff -r "$OUT/cached/second" "$OUT/cached/third" >/dev/null; then
+	grep -q ': 9 from the cache, 1 extracted' "$OUT/cached.3" && diff -r -x '.*.lock' "$OUT/cached/third" "$OUT/cached/plain" >/dev/null &&
+	! diff -r -x '.*.lock' "$OUT/cached/second" "$OUT/cached/third" >/dev/null; then
 	ok cache
 else
 	bad cache "$(cat "$OUT/cached.1" "$OUT/cached.2" "$OUT/cached.3")"
@@ -180,7 +193,7 @@ printf '{"id": "../../escaped", "text": "Russia invaded Ukraine."}\n{"id": ".hid
 "$AG" build -q --per-document --format graphml --out "$OUT/paths/out" "$OUT/paths.jsonl"
 mkdir -p "$OUT/paths/recipe" && printf 'name: ../up\ninputs: [../../paths.jsonl]\n' >"$OUT/paths/recipe/graph.yaml"
 "$AG" build "$OUT/paths/recipe" 2>"$OUT/paths.err"
-if [ "$(ls -A "$OUT/paths/out")" = "$(printf '___.._escaped.graphml\n_hidden.graphml')" ] && [ ! -e "$OUT/escaped.graphml" ] &&
+if [ "$(ls -A "$OUT/paths/out")" = "$(printf '.graph.lock\n___.._escaped.graphml\n_hidden.graphml')" ] && [ ! -e "$OUT/escaped.graphml" ] &&
 	grep -q "graph.yaml:1:7: expected a file name" "$OUT/paths.err" && [ ! -e "$OUT/paths/up.graphml" ]; then
 	ok paths-stay-inside
 else
@@ -290,6 +303,67 @@ if [ $status = 3 ] && [ "$(ls "$OUT/crash")" = graph.graphml ] &&
 else
 	bad render-crash-writes-the-rest "status $status, child '$child': $(cat "$OUT/crash.err"; ls "$OUT/crash")"
 fi
+# a build killed (kill -9) while it writes, here while it draws the SVG after
+# the GraphML, leaves the previous outputs whole and as they were
+K="$OUT/killed"
+"$AG" build -q --format graphml,svg --out "$K" "$ART"
+cp "$K/graph.graphml" "$OUT/killed.graphml" && cp "$K/graph.svg" "$OUT/killed.svg"
+"$AG" build -q --format graphml,svg --out "$K" "$OUT/unrelated-300.txt" 2>/dev/null &
+pid=$! child= tries=0
+while [ -z "$child" ] && [ $tries -lt 1000 ]; do
+	child=$(awk -v p=$pid '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null)
+	[ -n "$child" ] || sleep 0.01
+	tries=$((tries + 1))
+done
+kill -KILL $pid
+[ -n "$child" ] && kill -KILL $child
+{ wait $pid; } 2>/dev/null	# the shell's "Killed"
+if [ -n "$child" ] && cmp -s "$K/graph.graphml" "$OUT/killed.graphml" && cmp -s "$K/graph.svg" "$OUT/killed.svg" &&
+	xmllint --noout "$K/graph.graphml"; then
+	ok killed-build-keeps-outputs
+else
+	bad killed-build-keeps-outputs "child '$child': the outputs changed"
+fi
+# one build at a time writes NAME's files in a folder: a second one fails at
+# once and names the first (which reads its document from a pipe that stays
+# open); the lock file of a build that ended is taken over
+L="$OUT/lock"
+mkdir -p "$L"
+(sleep 1; cat "$ART") | "$AG" build -q --format graphml --out "$L" - &
+first=$! tries=0
+while [ "$(cat "$L/.graph.lock" 2>/dev/null)" != "$first" ] && [ $tries -lt 500 ]; do
+	sleep 0.01
+	tries=$((tries + 1))
+done
+"$AG" build -q --format graphml --out "$L" "$ART" 2>"$L/second.err"
+second=$?
+wait $first
+status=$?
+"$AG" build -q --format graphml --out "$L" "$ART"
+third=$?
+if [ $second = 1 ] && [ $status = 0 ] && [ $third = 0 ] && [ "$(cat "$L/.graph.lock")" != "$first" ] &&
+	[ "$(cat "$L/second.err")" = "actorgraph: '$L/.graph.lock' is held by process $first, another build writing there: try again when it ends" ]; then
+	ok second-build-locked-out
+else
+	bad second-build-locked-out "statuses $status $second $third: $(cat "$L/second.err")"
+fi
+# two builds of other documents at once into one folder, five times: the
+# GraphML and the SVG there are always those of one build
+C="$OUT/race"
+"$AG" build -q --format graphml,svg --out "$C/a" "$ART"
+"$AG" build -q --format graphml,svg --out "$C/b" tests/eval/dev/cnn-xi-putin.txt
+mixed=
+for i in 1 2 3 4 5; do
+	"$AG" build -q --format graphml,svg --out "$C/both" "$ART" 2>/dev/null &
+	"$AG" build -q --format graphml,svg --out "$C/both" tests/eval/dev/cnn-xi-putin.txt 2>/dev/null
+	wait $!
+	from=
+	for b in a b; do
+		cmp -s "$C/$b/graph.graphml" "$C/both/graph.graphml" && cmp -s "$C/$b/graph.svg" "$C/both/graph.svg" && from=$b
+	done
+	[ -n "$from" ] || mixed="$mixed $i"
+done
+if [ -z "$mixed" ]; then ok outputs-of-one-build; else bad outputs-of-one-build "mixed outputs in tries$mixed"; fi
 # 3,000 actors in no relation (46 to 93 s to draw before): the diagram has the 300 of
 # highest PageRank and says so, the GraphML all of them
 unrelated 3000 >"$OUT/unrelated-3000.txt"
@@ -325,11 +399,12 @@ if [ $status = 0 ] && [ "$(ls "$OUT/sanctions-drawn" | grep -c '\.svg$')" = 5 ] 
 else
 	bad dense-articles-drawn "status $status: $(cat "$OUT/sanctions.err")"
 fi
-# a full disk while writing an SVG: named, and no temporary file left (a file size
-# limit stands for it: outputs are new temporary files, so none can be /dev/full)
+# a full disk while writing an SVG: named, no temporary file left, and no file of
+# the set replaced (a file size limit stands for it: outputs are new temporary
+# files, so none can be /dev/full)
 (trap '' XFSZ; ulimit -f 16; exec "$AG" build -q --format dot,svg --out "$OUT/full" "$ART") 2>"$OUT/full.err"
 status=$?
-if [ $status = 1 ] && [ "$(ls "$OUT/full")" = graph.dot ] &&
+if [ $status = 1 ] && [ "$(ls "$OUT/full")" = "" ] &&
 	[ "$(cat "$OUT/full.err")" = "actorgraph: cannot write '$OUT/full/graph.svg': File too large" ]; then
 	ok full-disk-svg
 else
@@ -345,6 +420,22 @@ if grep -q '<data key="e_first_seen">2024-11-13</data>' "$OUT/recipe/r.graphml" 
 	ok recipe
 else
 	bad recipe "no dated r.graphml"
+fi
+
+# a recipe's build keeps the GraphML it replaces in .previous/, for diff graphs/NAME
+R="$OUT/rdiff"
+mkdir -p "$R" && cp "$ART" "$R/a.txt" && cp tests/eval/dev/cnn-xi-putin.txt "$R/b.txt"
+printf 'inputs: [a.txt]\nformats: [graphml, dot]\n' >"$R/graph.yaml"
+"$AG" build -q "$R"
+case_ diff-recipe-first 1 diff "$R"
+cp "$R/rdiff.graphml" "$OUT/rdiff-first.graphml"
+printf 'inputs: [a.txt, b.txt]\nformats: [graphml, dot]\n' >"$R/graph.yaml"
+"$AG" build -q "$R"
+case_ diff-recipe 0 diff "$R/"
+if cmp -s "$R/.previous/rdiff.graphml" "$OUT/rdiff-first.graphml" && [ "$(ls -A "$R/.previous")" = rdiff.graphml ]; then
+	ok recipe-keeps-previous
+else
+	bad recipe-keeps-previous "$(ls -A "$R/.previous")"
 fi
 
 # Hostile input and faults (issue 12): each is made here, nothing is kept.

@@ -106,6 +106,124 @@ static void replaces_output_only_on_commit(void **state)
 	assert_int_equal(rmdir("tests/out/util/a"), 0);
 }
 
+static char *contents(const char *path)
+{
+	struct diag err = {{0}};
+	char *data;
+	size_t len;
+
+	assert_int_equal(read_file(path, SIZE_MAX, &data, &len, &err), 0);
+	return data;
+}
+
+static void replaces_a_set_of_outputs_together_or_none(void **state)
+{
+	const char *paths[] = {"tests/out/util/set/a.txt", "tests/out/util/set/b.txt"};
+	struct diag err = {{0}};
+	struct outfile o[2];
+	char *data;
+
+	(void)state;
+	assert_int_equal(system("rm -rf tests/out/util/set"), 0);
+	assert_int_equal(make_dirs("tests/out/util/set", &err), 0);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(outfile_open(&o[i], paths[i], &err), 0);
+		fputs("one", o[i].fp);
+	}
+	assert_int_equal(outfile_commit_all(o, 2, &err), 0);
+	/* the second file fails as it is flushed: neither is replaced, no temporary file is left */
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(outfile_open(&o[i], paths[i], &err), 0);
+		fputs("two", o[i].fp);
+	}
+	close(fileno(o[1].fp));
+	assert_int_equal(outfile_commit_all(o, 2, &err), -1);
+	assert_string_equal(err.msg, "cannot write 'tests/out/util/set/b.txt': Bad file descriptor");
+	for (int i = 0; i < 2; i++) {
+		assert_string_equal(data = contents(paths[i]), "one");
+		free(data);
+	}
+	assert_int_equal(system("ls -A tests/out/util/set | wc -l | grep -qx 2"), 0);
+}
+
+static void keeps_the_file_a_set_replaces(void **state)
+{
+	const char *path = "tests/out/util/keep/g.txt", *keep = "tests/out/util/keep/prev.txt";
+	struct diag err = {{0}};
+	struct outfile o[2];
+	char *data;
+
+	(void)state;
+	assert_int_equal(system("rm -rf tests/out/util/keep"), 0);
+	assert_int_equal(make_dirs("tests/out/util/keep", &err), 0);
+	assert_int_equal(outfile_link(&o[1], path, keep, &err), 1);	/* nothing to keep yet */
+	for (const char *const *v = (const char *const[]){"first", "second", "third", NULL}; *v; v++) {
+		size_t n = 1;
+
+		assert_int_equal(outfile_open(&o[0], path, &err), 0);
+		fputs(*v, o[0].fp);
+		if (outfile_link(&o[1], path, keep, &err) == 0)
+			n++;
+		assert_int_equal(outfile_commit_all(o, n, &err), 0);
+	}
+	assert_string_equal(data = contents(keep), "second");
+	free(data);
+	/* a set that fails keeps nothing, and leaves no link behind */
+	assert_int_equal(outfile_open(&o[0], path, &err), 0);
+	assert_int_equal(outfile_link(&o[1], path, keep, &err), 0);
+	close(fileno(o[0].fp));
+	fputs("fourth", o[0].fp);
+	assert_int_equal(outfile_commit_all(o, 2, &err), -1);
+	assert_string_equal(data = contents(keep), "second");
+	free(data);
+	/* 'keep' that is 'path' already: nothing to do (a rename would leave the link) */
+	assert_int_equal(link(path, "tests/out/util/keep/same.txt"), 0);
+	assert_int_equal(outfile_link(&o[1], path, "tests/out/util/keep/same.txt", &err), 1);
+	assert_int_equal(system("ls -A tests/out/util/keep | wc -l | grep -qx 3"), 0);
+}
+
+/* Status 0 when another process takes the lock 'path' as 'want' says:
+ * NULL for taken, else the message of its failure. */
+static int take_in_child(const char *path, const char *want)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		struct outlock l = {-1};
+		struct diag err = {{0}};
+		int rc = outlock_take(&l, path, &err);
+
+		_exit(want ? rc != -1 || strcmp(err.msg, want) != 0 || l.fd != -1 : rc != 0);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void a_held_lock_names_its_holder_and_is_free_once_released(void **state)
+{
+	const char *path = "tests/out/util/.g.lock";
+	struct outlock l = {-1};
+	struct diag err = {{0}};
+	char want[160], *data;
+
+	(void)state;
+	assert_int_equal(make_dirs("tests/out/util", &err), 0);
+	assert_int_equal(system("echo 999999999 > tests/out/util/.g.lock"), 0);	/* left by a process gone */
+	assert_int_equal(outlock_take(&l, path, &err), 0);
+	snprintf(want, sizeof want, "'%s' is held by process %ld, another build writing there: "
+		 "try again when it ends", path, (long)getpid());
+	assert_int_equal(take_in_child(path, want), 0);
+	outlock_release(&l);
+	/* read only now: closing any descriptor of the file drops a process's record locks */
+	snprintf(want, sizeof want, "%ld\n", (long)getpid());
+	assert_string_equal(data = contents(path), want);
+	free(data);
+	assert_int_equal(take_in_child(path, NULL), 0);
+	outlock_release(&l);
+}
+
 static void reports_an_output_folder_that_cannot_be_made(void **state)
 {
 	struct diag err = {{0}};
@@ -249,6 +367,9 @@ int main(void)
 		cmocka_unit_test(sets_sort_and_keep_each_word_once),
 		cmocka_unit_test(reads_files_and_reports_missing_ones),
 		cmocka_unit_test(replaces_output_only_on_commit),
+		cmocka_unit_test(replaces_a_set_of_outputs_together_or_none),
+		cmocka_unit_test(keeps_the_file_a_set_replaces),
+		cmocka_unit_test(a_held_lock_names_its_holder_and_is_free_once_released),
 		cmocka_unit_test(reports_an_output_folder_that_cannot_be_made),
 		cmocka_unit_test(cleans_what_outputs_cannot_hold),
 		cmocka_unit_test(knows_the_days_of_the_calendar),
