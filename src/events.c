@@ -18,7 +18,7 @@ size_t events_explain(FILE *fp, const struct schema *s, const struct doc *d, con
 		const struct event *e = &ev[i];
 		const struct sentence *st = &d->sent[e->sentence];
 		const struct actor *src = &s->actors[e->source], *dst = &s->actors[e->target];
-		size_t from = d->tok[st->first].start, to = d->tok[st->end - 1].end;
+		struct span said = text_sentence(d, e->sentence);
 
 		if (strcmp(s->rels[e->rel].id, q->relation) != 0 ||
 		    !((names(src, q->source) && names(dst, q->target)) ||
@@ -27,7 +27,7 @@ size_t events_explain(FILE *fp, const struct schema *s, const struct doc *d, con
 		fprintf(fp, "%s:%lu: %s %s %s (%s, rule %s)\n  evidence: %.*s\n  sentence: %.*s\n",
 			d->path, st->line, src->label, s->rels[e->rel].id, dst->label,
 			e->modality == MOD_ASSERTED ? "asserted" : "hypothetical", e->rule,
-			(int)(e->end - e->start), d->text + e->start, (int)(to - from), d->text + from);
+			(int)(e->end - e->start), d->text + e->start, (int)said.len, said.p);
 		found++;
 	}
 	return found;

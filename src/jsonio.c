@@ -18,7 +18,7 @@ int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const s
 	for (size_t i = 0; i < n; i++) {
 		const struct event *e = &ev[i];
 		const struct sentence *st = &d->sent[e->sentence];
-		size_t from = d->tok[st->first].start, to = d->tok[st->end - 1].end;
+		struct span said = text_sentence(d, e->sentence);
 		json_t *o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:b, s:s, s:s, s:s%, s:s%}",
 				      "doc", d->name, "date", d->date, "sentence", (json_int_t)e->sentence + 1,
 				      "line", (json_int_t)st->line, "start", (json_int_t)e->start, "end",
@@ -27,7 +27,7 @@ int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const s
 				      "directed", s->rels[e->rel].directed, "modality",
 				      e->modality == MOD_ASSERTED ? "asserted" : "hypothetical", "rule",
 				      e->rule, "evidence", d->text + e->start, e->end - e->start, "text",
-				      d->text + from, to - from);
+				      said.p, said.len);
 		int rc;
 
 		if (!o)
@@ -61,11 +61,9 @@ static json_t *element(const struct graph *g, bool edge, size_t i)
 
 	if (edge) {
 		size_t from, to;
-		char id[32];
 
 		graph_edge_ends(g, i, &from, &to);
-		snprintf(id, sizeof id, "e%zu", i);
-		json_object_set_new(o, "id", json_string(id));
+		json_object_set_new(o, "id", json_string(graph_str(g, true, i, "id")));
 		json_object_set_new(o, "source", json_string(graph_str(g, false, from, "id")));
 		json_object_set_new(o, "target", json_string(graph_str(g, false, to, "id")));
 	} else {
