@@ -3,6 +3,7 @@
  * checksum of the others, so that a torn or truncated entry is seen as one. */
 #include "cache.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -16,7 +17,7 @@
 
 #include "util.h"
 
-enum { FORMAT = 1 };	/* of the entries; the program's bytes are in the key too */
+enum { FORMAT = 2 };	/* of the entries; the program's bytes are in the key too */
 
 struct cache {
 	char *dir;
@@ -179,6 +180,53 @@ void cache_close(struct cache *c)
 	free(c);
 }
 
+/* Sentence text as one field: '\\', tab, line feed and carriage return
+ * escaped by a '\\'. */
+static void put_text(struct buf *b, struct span t)
+{
+	for (size_t i = 0; i < t.len; i++) {
+		const char *esc = t.p[i] == '\\' ? "\\\\" : t.p[i] == '\t' ? "\\t" : t.p[i] == '\n' ? "\\n" :
+				  t.p[i] == '\r' ? "\\r" : NULL;
+
+		if (esc)
+			buf_add(b, esc, 2);
+		else
+			buf_add(b, t.p + i, 1);
+	}
+}
+
+/* put_text undone in place; false if s holds an escape it does not write. */
+static bool get_text(char *s, struct span *out)
+{
+	char *q = s;
+
+	out->p = s;
+	for (char *p = s; *p; p++) {
+		if (*p == '\\') {
+			const char *from = "\\tnr", *to = "\\\t\n\r", *k = *++p ? strchr(from, *p) : NULL;
+
+			if (!k)
+				return false;
+			*q++ = to[k - from];
+		} else {
+			*q++ = *p;
+		}
+	}
+	out->len = (size_t)(q - s);
+	return true;
+}
+
+/* A number of decimal digits into *out; false if s is not one. */
+static bool get_size(const char *s, size_t *out)
+{
+	char *stop;
+
+	if (!isdigit((unsigned char)*s))
+		return false;
+	*out = (size_t)strtoull(s, &stop, 10);
+	return *stop == '\0';
+}
+
 static int cmp_int(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -218,9 +266,13 @@ void cache_put(struct cache *c, struct cache_key k, const struct doc *d, const s
 			;
 		buf_printf(&b, "mention\t%s\t%zu\n", s->actors[actors[i]].id, run);
 	}
-	for (size_t i = 0; i < ne; i++)
-		buf_printf(&b, "event\t%s\t%s\t%s\t%c\t%s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
-			   s->actors[ev[i].target].id, ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule);
+	for (size_t i = 0; i < ne; i++) {
+		buf_printf(&b, "event\t%s\t%s\t%s\t%c\t%s\t%zu\t%zu\t", s->rels[ev[i].rel].id,
+			   s->actors[ev[i].source].id, s->actors[ev[i].target].id,
+			   ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule, ev[i].sentence, ev[i].start);
+		put_text(&b, text_sentence(d, ev[i].sentence));
+		buf_add(&b, "\n", 1);
+	}
 	buf_printf(&b, "end\t%016" PRIx64 "\n", hash(HASH_START, b.data, b.len));
 	buf_printf(&sub, "%s/%.2s", c->dir, k.hex);
 	if (make_dirs(sub.data, &err) == 0 && outfile_open(&out, path, &err) == 0) {
@@ -260,12 +312,12 @@ static size_t fields(char *p, char *end, char **f, size_t max)
 static bool parse_entry(struct cache *c, char *p, char *end, struct cached *out)
 {
 	struct schema *s = c->s;
-	size_t mcap = 0, ecap = 0;
+	size_t mcap = 0, ecap = 0, scap = 0;
 
 	memset(out, 0, sizeof *out);
 	while (p < end) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *f[6];
-		size_t n = fields(p, nl, f, 6);
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *f[9];
+		size_t n = fields(p, nl, f, 9);
 		int a, b, rel;
 
 		p = nl + 1;
@@ -287,20 +339,25 @@ static bool parse_entry(struct cache *c, char *p, char *end, struct cached *out)
 				xgrow(&out->m, &mcap, out->nm + 1, sizeof *out->m);
 				out->m[out->nm++] = (struct mention){0, 0, a, FORM_NAME};
 			}
-		} else if (n == 6 && strcmp(f[0], "event") == 0) {
+		} else if (n == 9 && strcmp(f[0], "event") == 0) {
 			struct event *e;
 
 			if ((rel = schema_reltype(s, f[1])) < 0 || (a = schema_actor(s, f[2])) < 0 ||
 			    (b = schema_actor(s, f[3])) < 0)
 				return false;
 			xgrow(&out->ev, &ecap, out->ne + 1, sizeof *out->ev);
-			e = &out->ev[out->ne++];
+			xgrow(&out->said, &scap, out->ne + 1, sizeof *out->said);
+			e = &out->ev[out->ne];
 			memset(e, 0, sizeof *e);
 			e->rel = rel;
 			e->source = a;
 			e->target = b;
 			e->modality = f[4][0] == 'a' ? MOD_ASSERTED : MOD_HYPOTHETICAL;
 			snprintf(e->rule, sizeof e->rule, "%s", f[5]);
+			if (!get_size(f[6], &e->sentence) || !get_size(f[7], &e->start) ||
+			    !get_text(f[8], &out->said[out->ne]))
+				return false;
+			out->ne++;
 		} else {
 			return false;
 		}
@@ -357,11 +414,14 @@ bool cache_get(struct cache *c, struct cache_key k, struct cached *out)
 	snprintf(header, sizeof header, "actorgraph-cache\t%d\t%s\n", FORMAT, k.hex);
 	if ((data = read_entry(path, &n, &mtime)) && (last = whole(data, n, header)))
 		ok = parse_entry(c, data + strlen(header), last, out);
-	if (!ok)
+	if (!ok) {
 		cached_free(out);
-	else if (mtime < time(NULL) - 24 * 3600)
-		utimensat(AT_FDCWD, path, NULL, 0);	/* used: kept from pruning (a day is precise enough) */
-	free(data);
+		free(data);
+	} else {
+		out->store = data;	/* the sentences are in it */
+		if (mtime < time(NULL) - 24 * 3600)
+			utimensat(AT_FDCWD, path, NULL, 0);	/* used: kept from pruning (a day is precise enough) */
+	}
 	free(path);
 	return ok;
 }
@@ -371,5 +431,7 @@ void cached_free(struct cached *x)
 	free(x->date);
 	free(x->m);
 	free(x->ev);
+	free(x->said);
+	free(x->store);
 	memset(x, 0, sizeof *x);
 }

@@ -34,8 +34,10 @@ struct cached {
 	char *date;		/* or NULL */
 	struct mention *m;	/* only .actor is set */
 	size_t nm;
-	struct event *ev;	/* no evidence: sentence and offsets are 0 */
+	struct event *ev;	/* no evidence span: only .sentence and .start are set */
 	size_t ne;
+	struct span *said;	/* the sentence of each event, in 'store' */
+	char *store;
 };
 
 /* A document's key: a hash of its text (len bytes, as read, before any

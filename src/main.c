@@ -451,13 +451,13 @@ static int build_one(const struct options *o, const struct pipeline *p, struct c
 	if (cache && cache_get(cache, key, &hit)) {
 		struct doc d = {.name = in->name, .path = in->path, .date = hit.date};
 
-		graph_add(one ? one : g, &d, hit.m, hit.nm, hit.ev, hit.ne);
+		graph_add(one ? one : g, &d, hit.m, hit.nm, hit.ev, hit.ne, hit.said);
 		cached_free(&hit);
 		free(text);
 		t->from_cache++;
 	} else {
 		analyse_text(p, o, in, text, len, &a);
-		graph_add(one ? one : g, a.doc, a.m, a.nm, a.ev, a.ne);
+		graph_add(one ? one : g, a.doc, a.m, a.nm, a.ev, a.ne, NULL);
 		if (cache)
 			cache_put(cache, key, a.doc, a.m, a.nm, a.ev, a.ne);
 		analysed_free(&a);

@@ -91,7 +91,8 @@ g = networkx.read_graphml(sys.argv[1])
 h = igraph.Graph.Read_GraphML(sys.argv[1])
 assert g.number_of_nodes() == h.vcount() > 0 and g.number_of_edges() == h.ecount() > 0
 assert g.nodes["PRK"]["label"] == "North Korea"
-assert all(isinstance(d["asserted"], int) for _, _, d in g.edges(data=True))
+assert all(isinstance(d["asserted"], int) and isinstance(d["doc_count"], int) for _, _, d in g.edges(data=True))
+assert g.edges["PRK", "RUS", "PRK:pact:RUS"]["documents"] == h.es.find(id="PRK:pact:RUS")["documents"] == "fp-trump-kim"
 PY
 then ok graphml-loads-in-networkx-and-igraph; else bad graphml-loads-in-networkx-and-igraph "$(cat "$OUT/readers.out")"; fi
 
@@ -108,6 +109,43 @@ if xmllint --nonet --noout --relaxng tests/vendor/gexf/gexf.rng "$OUT/formats/k.
 else
 	bad gexf-validates "$(cat "$OUT/gexf.err")"
 fi
+
+# provenance: each edge names its documents and its first and last sentence,
+# in every format, and keeps its id in another corpus that shares it
+P="$OUT/provenance"
+mkdir -p "$P"
+printf '%s\n' '{"id": "night2", "date": "2024-05-02", "text": "Russia imposed new sanctions on Iran. Egypt met with Sudan."}' \
+	'{"id": "night1", "date": "2024-05-01", "text": "Russia imposed sanctions on Iran."}' >"$P/a.jsonl"
+printf '%s\n' '{"id": "other", "text": "China condemned Japan. Russia imposed sanctions on Iran."}' >"$P/b.jsonl"
+"$AG" build -q --format graphml,gexf,json,csv --out "$P/one" --name p "$P/a.jsonl"
+"$AG" build -q --format json --out "$P/two" --name p "$P/b.jsonl"
+if /usr/bin/python3 - "$P" >"$P/check.out" 2>&1 <<'PY'
+import csv, json, sys, xml.etree.ElementTree as ET
+d = sys.argv[1]
+want = {"id": "RUS:sanctions:IRN", "documents": "night1|night2", "doc_count": "2",
+        "first_evidence": "Russia imposed sanctions on Iran.", "last_evidence": "Russia imposed new sanctions on Iran."}
+G = "{http://graphml.graphdrawing.org/xmlns}"
+for e in ET.parse(f"{d}/one/p.graphml").iter(G + "edge"):
+    if e.get("id") == want["id"]:
+        got = {k.get("key")[2:]: k.text or "" for k in e.iter(G + "data")}
+        assert all(got[k] == v for k, v in want.items() if k != "id"), got
+        break
+else:
+    raise AssertionError("no GraphML edge " + want["id"])
+X = "{http://gexf.net/1.3}"
+e = [e for e in ET.parse(f"{d}/one/p.gexf").iter(X + "edge") if e.get("id") == want["id"]][0]
+got = {a.get("for"): a.get("value") for a in e.iter(X + "attvalue")}
+assert all(got[k] == v for k, v in want.items() if k != "id"), got
+e = [e for e in json.load(open(f"{d}/one/p.json"))["edges"] if e["id"] == want["id"]][0]
+assert all(str(e[k]) == v for k, v in want.items()), e
+e = [e for e in csv.DictReader(open(f"{d}/one/p.edges.csv", newline="")) if e["id"] == want["id"]][0]
+assert all(e[k] == v for k, v in want.items()), e
+# the same edge at another place in another corpus: the same id
+one = [e["id"] for e in json.load(open(f"{d}/one/p.json"))["edges"]]
+two = [e["id"] for e in json.load(open(f"{d}/two/p.json"))["edges"]]
+assert one.index(want["id"]) == 0 and two.index(want["id"]) == 1, (one, two)
+PY
+then ok provenance-in-every-format; else bad provenance-in-every-format "$(cat "$P/check.out")"; fi
 
 # stats of a built graph, as a table and as JSON; a file that is no graph of ours
 case_ stats 0 stats "$OUT/korea.graphml"
@@ -144,7 +182,8 @@ else
 fi
 
 # a rebuild takes unchanged documents from the cache, extracts the changed
-# one only, and writes the same files as a build without a cache
+# one only, and writes the same files as a build without a cache (the
+# documents and evidence sentences of each edge included)
 mkdir -p "$OUT/cached/in" && cp tests/eval/dev/*.txt "$OUT/cached/in/"
 cached() { "$AG" build --format graphml,json,csv --cache "$OUT/cached/cache" --out "$OUT/cached/$1" "$OUT/cached/in" 2>&1 | grep 'from the cache'; }
 cached first >"$OUT/cached.1"
