@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "events.h"
+
 static json_t *actor_json(const struct schema *s, int a)
 {
 	return json_pack("{s:s, s:s, s:s}", "id", s->actors[a].id, "label", s->actors[a].label, "kind",
@@ -19,20 +21,26 @@ int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const s
 		const struct event *e = &ev[i];
 		const struct sentence *st = &d->sent[e->sentence];
 		struct span said = text_sentence(d, e->sentence);
-		json_t *o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:b, s:s, s:s, s:s%, s:s%}",
-				      "doc", d->name, "date", d->date, "sentence", (json_int_t)e->sentence + 1,
-				      "line", (json_int_t)st->line, "start", (json_int_t)e->start, "end",
-				      (json_int_t)e->end, "relation", s->rels[e->rel].id, "source",
-				      actor_json(s, e->source), "target", actor_json(s, e->target),
-				      "directed", s->rels[e->rel].directed, "modality",
-				      e->modality == MOD_ASSERTED ? "asserted" : "hypothetical", "rule",
-				      e->rule, "evidence", d->text + e->start, e->end - e->start, "text",
-				      said.p, said.len);
+		const char *cameo = s->rels[e->rel].cameo;
+		char root[3];
+		double score;
+		bool scored;
+		json_t *o;
 		int rc;
 
+		events_cameo_root(cameo, root);
+		scored = events_goldstein(root, &score);
+		o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:s, s:s?, s:s?, s:o, s:o, s:o, s:b, s:s, s:s, s:s%, s:s%}",
+			      "doc", d->name, "date", d->date, "sentence", (json_int_t)e->sentence + 1, "line",
+			      (json_int_t)st->line, "start", (json_int_t)e->start, "end", (json_int_t)e->end,
+			      "relation", s->rels[e->rel].id, "cameo", *cameo ? cameo : NULL, "cameo_root",
+			      *root ? root : NULL, "goldstein", scored ? json_real(score) : json_null(), "source",
+			      actor_json(s, e->source), "target", actor_json(s, e->target), "directed",
+			      s->rels[e->rel].directed, "modality", e->modality == MOD_ASSERTED ? "asserted" : "hypothetical",
+			      "rule", e->rule, "evidence", d->text + e->start, e->end - e->start, "text", said.p, said.len);
 		if (!o)
 			return diag_set(err, "%s: cannot encode event %zu as JSON", d->path, i + 1);
-		rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 		json_decref(o);
 		if (rc != 0 || fputc('\n', fp) == EOF)
 			return diag_set(err, "cannot write events");

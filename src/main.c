@@ -52,7 +52,7 @@ static void usage(FILE *fp)
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
 	      "                        [--cache DIR] [--render-timeout S] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] graphs/NAME\n"
-	      "       actorgraph extract [--schema DIR] [--limit LIST] INPUT...\n"
+	      "       actorgraph extract [--schema DIR] [--format json|tsv] [--limit LIST] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
 	      "       actorgraph check [--schema DIR]\n"
@@ -66,7 +66,8 @@ static void usage(FILE *fp)
 	      "            .nodes.csv and .edges.csv, .dot, .svg, .png;\n"
 	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
 	      "            what the recipe says next to it\n"
-	      "  extract   write one JSON line per relation mention to stdout\n"
+	      "  extract   write one JSON line per relation mention to stdout, or with\n"
+	      "            --format tsv a header line and one tab-separated line each\n"
 	      "  explain   print the sentences, evidence and rules behind one edge;\n"
 	      "            SOURCE and TARGET are actor ids or labels (\"PRK,pact,RUS\")\n"
 	      "  stats     print the analysis of a graph build wrote: centralities, k-core,\n"
@@ -152,6 +153,7 @@ struct options {
 	struct corpus_limits limits;	/* --limit document=, line= (bytes) */
 	size_t sentence_tokens;		/* --limit sentence= */
 	bool per_document, quiet, clusters, no_cache;
+	bool tsv;	/* extract --format tsv */
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -543,6 +545,8 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
+	if (o->tsv)
+		rc = events_tsv_header(stdout, err);
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		struct analysed a;
 
@@ -550,7 +554,8 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 			skip_document(err, &failed);
 			continue;
 		}
-		rc = jsonio_events(stdout, p.schema, a.doc, a.ev, a.ne, err);
+		rc = o->tsv ? events_tsv(stdout, p.schema, a.doc, a.ev, a.ne, err)
+			    : jsonio_events(stdout, p.schema, a.doc, a.ev, a.ne, err);
 		analysed_free(&a);
 	}
 	if (rc == 0)
@@ -858,8 +863,13 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		return rc < 0 ? fail(&err) : rc > 0 ? EXIT_PARTIAL : EXIT_OK;
 	}
-	if (o.formats && (rc = check_formats(o.formats)) != 0)
+	if (strcmp(cmd, "extract") == 0 && o.formats) {
+		if (strcmp(o.formats, "json") != 0 && strcmp(o.formats, "tsv") != 0)
+			return misuse("unknown extract format '%s' (expected json or tsv)", o.formats);
+		o.tsv = strcmp(o.formats, "tsv") == 0;
+	} else if (o.formats && (rc = check_formats(o.formats)) != 0) {
 		return rc;
+	}
 	if (!o.formats)
 		o.formats = default_formats;
 	if (!o.out)

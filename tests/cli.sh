@@ -55,8 +55,29 @@ case_ check-bad-schema 1 check --schema tests/data/schema/unknown-key
 case_ build-bad-schema 1 build --schema tests/data/schema/dangling-role "$ART"
 case_ bad-recipe 1 build tests/data/recipe/bad-date
 
-# extraction of the bundled article
+# extraction of the bundled article, as JSON lines and as TSV
 case_ extract 0 extract "$ART"
+case_ extract-tsv 0 extract --format tsv "$ART"
+case_ extract-bad-format 2 extract --format xml "$ART"
+# the TSV as Python's csv module reads it: the documented columns, one row per event
+if /usr/bin/python3 - "$OUT/extract-tsv.out" "$OUT/extract.out" >"$OUT/tsv.out" 2>&1 <<'PY'
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], newline=""), delimiter="\t", quoting=csv.QUOTE_NONE))
+events = [json.loads(line) for line in open(sys.argv[2])]
+assert rows[0] == ["document", "date", "sentence", "source", "source_kind", "target", "target_kind", "relation",
+                   "cameo", "cameo_root", "goldstein", "hypothetical", "rule"], rows[0]
+assert len(rows) - 1 == len(events) > 0
+for row, e in zip(rows[1:], events):
+    r = dict(zip(rows[0], row))
+    assert len(row) == 13, row
+    assert (r["document"], r["sentence"], r["source"], r["target_kind"], r["relation"], r["rule"]) == \
+        (e["doc"], str(e["sentence"]), e["source"]["id"], e["target"]["kind"], e["relation"], e["rule"])
+    assert r["cameo"] == (e["cameo"] or "") and r["cameo"].startswith(r["cameo_root"])
+    assert (float(r["goldstein"]) if r["goldstein"] else None) == e["goldstein"]
+    assert r["hypothetical"] == ("true" if e["modality"] == "hypothetical" else "false")
+assert {r[10] for r in rows[1:]} >= {"", "-4.0", "3.5"}
+PY
+then ok extract-tsv-columns; else bad extract-tsv-columns "$(cat "$OUT/tsv.out")"; fi
 
 # explain: the evidence behind one edge, by id or label, either order for undirected types
 case_ explain 0 explain --edge "RUS,pact,North Korea" "$ART"
