@@ -282,18 +282,44 @@ static void analysed_free(struct analysed *a)
 static int check_formats(const char *list)
 {
 	char *copy = xstrdup(list), *save = NULL;
+	size_t n = 0;
 	int rc = 0;
 
-	for (char *f = strtok_r(copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+	for (char *f = strtok_r(copy, ",", &save); f && !rc; f = strtok_r(NULL, ",", &save), n++) {
 		size_t i = 0;
 
 		while (known_formats[i] && strcmp(known_formats[i], f) != 0)
 			i++;
-		if (!known_formats[i]) {
+		if (!known_formats[i])
 			rc = misuse("unknown format '%s' (expected graphml, gexf, json, csv, dot, svg or png)", f);
-			break;
-		}
 	}
+	if (!rc && n == 0)	/* "" or "," would write nothing */
+		rc = misuse("--format needs a format, found '%s'", list);
+	free(copy);
+	return rc;
+}
+
+/* Is each type of the comma-separated list one of schema s? Else a usage
+ * error naming the known types. */
+static int check_relations(const struct schema *s, const char *list)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	struct buf msg = {0};
+	size_t n = 0;
+	int rc = 0;
+
+	for (char *r = strtok_r(copy, ",", &save); r && !rc; r = strtok_r(NULL, ",", &save), n++) {
+		if (schema_reltype(s, r) >= 0)
+			continue;
+		buf_printf(&msg, "unknown relation type '%s' in --relation (expected one of:", r);
+		for (size_t i = 0; i < s->nrels; i++)
+			buf_printf(&msg, "%s %s", i ? "," : "", s->rels[i].id);
+		buf_puts(&msg, ")");
+		rc = misuse("%s", msg.data);
+	}
+	if (!rc && n == 0)
+		rc = misuse("--relation needs relation types, found '%s'", list);
+	free(msg.data);
 	free(copy);
 	return rc;
 }
@@ -489,7 +515,7 @@ static char *cache_settings(const struct options *o)
 }
 
 /* Returns 0, 1 when some documents could not be read or some drawings
- * failed, -1 on failure. */
+ * failed, -1 on failure, -2 on a usage error (reported). */
 static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
@@ -502,6 +528,10 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 		return -1;
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
+	if (o->filter.relations && check_relations(p.schema, o->filter.relations) != 0) {
+		rc = -2;
+		goto out;
+	}
 	if (o->cache && !o->no_cache) {
 		char *settings = cache_settings(o);
 
@@ -735,6 +765,31 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0}
 };
 
+/* The options each command takes, by their short codes in longopts (--help
+ * and --version go with any). A recipe build takes what build takes. */
+static const struct {
+	const char *cmd, *codes;
+} command_options[] = {
+	{"build", "sonfpqlwrtgdcLCNT"}, {"extract", "sfL"}, {"explain", "seL"}, {"stats", "f"}, {"check", "s"},
+};
+
+/* Is option 'code' one that command 'cmd' takes? Else a usage error naming it. */
+static int check_option(const char *cmd, int code)
+{
+	struct buf msg = {0};
+	int rc;
+
+	for (size_t i = 0; i < sizeof command_options / sizeof *command_options; i++)
+		if (strcmp(command_options[i].cmd, cmd) == 0 && strchr(command_options[i].codes, code))
+			return 0;
+	for (size_t i = 0; longopts[i].name; i++)
+		if (longopts[i].val == code)
+			buf_printf(&msg, "option '--%s' does not apply to %s", longopts[i].name, cmd);
+	rc = misuse("%s", msg.data);
+	free(msg.data);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {.render_timeout = DOT_TIMEOUT, .filter.depth = 2, .limits = CORPUS_LIMITS_DEFAULT,
@@ -765,7 +820,9 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract, explain, stats or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:cpqhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:cpqhV", longopts, NULL)) != -1) {
+		if (c != ':' && c != '?' && c != 'h' && c != 'V' && (rc = check_option(cmd, c)) != 0)
+			return rc;
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o':
@@ -821,6 +878,7 @@ int main(int argc, char **argv)
 		case ':': return misuse("option '%s' needs an argument", argv[optind - 1]);
 		default: return misuse("unknown option '%s'", argv[optind - 1]);
 		}
+	}
 	if (strcmp(cmd, "check") == 0) {
 		struct pipeline p = {0};
 
@@ -892,6 +950,8 @@ int main(int argc, char **argv)
 	     : strcmp(cmd, "explain") == 0 ? explain(&o, &in, &err)
 					   : extract(&o, &in, &err);
 	corpus_free(&in);
+	if (rc == -2)
+		return EXIT_USAGE;
 	if (rc < 0)
 		return fail(&err);
 	return stdout_status(rc > 0 ? EXIT_PARTIAL : EXIT_OK);

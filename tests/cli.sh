@@ -49,6 +49,16 @@ case_ unknown-option 2 build --colour x.txt
 case_ unknown-format 2 build --format gif "$ART"
 case_ unknown-level 2 build --level country "$ART"
 case_ no-input 2 build
+# a strict command line: a relation type the schema lacks, an option of
+# another command, an empty format list are usage errors, and nothing is written
+case_ relation-unknown 2 build -q --relation talks,sanction --out "$OUT/strict" "$ART"
+case_ relation-empty 2 build -q --relation , --out "$OUT/strict" "$ART"
+case_ option-not-for-build 2 build --edge PRK,pact,RUS --out "$OUT/strict" "$ART"
+case_ option-not-for-extract 2 extract --top 3 "$ART"
+case_ option-not-for-stats 2 stats --schema schema x.graphml
+case_ format-empty 2 build --format "" --out "$OUT/strict" "$ART"
+case_ format-no-name 2 build --format , --out "$OUT/strict" "$ART"
+if [ ! -e "$OUT/strict" ]; then ok strict-writes-nothing; else bad strict-writes-nothing "$(ls "$OUT/strict")"; fi
 case_ missing-input 1 build -q --out "$OUT" nosuch.txt
 case_ check 0 check --schema tests/data/schema/ok
 case_ check-bad-schema 1 check --schema tests/data/schema/unknown-key
