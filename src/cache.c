@@ -3,6 +3,7 @@
  * checksum of the others, so that a torn or truncated entry is seen as one. */
 #include "cache.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -16,7 +17,7 @@
 
 #include "util.h"
 
-enum { FORMAT = 1 };	/* of the entries; the program's bytes are in the key too */
+enum { FORMAT = 2 };	/* of the entries; the program's bytes are in the key too */
 
 struct cache {
 	char *dir;
@@ -179,6 +180,53 @@ void cache_close(struct cache *c)
 	free(c);
 }
 
+/* Sentence text as one field: '\\', tab, line feed and carriage return
+ * escaped by a '\\'. */
+static void put_text(struct buf *b, struct span t)
+{
+	for (size_t i = 0; i < t.len; i++) {
+		const char *esc = t.p[i] == '\\' ? "\\\\" : t.p[i] == '\t' ? "\\t" : t.p[i] == '\n' ? "\\n" :
+				  t.p[i] == '\r' ? "\\r" : NULL;
+
+		if (esc)
+			buf_add(b, esc, 2);
+		else
+			buf_add(b, t.p + i, 1);
+	}
+}
+
+/* put_text undone in place; false if s holds an escape it does not write. */
+static bool get_text(char *s, struct span *out)
+{
+	char *q = s;
+
+	out->p = s;
+	for (char *p = s; *p; p++) {
+		if (*p == '\\') {
+			const char *from = "\\tnr", *to = "\\\t\n\r", *k = *++p ? strchr(from, *p) : NULL;
+
+			if (!k)
+				return false;
+			*q++ = to[k - from];
+		} else {
+			*q++ = *p;
+		}
+	}
+	out->len = (size_t)(q - s);
+	return true;
+}
+
+/* A number of decimal digits into *out; false if s is not one. */
+static bool get_size(const char *s, size_t *out)
+{
+	char *stop;
+
+	if (!isdigit((unsigned char)*s))
+		return false;
+	*out = (size_t)strtoull(s, &stop, 10);
+	return *stop == '\0';
+}
+
 static int cmp_int(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -212,9 +260,13 @@ void cache_record(const struct schema *s, const struct doc *d, const struct ment
 			;
 		buf_printf(out, "mention\t%s\t%zu\n", s->actors[actors[i]].id, run);
 	}
-	for (size_t i = 0; i < ne; i++)
-		buf_printf(out, "event\t%s\t%s\t%s\t%c\t%s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
-			   s->actors[ev[i].target].id, ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule);
+	for (size_t i = 0; i < ne; i++) {
+		buf_printf(out, "event\t%s\t%s\t%s\t%c\t%s\t%zu\t%zu\t", s->rels[ev[i].rel].id,
+			   s->actors[ev[i].source].id, s->actors[ev[i].target].id,
+			   ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule, ev[i].sentence, ev[i].start);
+		put_text(out, text_sentence(d, ev[i].sentence));
+		buf_add(out, "\n", 1);
+	}
 	free(actors);
 }
 
@@ -264,12 +316,12 @@ static size_t fields(char *p, char *end, char **f, size_t max)
 /* Read the lines [p, end) of a record into *out; false if one is not ours. */
 static bool replay_lines(struct schema *s, char *p, char *end, struct cached *out)
 {
-	size_t mcap = 0, ecap = 0;
+	size_t mcap = 0, ecap = 0, scap = 0;
 
 	memset(out, 0, sizeof *out);
 	while (p < end) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *f[6];
-		size_t n = fields(p, nl, f, 6);
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *f[9];
+		size_t n = fields(p, nl, f, 9);
 		int a, b, rel;
 
 		p = nl + 1;
@@ -291,20 +343,25 @@ static bool replay_lines(struct schema *s, char *p, char *end, struct cached *ou
 				xgrow(&out->m, &mcap, out->nm + 1, sizeof *out->m);
 				out->m[out->nm++] = (struct mention){0, 0, a, FORM_NAME};
 			}
-		} else if (n == 6 && strcmp(f[0], "event") == 0) {
+		} else if (n == 9 && strcmp(f[0], "event") == 0) {
 			struct event *e;
 
 			if ((rel = schema_reltype(s, f[1])) < 0 || (a = schema_actor(s, f[2])) < 0 ||
 			    (b = schema_actor(s, f[3])) < 0)
 				return false;
 			xgrow(&out->ev, &ecap, out->ne + 1, sizeof *out->ev);
-			e = &out->ev[out->ne++];
+			xgrow(&out->said, &scap, out->ne + 1, sizeof *out->said);
+			e = &out->ev[out->ne];
 			memset(e, 0, sizeof *e);
 			e->rel = rel;
 			e->source = a;
 			e->target = b;
 			e->modality = f[4][0] == 'a' ? MOD_ASSERTED : MOD_HYPOTHETICAL;
 			snprintf(e->rule, sizeof e->rule, "%s", f[5]);
+			if (!get_size(f[6], &e->sentence) || !get_size(f[7], &e->start) ||
+			    !get_text(f[8], &out->said[out->ne]))
+				return false;
+			out->ne++;
 		} else {
 			return false;
 		}
@@ -387,5 +444,6 @@ void cached_free(struct cached *x)
 	free(x->date);
 	free(x->m);
 	free(x->ev);
+	free(x->said);
 	memset(x, 0, sizeof *x);
 }

@@ -30,7 +30,7 @@ void cache_close(struct cache *c);
 
 /* A document's record: what a graph needs of its results, as lines of text
  * (the date it had, its own date line included; the actors it introduced;
- * its mentions and events, without evidence). A cache entry holds one, and
+ * its mentions; its events with their sentences). A cache entry holds one, and
  * so does the message of a worker process to the build. Appended to *out. */
 void cache_record(const struct schema *s, const struct doc *d, const struct mention *m, size_t nm,
 		  const struct event *ev, size_t ne, struct buf *out);
@@ -40,12 +40,14 @@ struct cached {
 	char *date;		/* or NULL */
 	struct mention *m;	/* only .actor is set */
 	size_t nm;
-	struct event *ev;	/* no evidence: sentence and offsets are 0 */
+	struct event *ev;	/* no evidence span: only .sentence and .start are set */
 	size_t ne;
+	struct span *said;	/* the sentence of each event, in the record */
 };
 
-/* Read 'record' (len bytes, changed in place) into *out for schema s;
- * false, with nothing to free, when a line of it is not a record's. */
+/* Read 'record' (len bytes, changed in place, and pointed into by *out's
+ * sentences) into *out for schema s; false, with nothing to free, when a
+ * line of it is not a record's. */
 bool cache_replay(struct schema *s, char *record, size_t len, struct cached *out);
 void cached_free(struct cached *x);
 

@@ -160,14 +160,13 @@ int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "edges") < 0;
 	for (size_t e = 0; e < ne; e++) {
 		const struct reltype *rt = graph_edge_type(g, e);
-		char id[32], weight[64];
+		char weight[64];
 		size_t from, to;
 
 		graph_edge_ends(g, e, &from, &to);
-		snprintf(id, sizeof id, "e%zu", e);
 		snprintf(weight, sizeof weight, "%.6f", graph_num(g, true, e, "weight"));
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "edge") < 0;
-		bad |= attr(w, "id", id);
+		bad |= attr(w, "id", graph_str(g, true, e, "id"));
 		bad |= attr(w, "source", graph_str(g, false, from, "id"));
 		bad |= attr(w, "target", graph_str(g, false, to, "id"));
 		bad |= attr(w, "type", rt->directed ? "directed" : "undirected");

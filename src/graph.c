@@ -20,7 +20,8 @@ const struct attr_def graph_edge_attrs[] = {
 	{"relation", ATTR_STRING}, {"weight", ATTR_DOUBLE}, {"directed", ATTR_BOOL},
 	{"asserted", ATTR_INT}, {"hypothetical", ATTR_INT}, {"sign", ATTR_INT},
 	{"cameo", ATTR_STRING}, {"first_seen", ATTR_STRING}, {"last_seen", ATTR_STRING},
-	{"rules", ATTR_STRING}, {"color", ATTR_STRING}, {NULL, ATTR_STRING}
+	{"rules", ATTR_STRING}, {"color", ATTR_STRING}, {"documents", ATTR_STRING}, {"doc_count", ATTR_INT},
+	{"first_evidence", ATTR_STRING}, {"last_evidence", ATTR_STRING}, {NULL, ATTR_STRING}
 };
 
 const struct attr_def *graph_node_attr(const char *name)
@@ -31,11 +32,26 @@ const struct attr_def *graph_node_attr(const char *name)
 	return NULL;
 }
 
+/* Where a mention of an edge is, in the order of evidence (see graph.h); the
+ * sentence text breaks the ties of two documents of one name and date. */
+struct mark {
+	char date[11];		/* "" when undated */
+	char *doc;
+	size_t sentence, start;
+	char *text;
+	size_t len;
+};
+
 struct agg_edge {
 	int rel, source, target;
 	long asserted, hypothetical;
 	struct strset dates;	/* distinct document dates */
 	struct strset rules;	/* distinct rule ids */
+	long ndocs;		/* documents that state it */
+	size_t seen;		/* the last document (g->ndocs) that counted in ndocs */
+	char *docs[GRAPH_DOCS_MAX];	/* the first names in byte order */
+	size_t nkept;
+	struct mark first, last;	/* NULL doc until a mention */
 };
 
 struct graph {
@@ -45,6 +61,7 @@ struct graph {
 	long *mentions;		/* per actor; grows with the actors texts introduce */
 	struct strset *dates;	/* per actor: dates of the documents that mention it */
 	size_t nactors;		/* actors that mentions and dates cover */
+	size_t ndocs;		/* graph_add calls */
 	struct strmap *index;	/* "rel source target" -> edge */
 	struct agg_edge *edges;
 	size_t nedges, cap;
@@ -68,8 +85,16 @@ void graph_free(struct graph *g)
 	if (!g)
 		return;
 	for (size_t i = 0; i < g->nedges; i++) {
-		strset_free(&g->edges[i].rules);
-		strset_free(&g->edges[i].dates);
+		struct agg_edge *e = &g->edges[i];
+
+		strset_free(&e->rules);
+		strset_free(&e->dates);
+		for (size_t k = 0; k < e->nkept; k++)
+			free(e->docs[k]);
+		free(e->first.doc);
+		free(e->first.text);
+		free(e->last.doc);
+		free(e->last.text);
 	}
 	for (size_t i = 0; i < g->nactors; i++)
 		strset_free(&g->dates[i]);
@@ -103,6 +128,73 @@ static igraph_error_t set_words(igraph_t *ig, bool edge, const char *name, size_
 
 	free(words);
 	return rc;
+}
+
+/* Keep the name of one more document that states e, if it is among the
+ * first GRAPH_DOCS_MAX in byte order. */
+static void add_doc(struct agg_edge *e, const char *name)
+{
+	size_t at = e->nkept;
+
+	while (at > 0 && strcmp(e->docs[at - 1], name) > 0)
+		at--;
+	if (at == GRAPH_DOCS_MAX)
+		return;
+	if (e->nkept == GRAPH_DOCS_MAX)
+		free(e->docs[--e->nkept]);
+	memmove(e->docs + at + 1, e->docs + at, (e->nkept - at) * sizeof *e->docs);
+	e->docs[at] = xstrdup(name);
+	e->nkept++;
+}
+
+/* The names kept, joined by '|', with '|' and '\\' escaped by a '\\'. */
+static void join_docs(const struct agg_edge *e, struct buf *out)
+{
+	buf_add(out, "", 0);
+	for (size_t k = 0; k < e->nkept; k++) {
+		if (k)
+			buf_add(out, "|", 1);
+		for (const char *p = e->docs[k]; *p; p++) {
+			if (*p == '|' || *p == '\\')
+				buf_add(out, "\\", 1);
+			buf_add(out, p, 1);
+		}
+	}
+}
+
+/* <0, 0, >0 as mention x comes before, with, or after y. */
+static int cmp_mark(const struct mark *x, const struct mark *y)
+{
+	int c;
+
+	if (!x->date[0] != !y->date[0])
+		return x->date[0] ? -1 : 1;	/* undated last */
+	if ((c = strcmp(x->date, y->date)) != 0 || (c = strcmp(x->doc, y->doc)) != 0)
+		return c;
+	if (x->sentence != y->sentence)
+		return x->sentence < y->sentence ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if ((c = memcmp(x->text, y->text, x->len < y->len ? x->len : y->len)) != 0)
+		return c;
+	return (x->len > y->len) - (x->len < y->len);
+}
+
+/* Make *m mention 'at' if it is unset or 'at' comes before it (after it,
+ * when 'later'); only then are the document name and sentence copied. */
+static void keep_mark(struct mark *m, const struct mark *at, bool later)
+{
+	if (m->doc) {
+		int c = cmp_mark(at, m);
+
+		if (later ? c <= 0 : c >= 0)
+			return;
+	}
+	free(m->doc);
+	free(m->text);
+	*m = *at;
+	m->doc = xstrdup(at->doc);
+	m->text = xstrndup(at->text, at->len);
 }
 
 /* The index key of an edge: its type and ends as hex digits (no printf:
@@ -152,7 +244,7 @@ static int fold(const struct graph *g, int a, const char *date, const struct eve
 }
 
 void graph_add(struct graph *g, const struct doc *d, const struct mention *m, size_t nm,
-	       const struct event *ev, size_t ne)
+	       const struct event *ev, size_t ne, const struct span *said)
 {
 	size_t old = g->nactors, n = g->s->nactors;
 
@@ -169,9 +261,13 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 		g->mentions[a]++;
 		add_date(&g->dates[a], d->date);
 	}
+	g->ndocs++;
 	for (size_t i = 0; i < ne; i++) {
 		int src = fold(g, ev[i].source, d->date, ev, ne), dst = fold(g, ev[i].target, d->date, ev, ne);
 		const struct reltype *rt = &g->s->rels[ev[i].rel];
+		struct span text = said ? said[i] : text_sentence(d, ev[i].sentence);
+		struct mark at = {.doc = d->name, .sentence = ev[i].sentence, .start = ev[i].start,
+				  .text = (char *)text.p, .len = text.len};	/* borrowed: keep_mark copies */
 		char key[64];
 		long k;
 		struct agg_edge *e;
@@ -201,6 +297,15 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 			e->hypothetical++;
 		add_date(&e->dates, d->date);
 		strset_add(&e->rules, ev[i].rule);
+		if (e->seen != g->ndocs) {
+			e->seen = g->ndocs;
+			e->ndocs++;
+			add_doc(e, d->name);
+		}
+		if (d->date && strlen(d->date) == 10)
+			memcpy(at.date, d->date, 11);
+		keep_mark(&e->first, &at, false);
+		keep_mark(&e->last, &at, true);
 	}
 }
 
@@ -238,6 +343,7 @@ int graph_build(struct graph *g, struct diag *err)
 	const struct schema *s = g->s;
 	int *order = xcalloc(s->nactors, sizeof *order), *vertex = xcalloc(s->nactors, sizeof *vertex);
 	igraph_vector_int_t ends;
+	struct buf id = {0}, docs = {0};
 	size_t nv = 0;
 	int rc = -1;
 
@@ -281,6 +387,10 @@ int graph_build(struct graph *g, struct diag *err)
 		const struct agg_edge *e = &g->edges[i];
 		const struct reltype *rt = &s->rels[e->rel];
 
+		id.len = docs.len = 0;
+		buf_printf(&id, "%s:%s:%s", s->actors[e->source].id, rt->id, s->actors[e->target].id);
+		join_docs(e, &docs);
+		CHECK(SETEAS(&g->ig, "id", i, id.data));
 		CHECK(SETEAS(&g->ig, "relation", i, rt->id));
 		/* a hypothetical mention counts half: it is a weaker tie than a stated one */
 		CHECK(SETEAN(&g->ig, "weight", i, (double)e->asserted + 0.5 * (double)e->hypothetical));
@@ -294,10 +404,16 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(set_words(&g->ig, true, "dates", i, &e->dates));
 		CHECK(set_words(&g->ig, true, "rules", i, &e->rules));
 		CHECK(SETEAS(&g->ig, "color", i, rt->color));
+		CHECK(SETEAS(&g->ig, "documents", i, docs.data));
+		CHECK(SETEAN(&g->ig, "doc_count", i, (double)e->ndocs));
+		CHECK(SETEAS(&g->ig, "first_evidence", i, e->first.text));
+		CHECK(SETEAS(&g->ig, "last_evidence", i, e->last.text));
 	}
 	rc = 0;
 out:
 	igraph_vector_int_destroy(&ends);
+	free(id.data);
+	free(docs.data);
 	free(order);
 	free(vertex);
 	return rc;

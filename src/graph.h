@@ -45,9 +45,20 @@ enum graph_level { LEVEL_ACTOR, LEVEL_STATE };
 struct graph *graph_new(const struct schema *s, enum graph_level level);
 void graph_free(struct graph *g);	/* g may be NULL */
 
-/* Count the actor mentions and relation events of document d. */
+/* Count the actor mentions and relation events of document d (each call is
+ * one document), and keep of each edge the names of the documents that state
+ * it and its earliest and latest evidence. 'said' is the sentence of each
+ * event, or NULL to take them from d's text (a document from the cache has
+ * none). */
 void graph_add(struct graph *g, const struct doc *d, const struct mention *m, size_t nm,
-	       const struct event *ev, size_t ne);
+	       const struct event *ev, size_t ne, const struct span *said);
+
+/* An edge's attribute 'documents' lists the names of at most this many of the
+ * documents that state it: the first in byte order; 'doc_count' counts all.
+ * Names are separated by GRAPH_DOC_SEP, and a '|' or '\' in a name is
+ * written after a '\'. */
+enum { GRAPH_DOCS_MAX = 20 };
+#define GRAPH_DOC_SEP "|"
 
 /* Build the igraph graph from what was added. Returns 0, or -1 with err set
  * (igraph's own errors become messages). Call once, before the accessors. */
@@ -79,6 +90,9 @@ struct graph *graph_load(const char *path, struct diag *err);
 struct igraph_s *graph_igraph(struct graph *g);
 
 size_t graph_node_count(const struct graph *g);
+/* Edges have an id too (graph_str(g, true, e, "id")), made of their ends and
+ * type, "SOURCE:relation:TARGET", which ids cannot hold: an edge keeps its id
+ * across runs and corpora. Not for a graph_load()ed graph. */
 size_t graph_edge_count(const struct graph *g);
 void graph_edge_ends(const struct graph *g, size_t e, size_t *from, size_t *to);
 /* Do the nodes (or edges) carry attribute 'name'? */

@@ -107,12 +107,10 @@ int graphml_write(FILE *fp, const struct graph *g, struct diag *err)
 	}
 	for (size_t e = 0; e < graph_edge_count(g); e++) {
 		size_t from, to;
-		char id[32];
 
 		graph_edge_ends(g, e, &from, &to);
-		snprintf(id, sizeof id, "e%zu", e);
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "edge") < 0;
-		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id) < 0;
+		bad |= put(w, "id", graph_str(g, true, e, "id"));
 		bad |= put(w, "source", graph_str(g, false, from, "id"));
 		bad |= put(w, "target", graph_str(g, false, to, "id"));
 		bad |= write_data(w, g, true, e, graph_edge_attrs, "e_") < 0;

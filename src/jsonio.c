@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "events.h"
+
 static json_t *actor_json(const struct schema *s, int a)
 {
 	return json_pack("{s:s, s:s, s:s}", "id", s->actors[a].id, "label", s->actors[a].label, "kind",
@@ -18,21 +20,27 @@ int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const s
 	for (size_t i = 0; i < n; i++) {
 		const struct event *e = &ev[i];
 		const struct sentence *st = &d->sent[e->sentence];
-		size_t from = d->tok[st->first].start, to = d->tok[st->end - 1].end;
-		json_t *o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:b, s:s, s:s, s:s%, s:s%}",
-				      "doc", d->name, "date", d->date, "sentence", (json_int_t)e->sentence + 1,
-				      "line", (json_int_t)st->line, "start", (json_int_t)e->start, "end",
-				      (json_int_t)e->end, "relation", s->rels[e->rel].id, "source",
-				      actor_json(s, e->source), "target", actor_json(s, e->target),
-				      "directed", s->rels[e->rel].directed, "modality",
-				      e->modality == MOD_ASSERTED ? "asserted" : "hypothetical", "rule",
-				      e->rule, "evidence", d->text + e->start, e->end - e->start, "text",
-				      d->text + from, to - from);
+		struct span said = text_sentence(d, e->sentence);
+		const char *cameo = s->rels[e->rel].cameo;
+		char root[3];
+		double score;
+		bool scored;
+		json_t *o;
 		int rc;
 
+		events_cameo_root(cameo, root);
+		scored = events_goldstein(root, &score);
+		o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:s, s:s?, s:s?, s:o, s:o, s:o, s:b, s:s, s:s, s:s%, s:s%}",
+			      "doc", d->name, "date", d->date, "sentence", (json_int_t)e->sentence + 1, "line",
+			      (json_int_t)st->line, "start", (json_int_t)e->start, "end", (json_int_t)e->end,
+			      "relation", s->rels[e->rel].id, "cameo", *cameo ? cameo : NULL, "cameo_root",
+			      *root ? root : NULL, "goldstein", scored ? json_real(score) : json_null(), "source",
+			      actor_json(s, e->source), "target", actor_json(s, e->target), "directed",
+			      s->rels[e->rel].directed, "modality", e->modality == MOD_ASSERTED ? "asserted" : "hypothetical",
+			      "rule", e->rule, "evidence", d->text + e->start, e->end - e->start, "text", said.p, said.len);
 		if (!o)
 			return diag_set(err, "%s: cannot encode event %zu as JSON", d->path, i + 1);
-		rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 		json_decref(o);
 		if (rc != 0 || fputc('\n', fp) == EOF)
 			return diag_set(err, "cannot write events");
@@ -67,11 +75,9 @@ static json_t *element(const struct graph *g, bool edge, size_t i)
 
 	if (edge) {
 		size_t from, to;
-		char id[32];
 
 		graph_edge_ends(g, i, &from, &to);
-		snprintf(id, sizeof id, "e%zu", i);
-		json_object_set_new(o, "id", json_string(id));
+		json_object_set_new(o, "id", json_string(graph_str(g, true, i, "id")));
 		json_object_set_new(o, "source", json_string(graph_str(g, false, from, "id")));
 		json_object_set_new(o, "target", json_string(graph_str(g, false, to, "id")));
 	} else {

@@ -57,7 +57,7 @@ static void usage(FILE *fp)
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
 	      "                        [--cache DIR] [--render-timeout S] [--jobs N] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] [--jobs N] graphs/NAME\n"
-	      "       actorgraph extract [--schema DIR] [--limit LIST] [--jobs N] INPUT...\n"
+	      "       actorgraph extract [--schema DIR] [--format json|tsv] [--limit LIST] [--jobs N] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
 	      "       actorgraph diff [--format text|json] OLD.graphml NEW.graphml\n"
@@ -73,7 +73,8 @@ static void usage(FILE *fp)
 	      "            .nodes.csv and .edges.csv, .dot, .svg, .png;\n"
 	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
 	      "            what the recipe says next to it\n"
-	      "  extract   write one JSON line per relation mention to stdout\n"
+	      "  extract   write one JSON line per relation mention to stdout, or with\n"
+	      "            --format tsv a header line and one tab-separated line each\n"
 	      "  explain   print the sentences, evidence and rules behind one edge;\n"
 	      "            SOURCE and TARGET are actor ids or labels (\"PRK,pact,RUS\")\n"
 	      "  stats     print the analysis of a graph build wrote: centralities, k-core,\n"
@@ -167,6 +168,7 @@ struct options {
 	unsigned jobs;			/* worker processes */
 	bool per_document, quiet, clusters, no_cache;
 	bool keep_previous;	/* a recipe's: the GraphML replaced kept in PREVIOUS_DIR */
+	bool tsv;	/* extract --format tsv */
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -295,18 +297,44 @@ static void analysed_free(struct analysed *a)
 static int check_formats(const char *list)
 {
 	char *copy = xstrdup(list), *save = NULL;
+	size_t n = 0;
 	int rc = 0;
 
-	for (char *f = strtok_r(copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+	for (char *f = strtok_r(copy, ",", &save); f && !rc; f = strtok_r(NULL, ",", &save), n++) {
 		size_t i = 0;
 
 		while (known_formats[i] && strcmp(known_formats[i], f) != 0)
 			i++;
-		if (!known_formats[i]) {
+		if (!known_formats[i])
 			rc = misuse("unknown format '%s' (expected graphml, gexf, json, csv, dot, svg or png)", f);
-			break;
-		}
 	}
+	if (!rc && n == 0)	/* "" or "," would write nothing */
+		rc = misuse("--format needs a format, found '%s'", list);
+	free(copy);
+	return rc;
+}
+
+/* Is each type of the comma-separated list one of schema s? Else a usage
+ * error naming the known types. */
+static int check_relations(const struct schema *s, const char *list)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	struct buf msg = {0};
+	size_t n = 0;
+	int rc = 0;
+
+	for (char *r = strtok_r(copy, ",", &save); r && !rc; r = strtok_r(NULL, ",", &save), n++) {
+		if (schema_reltype(s, r) >= 0)
+			continue;
+		buf_printf(&msg, "unknown relation type '%s' in --relation (expected one of:", r);
+		for (size_t i = 0; i < s->nrels; i++)
+			buf_printf(&msg, "%s %s", i ? "," : "", s->rels[i].id);
+		buf_puts(&msg, ")");
+		rc = misuse("%s", msg.data);
+	}
+	if (!rc && n == 0)
+		rc = misuse("--relation needs relation types, found '%s'", list);
+	free(msg.data);
 	free(copy);
 	return rc;
 }
@@ -509,7 +537,7 @@ static int add_record(struct schema *s, const struct corpus_doc *in, struct grap
 	if (!cache_replay(s, record, len, &x))
 		return diag_set(err, "%s: the record of what was extracted from it is damaged", in->path);
 	d.date = x.date;
-	graph_add(g, &d, x.m, x.nm, x.ev, x.ne);
+	graph_add(g, &d, x.m, x.nm, x.ev, x.ne, x.said);
 	cached_free(&x);
 	return 0;
 }
@@ -609,7 +637,7 @@ static char *cache_settings(const struct options *o)
 }
 
 /* Returns 0, 1 when some documents could not be read or some drawings
- * failed, -1 on failure. */
+ * failed, -1 on failure, -2 on a usage error (reported). */
 static int build(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
@@ -621,10 +649,15 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 
 	if (o->per_document && distinct_names(in, err) < 0)
 		return -1;
+	if (pipeline_open(&p, o->schema, err) < 0)
+		return -1;
+	if (o->filter.relations && check_relations(p.schema, o->filter.relations) != 0) {
+		rc = -2;
+		goto out;
+	}
 	/* one build at a time writes NAME's files in the folder, or none */
 	buf_printf(&lock_path, "%s/.%s.lock", o->out, o->name);
-	if (pipeline_open(&p, o->schema, err) < 0 || make_dirs(o->out, err) < 0 ||
-	    outlock_take(&lock, lock_path.data, err) < 0)
+	if (make_dirs(o->out, err) < 0 || outlock_take(&lock, lock_path.data, err) < 0)
 		goto out;
 	if (o->cache && !o->no_cache) {
 		char *settings = cache_settings(o);
@@ -671,7 +704,9 @@ static void extract_work(void *ctx, size_t i, struct buf *out)
 		buf_printf(out, "u%s", err.msg);
 		return;
 	}
-	if (!(fp = open_memstream(&lines, &len)) || jsonio_events(fp, r->p->schema, a.doc, a.ev, a.ne, &err) < 0 ||
+	if (!(fp = open_memstream(&lines, &len)) ||
+	    (r->o->tsv ? events_tsv(fp, r->p->schema, a.doc, a.ev, a.ne, &err)
+		       : jsonio_events(fp, r->p->schema, a.doc, a.ev, a.ne, &err)) < 0 ||
 	    fclose(fp) != 0) {
 		fprintf(stderr, "actorgraph: out of memory\n");	/* all a memory stream can lack */
 		abort();
@@ -704,7 +739,9 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
-	rc = parallel_run(&job, in->n, o->jobs, err);
+	rc = o->tsv ? events_tsv_header(stdout, err) : 0;
+	if (rc == 0)
+		rc = parallel_run(&job, in->n, o->jobs, err);
 	if (rc == 0)
 		rc = all_failed(r.t.unread, in->n, err) < 0 ? -1 : r.t.unread > 0;
 	pipeline_close(&p);
@@ -939,6 +976,32 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0}
 };
 
+/* The options each command takes, by their short codes in longopts (--help
+ * and --version go with any). A recipe build takes what build takes. */
+static const struct {
+	const char *cmd, *codes;
+} command_options[] = {
+	{"build", "sonfpqlwrtgdcLCNTj"}, {"extract", "sfLj"}, {"explain", "seL"}, {"stats", "f"}, {"diff", "f"},
+	{"check", "s"},
+};
+
+/* Is option 'code' one that command 'cmd' takes? Else a usage error naming it. */
+static int check_option(const char *cmd, int code)
+{
+	struct buf msg = {0};
+	int rc;
+
+	for (size_t i = 0; i < sizeof command_options / sizeof *command_options; i++)
+		if (strcmp(command_options[i].cmd, cmd) == 0 && strchr(command_options[i].codes, code))
+			return 0;
+	for (size_t i = 0; longopts[i].name; i++)
+		if (longopts[i].val == code)
+			buf_printf(&msg, "option '--%s' does not apply to %s", longopts[i].name, cmd);
+	rc = misuse("%s", msg.data);
+	free(msg.data);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {.render_timeout = DOT_TIMEOUT, .filter.depth = 2, .limits = CORPUS_LIMITS_DEFAULT,
@@ -970,7 +1033,9 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract, explain, stats, diff or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:cpqhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:cpqhV", longopts, NULL)) != -1) {
+		if (c != ':' && c != '?' && c != 'h' && c != 'V' && (rc = check_option(cmd, c)) != 0)
+			return rc;
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o':
@@ -1031,6 +1096,7 @@ int main(int argc, char **argv)
 		case ':': return misuse("option '%s' needs an argument", argv[optind - 1]);
 		default: return misuse("unknown option '%s'", argv[optind - 1]);
 		}
+	}
 	if (strcmp(cmd, "check") == 0) {
 		struct pipeline p = {0};
 
@@ -1088,8 +1154,13 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		return rc < 0 ? fail(&err) : rc > 0 ? EXIT_PARTIAL : EXIT_OK;
 	}
-	if (o.formats && (rc = check_formats(o.formats)) != 0)
+	if (strcmp(cmd, "extract") == 0 && o.formats) {
+		if (strcmp(o.formats, "json") != 0 && strcmp(o.formats, "tsv") != 0)
+			return misuse("unknown extract format '%s' (expected json or tsv)", o.formats);
+		o.tsv = strcmp(o.formats, "tsv") == 0;
+	} else if (o.formats && (rc = check_formats(o.formats)) != 0) {
 		return rc;
+	}
 	if (!o.formats)
 		o.formats = default_formats;
 	if (!o.out)
@@ -1112,6 +1183,8 @@ int main(int argc, char **argv)
 	     : strcmp(cmd, "explain") == 0 ? explain(&o, &in, &err)
 					   : extract(&o, &in, &err);
 	corpus_free(&in);
+	if (rc == -2)
+		return EXIT_USAGE;
 	if (rc < 0)
 		return fail(&err);
 	return stdout_status(rc > 0 ? EXIT_PARTIAL : EXIT_OK);

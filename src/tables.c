@@ -42,8 +42,7 @@ static int csv(FILE *fp, const struct graph *g, bool edge, struct diag *err)
 			size_t from, to;
 
 			graph_edge_ends(g, i, &from, &to);
-			snprintf(num, sizeof num, "e%zu", i);
-			field(fp, num, true);
+			field(fp, graph_str(g, true, i, "id"), true);
 			field(fp, graph_str(g, false, from, "id"), false);
 			field(fp, graph_str(g, false, to, "id"), false);
 		} else {

@@ -403,6 +403,13 @@ void text_free(struct doc *d)
 	free(d);
 }
 
+struct span text_sentence(const struct doc *d, size_t i)
+{
+	size_t from = d->tok[d->sent[i].first].start, to = d->tok[d->sent[i].end - 1].end;
+
+	return (struct span){d->text + from, to - from};
+}
+
 char *text_key(const char *phrase)
 {
 	struct doc *d = text_parse("", "", NULL, xstrdup(phrase), strlen(phrase));

@@ -47,6 +47,15 @@ struct doc {
 	char *norms;		/* storage of the tokens' norm strings */
 };
 
+/* A stretch of text: 'len' bytes at 'p', not NUL-terminated. */
+struct span {
+	const char *p;
+	size_t len;
+};
+
+/* The text of sentence i of d, from its first token to its last. */
+struct span text_sentence(const struct doc *d, size_t i);
+
 /* Split 'text' (len bytes, NUL-terminated; the doc takes ownership) from file
  * 'path' into tokens and sentences. 'name' and 'date' (may be NULL) are copied.
  * Never fails: invalid UTF-8 bytes and NULs are counted in bad_bytes and

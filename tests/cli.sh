@@ -49,14 +49,45 @@ case_ unknown-option 2 build --colour x.txt
 case_ unknown-format 2 build --format gif "$ART"
 case_ unknown-level 2 build --level country "$ART"
 case_ no-input 2 build
+# a strict command line: a relation type the schema lacks, an option of
+# another command, an empty format list are usage errors, and nothing is written
+case_ relation-unknown 2 build -q --relation talks,sanction --out "$OUT/strict" "$ART"
+case_ relation-empty 2 build -q --relation , --out "$OUT/strict" "$ART"
+case_ option-not-for-build 2 build --edge PRK,pact,RUS --out "$OUT/strict" "$ART"
+case_ option-not-for-extract 2 extract --top 3 "$ART"
+case_ option-not-for-stats 2 stats --schema schema x.graphml
+case_ format-empty 2 build --format "" --out "$OUT/strict" "$ART"
+case_ format-no-name 2 build --format , --out "$OUT/strict" "$ART"
+if [ ! -e "$OUT/strict" ]; then ok strict-writes-nothing; else bad strict-writes-nothing "$(ls "$OUT/strict")"; fi
 case_ missing-input 1 build -q --out "$OUT" nosuch.txt
 case_ check 0 check --schema tests/data/schema/ok
 case_ check-bad-schema 1 check --schema tests/data/schema/unknown-key
 case_ build-bad-schema 1 build --schema tests/data/schema/dangling-role "$ART"
 case_ bad-recipe 1 build tests/data/recipe/bad-date
 
-# extraction of the bundled article
+# extraction of the bundled article, as JSON lines and as TSV
 case_ extract 0 extract "$ART"
+case_ extract-tsv 0 extract --format tsv "$ART"
+case_ extract-bad-format 2 extract --format xml "$ART"
+# the TSV as Python's csv module reads it: the documented columns, one row per event
+if /usr/bin/python3 - "$OUT/extract-tsv.out" "$OUT/extract.out" >"$OUT/tsv.out" 2>&1 <<'PY'
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], newline=""), delimiter="\t", quoting=csv.QUOTE_NONE))
+events = [json.loads(line) for line in open(sys.argv[2])]
+assert rows[0] == ["document", "date", "sentence", "source", "source_kind", "target", "target_kind", "relation",
+                   "cameo", "cameo_root", "goldstein", "hypothetical", "rule"], rows[0]
+assert len(rows) - 1 == len(events) > 0
+for row, e in zip(rows[1:], events):
+    r = dict(zip(rows[0], row))
+    assert len(row) == 13, row
+    assert (r["document"], r["sentence"], r["source"], r["target_kind"], r["relation"], r["rule"]) == \
+        (e["doc"], str(e["sentence"]), e["source"]["id"], e["target"]["kind"], e["relation"], e["rule"])
+    assert r["cameo"] == (e["cameo"] or "") and r["cameo"].startswith(r["cameo_root"])
+    assert (float(r["goldstein"]) if r["goldstein"] else None) == e["goldstein"]
+    assert r["hypothetical"] == ("true" if e["modality"] == "hypothetical" else "false")
+assert {r[10] for r in rows[1:]} >= {"", "-4.0", "3.5"}
+PY
+then ok extract-tsv-columns; else bad extract-tsv-columns "$(cat "$OUT/tsv.out")"; fi
 
 # explain: the evidence behind one edge, by id or label, either order for undirected types
 case_ explain 0 explain --edge "RUS,pact,North Korea" "$ART"
@@ -91,7 +122,8 @@ g = networkx.read_graphml(sys.argv[1])
 h = igraph.Graph.Read_GraphML(sys.argv[1])
 assert g.number_of_nodes() == h.vcount() > 0 and g.number_of_edges() == h.ecount() > 0
 assert g.nodes["PRK"]["label"] == "North Korea"
-assert all(isinstance(d["asserted"], int) for _, _, d in g.edges(data=True))
+assert all(isinstance(d["asserted"], int) and isinstance(d["doc_count"], int) for _, _, d in g.edges(data=True))
+assert g.edges["PRK", "RUS", "PRK:pact:RUS"]["documents"] == h.es.find(id="PRK:pact:RUS")["documents"] == "fp-trump-kim"
 PY
 then ok graphml-loads-in-networkx-and-igraph; else bad graphml-loads-in-networkx-and-igraph "$(cat "$OUT/readers.out")"; fi
 
@@ -108,6 +140,43 @@ if xmllint --nonet --noout --relaxng tests/vendor/gexf/gexf.rng "$OUT/formats/k.
 else
 	bad gexf-validates "$(cat "$OUT/gexf.err")"
 fi
+
+# provenance: each edge names its documents and its first and last sentence,
+# in every format, and keeps its id in another corpus that shares it
+P="$OUT/provenance"
+mkdir -p "$P"
+printf '%s\n' '{"id": "night2", "date": "2024-05-02", "text": "Russia imposed new sanctions on Iran. Egypt met with Sudan."}' \
+	'{"id": "night1", "date": "2024-05-01", "text": "Russia imposed sanctions on Iran."}' >"$P/a.jsonl"
+printf '%s\n' '{"id": "other", "text": "China condemned Japan. Russia imposed sanctions on Iran."}' >"$P/b.jsonl"
+"$AG" build -q --format graphml,gexf,json,csv --out "$P/one" --name p "$P/a.jsonl"
+"$AG" build -q --format json --out "$P/two" --name p "$P/b.jsonl"
+if /usr/bin/python3 - "$P" >"$P/check.out" 2>&1 <<'PY'
+import csv, json, sys, xml.etree.ElementTree as ET
+d = sys.argv[1]
+want = {"id": "RUS:sanctions:IRN", "documents": "night1|night2", "doc_count": "2",
+        "first_evidence": "Russia imposed sanctions on Iran.", "last_evidence": "Russia imposed new sanctions on Iran."}
+G = "{http://graphml.graphdrawing.org/xmlns}"
+for e in ET.parse(f"{d}/one/p.graphml").iter(G + "edge"):
+    if e.get("id") == want["id"]:
+        got = {k.get("key")[2:]: k.text or "" for k in e.iter(G + "data")}
+        assert all(got[k] == v for k, v in want.items() if k != "id"), got
+        break
+else:
+    raise AssertionError("no GraphML edge " + want["id"])
+X = "{http://gexf.net/1.3}"
+e = [e for e in ET.parse(f"{d}/one/p.gexf").iter(X + "edge") if e.get("id") == want["id"]][0]
+got = {a.get("for"): a.get("value") for a in e.iter(X + "attvalue")}
+assert all(got[k] == v for k, v in want.items() if k != "id"), got
+e = [e for e in json.load(open(f"{d}/one/p.json"))["edges"] if e["id"] == want["id"]][0]
+assert all(str(e[k]) == v for k, v in want.items()), e
+e = [e for e in csv.DictReader(open(f"{d}/one/p.edges.csv", newline="")) if e["id"] == want["id"]][0]
+assert all(e[k] == v for k, v in want.items()), e
+# the same edge at another place in another corpus: the same id
+one = [e["id"] for e in json.load(open(f"{d}/one/p.json"))["edges"]]
+two = [e["id"] for e in json.load(open(f"{d}/two/p.json"))["edges"]]
+assert one.index(want["id"]) == 0 and two.index(want["id"]) == 1, (one, two)
+PY
+then ok provenance-in-every-format; else bad provenance-in-every-format "$(cat "$P/check.out")"; fi
 
 # stats of a built graph, as a table and as JSON; a file that is no graph of ours
 case_ stats 0 stats "$OUT/korea.graphml"
@@ -171,7 +240,8 @@ else
 fi
 
 # a rebuild takes unchanged documents from the cache, extracts the changed
-# one only, and writes the same files as a build without a cache
+# one only, and writes the same files as a build without a cache (the
+# documents and evidence sentences of each edge included)
 mkdir -p "$OUT/cached/in" && cp tests/eval/dev/*.txt "$OUT/cached/in/"
 cached() { "$AG" build --format graphml,json,csv --cache "$OUT/cached/cache" --out "$OUT/cached/$1" "$OUT/cached/in" 2>&1 | grep 'from the cache'; }
 cached first >"$OUT/cached.1"

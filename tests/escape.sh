@@ -137,6 +137,19 @@ assert any(d.startswith("doc ") for d in docs) and not any(re.search("[\x00-\x08
 else
 	bad events-parse "$(tail -3 "$OUT/extract.err")"
 fi
+# the same events as TSV: 13 fields a row, tabs and line breaks in a field made spaces
+if "$AG" extract --format tsv "$OUT/bytes.txt" "$OUT/feed.jsonl" >"$OUT/events.tsv" 2>>"$OUT/extract.err" &&
+	"$PY" -c '
+import csv, json, re, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+docs = [json.loads(line)["doc"] for line in open(sys.argv[2], encoding="utf-8")]
+assert all(len(r) == 13 for r in rows) and len(rows) == len(docs) + 1
+assert [r[0] for r in rows[1:]] == [re.sub("[\t\n\r]", " ", d) for d in docs]
+' "$OUT/events.tsv" "$OUT/events.jsonl" 2>>"$OUT/extract.err"; then
+	ok events-tsv-parse
+else
+	bad events-tsv-parse "$(tail -3 "$OUT/extract.err")"
+fi
 
 # Schema labels and a CAMEO code with the same characters
 run schema build -q --schema "$OUT/schema" --format graphml,gexf,json,csv,dot --out "$OUT/schema" --name g \

@@ -111,11 +111,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const struct mention m[] = {{0, 1, a, FORM_NAME}, {1, 2, schema_actor(s, "AAA"), FORM_NAME}};
 		struct event ev = {schema_reltype(s, "talks"), a, schema_actor(s, "AAA"), MOD_ASSERTED, 0, 0, 0, "talks.meet"};
 		const struct doc d = {.name = name, .path = name, .date = "2024-02-29"};
+		const struct span said = {label, strlen(label)};	/* the label as the evidence too */
 
 		if (ev.source == ev.target)
 			ev.source = schema_actor(s, "ann_bee");
 		g = graph_new(s, LEVEL_ACTOR);
-		graph_add(g, &d, m, 2, &ev, 1);
+		graph_add(g, &d, m, 2, &ev, 1, &said);
 	}
 	if (graph_build(g, &err) < 0 || analysis_run(g, &err) < 0)
 		abort();

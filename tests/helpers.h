@@ -128,7 +128,7 @@ static inline struct graph *test_graph_at(struct schema *s, enum graph_level lev
 		struct event *ev;
 		size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
 
-		graph_add(g, d, men, nm, ev, ne);
+		graph_add(g, d, men, nm, ev, ne, NULL);
 		free(men);
 		free(ev);
 		text_free(d);

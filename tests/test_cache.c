@@ -10,17 +10,24 @@
 
 static char dir[] = "/tmp/actorgraph-test-cache-XXXXXX";
 
-static const char text[] = "\"No,\" said Lars Quist. Quist accused Russia of lying. Russia met China.";
+/* a tab and a backslash, which an entry's fields escape */
+static const char text[] = "\"No,\" said Lars Quist. Quist accused Russia of lying. Russia met\tChina \\ today.";
 
-/* The events of a run, or of a cache hit, as "relation source target m" lines. */
-static char *lines(const struct schema *s, const struct event *ev, size_t ne)
+/* The events of a run (from d's text), or of a cache hit (said), as lines of
+ * "relation source target m rule sentence start [sentence text]". */
+static char *lines(const struct schema *s, const struct event *ev, size_t ne, const struct doc *d,
+		   const struct span *said)
 {
 	struct buf b = {0};
 
 	buf_puts(&b, "");
-	for (size_t i = 0; i < ne; i++)
-		buf_printf(&b, "%s %s %s %c %s\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
-			   s->actors[ev[i].target].id, ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule);
+	for (size_t i = 0; i < ne; i++) {
+		struct span t = said ? said[i] : text_sentence(d, ev[i].sentence);
+
+		buf_printf(&b, "%s %s %s %c %s %zu %zu [%.*s]\n", s->rels[ev[i].rel].id, s->actors[ev[i].source].id,
+			   s->actors[ev[i].target].id, ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule,
+			   ev[i].sentence, ev[i].start, (int)t.len, t.p);
+	}
 	return b.data;
 }
 
@@ -54,16 +61,19 @@ static struct cache_key put(struct cache *c, const char *date, struct test_run *
 	return k;
 }
 
-/* The record kept under k, read back for schema s. */
+/* The record kept under k, read back for schema s; hit's sentences point
+ * into the record, kept until the next call. */
+static struct buf record;
+
 static bool get(struct cache *c, struct schema *s, struct cache_key k, struct cached *hit)
 {
-	struct buf record = {0};
-	bool found = cache_get(c, k, &record);
+	bool found;
 
+	record.len = 0;
+	found = cache_get(c, k, &record);
 	memset(hit, 0, sizeof *hit);
 	if (found)
 		assert_true(cache_replay(s, record.data, record.len, hit));
-	free(record.data);
 	return found;
 }
 
@@ -73,12 +83,13 @@ static void finds_what_it_kept(void **state)
 	struct test_run r;
 	struct cached hit;
 	struct cache_key k = put(c, "2024-05-01", &r);
-	char *want = lines(test_schema(), r.ev, r.ne), *got;
+	char *want = lines(test_schema(), r.ev, r.ne, r.d, NULL), *got;
 
 	(void)state;
 	assert_true(r.ne >= 2);	/* the introduced person's criticism, and the talks */
+	assert_non_null(strstr(want, " [Russia met\tChina \\ today.]\n"));
 	assert_true(get(c, test_schema(), k, &hit));
-	got = lines(test_schema(), hit.ev, hit.ne);
+	got = lines(test_schema(), hit.ev, hit.ne, NULL, hit.said);
 	assert_string_equal(got, want);
 	assert_int_equal(hit.nm, r.nm);
 	assert_string_equal(hit.date, "2024-05-01");
@@ -220,5 +231,6 @@ int main(void)
 		rc = 1;
 	free(cmd.data);
 	schema_free(test_schema());
+	free(record.data);
 	return rc;
 }

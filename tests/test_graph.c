@@ -106,6 +106,92 @@ static void filters_relations_weights_top_actors_and_ego_networks(void **state)
 	graph_free(g);
 }
 
+/* A document of the graph below: its name, date (or NULL) and text. */
+struct named_doc {
+	const char *name, *date, *text;
+};
+
+/* The built graph of the n documents, added in that order or in reverse. */
+static struct graph *graph_of(const struct named_doc *docs, size_t n, bool reverse)
+{
+	struct schema *s = test_schema();
+	struct matcher *m = actors_new(s);
+	struct extractor *x = relations_new(s);
+	struct graph *g = graph_new(s, LEVEL_ACTOR);
+	struct diag err = {{0}};
+
+	test_igraph_setup();
+	for (size_t i = 0; i < n; i++) {
+		const struct named_doc *nd = &docs[reverse ? n - 1 - i : i];
+		struct doc *d = text_parse("t.txt", nd->name, nd->date, xstrdup(nd->text), strlen(nd->text));
+		struct mention *men;
+		struct event *ev;
+		size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
+
+		graph_add(g, d, men, nm, ev, ne, NULL);
+		free(men);
+		free(ev);
+		text_free(d);
+	}
+	if (graph_build(g, &err) < 0)
+		fail_msg("%s", err.msg);
+	relations_free(x);
+	actors_free(m);
+	return g;
+}
+
+static void keeps_the_documents_and_evidence_of_each_edge_in_any_order(void **state)
+{
+	const struct named_doc docs[] = {
+		{"b", NULL, "Russia invaded Ukraine again."},
+		{"a|x\\", NULL, "Russia invaded Ukraine. Russia attacked Ukraine."},
+		{"c", "2024-05-02", "Russia attacked Ukraine in May."},
+		{"d", "2024-05-01", "Egypt met with Sudan. Russia attacked Ukraine on May 1."},
+		{"a", "2024-05-02", "Russia invaded Ukraine in spring. Egypt met with Sudan."},
+	};
+
+	(void)state;
+	for (int reverse = 0; reverse < 2; reverse++) {
+		struct graph *g = graph_of(docs, 5, reverse);
+		long e = test_edge(g, "military_conflict", "RUS", "UKR");
+
+		assert_true(e >= 0);
+		assert_string_equal(graph_str(g, true, (size_t)e, "id"), "RUS:military_conflict:UKR");
+		/* sorted names, '|' and '\\' escaped, a document counted once */
+		assert_string_equal(graph_str(g, true, (size_t)e, "documents"), "a|a\\|x\\\\|b|c|d");
+		assert_int_equal((int)graph_num(g, true, (size_t)e, "doc_count"), 5);
+		/* by date, then name: "d" is the earliest; undated last, by name, then place */
+		assert_string_equal(graph_str(g, true, (size_t)e, "first_evidence"), "Russia attacked Ukraine on May 1.");
+		assert_string_equal(graph_str(g, true, (size_t)e, "last_evidence"), "Russia invaded Ukraine again.");
+		e = test_edge(g, "talks", "EGY", "SDN");
+		assert_string_equal(graph_str(g, true, (size_t)e, "documents"), "a|d");
+		assert_string_equal(graph_str(g, true, (size_t)e, "first_evidence"), "Egypt met with Sudan.");
+		assert_string_equal(graph_str(g, true, (size_t)e, "last_evidence"), "Egypt met with Sudan.");
+		graph_free(g);
+	}
+}
+
+static void names_the_first_documents_and_counts_them_all(void **state)
+{
+	struct named_doc docs[GRAPH_DOCS_MAX + 5];
+	char names[GRAPH_DOCS_MAX + 5][8];
+	struct buf want = {0};
+	struct graph *g;
+
+	(void)state;
+	for (size_t i = 0; i < GRAPH_DOCS_MAX + 5; i++) {
+		snprintf(names[i], sizeof names[i], "d%02zu", GRAPH_DOCS_MAX + 4 - i);	/* the last first */
+		docs[i] = (struct named_doc){names[i], NULL, "Russia invaded Ukraine."};
+	}
+	for (size_t i = 0; i < GRAPH_DOCS_MAX; i++)
+		buf_printf(&want, "%sd%02zu", i ? "|" : "", i);
+	g = graph_of(docs, GRAPH_DOCS_MAX + 5, false);
+	assert_string_equal(graph_str(g, true, 0, "documents"), want.data);
+	assert_int_equal((int)graph_num(g, true, 0, "doc_count"), GRAPH_DOCS_MAX + 5);
+	free(want.data);
+	graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +200,8 @@ int main(void)
 		cmocka_unit_test(builds_an_empty_graph),
 		cmocka_unit_test(folds_persons_into_what_they_lead_on_the_documents_date),
 		cmocka_unit_test(filters_relations_weights_top_actors_and_ego_networks),
+		cmocka_unit_test(keeps_the_documents_and_evidence_of_each_edge_in_any_order),
+		cmocka_unit_test(names_the_first_documents_and_counts_them_all),
 	};
 	int rc = cmocka_run_group_tests_name("graph", tests, NULL, NULL);
 

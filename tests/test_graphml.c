@@ -29,7 +29,10 @@ static void writes_prefixed_typed_keys_and_no_graph_keys(void **state)
 	assert_null(strstr(x, "attr.name=\"type\""));
 	assert_non_null(strstr(x, "<graph id=\"G\" edgedefault=\"directed\">"));
 	assert_non_null(strstr(x, "<node id=\"RUS\">"));
-	assert_non_null(strstr(x, "<edge id=\"e0\" source=\"RUS\" target=\"UKR\">"));
+	assert_non_null(strstr(x, "<edge id=\"RUS:military_conflict:UKR\" source=\"RUS\" target=\"UKR\">"));
+	assert_non_null(strstr(x, "<key id=\"e_doc_count\" for=\"edge\" attr.name=\"doc_count\" attr.type=\"int\"/>"));
+	assert_non_null(strstr(x, "<data key=\"e_documents\">t</data>"));
+	assert_non_null(strstr(x, "<data key=\"e_first_evidence\">Russia invaded Ukraine.</data>"));
 	assert_non_null(strstr(x, "<data key=\"e_first_seen\">2024-01-02</data>"));
 	assert_non_null(strstr(x, "<data key=\"e_directed\">true</data>"));
 	free(x);

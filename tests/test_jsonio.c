@@ -24,7 +24,7 @@ static void writes_one_object_per_mention_with_its_evidence(void **state)
 	(void)state;
 	assert_string_equal(out,
 		"{\"doc\":\"doc\",\"date\":\"2022-02-24\",\"sentence\":2,\"line\":2,\"start\":16,\"end\":44,"
-		"\"relation\":\"military_conflict\","
+		"\"relation\":\"military_conflict\",\"cameo\":\"19\",\"cameo_root\":\"19\",\"goldstein\":-10.0,"
 		"\"source\":{\"id\":\"RUS\",\"label\":\"Russia\",\"kind\":\"state\"},"
 		"\"target\":{\"id\":\"UKR\",\"label\":\"Ukraine\",\"kind\":\"state\"},"
 		"\"directed\":true,\"modality\":\"asserted\",\"rule\":\"military_conflict.verb/subject-object\","
@@ -41,6 +41,16 @@ static void writes_null_for_an_unknown_date(void **state)
 	assert_non_null(strstr(out, "\"date\":null"));
 	assert_non_null(strstr(out, "\"modality\":\"hypothetical\""));
 	assert_non_null(strstr(out, "\"directed\":false"));
+	assert_non_null(strstr(out, "\"cameo\":\"04\",\"cameo_root\":\"04\",\"goldstein\":1.0,"));
+	free(out);
+}
+
+static void writes_null_codes_for_a_relation_without_cameo(void **state)
+{
+	char *out = events_of("Jenny Town, the director of the Stimson Center, spoke.", NULL);
+
+	(void)state;
+	assert_non_null(strstr(out, "\"relation\":\"affiliation\",\"cameo\":null,\"cameo_root\":null,\"goldstein\":null,"));
 	free(out);
 }
 
@@ -73,6 +83,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(writes_one_object_per_mention_with_its_evidence),
 		cmocka_unit_test(writes_null_for_an_unknown_date),
+		cmocka_unit_test(writes_null_codes_for_a_relation_without_cameo),
 		cmocka_unit_test(writes_nothing_without_events),
 		cmocka_unit_test(writes_typed_json),
 	};

@@ -14,7 +14,7 @@ const fail = msg => { console.error(`load.mjs: ${msg}`); process.exit(1); };
 function fromGraphology(g) {
 	const nodes = new Map(), edges = new Map();
 	g.forEachNode((id, a) => nodes.set(id, a));
-	g.forEachEdge((e, a, s, t) => edges.set(`${a.relation} ${s} ${t}`, a));
+	g.forEachEdge((e, a, s, t) => edges.set(`${a.relation} ${s} ${t}`, {...a, id: e}));
 	return {nodes, edges};
 }
 
@@ -65,7 +65,8 @@ for (const [fmt, f] of Object.entries(formats)) {
 	for (const [key, a] of ref.edges) {
 		const b = f.edges.get(key);
 		if (!b) fail(`${fmt}: no edge ${key}`);
-		for (const k of ['weight', 'asserted', 'hypothetical', 'directed', 'first_seen', 'rules'])
+		for (const k of ['id', 'weight', 'asserted', 'hypothetical', 'directed', 'first_seen', 'rules', 'documents',
+				 'doc_count', 'first_evidence', 'last_evidence'])
 			if (!same(a[k], b[k])) fail(`${fmt}: edge ${key} ${k} is ${b[k]}, GraphML ${a[k]}`);
 	}
 }
