@@ -113,12 +113,19 @@ struct cache *cache_open(const char *dir, struct schema *s, const char *settings
 	return c;
 }
 
-struct cache_key cache_key(const struct cache *c, const char *text, size_t len, const char *date)
+struct cache_key cache_doc_key(const char *text, size_t len, const char *date)
 {
 	struct cache_key k;
 
-	snprintf(k.hex, sizeof k.hex, "%016" PRIx64,
-		 hash(hash_str(hash(HASH_START, &c->context, sizeof c->context), date), text, len));
+	snprintf(k.hex, sizeof k.hex, "%016" PRIx64, hash(hash_str(HASH_START, date), text, len));
+	return k;
+}
+
+struct cache_key cache_key(const struct cache *c, struct cache_key doc)
+{
+	struct cache_key k;
+
+	snprintf(k.hex, sizeof k.hex, "%016" PRIx64, hash(hash(HASH_START, &c->context, sizeof c->context), doc.hex, 16));
 	return k;
 }
 

@@ -51,12 +51,15 @@ struct cached {
 bool cache_replay(struct schema *s, char *record, size_t len, struct cached *out);
 void cached_free(struct cached *x);
 
-/* A document's key: a hash of its text (len bytes, as read, before any
- * cleaning), its given date (may be NULL), the schema and the program. */
+/* A document's identity: a hash of its text (len bytes, as read, before any
+ * cleaning) and its given date (may be NULL); two documents of one
+ * identity are the same document. */
 struct cache_key {
 	char hex[17];
 };
-struct cache_key cache_key(const struct cache *c, const char *text, size_t len, const char *date);
+struct cache_key cache_doc_key(const char *text, size_t len, const char *date);
+/* Its key in cache c: the identity with the schema, the program and the settings. */
+struct cache_key cache_key(const struct cache *c, struct cache_key doc);
 
 /* Append the record kept under key k to *record; false when there is no
  * whole, valid entry (a torn, truncated or foreign one is ignored). */

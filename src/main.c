@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "actors.h"
@@ -462,14 +463,6 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 	return rc < 0 ? rc : failed;
 }
 
-static void progress(const struct options *o, size_t done, size_t total)
-{
-	if (o->quiet || total < 2 || !isatty(STDERR_FILENO))
-		return;
-	fprintf(stderr, "\ractorgraph: %zu/%zu documents", done, total);
-	if (done == total)
-		fputc('\n', stderr);
-}
 
 /* One graph per document needs one file name per document. */
 static int distinct_names(const struct corpus *in, struct diag *err)
@@ -507,9 +500,12 @@ static int all_failed(size_t failed, size_t n, struct diag *err)
 	return 0;
 }
 
-/* What a build did, for its summary and exit status. */
+/* What a build did, for its progress, summary and exit status. */
 struct tally {
-	size_t from_cache, unread, drawings_failed;
+	size_t done, from_cache, unread, drawings_failed;
+	size_t named_twice, same_text;	/* documents given twice: left out unread, or read */
+	double bytes;		/* of the documents read */
+	double start, shown;	/* when the run began, and the progress line was last shown */
 };
 
 /* A run over the documents of a corpus, in worker processes (parallel.c). */
@@ -518,6 +514,8 @@ struct run {
 	struct pipeline *p;
 	struct cache *cache;	/* or NULL */
 	const struct corpus *in;
+	long *twin_of;		/* per document: the earlier one of its name, or -1 (one graph only) */
+	struct strmap *ids;	/* the identity of each text read (cache_doc_key) -> its document */
 	struct graph *g;	/* the graph of all documents, or NULL per document */
 	struct tally t;
 };
@@ -525,6 +523,54 @@ struct run {
 static const char *doc_path(void *ctx, size_t i)
 {
 	return ((const struct run *)ctx)->in->docs[i].path;
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* On a terminal, a few times a second: documents done, throughput, what the
+ * cache gave, the time left at this pace. */
+static void progress(struct run *r)
+{
+	struct tally *t = &r->t;
+	double now = seconds(), spent = now - t->start;
+
+	if (r->o->quiet || r->in->n < 2 || !isatty(STDERR_FILENO) || (now - t->shown < 0.25 && t->done < r->in->n))
+		return;
+	fprintf(stderr, "\r\033[Kactorgraph: %zu/%zu documents, %.1f MB/s, %zu from the cache", t->done, r->in->n,
+		spent > 0 ? t->bytes / spent / 1e6 : 0.0, t->from_cache);
+	if (t->done < r->in->n && t->done > 0)
+		fprintf(stderr, ", %.0f s left", spent / (double)t->done * (double)(r->in->n - t->done));
+	if (t->done == r->in->n)
+		fputc('\n', stderr);
+	t->shown = now;
+}
+
+/* The line that ends a build: what was read and built, and how long it took. */
+static void summary(const struct run *r, const struct graph *g)
+{
+	const struct tally *t = &r->t;
+	size_t read = t->done - t->unread - t->named_twice;
+
+	if (r->o->quiet)
+		return;
+	fprintf(stderr, "actorgraph: %zu document%s", read, read == 1 ? "" : "s");
+	if (r->cache)
+		fprintf(stderr, ": %zu from the cache, %zu extracted", t->from_cache, read - t->from_cache);
+	else
+		fputs(" extracted", stderr);
+	if (t->unread)
+		fprintf(stderr, ", %zu could not be read", t->unread);
+	if (t->named_twice + t->same_text)
+		fprintf(stderr, ", %zu given twice", t->named_twice + t->same_text);
+	if (g)
+		fprintf(stderr, "; %zu actors, %zu relations", graph_node_count(g), graph_edge_count(g));
+	fprintf(stderr, "; %.1f s\n", seconds() - t->start);
 }
 
 /* Add document in's record (cache.h) to graph g. */
@@ -542,87 +588,134 @@ static int add_record(struct schema *s, const struct corpus_doc *in, struct grap
 	return 0;
 }
 
-/* Document in's own graph, written; the message of build_work. */
-static void write_one(struct run *r, const struct corpus_doc *in, struct buf *record, struct buf *out)
+/* What build_work says of a document, before its record (or message). */
+struct report {
+	enum { DOC_RECORD, DOC_WRITTEN, DOC_UNREAD, DOC_TWIN, DOC_FAILED } status;
+	bool cached;		/* taken from the cache */
+	size_t bytes;		/* read */
+	struct cache_key id;	/* its identity */
+	int drawings_failed;	/* DOC_WRITTEN */
+};
+
+/* Document in's own graph, written. */
+static void write_one(struct run *r, const struct corpus_doc *in, struct buf *record, struct report *rep,
+		      struct buf *msg)
 {
 	struct graph *one = graph_new(r->p->schema, r->o->level);
 	char *file = file_name_of(in->name);	/* a JSON line's id may be "../../x" */
 	struct diag err = {{0}};
-	int failed = -1;
 
+	rep->drawings_failed = -1;
 	if (add_record(r->p->schema, in, one, record->data, record->len, &err) == 0)
-		failed = write_graph(one, r->o, file, &err);
-	if (failed < 0)
-		buf_printf(out, "f%s", err.msg);
-	else
-		buf_printf(out, "w%d", failed);
+		rep->drawings_failed = write_graph(one, r->o, file, &err);
+	rep->status = rep->drawings_failed < 0 ? DOC_FAILED : DOC_WRITTEN;
+	buf_puts(msg, err.msg);
 	free(file);
 	graph_free(one);
 }
 
-/* In a worker: document i's record, taken from the cache or extracted (and
- * kept), or its own graph written. The message is 'c' (from the cache) or
- * 'x' (extracted), then 'r' and the record, or 'w' and how many drawings
- * failed; or else 'u' and why the document cannot be read, or 'f' and why
- * its graph could not be written. */
+/* In a worker: a report on document i, then its record (taken from the
+ * cache or extracted, and kept), or the reason it could not be read or its
+ * graph (per document) written. */
 static void build_work(void *ctx, size_t i, struct buf *out)
 {
 	struct run *r = ctx;
 	const struct corpus_doc *in = &r->in->docs[i];
-	struct buf record = {0};
+	struct report rep = {DOC_RECORD, false, 0, {{0}}, 0};
+	struct buf record = {0}, msg = {0};
 	struct diag err = {{0}};
 	struct cache_key key;
-	bool hit = false;
 	char *text;
 	size_t len;
 
-	if (read_doc(r->o, in, &text, &len, &err) < 0) {
-		buf_printf(out, "u%s", err.msg);
-		return;
-	}
-	if (r->cache) {
-		key = cache_key(r->cache, text, len, in->date);
-		hit = cache_get(r->cache, key, &record);
-	}
-	if (hit) {
-		free(text);
+	if (r->twin_of && r->twin_of[i] >= 0) {
+		rep.status = DOC_TWIN;
+	} else if (read_doc(r->o, in, &text, &len, &err) < 0) {
+		rep.status = DOC_UNREAD;
+		buf_puts(&msg, err.msg);
 	} else {
-		struct analysed a;
+		rep.bytes = len;
+		rep.id = cache_doc_key(text, len, in->date);
+		if (r->cache) {
+			key = cache_key(r->cache, rep.id);
+			rep.cached = cache_get(r->cache, key, &record);
+		}
+		if (rep.cached) {
+			free(text);
+		} else {
+			struct analysed a;
 
-		analyse_text(r->p, r->o, in, text, len, &a);
-		cache_record(r->p->schema, a.doc, a.m, a.nm, a.ev, a.ne, &record);
-		if (r->cache)
-			cache_put(r->cache, key, record.data, record.len);
-		analysed_free(&a);
+			analyse_text(r->p, r->o, in, text, len, &a);
+			cache_record(r->p->schema, a.doc, a.m, a.nm, a.ev, a.ne, &record);
+			if (r->cache)
+				cache_put(r->cache, key, record.data, record.len);
+			analysed_free(&a);
+		}
+		if (r->o->per_document)
+			write_one(r, in, &record, &rep, &msg);
+		else
+			buf_add(&msg, record.data, record.len);
 	}
-	buf_add(out, hit ? "c" : "x", 1);
-	if (r->o->per_document) {
-		write_one(r, in, &record, out);
-	} else {
-		buf_add(out, "r", 1);
-		buf_add(out, record.data, record.len);
-	}
+	buf_add(out, (const char *)&rep, sizeof rep);	/* the worker is a fork: one layout */
+	buf_add(out, msg.data ? msg.data : "", msg.len);
 	free(record.data);
+	free(msg.data);
 }
 
-/* In the build, document by document in order: build_work's message. */
+/* In the build, document by document in order: build_work's message. A
+ * document given twice (one name, or one text and date) counts once. */
 static int build_take(void *ctx, size_t i, char *msg, size_t len, struct diag *err)
 {
 	struct run *r = ctx;
+	const struct corpus_doc *in = &r->in->docs[i];
+	struct report rep;
+	char *rest = msg + sizeof rep;
+	long first;
 
-	if (msg[0] == 'u') {
-		skip_document(msg + 1, &r->t.unread);
-	} else {
-		r->t.from_cache += msg[0] == 'c';
-		if (msg[1] == 'f')
-			return diag_set(err, "%s", msg + 2);
-		if (msg[1] == 'w')
-			r->t.drawings_failed += strtoul(msg + 2, NULL, 10);
-		else if (add_record(r->p->schema, &r->in->docs[i], r->g, msg + 2, len - 2, err) < 0)
+	memcpy(&rep, msg, sizeof rep);
+	r->t.done++;
+	r->t.bytes += (double)rep.bytes;
+	r->t.from_cache += rep.cached;
+	switch (rep.status) {
+	case DOC_UNREAD:
+		skip_document(rest, &r->t.unread);
+		break;
+	case DOC_FAILED:
+		return diag_set(err, "%s", rest);
+	case DOC_WRITTEN:
+		r->t.drawings_failed += (size_t)rep.drawings_failed;
+		break;
+	case DOC_TWIN:
+		fprintf(stderr, "actorgraph: warning: %s: named '%s' as %s is: counted once\n", in->path, in->name,
+			r->in->docs[r->twin_of[i]].path);
+		r->t.named_twice++;
+		break;
+	case DOC_RECORD:
+		if ((first = strmap_put(r->ids, rep.id.hex, (long)i)) >= 0) {
+			strmap_put(r->ids, rep.id.hex, first);
+			fprintf(stderr, "actorgraph: warning: %s: the same text as %s: counted once\n", in->path,
+				r->in->docs[first].path);
+			r->t.same_text++;
+		} else if (add_record(r->p->schema, in, r->g, rest, len - sizeof rep, err) < 0) {
 			return -1;
+		}
+		break;
 	}
-	progress(r->o, i + 1, r->in->n);
+	progress(r);
 	return 0;
+}
+
+/* For each document, the first one before it of the same name, or -1. */
+static long *twins_by_name(const struct corpus *in)
+{
+	struct strmap *seen = strmap_new();
+	long *twin_of = xmalloc((in->n ? in->n : 1) * sizeof *twin_of);
+
+	for (size_t i = 0; i < in->n; i++)
+		if ((twin_of[i] = strmap_put(seen, in->docs[i].name, (long)i)) >= 0)
+			strmap_put(seen, in->docs[i].name, twin_of[i]);
+	strmap_free(seen);
+	return twin_of;
 }
 
 /* What else than the document, the schema and the program extraction
@@ -667,21 +760,22 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 		if (!r.cache)
 			goto out;
 	}
-	if (!o->per_document)
+	if (!o->per_document) {
 		r.g = graph_new(p.schema, o->level);
-	if (parallel_run(&job, in->n, o->jobs, err) < 0)
-		goto out;
-	if (!o->quiet && r.cache)
-		fprintf(stderr, "actorgraph: %zu document%s: %zu from the cache, %zu extracted\n",
-			in->n - r.t.unread, in->n - r.t.unread == 1 ? "" : "s", r.t.from_cache,
-			in->n - r.t.unread - r.t.from_cache);
-	if (all_failed(r.t.unread, in->n, err) < 0 ||
+		r.twin_of = twins_by_name(in);
+		r.ids = strmap_new();
+	}
+	r.t.start = seconds();
+	if (parallel_run(&job, in->n, o->jobs, err) < 0 || all_failed(r.t.unread, in->n, err) < 0 ||
 	    (!o->per_document && (drawn = write_graph(r.g, o, o->name, err)) < 0))
 		goto out;
+	summary(&r, r.g);
 	r.t.drawings_failed += (size_t)drawn;
 	rc = r.t.unread > 0 || r.t.drawings_failed > 0;
 out:
 	cache_close(r.cache);
+	strmap_free(r.ids);
+	free(r.twin_of);
 	graph_free(r.g);
 	pipeline_close(&p);
 	outlock_release(&lock);

@@ -28,8 +28,9 @@ same() {
 case_() {
 	name=$1 want=$2
 	shift 2
-	"$AG" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" </dev/null
+	"$AG" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err.raw" </dev/null
 	got=$?
+	sed -E 's/; [0-9]+\.[0-9] s$/; N s/' "$OUT/$name.err.raw" >"$OUT/$name.err"	# a build's time
 	if [ "$got" != "$want" ]; then
 		bad "$name" "exit status $got, expected $want"; cat "$OUT/$name.err"; return
 	fi
@@ -255,6 +256,33 @@ if grep -q ': 0 from the cache, 10 extracted' "$OUT/cached.1" && grep -q ': 10 f
 	ok cache
 else
 	bad cache "$(cat "$OUT/cached.1" "$OUT/cached.2" "$OUT/cached.3")"
+fi
+
+# a document given twice, by name or by text and date, counts once, with a warning
+mkdir -p "$OUT/twice/in" && cp tests/eval/dev/*.txt "$OUT/twice/in/"
+cp tests/eval/dev/cnn-xi-putin.txt "$OUT/twice/in/zz-copy.txt"
+printf '{"id": "jt-freedom-edge", "text": "Russia invaded Ukraine."}\n' >"$OUT/twice/in/zz-feed.jsonl"
+"$AG" build -j 2 --format graphml,json --out "$OUT/twice/both" "$OUT/twice/in" 2>"$OUT/twice.err"
+rm "$OUT/twice/in/zz-copy.txt" "$OUT/twice/in/zz-feed.jsonl"
+"$AG" build -q --format graphml,json --out "$OUT/twice/once" "$OUT/twice/in"
+if grep -q "zz-copy.txt: the same text as .*cnn-xi-putin.txt: counted once" "$OUT/twice.err" &&
+	grep -q "zz-feed.jsonl:1: named 'jt-freedom-edge' as .*jt-freedom-edge.txt is: counted once" "$OUT/twice.err" &&
+	grep -q "2 given twice" "$OUT/twice.err" && diff -r -x '.*.lock' "$OUT/twice/both" "$OUT/twice/once" >/dev/null; then
+	ok given-twice
+else
+	bad given-twice "$(cat "$OUT/twice.err")"
+fi
+
+# on a terminal, a progress line with documents, throughput and what is left; none elsewhere
+if command -v script >/dev/null; then
+	script -qec "$AG build -j 1 --no-cache --format graphml --out $OUT/progress tests/eval/dev" /dev/null >"$OUT/progress.tty"
+	"$AG" build -j 1 --format graphml --out "$OUT/progress" tests/eval/dev 2>"$OUT/progress.err"
+	if grep -q 'actorgraph: 10/10 documents, [0-9.]* MB/s, 0 from the cache' "$OUT/progress.tty" &&
+		! grep -q 'MB/s' "$OUT/progress.err" && grep -q '^actorgraph: 10 documents extracted; ' "$OUT/progress.err"; then
+		ok progress-on-a-terminal
+	else
+		bad progress-on-a-terminal "$(cat "$OUT/progress.tty" "$OUT/progress.err")"
+	fi
 fi
 
 # names that reach the file system stay in the output folder

@@ -54,7 +54,7 @@ static void keep(struct cache *c, struct cache_key k, const struct test_run *r)
 /* Run the stages on text, keep the results, and return their key. */
 static struct cache_key put(struct cache *c, const char *date, struct test_run *r)
 {
-	struct cache_key k = cache_key(c, text, strlen(text), date);
+	struct cache_key k = cache_key(c, cache_doc_key(text, strlen(text), date));
 
 	test_run(text, date, r);
 	keep(c, k, r);
@@ -95,8 +95,8 @@ static void finds_what_it_kept(void **state)
 	assert_string_equal(hit.date, "2024-05-01");
 	cached_free(&hit);
 	/* another date, another text: no entry */
-	assert_false(get(c, test_schema(), cache_key(c, text, strlen(text), "2024-05-02"), &hit));
-	assert_false(get(c, test_schema(), cache_key(c, text, strlen(text) - 1, "2024-05-01"), &hit));
+	assert_false(get(c, test_schema(), cache_key(c, cache_doc_key(text, strlen(text), "2024-05-02")), &hit));
+	assert_false(get(c, test_schema(), cache_key(c, cache_doc_key(text, strlen(text) - 1, "2024-05-01")), &hit));
 	free(got);
 	free(want);
 	test_run_free(&r);
@@ -190,19 +190,19 @@ static void keys_change_with_the_schema(void **state)
 	assert_int_equal(system(cmd.data), 0);
 	assert_non_null(s = schema_load(sdir, &err));
 	assert_non_null(c = cache_open(dir, s, "", &err));
-	k1 = cache_key(c, text, strlen(text), NULL);
+	k1 = cache_key(c, cache_doc_key(text, strlen(text), NULL));
 	cache_close(c);
 	schema_free(s);
 	/* the same files elsewhere: the same key */
 	assert_non_null(c = cache_open(dir, test_schema(), "", &err));
-	assert_string_equal(cache_key(c, text, strlen(text), NULL).hex, k1.hex);
+	assert_string_equal(cache_key(c, cache_doc_key(text, strlen(text), NULL)).hex, k1.hex);
 	cache_close(c);
 	cmd.len = 0;
 	buf_printf(&cmd, "echo '# changed' >> %s/places.yaml", sdir);
 	assert_int_equal(system(cmd.data), 0);
 	assert_non_null(s = schema_load(sdir, &err));
 	assert_non_null(c = cache_open(dir, s, "", &err));
-	k2 = cache_key(c, text, strlen(text), NULL);
+	k2 = cache_key(c, cache_doc_key(text, strlen(text), NULL));
 	assert_string_not_equal(k1.hex, k2.hex);
 	cache_close(c);
 	schema_free(s);
