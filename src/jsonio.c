@@ -15,7 +15,7 @@ static json_t *actor_json(const struct schema *s, int a)
 }
 
 int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const struct event *ev,
-		 size_t n, struct diag *err)
+		  size_t n, bool compact, struct diag *err)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct event *e = &ev[i];
@@ -40,6 +40,8 @@ int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const s
 			      "rule", e->rule, "evidence", d->text + e->start, e->end - e->start, "text", said.p, said.len);
 		if (!o)
 			return diag_set(err, "%s: cannot encode event %zu as JSON", d->path, i + 1);
+		if (compact && i > 0 && ev[i - 1].sentence == e->sentence)
+			json_object_del(o, "text");
 		rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 		json_decref(o);
 		if (rc != 0 || fputc('\n', fp) == EOF)

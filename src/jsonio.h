@@ -13,9 +13,10 @@
 #include "relations.h"
 
 /* Write the n events of document d to fp, one JSON object per line, with the
- * fields README.md documents. Returns 0, or -1 with err set. */
+ * fields README.md documents; when 'compact', an event of the same sentence
+ * as the one before it has no "text". Returns 0, or -1 with err set. */
 int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const struct event *ev,
-		  size_t n, struct diag *err);
+		  size_t n, bool compact, struct diag *err);
 
 /* {"directed": true, "nodes": [{"id", "label", ...}], "edges": [{"id",
  * "source", "target", "relation", ...}]}, every attribute on every element,

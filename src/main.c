@@ -58,7 +58,8 @@ static void usage(FILE *fp)
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
 	      "                        [--cache DIR] [--render-timeout S] [--jobs N] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] [--jobs N] graphs/NAME\n"
-	      "       actorgraph extract [--schema DIR] [--format json|tsv] [--limit LIST] [--jobs N] INPUT...\n"
+	      "       actorgraph extract [--schema DIR] [--format json|tsv] [--compact] [--limit LIST]\n"
+	      "                          [--jobs N] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
 	      "       actorgraph diff [--format text|json] OLD.graphml NEW.graphml\n"
@@ -120,6 +121,8 @@ static void usage(FILE *fp)
 	      "  -L, --limit LIST     what a document may hold; past it, it is cut with a\n"
 	      "                       warning: document=BYTES (default 16 MiB), line=BYTES\n"
 	      "                       (4 MiB), sentence=TOKENS (2000)\n"
+	      "  -k, --compact        extract: an event of the same sentence as the one\n"
+	      "                       before it has no \"text\" (the sentence is written once)\n"
 	      "  -j, --jobs N         extract in N processes (default: the processors this\n"
 	      "                       process may use); the output is the same for any N\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
@@ -170,6 +173,7 @@ struct options {
 	bool per_document, quiet, clusters, no_cache;
 	bool keep_previous;	/* a recipe's: the GraphML replaced kept in PREVIOUS_DIR */
 	bool tsv;	/* extract --format tsv */
+	bool compact;	/* extract: a sentence's text once */
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -800,7 +804,7 @@ static void extract_work(void *ctx, size_t i, struct buf *out)
 	}
 	if (!(fp = open_memstream(&lines, &len)) ||
 	    (r->o->tsv ? events_tsv(fp, r->p->schema, a.doc, a.ev, a.ne, &err)
-		       : jsonio_events(fp, r->p->schema, a.doc, a.ev, a.ne, &err)) < 0 ||
+		       : jsonio_events(fp, r->p->schema, a.doc, a.ev, a.ne, r->o->compact, &err)) < 0 ||
 	    fclose(fp) != 0) {
 		fprintf(stderr, "actorgraph: out of memory\n");	/* all a memory stream can lack */
 		abort();
@@ -1065,7 +1069,7 @@ static const struct option longopts[] = {
 	{"depth", required_argument, NULL, 'd'}, {"clusters", no_argument, NULL, 'c'},
 	{"limit", required_argument, NULL, 'L'}, {"cache", required_argument, NULL, 'C'},
 	{"no-cache", no_argument, NULL, 'N'}, {"render-timeout", required_argument, NULL, 'T'},
-	{"jobs", required_argument, NULL, 'j'},
+	{"jobs", required_argument, NULL, 'j'}, {"compact", no_argument, NULL, 'k'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -1075,7 +1079,7 @@ static const struct option longopts[] = {
 static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
-	{"build", "sonfpqlwrtgdcLCNTj"}, {"extract", "sfLj"}, {"explain", "seL"}, {"stats", "f"}, {"diff", "f"},
+	{"build", "sonfpqlwrtgdcLCNTj"}, {"extract", "sfLjk"}, {"explain", "seL"}, {"stats", "f"}, {"diff", "f"},
 	{"check", "s"},
 };
 
@@ -1127,7 +1131,7 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract, explain, stats, diff or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:cpqhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:kcpqhV", longopts, NULL)) != -1) {
 		if (c != ':' && c != '?' && c != 'h' && c != 'V' && (rc = check_option(cmd, c)) != 0)
 			return rc;
 		switch (c) {
@@ -1182,6 +1186,7 @@ int main(int argc, char **argv)
 			o.jobs = (unsigned)num;
 			break;
 		case 'q': o.quiet = true; break;
+		case 'k': o.compact = true; break;
 		case 'c': o.clusters = true; break;
 		case 'C': o.cache = optarg; break;
 		case 'N': o.no_cache = true; break;

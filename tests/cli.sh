@@ -258,6 +258,26 @@ else
 	bad cache "$(cat "$OUT/cached.1" "$OUT/cached.2" "$OUT/cached.3")"
 fi
 
+# extract --compact writes a sentence's text once: the same events, a fraction of the bytes
+awk 'BEGIN { for (i = 0; i < 6000; i++) printf "Russia met China and Iran threatened Israel, "; print "" }' >"$OUT/dense.txt"
+"$AG" extract "$OUT/dense.txt" >"$OUT/dense.full" 2>/dev/null
+"$AG" extract --compact "$OUT/dense.txt" >"$OUT/dense.compact" 2>/dev/null
+if python3 - "$OUT/dense.full" "$OUT/dense.compact" <<'PY'
+import json, sys
+full = [json.loads(l) for l in open(sys.argv[1])]
+compact = [json.loads(l) for l in open(sys.argv[2])]
+texts = sum("text" in e for e in compact)
+for e in full + compact:
+    e.pop("text", None)
+assert full == compact and len(full) > 100 and texts < len(full) / 4, (len(full), texts)
+assert len(open(sys.argv[2]).read()) * 4 < len(open(sys.argv[1]).read())
+PY
+then
+	ok extract-compact
+else
+	bad extract-compact "events differ, or the compact form is not compact"
+fi
+
 # a document given twice, by name or by text and date, counts once, with a warning
 mkdir -p "$OUT/twice/in" && cp tests/eval/dev/*.txt "$OUT/twice/in/"
 cp tests/eval/dev/cnn-xi-putin.txt "$OUT/twice/in/zz-copy.txt"

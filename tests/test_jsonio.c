@@ -2,7 +2,7 @@
 #include "jsonio.h"
 #include "helpers.h"
 
-static char *events_of(const char *text, const char *date)
+static char *events_in(const char *text, const char *date, bool compact)
 {
 	struct test_run r;
 	char *data = NULL;
@@ -11,10 +11,35 @@ static char *events_of(const char *text, const char *date)
 	struct diag err = {{0}};
 
 	test_run(text, date, &r);
-	assert_int_equal(jsonio_events(fp, test_schema(), r.d, r.ev, r.ne, &err), 0);
+	assert_int_equal(jsonio_events(fp, test_schema(), r.d, r.ev, r.ne, compact, &err), 0);
 	fclose(fp);
 	test_run_free(&r);
 	return data;
+}
+
+static char *events_of(const char *text, const char *date)
+{
+	return events_in(text, date, false);
+}
+
+/* Compact: the text of a sentence once, in its first event. */
+static void writes_a_sentence_once_when_compact(void **state)
+{
+	const char *text = "Russia invaded Ukraine and threatened Poland. Egypt met Sudan.";
+	char *full = events_of(text, NULL), *compact = events_in(text, NULL, true);
+	size_t lines = 0, texts = 0;
+
+	(void)state;
+	for (const char *p = compact; (p = strchr(p, '\n')); p++)
+		lines++;
+	for (const char *p = compact; (p = strstr(p, "\"text\":")); p++)
+		texts++;
+	assert_int_equal(lines, 3);
+	assert_int_equal(texts, 2);
+	assert_non_null(strstr(full, "\"evidence\":\"Russia invaded Ukraine\",\"text\":\"Russia invaded Ukraine and"));
+	assert_true(strlen(compact) < strlen(full));
+	free(full);
+	free(compact);
 }
 
 static void writes_one_object_per_mention_with_its_evidence(void **state)
@@ -82,6 +107,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(writes_one_object_per_mention_with_its_evidence),
+		cmocka_unit_test(writes_a_sentence_once_when_compact),
 		cmocka_unit_test(writes_null_for_an_unknown_date),
 		cmocka_unit_test(writes_null_codes_for_a_relation_without_cameo),
 		cmocka_unit_test(writes_nothing_without_events),
