@@ -62,7 +62,9 @@ struct cache_key cache_doc_key(const char *text, size_t len, const char *date);
 struct cache_key cache_key(const struct cache *c, struct cache_key doc);
 
 /* Append the record kept under key k to *record; false when there is no
- * whole, valid entry (a torn, truncated or foreign one is ignored). */
+ * whole entry of this format and key (a torn, truncated or altered one
+ * fails its checksum and is ignored). The key holds the program's bytes and
+ * the schema's, so a whole entry is one this program wrote for this schema. */
 bool cache_get(struct cache *c, struct cache_key k, struct buf *record);
 
 /* Keep 'record' (len bytes) under key k. An entry appears whole or not at
