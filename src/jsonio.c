@@ -70,43 +70,97 @@ static json_t *value(const struct graph *g, bool edge, size_t i, const struct at
 	}
 }
 
-static json_t *element(const struct graph *g, bool edge, size_t i)
+/* The attributes of a node or edge as an object. */
+static json_t *attributes(const struct graph *g, bool edge, size_t i)
 {
 	const struct attr_def *defs = edge ? graph_edge_attrs : graph_node_attrs;
 	json_t *o = json_object();
 
-	if (edge) {
-		size_t from, to;
-
-		graph_edge_ends(g, i, &from, &to);
-		json_object_set_new(o, "id", json_string(graph_str(g, true, i, "id")));
-		json_object_set_new(o, "source", json_string(graph_str(g, false, from, "id")));
-		json_object_set_new(o, "target", json_string(graph_str(g, false, to, "id")));
-	} else {
-		json_object_set_new(o, "id", json_string(graph_str(g, false, i, "id")));
-	}
 	for (size_t k = 0; defs[k].name; k++)
 		json_object_set_new(o, defs[k].name, value(g, edge, i, &defs[k]));
 	return o;
 }
 
-int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err)
+/* Edge e's source and target ids into o. */
+static void set_ends(json_t *o, const struct graph *g, size_t e)
 {
-	json_t *doc = json_object(), *nodes = json_array(), *edges = json_array();
-	int rc;
+	size_t from, to;
 
-	for (size_t v = 0; v < graph_node_count(g); v++)
-		json_array_append_new(nodes, element(g, false, v));
-	for (size_t e = 0; e < graph_edge_count(g); e++)
-		json_array_append_new(edges, element(g, true, e));
-	json_object_set_new(doc, "directed", json_true());
-	json_object_set_new(doc, "nodes", nodes);
-	json_object_set_new(doc, "edges", edges);
-	rc = json_dumpf(doc, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	graph_edge_ends(g, e, &from, &to);
+	json_object_set_new(o, "source", json_string(graph_str(g, false, from, "id")));
+	json_object_set_new(o, "target", json_string(graph_str(g, false, to, "id")));
+}
+
+static int dump(FILE *fp, json_t *doc, struct diag *err)
+{
+	int rc = json_dumpf(doc, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+
 	json_decref(doc);
 	if (rc != 0 || fputc('\n', fp) == EOF)
 		return diag_set(err, "cannot write JSON");
 	return 0;
+}
+
+/* Node or edge i as an object of its "id", for an edge its "key" (the same:
+ * networkx takes it as the key of a multigraph's edge), "source" and
+ * "target", then its attributes. */
+static json_t *element(const struct graph *g, bool edge, size_t i)
+{
+	json_t *o = json_object(), *a = attributes(g, edge, i);
+
+	json_object_set_new(o, "id", json_string(graph_str(g, edge, i, "id")));
+	if (edge) {
+		json_object_set_new(o, "key", json_string(graph_str(g, edge, i, "id")));
+		set_ends(o, g, i);
+	}
+	json_object_update(o, a);
+	json_decref(a);
+	return o;
+}
+
+/* networkx's node-link form (node_link_graph): a multigraph, since two
+ * actors may have several relations; the edges under "edges" (networkx 3.6
+ * on) and again under "links" (before). */
+int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err)
+{
+	json_t *doc = json_object(), *nodes = json_array(), *links = json_array();
+
+	for (size_t v = 0; v < graph_node_count(g); v++)
+		json_array_append_new(nodes, element(g, false, v));
+	for (size_t e = 0; e < graph_edge_count(g); e++)
+		json_array_append_new(links, element(g, true, e));
+	json_object_set_new(doc, "directed", json_true());
+	json_object_set_new(doc, "multigraph", json_true());
+	json_object_set_new(doc, "graph", json_object());
+	json_object_set_new(doc, "nodes", nodes);
+	json_object_set(doc, "edges", links);
+	json_object_set_new(doc, "links", links);
+	return dump(fp, doc, err);
+}
+
+/* graphology's serialized form (Graph.from, graph.import): a mixed
+ * multigraph, each node and edge with a "key" and its "attributes". */
+int jsonio_graphology(FILE *fp, const struct graph *g, struct diag *err)
+{
+	json_t *doc = json_object(), *nodes = json_array(), *edges = json_array();
+
+	for (size_t v = 0; v < graph_node_count(g); v++)
+		json_array_append_new(nodes, json_pack("{s:s, s:o}", "key", graph_str(g, false, v, "id"), "attributes",
+						       attributes(g, false, v)));
+	for (size_t e = 0; e < graph_edge_count(g); e++) {
+		json_t *o = json_pack("{s:s}", "key", graph_str(g, true, e, "id"));
+
+		set_ends(o, g, e);
+		json_object_set_new(o, "undirected", json_boolean(!graph_bool(g, true, e, "directed")));
+		json_object_set_new(o, "attributes", attributes(g, true, e));
+		json_array_append_new(edges, o);
+	}
+	json_object_set_new(doc, "options",
+			    json_pack("{s:s, s:b, s:b}", "type", "mixed", "multi", 1, "allowSelfLoops", 0));
+	json_object_set_new(doc, "attributes", json_object());
+	json_object_set_new(doc, "nodes", nodes);
+	json_object_set_new(doc, "edges", edges);
+	return dump(fp, doc, err);
 }
 
 

@@ -18,10 +18,18 @@
 int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const struct event *ev,
 		  size_t n, bool compact, struct diag *err);
 
-/* {"directed": true, "nodes": [{"id", "label", ...}], "edges": [{"id",
- * "source", "target", "relation", ...}]}, every attribute on every element,
- * typed as in GraphML. Returns 0, or -1 with err set. */
+/* The graph as networkx's node_link_graph() reads it: {"directed": true,
+ * "multigraph": true, "graph": {}, "nodes": [{"id", "label", ...}], "edges":
+ * [{"id", "key", "source", "target", "relation", ...}], "links": the same
+ * edges}, every attribute on every element, typed as in GraphML. Returns 0,
+ * or -1 with err set. */
 int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err);
+
+/* The graph as graphology's Graph.from() and import() read it: {"options":
+ * {"type": "mixed", "multi": true, ...}, "attributes": {}, "nodes": [{"key",
+ * "attributes"}], "edges": [{"key", "source", "target", "undirected",
+ * "attributes"}]}. Returns 0, or -1 with err set. */
+int jsonio_graphology(FILE *fp, const struct graph *g, struct diag *err);
 
 /* The statistics of tables_stats() as {"actors": [...], "balance":
  * {"balanced": N, "unbalanced": [{"actors": [ids], "signs": [...]}]}}. */

@@ -48,7 +48,7 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 #define PREVIOUS_DIR ".previous"
 
 static const char *const default_formats = "graphml,dot,svg";
-static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "dot", "svg", "png", NULL};
+static const char *const known_formats[] = {"graphml", "gexf", "json", "graphology", "csv", "dot", "svg", "png", NULL};
 
 static void usage(FILE *fp)
 {
@@ -71,8 +71,9 @@ static void usage(FILE *fp)
 	      "(states, leaders, organizations) and the relations between them.\n"
 	      "\n"
 	      "Commands:\n"
-	      "  build     write the graph of INPUT as OUT/NAME.graphml, .gexf, .json,\n"
-	      "            .nodes.csv and .edges.csv, .dot, .svg, .png;\n"
+	      "  build     write the graph of INPUT as OUT/NAME.graphml, .gexf, .json\n"
+	      "            (networkx), .graphology.json, .nodes.csv and .edges.csv, .dot,\n"
+	      "            .svg, .png;\n"
 	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
 	      "            what the recipe says next to it\n"
 	      "  extract   write one JSON line per relation mention to stdout, or with\n"
@@ -97,8 +98,8 @@ static void usage(FILE *fp)
 	      "  -s, --schema DIR     the schema folder (default: the installed schema/)\n"
 	      "  -o, --out DIR        where build writes (default: .)\n"
 	      "  -n, --name NAME      output file name without extension (default: graph)\n"
-	      "  -f, --format LIST    comma-separated: graphml,gexf,json,csv,dot,svg,png\n"
-	      "                       (default: graphml,dot,svg)\n"
+	      "  -f, --format LIST    comma-separated: graphml,gexf,json,graphology,csv,dot,\n"
+	      "                       svg,png (default: graphml,dot,svg)\n"
 	      "  -p, --per-document   build one graph per input document, named after it\n"
 	      "  -e, --edge S,T,D     the edge to explain: source, relation type, target\n"
 	      "      --min-weight W   keep the relations of weight W or more (mentions; a\n"
@@ -311,7 +312,7 @@ static int check_formats(const char *list)
 		while (known_formats[i] && strcmp(known_formats[i], f) != 0)
 			i++;
 		if (!known_formats[i])
-			rc = misuse("unknown format '%s' (expected graphml, gexf, json, csv, dot, svg or png)", f);
+			rc = misuse("unknown format '%s' (expected graphml, gexf, json, graphology, csv, dot, svg or png)", f);
 	}
 	if (!rc && n == 0)	/* "" or "," would write nothing */
 		rc = misuse("--format needs a format, found '%s'", list);
@@ -347,11 +348,13 @@ static int check_relations(const struct schema *s, const char *list)
 /* The files of a format: csv is two tables, the others one file. */
 static const char *const *format_files(const char *format)
 {
-	static const char *const csv[] = {"nodes.csv", "edges.csv", NULL};
+	static const char *const csv[] = {"nodes.csv", "edges.csv", NULL}, *const graphology[] = {"graphology.json", NULL};
 	static const char *one[2];
 
 	if (strcmp(format, "csv") == 0)
 		return csv;
+	if (strcmp(format, "graphology") == 0)
+		return graphology;
 	one[0] = format;
 	return one;
 }
@@ -369,6 +372,8 @@ static int write_format(const struct graph *g, const char *format, const struct 
 		return graphml_write(fp, g, err);
 	if (strcmp(format, "json") == 0)
 		return jsonio_graph(fp, g, err);
+	if (strcmp(format, "graphology.json") == 0)
+		return jsonio_graphology(fp, g, err);
 	if (strcmp(format, "nodes.csv") == 0)
 		return tables_nodes_csv(fp, g, err);
 	if (strcmp(format, "edges.csv") == 0)

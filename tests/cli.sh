@@ -130,12 +130,26 @@ then ok graphml-loads-in-networkx-and-igraph; else bad graphml-loads-in-networkx
 
 # every format carries the same graph: GraphML and GEXF as graphology reads
 # them (sigma.js's library), JSON and CSV
-case_ formats 0 build -q --format graphml,gexf,json,csv --out "$OUT/formats" --name k "$ART"
+case_ formats 0 build -q --format graphml,gexf,json,graphology,csv --out "$OUT/formats" --name k "$ART"
 if node tests/clients/load.mjs "$OUT/formats" k >"$OUT/load.out" 2>&1; then
 	ok formats-agree-in-graphology-json-csv
 else
 	bad formats-agree-in-graphology-json-csv "$(cat "$OUT/load.out")"
 fi
+# the JSON loads in one call in networkx (Debian's, and any other python3's)
+for py in /usr/bin/python3 python3; do
+	if $py -W error::FutureWarning - "$OUT/formats/k.json" "$OUT/formats/k.graphml" >"$OUT/node-link.out" 2>&1 <<'PY'
+import json, sys, networkx
+g = networkx.node_link_graph(json.load(open(sys.argv[1])))
+h = networkx.read_graphml(sys.argv[2])
+assert g.is_multigraph() and g.number_of_nodes() == h.number_of_nodes() > 0
+assert g.number_of_edges() == h.number_of_edges() > 0
+assert g.edges["PRK", "RUS", "PRK:pact:RUS"]["documents"] == "fp-trump-kim"
+assert g.nodes["PRK"]["label"] == "North Korea"
+PY
+	then ok "json-loads-in-networkx ($($py -c 'import networkx; print(networkx.__version__)'))"
+	else bad json-loads-in-networkx "$(cat "$OUT/node-link.out")"; fi
+done
 if xmllint --nonet --noout --relaxng tests/vendor/gexf/gexf.rng "$OUT/formats/k.gexf" 2>"$OUT/gexf.err"; then
 	ok gexf-validates
 else

@@ -1,6 +1,7 @@
-// load.mjs DIR NAME - loads DIR/NAME.graphml and DIR/NAME.gexf with graphology
-// (the library sigma.js draws with), DIR/NAME.json and the two CSV tables, and
-// checks that all of them carry the same nodes, edges and attributes.
+// load.mjs DIR NAME - loads DIR/NAME.graphml, DIR/NAME.gexf and
+// DIR/NAME.graphology.json with graphology (the library sigma.js draws with),
+// DIR/NAME.json and the two CSV tables, and checks that all of them carry the
+// same nodes, edges and attributes.
 import fs from 'node:fs';
 import Graph from 'graphology';
 import * as graphml from 'graphology-graphml';
@@ -40,6 +41,7 @@ function csv(text) {
 const formats = {
 	graphml: fromGraphology(graphml.parse(Graph, read('graphml'))),
 	gexf: fromGraphology(gexf.parse(Graph, read('gexf'))),
+	graphology: fromGraphology(Graph.from(JSON.parse(read('graphology.json')))),
 	json: (() => {
 		const j = JSON.parse(read('json'));
 		return {nodes: new Map(j.nodes.map(n => [n.id, n])),
@@ -70,4 +72,4 @@ for (const [fmt, f] of Object.entries(formats)) {
 			if (!same(a[k], b[k])) fail(`${fmt}: edge ${key} ${k} is ${b[k]}, GraphML ${a[k]}`);
 	}
 }
-console.log(`${ref.nodes.size} nodes and ${ref.edges.size} edges agree in GraphML, GEXF, JSON and CSV`);
+console.log(`${ref.nodes.size} nodes and ${ref.edges.size} edges agree in GraphML, GEXF, graphology's JSON, JSON and CSV`);
