@@ -2,6 +2,7 @@
 #include "graph.h"
 
 #include <igraph.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -45,6 +46,7 @@ struct mark {
 struct agg_edge {
 	int rel, source, target;
 	long asserted, hypothetical;
+	double weight;		/* a mention counts 1, a hypothetical one half, times its decay */
 	struct strset dates;	/* distinct document dates */
 	struct strset rules;	/* distinct rule ids */
 	long ndocs;		/* documents that state it */
@@ -62,6 +64,8 @@ struct graph {
 	struct strset *dates;	/* per actor: dates of the documents that mention it */
 	size_t nactors;		/* actors that mentions and dates cover */
 	size_t ndocs;		/* graph_add calls */
+	long decay_day;		/* the day mentions are weighed on (date_days) */
+	double half_life;	/* days; 0: no decay */
 	struct strmap *index;	/* "rel source target" -> edge */
 	struct agg_edge *edges;
 	size_t nedges, cap;
@@ -78,6 +82,23 @@ struct graph *graph_new(const struct schema *s, enum graph_level level)
 	g->affiliation = schema_reltype(s, "affiliation");
 	g->index = strmap_new();
 	return g;
+}
+
+void graph_set_decay(struct graph *g, const char *day, double half_life)
+{
+	g->decay_day = date_days(day);
+	g->half_life = half_life;
+}
+
+/* What a mention of document d weighs, by its age on the decay day. */
+static double decay_of(const struct graph *g, const struct doc *d)
+{
+	long age;
+
+	if (g->half_life <= 0 || !d->date || strlen(d->date) != 10)
+		return 1;
+	age = g->decay_day - date_days(d->date);
+	return age > 0 ? pow(0.5, (double)age / g->half_life) : 1;
 }
 
 void graph_free(struct graph *g)
@@ -247,6 +268,7 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 	       const struct event *ev, size_t ne, const struct span *said)
 {
 	size_t old = g->nactors, n = g->s->nactors;
+	double decay = decay_of(g, d);
 
 	if (n > old) {	/* texts may have introduced actors since */
 		g->mentions = xrealloc(g->mentions, n * sizeof *g->mentions);
@@ -295,6 +317,8 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 			e->asserted++;
 		else
 			e->hypothetical++;
+		/* a hypothetical mention counts half: it is a weaker tie than a stated one */
+		e->weight += (ev[i].modality == MOD_ASSERTED ? 1.0 : 0.5) * decay;
 		add_date(&e->dates, d->date);
 		strset_add(&e->rules, ev[i].rule);
 		if (e->seen != g->ndocs) {
@@ -392,8 +416,7 @@ int graph_build(struct graph *g, struct diag *err)
 		join_docs(e, &docs);
 		CHECK(SETEAS(&g->ig, "id", i, id.data));
 		CHECK(SETEAS(&g->ig, "relation", i, rt->id));
-		/* a hypothetical mention counts half: it is a weaker tie than a stated one */
-		CHECK(SETEAN(&g->ig, "weight", i, (double)e->asserted + 0.5 * (double)e->hypothetical));
+		CHECK(SETEAN(&g->ig, "weight", i, e->weight));
 		CHECK(SETEAB(&g->ig, "directed", i, rt->directed));
 		CHECK(SETEAN(&g->ig, "asserted", i, (double)e->asserted));
 		CHECK(SETEAN(&g->ig, "hypothetical", i, (double)e->hypothetical));

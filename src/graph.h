@@ -45,6 +45,11 @@ enum graph_level { LEVEL_ACTOR, LEVEL_STATE };
 struct graph *graph_new(const struct schema *s, enum graph_level level);
 void graph_free(struct graph *g);	/* g may be NULL */
 
+/* Weigh mentions by their age on 'day' (YYYY-MM-DD): a mention's weight
+ * halves every 'half_life' days before it (undated ones and later ones
+ * count whole). */
+void graph_set_decay(struct graph *g, const char *day, double half_life);
+
 /* Count the actor mentions and relation events of document d (each call is
  * one document), and keep of each edge the names of the documents that state
  * it and its earliest and latest evidence. 'said' is the sentence of each

@@ -173,6 +173,9 @@ struct options {
 	unsigned jobs;			/* worker processes */
 	bool per_document, quiet, clusters, no_cache;
 	bool keep_previous;	/* a recipe's: the GraphML replaced kept in PREVIOUS_DIR */
+	const char *since, *until;	/* a recipe's window: documents dated outside are left out */
+	const char *decay_day;	/* a recipe's: weights decay with age on this day... */
+	double half_life;	/* ...halving every so many days (0: no decay) */
 	bool tsv;	/* extract --format tsv */
 	bool compact;	/* extract: a sentence's text once */
 };
@@ -513,6 +516,7 @@ static int all_failed(size_t failed, size_t n, struct diag *err)
 struct tally {
 	size_t done, from_cache, unread, drawings_failed;
 	size_t named_twice, same_text;	/* documents given twice: left out unread, or read */
+	size_t outside;		/* read, and dated outside the window */
 	double bytes;		/* of the documents read */
 	double start, shown;	/* when the run began, and the progress line was last shown */
 };
@@ -577,29 +581,46 @@ static void summary(const struct run *r, const struct graph *g)
 		fprintf(stderr, ", %zu could not be read", t->unread);
 	if (t->named_twice + t->same_text)
 		fprintf(stderr, ", %zu given twice", t->named_twice + t->same_text);
+	if (t->outside)
+		fprintf(stderr, ", %zu outside the window", t->outside);
 	if (g)
 		fprintf(stderr, "; %zu actors, %zu relations", graph_node_count(g), graph_edge_count(g));
 	fprintf(stderr, "; %.1f s\n", seconds() - t->start);
 }
 
-/* Add document in's record (cache.h) to graph g. */
-static int add_record(struct schema *s, const struct corpus_doc *in, struct graph *g, char *record, size_t len,
-		      struct diag *err)
+/* An empty graph as the options say. */
+static struct graph *new_graph(const struct options *o, const struct schema *s)
+{
+	struct graph *g = graph_new(s, o->level);
+
+	if (o->half_life > 0)
+		graph_set_decay(g, o->decay_day, o->half_life);
+	return g;
+}
+
+/* Add document in's record (cache.h) to graph g, unless its date is outside
+ * the window. Returns 0, 1 when outside, -1 with err set. */
+static int add_record(const struct options *o, struct schema *s, const struct corpus_doc *in, struct graph *g,
+		      char *record, size_t len, struct diag *err)
 {
 	struct cached x;
 	struct doc d = {.name = in->name, .path = in->path};
+	int rc = 0;
 
 	if (!cache_replay(s, record, len, &x))
 		return diag_set(err, "%s: the record of what was extracted from it is damaged", in->path);
 	d.date = x.date;
-	graph_add(g, &d, x.m, x.nm, x.ev, x.ne, x.said);
+	if (d.date && ((o->since && strcmp(d.date, o->since) < 0) || (o->until && strcmp(d.date, o->until) > 0)))
+		rc = 1;
+	else
+		graph_add(g, &d, x.m, x.nm, x.ev, x.ne, x.said);
 	cached_free(&x);
-	return 0;
+	return rc;
 }
 
 /* What build_work says of a document, before its record (or message). */
 struct report {
-	enum { DOC_RECORD, DOC_WRITTEN, DOC_UNREAD, DOC_TWIN, DOC_FAILED } status;
+	enum { DOC_RECORD, DOC_WRITTEN, DOC_OUTSIDE, DOC_UNREAD, DOC_TWIN, DOC_FAILED } status;
 	bool cached;		/* taken from the cache */
 	size_t bytes;		/* read */
 	struct cache_key id;	/* its identity */
@@ -610,14 +631,15 @@ struct report {
 static void write_one(struct run *r, const struct corpus_doc *in, struct buf *record, struct report *rep,
 		      struct buf *msg)
 {
-	struct graph *one = graph_new(r->p->schema, r->o->level);
+	struct graph *one = new_graph(r->o, r->p->schema);
 	char *file = file_name_of(in->name);	/* a JSON line's id may be "../../x" */
 	struct diag err = {{0}};
+	int added = add_record(r->o, r->p->schema, in, one, record->data, record->len, &err);
 
 	rep->drawings_failed = -1;
-	if (add_record(r->p->schema, in, one, record->data, record->len, &err) == 0)
+	if (added == 0)
 		rep->drawings_failed = write_graph(one, r->o, file, &err);
-	rep->status = rep->drawings_failed < 0 ? DOC_FAILED : DOC_WRITTEN;
+	rep->status = added > 0 ? DOC_OUTSIDE : rep->drawings_failed < 0 ? DOC_FAILED : DOC_WRITTEN;
 	buf_puts(msg, err.msg);
 	free(file);
 	graph_free(one);
@@ -680,6 +702,7 @@ static int build_take(void *ctx, size_t i, char *msg, size_t len, struct diag *e
 	struct report rep;
 	char *rest = msg + sizeof rep;
 	long first;
+	int added;
 
 	memcpy(&rep, msg, sizeof rep);
 	r->t.done++;
@@ -705,9 +728,14 @@ static int build_take(void *ctx, size_t i, char *msg, size_t len, struct diag *e
 			fprintf(stderr, "actorgraph: warning: %s: the same text as %s: counted once\n", in->path,
 				r->in->docs[first].path);
 			r->t.same_text++;
-		} else if (add_record(r->p->schema, in, r->g, rest, len - sizeof rep, err) < 0) {
-			return -1;
+			break;
 		}
+		if ((added = add_record(r->o, r->p->schema, in, r->g, rest, len - sizeof rep, err)) < 0)
+			return -1;
+		r->t.outside += (size_t)added;
+		break;
+	case DOC_OUTSIDE:
+		r->t.outside++;
 		break;
 	}
 	progress(r);
@@ -770,7 +798,7 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 			goto out;
 	}
 	if (!o->per_document) {
-		r.g = graph_new(p.schema, o->level);
+		r.g = new_graph(o, p.schema);
 		r.twin_of = twins_by_name(in);
 		r.ids = strmap_new();
 	}
@@ -914,10 +942,18 @@ static int changes(const char *old_path, const char *new_path, bool json, struct
 	return rc;
 }
 
+/* Today's date (UTC) in 'day', which it returns. */
+static const char *today(char day[11])
+{
+	date_of_days((long)(time(NULL) / 86400), day);
+	return day;
+}
+
 /* What changed between a recipe's previous build and its last. */
 static int recipe_changes(const char *dir, bool json, struct diag *err)
 {
-	struct recipe *r = recipe_load(dir, err);
+	char day[11];
+	struct recipe *r = recipe_load(dir, today(day), err);
 	char *old, *new;
 	struct stat st;
 	int rc;
@@ -1022,46 +1058,90 @@ static void print_warnings(const struct corpus *in)
 		fprintf(stderr, "actorgraph: warning: %s\n", in->warnings[i]);
 }
 
-static int build_recipe(struct options *o, const char *dir, struct diag *err)
+/* Build what recipe folder 'dir' says, with the command line's options
+ * before its own. Returns as build(), or -2 for a usage error. */
+static int build_recipe(const struct options *given, const char *dir, struct diag *err)
 {
-	struct recipe *r = recipe_load(dir, err);
+	struct options o = *given;
+	char day[11];
+	struct recipe *r;
 	struct corpus in = {0};
 	struct buf cache = {0};
 	int rc = -1, added = 0;
 
-	if (!r)
+	if (!(r = recipe_load(dir, today(day), err)))
 		return -1;
+	for (size_t i = 0; i < r->nwarnings; i++)
+		fprintf(stderr, "actorgraph: warning: %s\n", r->warnings[i]);
 	for (size_t i = 0; i < r->ninputs && added == 0; i++)
 		added = corpus_add(&in, r->inputs[i].path, r->inputs[i].date, err);
 	print_warnings(&in);
 	if (added < 0)
 		goto out;
-	if (!o->schema)
-		o->schema = r->schema;
-	if (!o->formats)
-		o->formats = r->formats ? r->formats : default_formats;
-	if (check_formats(o->formats) != 0) {
+	if (in.n == 0) {
+		diag_set(err, "%s: the recipe's inputs hold no *.txt or *.jsonl documents", dir);
+		goto out;
+	}
+	o.schema = o.schema ? o.schema : r->schema;
+	o.formats = o.formats ? o.formats : r->formats ? r->formats : default_formats;
+	if (check_formats(o.formats) != 0) {
 		rc = -2;
 		goto out;
 	}
 	if (r->level)
-		parse_level(r->level, &o->level);
-	o->out = r->dir;
-	o->name = r->name;
-	o->keep_previous = true;
-	if (!o->cache) {	/* a recipe keeps its cache beside it */
+		parse_level(r->level, &o.level);
+	o.out = r->dir;
+	o.name = r->name;
+	o.keep_previous = true;
+	if (!o.cache) {	/* a recipe keeps its cache beside it */
 		buf_printf(&cache, "%s/.cache", r->dir);
-		o->cache = cache.data;
+		o.cache = cache.data;
 	}
-	rc = build(o, &in, err);
-	if (o->cache == cache.data)
-		o->cache = NULL;
-	o->formats = o->schema = NULL;	/* they pointed into the recipe */
+	o.since = r->since[0] ? r->since : NULL;
+	o.until = r->until[0] ? r->until : NULL;
+	o.half_life = r->half_life;
+	o.decay_day = o.until ? o.until : day;
+	o.filter.min_weight = o.filter.min_weight > 0 ? o.filter.min_weight : r->min_weight;
+	o.filter.relations = o.filter.relations ? o.filter.relations : r->relations;
+	o.filter.top = o.filter.top ? o.filter.top : r->top;
+	o.filter.ego = o.filter.ego ? o.filter.ego : r->ego;
+	if (o.filter.depth < 0)
+		o.filter.depth = r->depth;
+	rc = build(&o, &in, err);
 out:
 	free(cache.data);
 	corpus_free(&in);
 	recipe_free(r);
 	return rc;
+}
+
+/* Build each recipe folder of 'dirs' (graphs/NAME...): a failure is reported and
+ * the others are built. The exit status is the worst of them. */
+static int build_recipes(const struct options *o, char **dirs, int n)
+{
+	int status = EXIT_OK;
+
+	for (int i = 0; i < n; i++) {
+		char *dir = recipe_dir(dirs[i]);
+		struct diag err = {{0}};
+		int rc;
+
+		if (!is_recipe(dir)) {
+			rc = misuse("'%s' is no recipe folder (no graph.yaml): build several recipes, or inputs", dir);
+		} else if ((rc = build_recipe(o, dir, &err)) == -2) {
+			rc = EXIT_USAGE;
+		} else {
+			rc = rc < 0 ? fail(&err) : rc > 0 ? EXIT_PARTIAL : EXIT_OK;
+			if (rc == EXIT_FAIL && n > 1)
+				fprintf(stderr, "actorgraph: %s not built\n", dir);
+		}
+		free(dir);
+		if (rc == EXIT_USAGE)
+			return rc;
+		if (rc == EXIT_FAIL || (rc == EXIT_PARTIAL && status == EXIT_OK))
+			status = rc;
+	}
+	return status;
 }
 
 static const struct option longopts[] = {
@@ -1107,7 +1187,7 @@ static int check_option(const char *cmd, int code)
 
 int main(int argc, char **argv)
 {
-	struct options o = {.render_timeout = DOT_TIMEOUT, .filter.depth = 2, .limits = CORPUS_LIMITS_DEFAULT,
+	struct options o = {.render_timeout = DOT_TIMEOUT, .filter.depth = -1, .limits = CORPUS_LIMITS_DEFAULT,
 			    .sentence_tokens = TEXT_SENTENCE_TOKENS};
 	struct corpus in = {0};
 	struct diag err = {{0}};
@@ -1245,19 +1325,13 @@ int main(int argc, char **argv)
 		return misuse("explain needs --edge SOURCE,TYPE,TARGET, found '%s'", o.edge ? o.edge : "");
 	if (optind >= argc)
 		return misuse("%s", "no input (give files, folders, or - for stdin)");
-	if (strcmp(cmd, "build") == 0 && argc - optind == 1 && is_recipe(argv[optind])) {
-		char *dir = recipe_dir(argv[optind]);
-
-		if (o.out || o.name || o.per_document) {
-			free(dir);
+	if (strcmp(cmd, "build") == 0 && is_recipe(argv[optind])) {
+		if (o.out || o.name || o.per_document)
 			return misuse("%s", "a recipe sets --out and --name itself");
-		}
-		rc = build_recipe(&o, dir, &err);
-		free(dir);
-		if (rc == -2)
-			return EXIT_USAGE;
-		return rc < 0 ? fail(&err) : rc > 0 ? EXIT_PARTIAL : EXIT_OK;
+		return build_recipes(&o, argv + optind, argc - optind);
 	}
+	if (o.filter.depth < 0)
+		o.filter.depth = 2;
 	if (strcmp(cmd, "extract") == 0 && o.formats) {
 		if (strcmp(o.formats, "json") != 0 && strcmp(o.formats, "tsv") != 0)
 			return misuse("unknown extract format '%s' (expected json or tsv)", o.formats);

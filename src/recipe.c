@@ -1,6 +1,8 @@
-/* recipe.c - graph recipes read through conf.c. */
+/* recipe.c - graph recipes read through conf.c: inputs (globs expanded), a
+ * time window, decay, filters, formats. */
 #include "recipe.h"
 
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,11 +20,22 @@ static char *resolve(const char *dir, const char *path)
 	return b.data;
 }
 
+static void add_input(struct recipe *r, char *path, const char *date)
+{
+	r->inputs = xrealloc(r->inputs, (r->ninputs + 1) * sizeof *r->inputs);
+	r->inputs[r->ninputs].path = path;
+	r->inputs[r->ninputs++].date = date ? xstrdup(date) : NULL;
+}
+
+/* An input: a path, or a glob of them (its matches in name order), with the
+ * date of its documents. */
 static int parse_input(struct recipe *r, const struct conf_node *in, struct diag *err)
 {
 	static const char *const keys[] = {"path", "date", NULL};
-	struct recipe_input *ri = &r->inputs[r->ninputs];
 	const char *path = NULL, *date = NULL;
+	char *full;
+	glob_t g;
+	int rc;
 
 	if (in->type == CONF_SCALAR) {
 		path = in->str;
@@ -36,15 +49,117 @@ static int parse_input(struct recipe *r, const struct conf_node *in, struct diag
 	}
 	if (!path[0])
 		return diag_at(err, in->pos, "empty input path");
-	ri->path = resolve(r->dir, path);
-	ri->date = date ? xstrdup(date) : NULL;
-	r->ninputs++;
+	full = resolve(r->dir, path);
+	if (!strpbrk(path, "*?[")) {
+		add_input(r, full, date);
+		return 0;
+	}
+	if ((rc = glob(full, GLOB_ERR, NULL, &g)) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			add_input(r, xstrdup(g.gl_pathv[i]), date);
+	} else if (rc == GLOB_NOMATCH) {
+		struct buf w = {0};
+
+		buf_printf(&w, "%s:%lu:%lu: '%s' matches no file", in->pos.file, in->pos.line, in->pos.col, path);
+		r->warnings = xrealloc(r->warnings, (r->nwarnings + 1) * sizeof *r->warnings);
+		r->warnings[r->nwarnings++] = w.data;
+	} else {
+		diag_at(err, in->pos, "cannot read the folders of '%s'", path);
+	}
+	if (rc != GLOB_NOMATCH)
+		globfree(&g);
+	free(full);
+	return rc == 0 || rc == GLOB_NOMATCH ? 0 : -1;
+}
+
+/* "30d" or "4w": a number of days, > 0. */
+static int parse_days(const struct conf_node *map, const char *key, double *days, struct diag *err)
+{
+	const char *s = NULL;
+	char *end;
+	double n;
+
+	if (conf_string(map, key, false, &s, err) < 0)
+		return -1;
+	if (!s)
+		return 0;
+	n = strtod(s, &end);
+	if (end == s || n <= 0 || n > 1e6 || (strcmp(end, "d") != 0 && strcmp(end, "w") != 0))
+		return diag_at(err, conf_get(map, key)->pos, "expected days or weeks such as 30d or 4w, found '%s'", s);
+	*days = *end == 'w' ? 7 * n : n;
 	return 0;
 }
 
-struct recipe *recipe_load(const char *dir, struct diag *err)
+/* since, until and last: the window's days. */
+static int parse_window(struct recipe *r, const struct conf_node *root, const char *today, struct diag *err)
 {
-	static const char *const keys[] = {"name", "description", "schema", "formats", "level", "inputs", NULL};
+	const char *since = NULL, *until = NULL;
+	double last = 0;
+
+	if (conf_string(root, "since", false, &since, err) < 0 || conf_string(root, "until", false, &until, err) < 0 ||
+	    parse_days(root, "last", &last, err) < 0 || parse_days(root, "decay", &r->half_life, err) < 0 ||
+	    (since && date_check(since, false, conf_get(root, "since")->pos, err) < 0) ||
+	    (until && date_check(until, false, conf_get(root, "until")->pos, err) < 0))
+		return -1;
+	if (since && last)
+		return diag_at(err, conf_get(root, "last")->pos, "a window has 'since' or 'last', not both");
+	snprintf(r->until, sizeof r->until, "%s", until ? until : "");
+	if (last)	/* the last N days, the end day among them */
+		date_of_days(date_days(until ? until : today) - (long)last + 1, r->since);
+	else
+		snprintf(r->since, sizeof r->since, "%s", since ? since : "");
+	if (r->since[0] && r->until[0] && strcmp(r->since, r->until) > 0)
+		return diag_at(err, root->pos, "the window ends (%s) before it begins (%s)", r->until, r->since);
+	return 0;
+}
+
+/* The filters, as build's options of those names. */
+static int parse_filters(struct recipe *r, const struct conf_node *root, struct diag *err)
+{
+	static const char *const numbers[] = {"min_weight", "top", "depth"};
+	const struct conf_node **relations = NULL;
+	const char *ego = NULL, *s;
+	size_t n;
+
+	r->depth = -1;
+	for (size_t i = 0; i < 3; i++) {
+		char *end;
+		double v;
+
+		s = NULL;
+		if (conf_string(root, numbers[i], false, &s, err) < 0)
+			return -1;
+		if (!s)
+			continue;
+		v = strtod(s, &end);
+		if (end == s || *end || v < (i == 1) || v > 1e9 || (i > 0 && v != (long)v))
+			return diag_at(err, conf_get(root, numbers[i])->pos, "expected %s, found '%s'",
+				       i == 0 ? "a number >= 0" : i == 1 ? "a whole number >= 1" : "a whole number >= 0", s);
+		if (i == 0)
+			r->min_weight = v;
+		else if (i == 1)
+			r->top = (size_t)v;
+		else
+			r->depth = (int)v;
+	}
+	if (conf_strings(root, "relations", &relations, &n, err) < 0 || conf_string(root, "ego", false, &ego, err) < 0)
+		return -1;
+	if (n) {
+		struct buf b = {0};
+
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&b, "%s%s", i ? "," : "", relations[i]->str);
+		r->relations = b.data;
+	}
+	r->ego = ego ? xstrdup(ego) : NULL;
+	return 0;
+}
+
+struct recipe *recipe_load(const char *dir, const char *today, struct diag *err)
+{
+	static const char *const keys[] = {"name", "description", "schema", "formats", "level", "inputs", "since",
+					   "until", "last", "decay", "min_weight", "relations", "top", "ego",
+					   "depth", NULL};
 	struct recipe *r = xcalloc(1, sizeof *r);
 	struct buf path = {0};
 	struct conf_node *root;
@@ -64,7 +179,8 @@ struct recipe *recipe_load(const char *dir, struct diag *err)
 	    conf_string(root, "description", false, &desc, err) < 0 ||
 	    conf_string(root, "schema", false, &schema, err) < 0 ||
 	    conf_string(root, "level", false, &level, err) < 0 ||
-	    conf_strings(root, "formats", &formats, &nformats, err) < 0)
+	    conf_strings(root, "formats", &formats, &nformats, err) < 0 || parse_window(r, root, today, err) < 0 ||
+	    parse_filters(r, root, err) < 0)
 		goto out;
 	if (!(inputs = conf_get(root, "inputs"))) {
 		diag_at(err, root->pos, "missing key 'inputs'");
@@ -102,7 +218,6 @@ struct recipe *recipe_load(const char *dir, struct diag *err)
 			buf_printf(&f, "%s%s", i ? "," : "", formats[i]->str);
 		r->formats = f.data;
 	}
-	r->inputs = xcalloc(inputs->n, sizeof *r->inputs);
 	for (size_t i = 0; i < inputs->n; i++)
 		if (parse_input(r, inputs->items[i], err) < 0)
 			goto out;
@@ -125,6 +240,11 @@ void recipe_free(struct recipe *r)
 		free(r->inputs[i].date);
 	}
 	free(r->inputs);
+	for (size_t i = 0; i < r->nwarnings; i++)
+		free(r->warnings[i]);
+	free(r->warnings);
+	free(r->relations);
+	free(r->ego);
 	free(r->dir);
 	free(r->name);
 	free(r->schema);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void oom(void)
@@ -394,6 +395,27 @@ static const char *date_problem(const char *s, bool partial)
 bool is_date(const char *s, bool partial)
 {
 	return !date_problem(s, partial);
+}
+
+long date_days(const char *s)
+{
+	long y = atol(s), m = atol(s + 5), d = atol(s + 8), era;
+	unsigned long yoe, doy;
+
+	y -= m <= 2;	/* days from civil: the year as from March, so that leap days end it */
+	era = y / 400;
+	yoe = (unsigned long)(y - era * 400);
+	doy = (unsigned long)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	return era * 146097 + (long)(yoe * 365 + yoe / 4 - yoe / 100 + doy) - 719468;
+}
+
+void date_of_days(long days, char out[11])
+{
+	time_t t = (time_t)days * 86400;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 int date_check(const char *s, bool partial, struct pos p, struct diag *err)

@@ -76,6 +76,9 @@ char *utf8_clean(char *s);
 /* Is s a day of the Gregorian calendar from year 1800 to 2999, written
  * YYYY-MM-DD (or, when 'partial', also a year YYYY or a month YYYY-MM)? */
 bool is_date(const char *s, bool partial);
+/* The days from 1970-01-01 to date s (a date is_date accepts), and back. */
+long date_days(const char *s);
+void date_of_days(long days, char out[11]);
 /* The same check as an error at p, naming what was expected: "expected a
  * date YYYY-MM-DD, found '2024-02-30' (no such day)". Returns 0 or -1. */
 int date_check(const char *s, bool partial, struct pos p, struct diag *err);

@@ -319,6 +319,34 @@ if command -v script >/dev/null; then
 	fi
 fi
 
+# a recipe's window leaves out documents dated outside it, its decay halves a
+# mention's weight every half-life before the window's end; several recipes
+# build in one run, a failing one reported and the others built
+R="$OUT/window"
+mkdir -p "$R/a/feeds" "$R/b"
+printf '%s\n' '{"id": "old", "date": "2024-01-01", "text": "Russia imposed sanctions on Iran. It was January."}' \
+	'{"id": "new", "date": "2024-11-01", "text": "Russia imposed sanctions on Iran."}' \
+	'{"id": "undated", "text": "Egypt met with Sudan."}' >"$R/a/feeds/one.jsonl"
+printf 'inputs: [feeds/*.jsonl]\nsince: 2024-02-01\nuntil: 2024-12-31\ndecay: 30d\nformats: [json]\n' >"$R/a/graph.yaml"
+printf 'inputs: [feeds/*.jsonl]\nwindow: 30d\n' >"$R/b/graph.yaml"
+"$AG" build "$R/a" "$R/b" >"$R/out" 2>"$R/err"
+status=$?
+if [ $status = 1 ] && grep -q "3 extracted, 1 outside the window" "$R/err" &&
+	grep -q "b/graph.yaml:2:1: unknown key 'window'" "$R/err" && grep -q "b not built" "$R/err" &&
+	python3 - "$R/a/a.json" <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))
+w = {e["id"]: e["weight"] for e in g["edges"]}
+assert abs(w["RUS:sanctions:IRN"] - 0.5 ** (60 / 30)) < 1e-6, w   # 2024-11-01 is 60 days before 2024-12-31
+assert w["EGY:talks:SDN"] == 1.0, w                                  # undated: no decay, kept
+assert g["edges"][0]["doc_count"] >= 1
+PY
+then
+	ok recipe-window-decay-several
+else
+	bad recipe-window-decay-several "status $status: $(cat "$R/err")"
+fi
+
 # names that reach the file system stay in the output folder
 printf '{"id": "../../escaped", "text": "Russia invaded Ukraine."}\n{"id": ".hidden", "text": "Russia met China."}\n' \
 	>"$OUT/paths.jsonl"

@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag err = {{0}};
-	struct recipe *r = recipe_load(fuzz_write("graph.yaml", data, size), &err);
+	struct recipe *r = recipe_load(fuzz_write("graph.yaml", data, size), "2024-06-30", &err);
 
 	if (!r == !err.msg[0])	/* a recipe, or an error: never both, never neither */
 		abort();
