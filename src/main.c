@@ -53,7 +53,7 @@ static const char *const known_formats[] = {"graphml", "gexf", "json", "grapholo
 static void usage(FILE *fp)
 {
 	fputs("usage: actorgraph build [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
-	      "                        [--level actor|state] [--per-document] [--quiet]\n"
+	      "                        [--level actor|state] [--per-document] [--quiet|--verbose]\n"
 	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
 	      "                        [--cache DIR] [--render-timeout S] [--jobs N] INPUT...\n"
@@ -127,6 +127,8 @@ static void usage(FILE *fp)
 	      "  -j, --jobs N         extract in N processes (default: the processors this\n"
 	      "                       process may use); the output is the same for any N\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
+	      "  -v, --verbose        build: a line per document on stderr (read from the\n"
+	      "                       cache, extracted or left out)\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
@@ -171,7 +173,7 @@ struct options {
 	struct corpus_limits limits;	/* --limit document=, line= (bytes) */
 	size_t sentence_tokens;		/* --limit sentence= */
 	unsigned jobs;			/* worker processes */
-	bool per_document, quiet, clusters, no_cache;
+	bool per_document, quiet, verbose, clusters, no_cache;
 	bool keep_previous;	/* a recipe's: the GraphML replaced kept in PREVIOUS_DIR */
 	const char *since, *until;	/* a recipe's window: documents dated outside are left out */
 	const char *decay_day;	/* a recipe's: weights decay with age on this day... */
@@ -738,6 +740,9 @@ static int build_take(void *ctx, size_t i, char *msg, size_t len, struct diag *e
 		r->t.outside++;
 		break;
 	}
+	if (r->o->verbose && rep.status != DOC_UNREAD && rep.status != DOC_FAILED)
+		fprintf(stderr, "actorgraph: %s: %zu bytes, %s\n", in->path, rep.bytes,
+			rep.status == DOC_TWIN ? "left out" : rep.cached ? "from the cache" : "extracted");
 	progress(r);
 	return 0;
 }
@@ -1155,6 +1160,7 @@ static const struct option longopts[] = {
 	{"limit", required_argument, NULL, 'L'}, {"cache", required_argument, NULL, 'C'},
 	{"no-cache", no_argument, NULL, 'N'}, {"render-timeout", required_argument, NULL, 'T'},
 	{"jobs", required_argument, NULL, 'j'}, {"compact", no_argument, NULL, 'k'},
+	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -1164,7 +1170,7 @@ static const struct option longopts[] = {
 static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
-	{"build", "sonfpqlwrtgdcLCNTj"}, {"extract", "sfLjk"}, {"explain", "seL"}, {"stats", "f"}, {"diff", "f"},
+	{"build", "sonfpqvlwrtgdcLCNTj"}, {"extract", "sfLjk"}, {"explain", "seL"}, {"stats", "f"}, {"diff", "f"},
 	{"check", "s"},
 };
 
@@ -1216,7 +1222,7 @@ int main(int argc, char **argv)
 		return misuse("unknown command '%s' (expected build, extract, explain, stats, diff or check)", cmd);
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
-	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:kcpqhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:kcpqvhV", longopts, NULL)) != -1) {
 		if (c != ':' && c != '?' && c != 'h' && c != 'V' && (rc = check_option(cmd, c)) != 0)
 			return rc;
 		switch (c) {
@@ -1272,6 +1278,7 @@ int main(int argc, char **argv)
 			break;
 		case 'q': o.quiet = true; break;
 		case 'k': o.compact = true; break;
+		case 'v': o.verbose = true; break;
 		case 'c': o.clusters = true; break;
 		case 'C': o.cache = optarg; break;
 		case 'N': o.no_cache = true; break;

@@ -347,6 +347,15 @@ else
 	bad recipe-window-decay-several "status $status: $(cat "$R/err")"
 fi
 
+# --verbose: a line per document; --quiet: nothing but errors
+"$AG" build -v --format graphml --out "$OUT/verbose" tests/eval/dev 2>"$OUT/verbose.err"
+"$AG" build -q --format graphml --out "$OUT/verbose" tests/eval/dev 2>"$OUT/quiet.err"
+if [ "$(grep -c ': [0-9]* bytes, extracted$' "$OUT/verbose.err")" = 10 ] && [ ! -s "$OUT/quiet.err" ]; then
+	ok verbose-and-quiet
+else
+	bad verbose-and-quiet "$(cat "$OUT/verbose.err" "$OUT/quiet.err")"
+fi
+
 # names that reach the file system stay in the output folder
 printf '{"id": "../../escaped", "text": "Russia invaded Ukraine."}\n{"id": ".hidden", "text": "Russia met China."}\n' \
 	>"$OUT/paths.jsonl"
