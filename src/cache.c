@@ -23,7 +23,16 @@ struct cache {
 	char *dir;
 	uint64_t context;	/* the hash of the schema's files and of this program */
 	bool warned;		/* a failed write was reported */
+	struct strmap *known;	/* the index of the last build: a file's signature -> its identity */
+	struct cache_key *ids;
+	size_t nids;
+	struct buf index;	/* this build's index, written on closing */
 };
+
+static const char index_header[] = "actorgraph-index\t1\n";
+
+static void load_index(struct cache *c);
+static void save_index(struct cache *c);
 
 /* A 64-bit hash, eight bytes a step (FNV-1a for the tail): plenty for
  * telling documents apart, and a rebuild hashes every one of them. */
@@ -108,6 +117,7 @@ struct cache *cache_open(const char *dir, struct schema *s, const char *settings
 	c = xcalloc(1, sizeof *c);
 	c->dir = xstrdup(dir);
 	c->context = hash_str(context, settings);
+	load_index(c);
 	return c;
 }
 
@@ -180,6 +190,11 @@ void cache_close(struct cache *c)
 			free(sub.data);
 		}
 	}
+	if (c->index.len)
+		save_index(c);
+	free(c->index.data);
+	strmap_free(c->known);
+	free(c->ids);
 	free(stamp.data);
 	free(c->dir);
 	free(c);
@@ -395,6 +410,91 @@ static char *whole(const char *data, size_t n, const char *header)
 		at--;
 	snprintf(sum, sizeof sum, "end\t%016" PRIx64 "\n", hash(HASH_START, data, at));
 	return n - at == strlen(sum) && memcmp(data + at, sum, n - at) == 0 ? (char *)data + at : NULL;
+}
+
+static char *read_entry(const char *path, size_t *n, time_t *mtime);
+
+/* What says a file is unchanged: its path and given date, device, inode,
+ * size and times of change (to the nanosecond), as git's index has it; or
+ * NULL for a path the index cannot hold (a line break in it). */
+static char *signature(const char *path, const char *date, const struct stat *st)
+{
+	struct buf b = {0};
+
+	if (strchr(path, '\n'))
+		return NULL;
+	buf_printf(&b, "%s\t%s\t%lu:%lu:%lld:%lld.%09ld:%lld.%09ld", path, date ? date : "", (unsigned long)st->st_dev,
+		   (unsigned long)st->st_ino, (long long)st->st_size, (long long)st->st_mtim.tv_sec,
+		   st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+	return b.data;
+}
+
+/* Read the index a build left in the cache, if it is whole. */
+static void load_index(struct cache *c)
+{
+	struct buf path = {0};
+	char *data, *last, *nl;
+	size_t n = 0, cap = 0;
+	time_t mtime;
+
+	c->known = strmap_new();
+	buf_printf(&path, "%s/index", c->dir);
+	if ((data = read_entry(path.data, &n, &mtime)) && (last = whole(data, n, index_header)))
+		for (char *p = data + strlen(index_header); p < last; p = nl + 1) {
+			char *tab = (nl = strchr(p, '\n')) - 17;
+
+			if (tab < p || *tab != '\t')	/* "SIGNATURE\tID" */
+				break;
+			*tab = '\0';
+			xgrow(&c->ids, &cap, c->nids + 1, sizeof *c->ids);
+			memcpy(c->ids[c->nids].hex, tab + 1, 16);
+			c->ids[c->nids].hex[16] = '\0';
+			strmap_put(c->known, p, (long)c->nids++);
+		}
+	free(data);
+	free(path.data);
+}
+
+bool cache_known(const struct cache *c, const char *path, const char *date, const struct stat *st,
+		 struct cache_key *id)
+{
+	char *sig = signature(path, date, st);
+	long k = sig ? strmap_get(c->known, sig) : -1;
+
+	free(sig);
+	if (k >= 0)
+		*id = c->ids[k];
+	return k >= 0;
+}
+
+void cache_know(struct cache *c, const char *path, const char *date, const struct stat *st, struct cache_key id)
+{
+	char *sig = signature(path, date, st);
+
+	if (sig)
+		buf_printf(&c->index, "%s\t%s\n", sig, id.hex);
+	free(sig);
+}
+
+/* Replace the index with this build's. */
+static void save_index(struct cache *c)
+{
+	struct buf path = {0}, b = {0};
+	struct outfile out;
+	struct diag err = {{0}};
+
+	buf_puts(&b, index_header);
+	buf_add(&b, c->index.data, c->index.len);
+	buf_printf(&b, "end\t%016" PRIx64 "\n", hash(HASH_START, b.data, b.len));
+	buf_printf(&path, "%s/index", c->dir);
+	if (outfile_open(&out, path.data, &err) == 0) {
+		if (fwrite(b.data, 1, b.len, out.fp) == b.len)
+			outfile_commit(&out, &err);
+		else
+			outfile_abort(&out);
+	}
+	free(path.data);
+	free(b.data);
 }
 
 /* The bytes of entry 'path' (NUL-terminated), with its time of change. */

@@ -530,6 +530,9 @@ struct run {
 	struct cache *cache;	/* or NULL */
 	const struct corpus *in;
 	long *twin_of;		/* per document: the earlier one of its name, or -1 (one graph only) */
+	struct stat *st;	/* per document: its file's, when it is a file and there is a cache */
+	struct cache_key *known;	/* per document: its identity, as the cache's index knew it... */
+	bool *is_known;		/* ...if it did */
 	struct strmap *ids;	/* the identity of each text read (cache_doc_key) -> its document */
 	struct graph *g;	/* the graph of all documents, or NULL per document */
 	struct tally t;
@@ -538,6 +541,34 @@ struct run {
 static const char *doc_path(void *ctx, size_t i)
 {
 	return ((const struct run *)ctx)->in->docs[i].path;
+}
+
+/* A document the cache's index knows is taken from the cache here: cheaper
+ * than a worker's round trip. */
+static bool known_here(void *ctx, size_t i)
+{
+	const struct run *r = ctx;
+
+	return r->is_known && r->is_known[i];
+}
+
+/* Each document file's state, and what the cache's index knew of it. */
+static void look_up_files(struct run *r)
+{
+	size_t n = r->in->n ? r->in->n : 1;
+
+	r->st = xcalloc(n, sizeof *r->st);
+	r->known = xcalloc(n, sizeof *r->known);
+	r->is_known = xcalloc(n, sizeof *r->is_known);
+	for (size_t i = 0; i < r->in->n; i++) {
+		const struct corpus_doc *d = &r->in->docs[i];
+
+		if (d->file || d->error || strcmp(d->path, "-") == 0 || stat(d->path, &r->st[i]) != 0 ||
+		    !S_ISREG(r->st[i].st_mode))
+			memset(&r->st[i], 0, sizeof r->st[i]);	/* st_nlink 0: no file to know */
+		else
+			r->is_known[i] = cache_known(r->cache, d->path, d->date, &r->st[i], &r->known[i]);
+	}
 }
 
 static double seconds(void)
@@ -663,6 +694,15 @@ static void build_work(void *ctx, size_t i, struct buf *out)
 
 	if (r->twin_of && r->twin_of[i] >= 0) {
 		rep.status = DOC_TWIN;
+	} else if (r->is_known && r->is_known[i] &&
+		   cache_get(r->cache, key = cache_key(r->cache, r->known[i]), &record)) {
+		rep.cached = true;	/* neither read nor hashed: its file is as the last build saw it */
+		rep.bytes = (size_t)r->st[i].st_size;
+		rep.id = r->known[i];
+		if (r->o->per_document)
+			write_one(r, in, &record, &rep, &msg);
+		else
+			buf_add(&msg, record.data, record.len);
 	} else if (read_doc(r->o, in, &text, &len, &err) < 0) {
 		rep.status = DOC_UNREAD;
 		buf_puts(&msg, err.msg);
@@ -740,6 +780,8 @@ static int build_take(void *ctx, size_t i, char *msg, size_t len, struct diag *e
 		r->t.outside++;
 		break;
 	}
+	if (r->st && r->st[i].st_nlink && rep.status != DOC_UNREAD && rep.status != DOC_TWIN)
+		cache_know(r->cache, in->path, in->date, &r->st[i], rep.id);
 	if (r->o->verbose && rep.status != DOC_UNREAD && rep.status != DOC_FAILED)
 		fprintf(stderr, "actorgraph: %s: %zu bytes, %s\n", in->path, rep.bytes,
 			rep.status == DOC_TWIN ? "left out" : rep.cached ? "from the cache" : "extracted");
@@ -777,7 +819,7 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 {
 	struct pipeline p = {0};
 	struct run r = {.o = o, .p = &p, .in = in};
-	const struct parallel_job job = {build_work, build_take, doc_path, &r};
+	const struct parallel_job job = {build_work, build_take, doc_path, &r, known_here};
 	int rc = -1, drawn = 0;
 	struct outlock lock = {-1};
 	struct buf lock_path = {0};
@@ -801,6 +843,7 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 		free(settings);
 		if (!r.cache)
 			goto out;
+		look_up_files(&r);
 	}
 	if (!o->per_document) {
 		r.g = new_graph(o, p.schema);
@@ -816,6 +859,9 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 	rc = r.t.unread > 0 || r.t.drawings_failed > 0;
 out:
 	cache_close(r.cache);
+	free(r.st);
+	free(r.known);
+	free(r.is_known);
 	strmap_free(r.ids);
 	free(r.twin_of);
 	graph_free(r.g);
@@ -870,7 +916,7 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 {
 	struct pipeline p = {0};
 	struct run r = {.o = o, .p = &p, .in = in};
-	const struct parallel_job job = {extract_work, extract_take, doc_path, &r};
+	const struct parallel_job job = {extract_work, extract_take, doc_path, &r, NULL};
 	int rc;
 
 	if (pipeline_open(&p, o->schema, err) < 0)

@@ -155,19 +155,24 @@ static int receive(struct worker *w, struct result *r, size_t window, const stru
 	return 0;
 }
 
+/* Item i worked on and taken in this process, with 'out' for its result. */
+static int work_here(const struct parallel_job *job, size_t i, struct buf *out, struct diag *err)
+{
+	out->len = 0;
+	job->work(job->ctx, i, out);
+	if (!out->data)
+		buf_add(out, "", 0);
+	return job->take(job->ctx, i, out->data, out->len, err);
+}
+
 /* One worker: this process. */
 static int run_here(const struct parallel_job *job, size_t n, struct diag *err)
 {
 	struct buf out = {0};
 	int rc = 0;
 
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		out.len = 0;
-		job->work(job->ctx, i, &out);
-		if (!out.data)
-			buf_add(&out, "", 0);
-		rc = job->take(job->ctx, i, out.data, out.len, err);
-	}
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = work_here(job, i, &out, err);
 	free(out.data);
 	return rc;
 }
@@ -177,6 +182,7 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 	size_t nw = jobs < n ? jobs : n, started = 0, next = 0, done = 0, window;
 	struct worker *w;
 	struct result *r;
+	struct buf here = {0};	/* the result of an item worked on here */
 	struct pollfd *pf;
 	void (*old_pipe)(int);
 	int rc = 0;
@@ -197,7 +203,10 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 
 		for (size_t k = 0; k < started && rc == 0; k++)
 			while (rc == 0 && w[k].busy < AHEAD && next < n && next < done + window)
-				rc = send_item(&w[k], next++, job, err);
+				if (job->here && job->here(job->ctx, next))
+					next++;	/* done below, in its turn */
+				else
+					rc = send_item(&w[k], next++, job, err);
 		if (rc < 0)
 			break;
 		if (first->ready) {
@@ -206,6 +215,10 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 			first->data = NULL;
 			first->ready = false;
 			done++;
+			continue;
+		}
+		if (done < next && job->here && job->here(job->ctx, done)) {
+			rc = work_here(job, done++, &here, err);
 			continue;
 		}
 		for (size_t k = 0; k < started; k++)
@@ -231,6 +244,7 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 	for (size_t i = 0; i < window; i++)
 		free(r[i].data);
 	signal(SIGPIPE, old_pipe);
+	free(here.data);
 	free(pf);
 	free(r);
 	free(w);

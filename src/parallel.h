@@ -4,6 +4,7 @@
 #ifndef PARALLEL_H
 #define PARALLEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -20,6 +21,9 @@ struct parallel_job {
 	/* The name of item i, for messages. */
 	const char *(*name)(void *ctx, size_t i);
 	void *ctx;
+	/* May be NULL; else true for an item that costs less to work on in
+	 * the caller than to send to a worker (one whose result is at hand). */
+	bool (*here)(void *ctx, size_t i);
 };
 
 /* Run 'job' over items 0 to n-1 in up to 'jobs' worker processes; with

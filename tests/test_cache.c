@@ -2,6 +2,7 @@
  * that change with the text, the date and the schema. */
 #include "helpers.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -175,6 +176,46 @@ static void brings_back_the_actors_a_document_introduced(void **state)
 	cache_close(c);
 }
 
+/* The index knows a file as it was: a change of size, inode or time is a miss. */
+static void knows_unchanged_files_without_reading_them(void **state)
+{
+	struct cache *c = open_cache();
+	const char *file = "tests/out/cache-indexed.txt";
+	struct cache_key id = cache_doc_key(text, strlen(text), NULL), got;
+	struct stat st, again;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(fp = fopen(file, "w"));
+	fputs(text, fp);
+	fclose(fp);
+	assert_int_equal(stat(file, &st), 0);
+	assert_false(cache_known(c, file, NULL, &st, &got));
+	cache_know(c, file, NULL, &st, id);
+	cache_close(c);	/* writes the index */
+	c = open_cache();
+	assert_true(cache_known(c, file, NULL, &st, &got));
+	assert_string_equal(got.hex, id.hex);
+	assert_false(cache_known(c, file, "2024-01-01", &st, &got));	/* another given date */
+	again = st;
+	again.st_mtim.tv_nsec++;	/* written again */
+	assert_false(cache_known(c, file, NULL, &again, &got));
+	again = st;
+	again.st_ctim.tv_sec++;	/* written, its time of change set back */
+	assert_false(cache_known(c, file, NULL, &again, &got));
+	again = st;
+	again.st_size++;
+	assert_false(cache_known(c, file, NULL, &again, &got));
+	again = st;
+	again.st_ino++;	/* another file moved in its place */
+	assert_false(cache_known(c, file, NULL, &again, &got));
+	cache_close(c);	/* nothing known this time: the index stays */
+	c = open_cache();
+	assert_true(cache_known(c, file, NULL, &st, &got));
+	cache_close(c);
+	unlink(file);
+}
+
 static void keys_change_with_the_schema(void **state)
 {
 	char sdir[] = "/tmp/actorgraph-test-schema-XXXXXX";
@@ -219,6 +260,7 @@ int main(void)
 		cmocka_unit_test(ignores_torn_and_altered_entries),
 		cmocka_unit_test(brings_back_the_actors_a_document_introduced),
 		cmocka_unit_test(keys_change_with_the_schema),
+		cmocka_unit_test(knows_unchanged_files_without_reading_them),
 	};
 	struct buf cmd = {0};
 	int rc;
