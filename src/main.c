@@ -57,7 +57,12 @@ static void usage(FILE *fp)
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
 	      "                        [--cache DIR] [--render-timeout S] [--jobs N] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] [--jobs N] graphs/NAME\n"
-	      "       actorgraph extract [--schema DIR] [--format json|tsv] [--limit LIST] [--jobs N] INPUT...\n"
+	      "       actorgraph build --records [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
+	      "                        [--level actor|state] [--quiet] [--min-weight W]\n"
+	      "                        [--relation LIST] [--top N] [--ego ACTOR [--depth D]]\n"
+	      "                        [--clusters] [--render-timeout S] RECORDS...\n"
+	      "       actorgraph extract [--schema DIR] [--format json|tsv|records] [--limit LIST]\n"
+	      "                          [--jobs N] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
 	      "       actorgraph diff [--format text|json] OLD.graphml NEW.graphml\n"
@@ -72,9 +77,12 @@ static void usage(FILE *fp)
 	      "  build     write the graph of INPUT as OUT/NAME.graphml, .gexf, .json,\n"
 	      "            .nodes.csv and .edges.csv, .dot, .svg, .png;\n"
 	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
-	      "            what the recipe says next to it\n"
+	      "            what the recipe says next to it; with --records, build from\n"
+	      "            files of records (- for stdin) that extract wrote, in order\n"
 	      "  extract   write one JSON line per relation mention to stdout, or with\n"
-	      "            --format tsv a header line and one tab-separated line each\n"
+	      "            --format tsv a header line and one tab-separated line each,\n"
+	      "            or with --format records one JSON line per document with\n"
+	      "            what build needs of it (the map step of a sharded build)\n"
 	      "  explain   print the sentences, evidence and rules behind one edge;\n"
 	      "            SOURCE and TARGET are actor ids or labels (\"PRK,pact,RUS\")\n"
 	      "  stats     print the analysis of a graph build wrote: centralities, k-core,\n"
@@ -116,6 +124,9 @@ static void usage(FILE *fp)
 	      "                       recipe's default: .cache in its folder); remove DIR to\n"
 	      "                       clear it\n"
 	      "      --no-cache       extract every document, keep nothing\n"
+	      "      --records        the inputs are files of records from extract --format\n"
+	      "                       records, by the same actorgraph and schema; a document\n"
+	      "                       given twice (by name) counts once\n"
 	      "  -L, --limit LIST     what a document may hold; past it, it is cut with a\n"
 	      "                       warning: document=BYTES (default 16 MiB), line=BYTES\n"
 	      "                       (4 MiB), sentence=TOKENS (2000)\n"
@@ -125,9 +136,9 @@ static void usage(FILE *fp)
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
-	      "A document that cannot be read (a bad JSON line, a file closed to us) is\n"
-	      "reported and left out; the others are built. A drawing (SVG or PNG) that\n"
-	      "Graphviz fails to make is reported; the other formats are written.\n"
+	      "A document that cannot be read (a bad JSON line or record, a file closed\n"
+	      "to us) is reported and left out; the others are built. A drawing (SVG or\n"
+	      "PNG) that Graphviz fails to make is reported; the other formats are written.\n"
 	      "\n"
 	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error,\n"
 	      "3 done, but documents could not be read or drawings failed (see above).\n",
@@ -168,7 +179,8 @@ struct options {
 	unsigned jobs;			/* worker processes */
 	bool per_document, quiet, clusters, no_cache;
 	bool keep_previous;	/* a recipe's: the GraphML replaced kept in PREVIOUS_DIR */
-	bool tsv;	/* extract --format tsv */
+	bool records;		/* build --records: the inputs are files of records */
+	enum { EXTRACT_JSON, EXTRACT_TSV, EXTRACT_RECORDS } extract_as;	/* extract --format */
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -512,12 +524,14 @@ struct tally {
 	size_t from_cache, unread, drawings_failed;
 };
 
-/* A run over the documents of a corpus, in worker processes (parallel.c). */
+/* A run over the documents of a corpus, in worker processes (parallel.c),
+ * or over the records of files of them (build --records). */
 struct run {
 	const struct options *o;
 	struct pipeline *p;
 	struct cache *cache;	/* or NULL */
-	const struct corpus *in;
+	const struct corpus *in;	/* or NULL for records */
+	size_t n;		/* the documents */
 	struct graph *g;	/* the graph of all documents, or NULL per document */
 	struct tally t;
 };
@@ -636,12 +650,96 @@ static char *cache_settings(const struct options *o)
 	return b.data;
 }
 
+/* The documents seen in the files of records a build replays, and where
+ * each was first seen. */
+struct replay {
+	struct strmap *seen;	/* a document's name -> its index in at */
+	struct {
+		const char *file;
+		unsigned long line;
+	} *at;
+	size_t n, cap;
+};
+
+/* Line 'line' at p (len bytes, its newline included) of a file of records:
+ * its document added to r's graph, unless one of its name was (a warning
+ * says so); or reported and left out. */
+static void replay_line(struct run *r, char *line, size_t len, struct pos p, struct replay *rp)
+{
+	struct jsonio_record rec;
+	struct diag why = {{0}};
+	long first;
+
+	r->n++;
+	if (jsonio_record_read(line, len - (line[len - 1] == '\n'), p, &rec, &why) < 0) {
+		skip_document(why.msg, &r->t.unread);
+		return;
+	}
+	if ((first = strmap_get(rp->seen, rec.doc)) >= 0) {
+		fprintf(stderr, "actorgraph: warning: %s:%lu: document '%s' given again (first at %s:%lu): "
+			"counted once\n", p.file, p.line, rec.doc, rp->at[first].file, rp->at[first].line);
+		r->n--;
+	} else {
+		const struct corpus_doc in = {.name = rec.doc, .path = rec.path};
+
+		strmap_put(rp->seen, rec.doc, (long)rp->n);
+		xgrow(&rp->at, &rp->cap, rp->n + 1, sizeof *rp->at);
+		rp->at[rp->n].file = p.file;
+		rp->at[rp->n++].line = p.line;
+		if (add_record(r->p->schema, &in, r->g, rec.record, rec.len, &why) < 0) {
+			why = (struct diag){{0}};	/* said again with the line */
+			diag_at(&why, p, "the record of document '%s' is damaged, or names actors or relation "
+				"types that this schema lacks (extract and build with one schema and actorgraph)",
+				rec.doc);
+			skip_document(why.msg, &r->t.unread);
+		}
+	}
+	jsonio_record_free(&rec);
+}
+
+/* Build r's graph from the records of 'files' ("-" is stdin), line by line
+ * in order (extract --format records wrote them). Returns 0, or -1 with err
+ * set when a file cannot be opened or read. */
+static int replay_files(struct run *r, char *const *files, size_t nfiles, struct diag *err)
+{
+	struct replay rp = {.seen = strmap_new()};
+	char *line = NULL;
+	size_t cap = 0;
+	int rc = 0;
+
+	for (size_t f = 0; f < nfiles && rc == 0; f++) {
+		bool is_stdin = strcmp(files[f], "-") == 0;
+		FILE *fp = is_stdin ? stdin : fopen(files[f], "r");
+		struct pos p = {files[f], 0, 1};
+		ssize_t n;
+
+		if (!fp) {
+			rc = diag_sys(err, "open", files[f]);
+			break;
+		}
+		while ((n = getline(&line, &cap, fp)) > 0)
+			if (++p.line, strspn(line, " \t\r\n") < (size_t)n)	/* blank lines are none */
+				replay_line(r, line, (size_t)n, p, &rp);
+		if (ferror(fp))
+			rc = diag_sys(err, "read", files[f]);
+		if (!is_stdin)
+			fclose(fp);
+	}
+	free(line);
+	free(rp.at);
+	strmap_free(rp.seen);
+	return rc;
+}
+
 /* Returns 0, 1 when some documents could not be read or some drawings
- * failed, -1 on failure, -2 on a usage error (reported). */
-static int build(const struct options *o, const struct corpus *in, struct diag *err)
+ * failed, -1 on failure, -2 on a usage error (reported). The documents are
+ * those of corpus 'in', or when it is NULL the records of the nrecords
+ * files 'records'. */
+static int build(const struct options *o, const struct corpus *in, char *const *records, size_t nrecords,
+		 struct diag *err)
 {
 	struct pipeline p = {0};
-	struct run r = {.o = o, .p = &p, .in = in};
+	struct run r = {.o = o, .p = &p, .in = in, .n = in ? in->n : 0};
 	const struct parallel_job job = {build_work, build_take, doc_path, &r};
 	int rc = -1, drawn = 0;
 	struct outlock lock = {-1};
@@ -669,13 +767,16 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 	}
 	if (!o->per_document)
 		r.g = graph_new(p.schema, o->level);
-	if (parallel_run(&job, in->n, o->jobs, err) < 0)
+	if ((in ? parallel_run(&job, in->n, o->jobs, err) : replay_files(&r, records, nrecords, err)) < 0)
 		goto out;
 	if (!o->quiet && r.cache)
 		fprintf(stderr, "actorgraph: %zu document%s: %zu from the cache, %zu extracted\n",
-			in->n - r.t.unread, in->n - r.t.unread == 1 ? "" : "s", r.t.from_cache,
-			in->n - r.t.unread - r.t.from_cache);
-	if (all_failed(r.t.unread, in->n, err) < 0 ||
+			r.n - r.t.unread, r.n - r.t.unread == 1 ? "" : "s", r.t.from_cache,
+			r.n - r.t.unread - r.t.from_cache);
+	else if (!o->quiet && !in)
+		fprintf(stderr, "actorgraph: %zu document%s from the records\n", r.n - r.t.unread,
+			r.n - r.t.unread == 1 ? "" : "s");
+	if (all_failed(r.t.unread, r.n, err) < 0 ||
 	    (!o->per_document && (drawn = write_graph(r.g, o, o->name, err)) < 0))
 		goto out;
 	r.t.drawings_failed += (size_t)drawn;
@@ -689,8 +790,26 @@ out:
 	return rc;
 }
 
-/* In a worker: the event lines of document i after 'o', or 'u' and why it
- * cannot be read. */
+/* Document in's results a as extract writes them to fp: its events as JSON
+ * lines or TSV, or its record as a line. */
+static int write_extracted(const struct run *r, const struct corpus_doc *in, const struct analysed *a, FILE *fp,
+			   struct diag *err)
+{
+	struct buf record = {0};
+	int rc;
+
+	if (r->o->extract_as == EXTRACT_TSV)
+		return events_tsv(fp, r->p->schema, a->doc, a->ev, a->ne, err);
+	if (r->o->extract_as == EXTRACT_JSON)
+		return jsonio_events(fp, r->p->schema, a->doc, a->ev, a->ne, err);
+	cache_record(r->p->schema, a->doc, a->m, a->nm, a->ev, a->ne, &record);
+	rc = jsonio_record(fp, in->name, in->path, record.data, record.len, err);
+	free(record.data);
+	return rc;
+}
+
+/* In a worker: the lines of document i after 'o', or 'u' and why it cannot
+ * be read. */
 static void extract_work(void *ctx, size_t i, struct buf *out)
 {
 	struct run *r = ctx;
@@ -704,9 +823,7 @@ static void extract_work(void *ctx, size_t i, struct buf *out)
 		buf_printf(out, "u%s", err.msg);
 		return;
 	}
-	if (!(fp = open_memstream(&lines, &len)) ||
-	    (r->o->tsv ? events_tsv(fp, r->p->schema, a.doc, a.ev, a.ne, &err)
-		       : jsonio_events(fp, r->p->schema, a.doc, a.ev, a.ne, &err)) < 0 ||
+	if (!(fp = open_memstream(&lines, &len)) || write_extracted(r, &r->in->docs[i], &a, fp, &err) < 0 ||
 	    fclose(fp) != 0) {
 		fprintf(stderr, "actorgraph: out of memory\n");	/* all a memory stream can lack */
 		abort();
@@ -733,13 +850,13 @@ static int extract_take(void *ctx, size_t i, char *msg, size_t len, struct diag 
 static int extract(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
-	struct run r = {.o = o, .p = &p, .in = in};
+	struct run r = {.o = o, .p = &p, .in = in, .n = in->n};
 	const struct parallel_job job = {extract_work, extract_take, doc_path, &r};
 	int rc;
 
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
-	rc = o->tsv ? events_tsv_header(stdout, err) : 0;
+	rc = o->extract_as == EXTRACT_TSV ? events_tsv_header(stdout, err) : 0;
 	if (rc == 0)
 		rc = parallel_run(&job, in->n, o->jobs, err);
 	if (rc == 0)
@@ -950,7 +1067,7 @@ static int build_recipe(struct options *o, const char *dir, struct diag *err)
 		buf_printf(&cache, "%s/.cache", r->dir);
 		o->cache = cache.data;
 	}
-	rc = build(o, &in, err);
+	rc = build(o, &in, NULL, 0, err);
 	if (o->cache == cache.data)
 		o->cache = NULL;
 	o->formats = o->schema = NULL;	/* they pointed into the recipe */
@@ -971,17 +1088,18 @@ static const struct option longopts[] = {
 	{"depth", required_argument, NULL, 'd'}, {"clusters", no_argument, NULL, 'c'},
 	{"limit", required_argument, NULL, 'L'}, {"cache", required_argument, NULL, 'C'},
 	{"no-cache", no_argument, NULL, 'N'}, {"render-timeout", required_argument, NULL, 'T'},
-	{"jobs", required_argument, NULL, 'j'},
+	{"jobs", required_argument, NULL, 'j'}, {"records", no_argument, NULL, 'R'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
 
 /* The options each command takes, by their short codes in longopts (--help
- * and --version go with any). A recipe build takes what build takes. */
+ * and --version go with any). A recipe build takes what build takes; a
+ * build from records nothing that reads or extracts documents. */
 static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
-	{"build", "sonfpqlwrtgdcLCNTj"}, {"extract", "sfLj"}, {"explain", "seL"}, {"stats", "f"}, {"diff", "f"},
+	{"build", "sonfpqlwrtgdcLCNTjR"}, {"build --records", "sonfqlwrtgdcTR"}, {"extract", "sfLj"}, {"explain", "seL"}, {"stats", "f"}, {"diff", "f"},
 	{"check", "s"},
 };
 
@@ -1009,6 +1127,7 @@ int main(int argc, char **argv)
 	struct corpus in = {0};
 	struct diag err = {{0}};
 	const char *cmd;
+	char seen[64] = "";	/* the options given, by their codes */
 	double num;
 	int c, rc;
 
@@ -1034,8 +1153,12 @@ int main(int argc, char **argv)
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
 	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:cpqhV", longopts, NULL)) != -1) {
-		if (c != ':' && c != '?' && c != 'h' && c != 'V' && (rc = check_option(cmd, c)) != 0)
-			return rc;
+		if (c != ':' && c != '?' && c != 'h' && c != 'V') {
+			if ((rc = check_option(cmd, c)) != 0)
+				return rc;
+			if (!strchr(seen, c) && strlen(seen) < sizeof seen - 1)
+				seen[strlen(seen)] = (char)c;
+		}
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o':
@@ -1091,6 +1214,7 @@ int main(int argc, char **argv)
 		case 'c': o.clusters = true; break;
 		case 'C': o.cache = optarg; break;
 		case 'N': o.no_cache = true; break;
+		case 'R': o.records = true; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': puts("actorgraph " VERSION); return EXIT_OK;
 		case ':': return misuse("option '%s' needs an argument", argv[optind - 1]);
@@ -1137,11 +1261,14 @@ int main(int argc, char **argv)
 		}
 		return rc < 0 ? fail(&err) : stdout_status(EXIT_OK);
 	}
+	for (size_t i = 0; o.records && seen[i]; i++)
+		if ((rc = check_option("build --records", seen[i])) != 0)
+			return rc;
 	if (strcmp(cmd, "explain") == 0 && (!o.edge || !is_edge_spec(o.edge)))
 		return misuse("explain needs --edge SOURCE,TYPE,TARGET, found '%s'", o.edge ? o.edge : "");
 	if (optind >= argc)
 		return misuse("%s", "no input (give files, folders, or - for stdin)");
-	if (strcmp(cmd, "build") == 0 && argc - optind == 1 && is_recipe(argv[optind])) {
+	if (strcmp(cmd, "build") == 0 && !o.records && argc - optind == 1 && is_recipe(argv[optind])) {
 		char *dir = recipe_dir(argv[optind]);
 
 		if (o.out || o.name || o.per_document) {
@@ -1155,9 +1282,14 @@ int main(int argc, char **argv)
 		return rc < 0 ? fail(&err) : rc > 0 ? EXIT_PARTIAL : EXIT_OK;
 	}
 	if (strcmp(cmd, "extract") == 0 && o.formats) {
-		if (strcmp(o.formats, "json") != 0 && strcmp(o.formats, "tsv") != 0)
-			return misuse("unknown extract format '%s' (expected json or tsv)", o.formats);
-		o.tsv = strcmp(o.formats, "tsv") == 0;
+		if (strcmp(o.formats, "json") == 0)
+			o.extract_as = EXTRACT_JSON;
+		else if (strcmp(o.formats, "tsv") == 0)
+			o.extract_as = EXTRACT_TSV;
+		else if (strcmp(o.formats, "records") == 0)
+			o.extract_as = EXTRACT_RECORDS;
+		else
+			return misuse("unknown extract format '%s' (expected json, tsv or records)", o.formats);
 	} else if (o.formats && (rc = check_formats(o.formats)) != 0) {
 		return rc;
 	}
@@ -1168,18 +1300,19 @@ int main(int argc, char **argv)
 	if (!o.name)
 		o.name = "graph";
 	rc = 0;
-	for (int i = optind; i < argc && rc == 0; i++)
+	for (int i = optind; i < argc && rc == 0 && !o.records; i++)
 		rc = corpus_add(&in, argv[i], NULL, &err);
 	print_warnings(&in);
 	if (rc < 0) {
 		corpus_free(&in);
 		return fail(&err);
 	}
-	if (in.n == 0) {
+	if (in.n == 0 && !o.records) {
 		corpus_free(&in);
 		return misuse("%s", "no *.txt or *.jsonl documents in the given folders");
 	}
-	rc = strcmp(cmd, "build") == 0	 ? build(&o, &in, &err)
+	rc = o.records			   ? build(&o, NULL, argv + optind, (size_t)(argc - optind), &err)
+	     : strcmp(cmd, "build") == 0	 ? build(&o, &in, NULL, 0, &err)
 	     : strcmp(cmd, "explain") == 0 ? explain(&o, &in, &err)
 					   : extract(&o, &in, &err);
 	corpus_free(&in);
