@@ -531,7 +531,7 @@ struct run {
 	struct pipeline *p;
 	struct cache *cache;	/* or NULL */
 	const struct corpus *in;	/* or NULL for records */
-	size_t n;		/* the documents */
+	size_t n;		/* build's documents: the corpus's, or the records' (once each) */
 	struct graph *g;	/* the graph of all documents, or NULL per document */
 	struct tally t;
 };
@@ -850,7 +850,7 @@ static int extract_take(void *ctx, size_t i, char *msg, size_t len, struct diag 
 static int extract(const struct options *o, const struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
-	struct run r = {.o = o, .p = &p, .in = in, .n = in->n};
+	struct run r = {.o = o, .p = &p, .in = in};
 	const struct parallel_job job = {extract_work, extract_take, doc_path, &r};
 	int rc;
 
