@@ -20,7 +20,7 @@ LIB_OBJS = $(MODULES:%=src/%.o)
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
 
-.PHONY: all deps demo test unit cli gen asan fuzz fuzz-deps golden eval bench gazetteer lexicon install clean
+.PHONY: all deps demo test unit cli gen test-cluster asan fuzz fuzz-deps golden eval bench gazetteer lexicon install clean
 
 all: actorgraph
 
@@ -73,6 +73,13 @@ gen:
 	@sh tests/gen.sh
 
 test: unit cli gen
+
+# A sharded build on a Dask cluster (a scheduler and two workers on
+# 127.0.0.1) equals one build, byte for byte; too heavy for 'make test'.
+CLUSTER_DEBS = python3-distributed python3-dask
+test-cluster: actorgraph
+	@$(MAKE) --no-print-directory deps DEBS='$(CLUSTER_DEBS)'
+	@sh tests/cluster.sh
 
 # The whole suite under AddressSanitizer and UBSan; any report fails it.
 asan:

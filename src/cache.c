@@ -17,8 +17,6 @@
 
 #include "util.h"
 
-enum { FORMAT = 2 };	/* of the entries; the program's bytes are in the key too */
-
 struct cache {
 	char *dir;
 	uint64_t context;	/* the hash of the schema's files and of this program */
@@ -297,7 +295,7 @@ void cache_put(struct cache *c, struct cache_key k, const char *record, size_t l
 	struct outfile out;
 	struct diag err = {{0}};
 
-	buf_printf(&b, "actorgraph-cache\t%d\t%s\n", FORMAT, k.hex);
+	buf_printf(&b, "actorgraph-cache\t%d\t%s\n", CACHE_FORMAT, k.hex);
 	buf_add(&b, record, len);
 	buf_printf(&b, "end\t%016" PRIx64 "\n", hash(HASH_START, b.data, b.len));
 	buf_printf(&sub, "%s/%.2s", c->dir, k.hex);
@@ -527,7 +525,7 @@ bool cache_get(struct cache *c, struct cache_key k, struct buf *record)
 	time_t mtime = 0;
 	bool ok = false;
 
-	snprintf(header, sizeof header, "actorgraph-cache\t%d\t%s\n", FORMAT, k.hex);
+	snprintf(header, sizeof header, "actorgraph-cache\t%d\t%s\n", CACHE_FORMAT, k.hex);
 	if ((data = read_entry(path, &n, &mtime)) && (last = whole(data, n, header))) {
 		body = data + strlen(header);
 		buf_add(record, body, (size_t)(last - body));

@@ -29,6 +29,11 @@ struct cache *cache_open(const char *dir, struct schema *s, const char *settings
 enum { CACHE_DAYS = 30 };
 void cache_close(struct cache *c);
 
+/* The version of records and of the entries that hold them, which a reader
+ * checks: change it when either changes (the program's bytes are in a
+ * cache entry's key too, not in a record written for build --records). */
+enum { CACHE_FORMAT = 2 };
+
 /* A document's record: what a graph needs of its results, as lines of text
  * (the date it had, its own date line included; the actors it introduced;
  * its mentions; its events with their sentences). A cache entry holds one, and

@@ -1,10 +1,12 @@
 /* jsonio.c - every JSON that actorgraph writes, through jansson, so that
- * escaping and UTF-8 are done right: events, graphs, statistics, differences. */
+ * escaping and UTF-8 are done right: events, graphs, statistics, differences,
+ * records; and the records read back. */
 #include "jsonio.h"
 
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "events.h"
 
@@ -270,4 +272,67 @@ int jsonio_diff(FILE *fp, const struct diff *d, const char *old_path, const char
 	if (rc != 0 || fputc('\n', fp) == EOF)
 		return diag_set(err, "cannot write JSON");
 	return 0;
+}
+
+int jsonio_record(FILE *fp, const char *name, const char *path, const char *record, size_t len,
+		  struct diag *err)
+{
+	char *where = utf8_clean(xstrdup(path));	/* a file name may be any bytes */
+	json_t *o = json_pack("{s:i, s:s, s:s, s:s%}", "format", CACHE_FORMAT, "doc", name, "path", where,
+			      "record", record, len);
+	int rc = o ? json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER) : -1;
+
+	json_decref(o);
+	if (!o)
+		diag_set(err, "%s: cannot encode its record as JSON", where);
+	else if (rc != 0 || fputc('\n', fp) == EOF)
+		diag_set(err, "cannot write records");
+	free(where);
+	return o && rc == 0 ? 0 : -1;
+}
+
+static const char expected_record[] =
+	"expected a record {\"format\": " "%d, \"doc\": string, \"path\": string, \"record\": string}, "
+	"as extract --format records writes";
+
+int jsonio_record_read(const char *line, size_t len, struct pos where, struct jsonio_record *out,
+		       struct diag *err)
+{
+	json_error_t jerr;
+	json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+	const char *doc, *path, *record;
+	json_int_t format;
+	size_t record_len;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	where.col = 1;
+	if (!o) {
+		where.col = jerr.column > 0 ? (unsigned long)jerr.column : 1;
+		return diag_at(err, where, "%s", jerr.text);
+	}
+	if (json_unpack(o, "{s:I, s:s, s:s, s:s%}", "format", &format, "doc", &doc, "path", &path,
+			"record", &record, &record_len) != 0 || strlen(doc) == 0)
+		diag_at(err, where, expected_record, CACHE_FORMAT);
+	else if (format != CACHE_FORMAT)
+		diag_at(err, where, "a record of format %" JSON_INTEGER_FORMAT ", and this actorgraph reads format %d: "
+			"extract the documents again with it", format, CACHE_FORMAT);
+	else
+		rc = 0;
+	if (rc == 0) {
+		out->doc = utf8_clean(xstrdup(doc));
+		out->path = xstrdup(path);
+		out->record = xstrndup(record, record_len);
+		out->len = record_len;
+	}
+	json_decref(o);
+	return rc;
+}
+
+void jsonio_record_free(struct jsonio_record *r)
+{
+	free(r->doc);
+	free(r->path);
+	free(r->record);
+	memset(r, 0, sizeof *r);
 }

@@ -58,8 +58,12 @@ static void usage(FILE *fp)
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
 	      "                        [--cache DIR] [--render-timeout S] [--jobs N] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] [--jobs N] graphs/NAME\n"
-	      "       actorgraph extract [--schema DIR] [--format json|tsv] [--compact] [--limit LIST]\n"
-	      "                          [--jobs N] INPUT...\n"
+	      "       actorgraph build --records [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
+	      "                        [--level actor|state] [--quiet] [--min-weight W]\n"
+	      "                        [--relation LIST] [--top N] [--ego ACTOR [--depth D]]\n"
+	      "                        [--clusters] [--render-timeout S] RECORDS...\n"
+	      "       actorgraph extract [--schema DIR] [--format json|tsv|records] [--compact]\n"
+	      "                          [--limit LIST] [--jobs N] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
 	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
 	      "       actorgraph diff [--format text|json] OLD.graphml NEW.graphml\n"
@@ -75,9 +79,12 @@ static void usage(FILE *fp)
 	      "            (networkx), .graphology.json, .nodes.csv and .edges.csv, .dot,\n"
 	      "            .svg, .png;\n"
 	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
-	      "            what the recipe says next to it\n"
+	      "            what the recipe says next to it; with --records, build from\n"
+	      "            files of records (- for stdin) that extract wrote, in order\n"
 	      "  extract   write one JSON line per relation mention to stdout, or with\n"
-	      "            --format tsv a header line and one tab-separated line each\n"
+	      "            --format tsv a header line and one tab-separated line each,\n"
+	      "            or with --format records one JSON line per document with\n"
+	      "            what build needs of it (the map step of a sharded build)\n"
 	      "  explain   print the sentences, evidence and rules behind one edge;\n"
 	      "            SOURCE and TARGET are actor ids or labels (\"PRK,pact,RUS\")\n"
 	      "  stats     print the analysis of a graph build wrote: centralities, k-core,\n"
@@ -119,6 +126,9 @@ static void usage(FILE *fp)
 	      "                       recipe's default: .cache in its folder); remove DIR to\n"
 	      "                       clear it\n"
 	      "      --no-cache       extract every document, keep nothing\n"
+	      "      --records        the inputs are files of records from extract --format\n"
+	      "                       records, by the same actorgraph and schema; a document\n"
+	      "                       given twice (by name) counts once\n"
 	      "  -L, --limit LIST     what a document may hold; past it, it is cut with a\n"
 	      "                       warning: document=BYTES (default 16 MiB), line=BYTES\n"
 	      "                       (4 MiB), sentence=TOKENS (2000)\n"
@@ -132,9 +142,9 @@ static void usage(FILE *fp)
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
-	      "A document that cannot be read (a bad JSON line, a file closed to us) is\n"
-	      "reported and left out; the others are built. A drawing (SVG or PNG) that\n"
-	      "Graphviz fails to make is reported; the other formats are written.\n"
+	      "A document that cannot be read (a bad JSON line or record, a file closed\n"
+	      "to us) is reported and left out; the others are built. A drawing (SVG or\n"
+	      "PNG) that Graphviz fails to make is reported; the other formats are written.\n"
 	      "\n"
 	      "Exit status: 0 success, 1 bad input or I/O failure, 2 usage error,\n"
 	      "3 done, but documents could not be read or drawings failed (see above).\n",
@@ -178,7 +188,8 @@ struct options {
 	const char *since, *until;	/* a recipe's window: documents dated outside are left out */
 	const char *decay_day;	/* a recipe's: weights decay with age on this day... */
 	double half_life;	/* ...halving every so many days (0: no decay) */
-	bool tsv;	/* extract --format tsv */
+	bool records;		/* build --records: the inputs are files of records */
+	enum { EXTRACT_JSON, EXTRACT_TSV, EXTRACT_RECORDS } extract_as;	/* extract --format */
 	bool compact;	/* extract: a sentence's text once */
 };
 
@@ -528,7 +539,7 @@ struct run {
 	const struct options *o;
 	struct pipeline *p;
 	struct cache *cache;	/* or NULL */
-	const struct corpus *in;
+	const struct corpus *in;	/* or NULL for build --records */
 	long *twin_of;		/* per document: the earlier one of its name, or -1 (one graph only) */
 	struct stat *st;	/* per document: its file's, when it is a file and there is a cache */
 	struct cache_key *known;	/* per document: its identity, as the cache's index knew it... */
@@ -609,7 +620,7 @@ static void summary(const struct run *r, const struct graph *g)
 	if (r->cache)
 		fprintf(stderr, ": %zu from the cache, %zu extracted", t->from_cache, read - t->from_cache);
 	else
-		fputs(" extracted", stderr);
+		fputs(r->in ? " extracted" : " from the records", stderr);
 	if (t->unread)
 		fprintf(stderr, ", %zu could not be read", t->unread);
 	if (t->named_twice + t->same_text)
@@ -813,9 +824,96 @@ static char *cache_settings(const struct options *o)
 	return b.data;
 }
 
+/* The documents seen in the files of records a build replays, and where
+ * each was first seen. */
+struct replay {
+	struct strmap *seen;	/* a document's name -> its index in at */
+	struct {
+		const char *file;
+		unsigned long line;
+	} *at;
+	size_t n, cap;
+};
+
+/* Line 'line' at p (len bytes, its newline included) of a file of records:
+ * its document added to r's graph, unless one of its name was (a warning
+ * says so); or reported and left out. */
+static void replay_line(struct run *r, char *line, size_t len, struct pos p, struct replay *rp)
+{
+	struct jsonio_record rec;
+	struct diag why = {{0}};
+	long first;
+	int added;
+
+	r->t.done++;
+	if (jsonio_record_read(line, len - (line[len - 1] == '\n'), p, &rec, &why) < 0) {
+		skip_document(why.msg, &r->t.unread);
+		return;
+	}
+	if ((first = strmap_get(rp->seen, rec.doc)) >= 0) {
+		fprintf(stderr, "actorgraph: warning: %s:%lu: document '%s' given again (first at %s:%lu): "
+			"counted once\n", p.file, p.line, rec.doc, rp->at[first].file, rp->at[first].line);
+		r->t.named_twice++;
+	} else {
+		const struct corpus_doc in = {.name = rec.doc, .path = rec.path};
+
+		strmap_put(rp->seen, rec.doc, (long)rp->n);
+		xgrow(&rp->at, &rp->cap, rp->n + 1, sizeof *rp->at);
+		rp->at[rp->n].file = p.file;
+		rp->at[rp->n++].line = p.line;
+		if ((added = add_record(r->o, r->p->schema, &in, r->g, rec.record, rec.len, &why)) >= 0) {
+			r->t.outside += (size_t)added;
+		} else {
+			why = (struct diag){{0}};	/* said again with the line */
+			diag_at(&why, p, "the record of document '%s' is damaged, or names actors or relation "
+				"types that this schema lacks (extract and build with one schema and actorgraph)",
+				rec.doc);
+			skip_document(why.msg, &r->t.unread);
+		}
+	}
+	jsonio_record_free(&rec);
+}
+
+/* Build r's graph from the records of 'files' ("-" is stdin), line by line
+ * in order (extract --format records wrote them). Returns 0, or -1 with err
+ * set when a file cannot be opened or read. */
+static int replay_files(struct run *r, char *const *files, size_t nfiles, struct diag *err)
+{
+	struct replay rp = {.seen = strmap_new()};
+	char *line = NULL;
+	size_t cap = 0;
+	int rc = 0;
+
+	for (size_t f = 0; f < nfiles && rc == 0; f++) {
+		bool is_stdin = strcmp(files[f], "-") == 0;
+		FILE *fp = is_stdin ? stdin : fopen(files[f], "r");
+		struct pos p = {files[f], 0, 1};
+		ssize_t n;
+
+		if (!fp) {
+			rc = diag_sys(err, "open", files[f]);
+			break;
+		}
+		while ((n = getline(&line, &cap, fp)) > 0)
+			if (++p.line, strspn(line, " \t\r\n") < (size_t)n)	/* blank lines are none */
+				replay_line(r, line, (size_t)n, p, &rp);
+		if (ferror(fp))
+			rc = diag_sys(err, "read", files[f]);
+		if (!is_stdin)
+			fclose(fp);
+	}
+	free(line);
+	free(rp.at);
+	strmap_free(rp.seen);
+	return rc;
+}
+
 /* Returns 0, 1 when some documents could not be read or some drawings
- * failed, -1 on failure, -2 on a usage error (reported). */
-static int build(const struct options *o, const struct corpus *in, struct diag *err)
+ * failed, -1 on failure, -2 on a usage error (reported). The documents are
+ * those of corpus 'in', or when it is NULL the records of the nrecords
+ * files 'records'. */
+static int build(const struct options *o, const struct corpus *in, char *const *records, size_t nrecords,
+		 struct diag *err)
 {
 	struct pipeline p = {0};
 	struct run r = {.o = o, .p = &p, .in = in};
@@ -845,13 +943,15 @@ static int build(const struct options *o, const struct corpus *in, struct diag *
 			goto out;
 		look_up_files(&r);
 	}
-	if (!o->per_document) {
+	if (!o->per_document)
 		r.g = new_graph(o, p.schema);
+	if (!o->per_document && in) {
 		r.twin_of = twins_by_name(in);
 		r.ids = strmap_new();
 	}
 	r.t.start = seconds();
-	if (parallel_run(&job, in->n, o->jobs, err) < 0 || all_failed(r.t.unread, in->n, err) < 0 ||
+	if ((in ? parallel_run(&job, in->n, o->jobs, err) : replay_files(&r, records, nrecords, err)) < 0 ||
+	    all_failed(r.t.unread, r.t.done, err) < 0 ||
 	    (!o->per_document && (drawn = write_graph(r.g, o, o->name, err)) < 0))
 		goto out;
 	summary(&r, r.g);
@@ -871,8 +971,26 @@ out:
 	return rc;
 }
 
-/* In a worker: the event lines of document i after 'o', or 'u' and why it
- * cannot be read. */
+/* Document in's results a as extract writes them to fp: its events as JSON
+ * lines or TSV, or its record as a line. */
+static int write_extracted(const struct run *r, const struct corpus_doc *in, const struct analysed *a, FILE *fp,
+			   struct diag *err)
+{
+	struct buf record = {0};
+	int rc;
+
+	if (r->o->extract_as == EXTRACT_TSV)
+		return events_tsv(fp, r->p->schema, a->doc, a->ev, a->ne, err);
+	if (r->o->extract_as == EXTRACT_JSON)
+		return jsonio_events(fp, r->p->schema, a->doc, a->ev, a->ne, r->o->compact, err);
+	cache_record(r->p->schema, a->doc, a->m, a->nm, a->ev, a->ne, &record);
+	rc = jsonio_record(fp, in->name, in->path, record.data, record.len, err);
+	free(record.data);
+	return rc;
+}
+
+/* In a worker: the lines of document i after 'o', or 'u' and why it cannot
+ * be read. */
 static void extract_work(void *ctx, size_t i, struct buf *out)
 {
 	struct run *r = ctx;
@@ -886,9 +1004,7 @@ static void extract_work(void *ctx, size_t i, struct buf *out)
 		buf_printf(out, "u%s", err.msg);
 		return;
 	}
-	if (!(fp = open_memstream(&lines, &len)) ||
-	    (r->o->tsv ? events_tsv(fp, r->p->schema, a.doc, a.ev, a.ne, &err)
-		       : jsonio_events(fp, r->p->schema, a.doc, a.ev, a.ne, r->o->compact, &err)) < 0 ||
+	if (!(fp = open_memstream(&lines, &len)) || write_extracted(r, &r->in->docs[i], &a, fp, &err) < 0 ||
 	    fclose(fp) != 0) {
 		fprintf(stderr, "actorgraph: out of memory\n");	/* all a memory stream can lack */
 		abort();
@@ -921,7 +1037,7 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
-	rc = o->tsv ? events_tsv_header(stdout, err) : 0;
+	rc = o->extract_as == EXTRACT_TSV ? events_tsv_header(stdout, err) : 0;
 	if (rc == 0)
 		rc = parallel_run(&job, in->n, o->jobs, err);
 	if (rc == 0)
@@ -1158,7 +1274,7 @@ static int build_recipe(const struct options *given, const char *dir, struct dia
 	o.filter.ego = o.filter.ego ? o.filter.ego : r->ego;
 	if (o.filter.depth < 0)
 		o.filter.depth = r->depth;
-	rc = build(&o, &in, err);
+	rc = build(&o, &in, NULL, 0, err);
 out:
 	free(cache.data);
 	corpus_free(&in);
@@ -1206,18 +1322,19 @@ static const struct option longopts[] = {
 	{"limit", required_argument, NULL, 'L'}, {"cache", required_argument, NULL, 'C'},
 	{"no-cache", no_argument, NULL, 'N'}, {"render-timeout", required_argument, NULL, 'T'},
 	{"jobs", required_argument, NULL, 'j'}, {"compact", no_argument, NULL, 'k'},
-	{"verbose", no_argument, NULL, 'v'},
+	{"verbose", no_argument, NULL, 'v'}, {"records", no_argument, NULL, 'R'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
 
 /* The options each command takes, by their short codes in longopts (--help
- * and --version go with any). A recipe build takes what build takes. */
+ * and --version go with any). A recipe build takes what build takes; a
+ * build from records nothing that reads or extracts documents. */
 static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
-	{"build", "sonfpqvlwrtgdcLCNTj"}, {"extract", "sfLjk"}, {"explain", "seL"}, {"stats", "f"}, {"diff", "f"},
-	{"check", "s"},
+	{"build", "sonfpqvlwrtgdcLCNTjR"}, {"build --records", "sonfqlwrtgdcTR"}, {"extract", "sfLjk"},
+	{"explain", "seL"}, {"stats", "f"}, {"diff", "f"}, {"check", "s"},
 };
 
 /* Is option 'code' one that command 'cmd' takes? Else a usage error naming it. */
@@ -1244,6 +1361,7 @@ int main(int argc, char **argv)
 	struct corpus in = {0};
 	struct diag err = {{0}};
 	const char *cmd;
+	char seen[64] = "";	/* the options given, by their codes */
 	double num;
 	int c, rc;
 
@@ -1269,8 +1387,12 @@ int main(int argc, char **argv)
 	argv++, argc--;
 	opterr = 0;	/* misuse is reported below, as "actorgraph: ..." */
 	while ((c = getopt_long(argc, argv, ":s:o:n:f:l:e:w:r:t:g:d:L:j:kcpqvhV", longopts, NULL)) != -1) {
-		if (c != ':' && c != '?' && c != 'h' && c != 'V' && (rc = check_option(cmd, c)) != 0)
-			return rc;
+		if (c != ':' && c != '?' && c != 'h' && c != 'V') {
+			if ((rc = check_option(cmd, c)) != 0)
+				return rc;
+			if (!strchr(seen, c) && strlen(seen) < sizeof seen - 1)
+				seen[strlen(seen)] = (char)c;
+		}
 		switch (c) {
 		case 's': o.schema = optarg; break;
 		case 'o':
@@ -1328,6 +1450,7 @@ int main(int argc, char **argv)
 		case 'c': o.clusters = true; break;
 		case 'C': o.cache = optarg; break;
 		case 'N': o.no_cache = true; break;
+		case 'R': o.records = true; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': puts("actorgraph " VERSION); return EXIT_OK;
 		case ':': return misuse("option '%s' needs an argument", argv[optind - 1]);
@@ -1374,11 +1497,14 @@ int main(int argc, char **argv)
 		}
 		return rc < 0 ? fail(&err) : stdout_status(EXIT_OK);
 	}
+	for (size_t i = 0; o.records && seen[i]; i++)
+		if ((rc = check_option("build --records", seen[i])) != 0)
+			return rc;
 	if (strcmp(cmd, "explain") == 0 && (!o.edge || !is_edge_spec(o.edge)))
 		return misuse("explain needs --edge SOURCE,TYPE,TARGET, found '%s'", o.edge ? o.edge : "");
 	if (optind >= argc)
 		return misuse("%s", "no input (give files, folders, or - for stdin)");
-	if (strcmp(cmd, "build") == 0 && is_recipe(argv[optind])) {
+	if (strcmp(cmd, "build") == 0 && !o.records && is_recipe(argv[optind])) {
 		if (o.out || o.name || o.per_document)
 			return misuse("%s", "a recipe sets --out and --name itself");
 		return build_recipes(&o, argv + optind, argc - optind);
@@ -1386,9 +1512,14 @@ int main(int argc, char **argv)
 	if (o.filter.depth < 0)
 		o.filter.depth = 2;
 	if (strcmp(cmd, "extract") == 0 && o.formats) {
-		if (strcmp(o.formats, "json") != 0 && strcmp(o.formats, "tsv") != 0)
-			return misuse("unknown extract format '%s' (expected json or tsv)", o.formats);
-		o.tsv = strcmp(o.formats, "tsv") == 0;
+		if (strcmp(o.formats, "json") == 0)
+			o.extract_as = EXTRACT_JSON;
+		else if (strcmp(o.formats, "tsv") == 0)
+			o.extract_as = EXTRACT_TSV;
+		else if (strcmp(o.formats, "records") == 0)
+			o.extract_as = EXTRACT_RECORDS;
+		else
+			return misuse("unknown extract format '%s' (expected json, tsv or records)", o.formats);
 	} else if (o.formats && (rc = check_formats(o.formats)) != 0) {
 		return rc;
 	}
@@ -1399,18 +1530,19 @@ int main(int argc, char **argv)
 	if (!o.name)
 		o.name = "graph";
 	rc = 0;
-	for (int i = optind; i < argc && rc == 0; i++)
+	for (int i = optind; i < argc && rc == 0 && !o.records; i++)
 		rc = corpus_add(&in, argv[i], NULL, &err);
 	print_warnings(&in);
 	if (rc < 0) {
 		corpus_free(&in);
 		return fail(&err);
 	}
-	if (in.n == 0) {
+	if (in.n == 0 && !o.records) {
 		corpus_free(&in);
 		return misuse("%s", "no *.txt or *.jsonl documents in the given folders");
 	}
-	rc = strcmp(cmd, "build") == 0	 ? build(&o, &in, &err)
+	rc = o.records			   ? build(&o, NULL, argv + optind, (size_t)(argc - optind), &err)
+	     : strcmp(cmd, "build") == 0	 ? build(&o, &in, NULL, 0, &err)
 	     : strcmp(cmd, "explain") == 0 ? explain(&o, &in, &err)
 					   : extract(&o, &in, &err);
 	corpus_free(&in);

@@ -243,6 +243,42 @@ else
 	bad jobs-same-output "$(head -20 "$OUT/jobs.diff")"
 fi
 
+# a sharded run equals the single run: the inputs split into shards, each
+# extracted as records in parallel, the records in shard order built (the
+# last shard from stdin)
+printf '%s\n' "$@" >"$OUT/shards.list" && split -n l/3 -d "$OUT/shards.list" "$OUT/shard."
+ls "$OUT"/shard.0? | xargs -P 2 -I {} sh -c '"$1" extract --format records $(cat "$2") >"$2.jsonl"' sh "$AG" {}
+cat "$OUT"/shard.00.jsonl "$OUT"/shard.01.jsonl >"$OUT/shards.jsonl"
+"$AG" build -q --records --format graphml,gexf,json,csv,dot --out "$OUT/sharded" --name g \
+	"$OUT/shards.jsonl" - <"$OUT/shard.02.jsonl"
+if [ "$(cat "$OUT"/shard.0?.jsonl | wc -l)" = $# ] &&
+	diff -r -x '.*.lock' "$OUT/order1" "$OUT/sharded" >"$OUT/sharded.diff" 2>&1; then
+	ok sharded-same-output
+else
+	bad sharded-same-output "$(head -20 "$OUT/sharded.diff")"
+fi
+# a bad line of records is a document left out (status 3), a document given
+# twice counts once: the graph is that of the two good documents
+mkdir -p "$OUT/records"
+set -- tests/eval/dev/cnn-xi-putin.txt tests/eval/dev/cee-kosovo-serbia.txt
+{
+	"$AG" extract --format records "$@"
+	printf '{"format": 2, "doc": "x"\n\n[1, 2]\n'
+	printf '{"format": 1, "doc": "y", "path": "y.txt", "record": "date\\t\\n"}\n'
+	printf '{"format": 2, "doc": "z", "path": "z.txt", "record": "event\\tnope\\n"}\n'
+	"$AG" extract --format records "$1"
+} >"$OUT/records/bad.jsonl"
+case_ records-bad 3 build --records --format json --out "$OUT/records" "$OUT/records/bad.jsonl"
+"$AG" build -q --format json --out "$OUT/records/texts" "$@"
+if cmp -s "$OUT/records/graph.json" "$OUT/records/texts/graph.json"; then
+	ok records-bad-left-out
+else
+	bad records-bad-left-out "the graph differs from that of the texts"
+fi
+case_ records-none 1 build --records --out "$OUT/records" nosuch.jsonl
+case_ records-option 2 build --records --jobs 2 --out "$OUT/records" "$OUT/records/bad.jsonl"
+case_ extract-records 0 extract --format records "$ART"
+
 # a document's events depend on it alone, not on the names others introduced
 printf '"No," said Lars Eklund.\n' >"$OUT/intro.txt"
 printf 'Lars Eklund criticized Russia.\n' >"$OUT/later.txt"

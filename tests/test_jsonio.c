@@ -1,4 +1,5 @@
-/* test_jsonio.c - the JSON writers: events as JSON lines, the graph as JSON. */
+/* test_jsonio.c - the JSON writers: events as JSON lines, the graph as JSON;
+ * records as JSON lines, and read back. */
 #include "jsonio.h"
 #include "helpers.h"
 
@@ -103,6 +104,62 @@ static void writes_typed_json(void **state)
 	graph_free(g);
 }
 
+/* A record with a tab, a newline, a backslash and a NUL, through a line and back. */
+static void reads_back_the_record_it_writes(void **state)
+{
+	static const char record[] = "date\t\nevent\tx\\n \"q\"\n\0z";
+	char *data = NULL, *path = xstrdup("a/b\x01\xff.txt");
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct jsonio_record r;
+	struct diag err = {{0}};
+
+	(void)state;
+	assert_int_equal(jsonio_record(fp, "b", path, record, sizeof record - 1, &err), 0);
+	fclose(fp);
+	assert_string_equal(data, "{\"format\":2,\"doc\":\"b\",\"path\":\"a/b  .txt\",\"record\":"
+				  "\"date\\t\\nevent\\tx\\\\n \\\"q\\\"\\n\\u0000z\"}\n");
+	assert_int_equal(jsonio_record_read(data, len - 1, (struct pos){"r.jsonl", 4, 0}, &r, &err), 0);
+	assert_string_equal(r.doc, "b");
+	assert_string_equal(r.path, "a/b  .txt");
+	assert_int_equal(r.len, sizeof record - 1);
+	assert_memory_equal(r.record, record, sizeof record - 1);
+	jsonio_record_free(&r);
+	data[len - 1] = '\t';	/* as a Hadoop Streaming reducer reads it: the line as key, a tab, no value */
+	assert_int_equal(jsonio_record_read(data, len, (struct pos){"r.jsonl", 4, 0}, &r, &err), 0);
+	assert_int_equal(r.len, sizeof record - 1);
+	jsonio_record_free(&r);
+	free(data);
+	free(path);
+}
+
+static void read_record_error(const char *line, const char *msg)
+{
+	struct jsonio_record r;
+	struct diag err = {{0}};
+
+	assert_int_equal(jsonio_record_read(line, strlen(line), (struct pos){"r.jsonl", 7, 0}, &r, &err), -1);
+	assert_string_equal(err.msg, msg);
+	assert_null(r.doc);
+}
+
+static void refuses_a_line_that_is_no_record_at_its_place(void **state)
+{
+	(void)state;
+	read_record_error("{\"format\": 2, \"doc\": \"x\"", "r.jsonl:7:24: '}' expected near end of file");
+	read_record_error("{\"format\": 2, \"doc\": \"x\", \"doc\": \"y\"}",
+			  "r.jsonl:7:31: duplicate object key near '\"doc\"'");
+	read_record_error("{\"format\": 2, \"doc\": \"\", \"path\": \"p\", \"record\": \"\"}",
+			  "r.jsonl:7:1: expected a record {\"format\": 2, \"doc\": string, \"path\": string, "
+			  "\"record\": string}, as extract --format records writes");
+	read_record_error("{\"format\": \"2\", \"doc\": \"x\", \"path\": \"p\", \"record\": \"\"}",
+			  "r.jsonl:7:1: expected a record {\"format\": 2, \"doc\": string, \"path\": string, "
+			  "\"record\": string}, as extract --format records writes");
+	read_record_error("{\"format\": 3, \"doc\": \"x\", \"path\": \"p\", \"record\": \"\"}",
+			  "r.jsonl:7:1: a record of format 3, and this actorgraph reads format 2: extract the "
+			  "documents again with it");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +169,8 @@ int main(void)
 		cmocka_unit_test(writes_null_codes_for_a_relation_without_cameo),
 		cmocka_unit_test(writes_nothing_without_events),
 		cmocka_unit_test(writes_typed_json),
+		cmocka_unit_test(reads_back_the_record_it_writes),
+		cmocka_unit_test(refuses_a_line_that_is_no_record_at_its_place),
 	};
 	int rc = cmocka_run_group_tests_name("jsonio", tests, NULL, NULL);
 
