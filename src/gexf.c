@@ -4,7 +4,9 @@
  * class, "integer" not "int". */
 #include "gexf.h"
 
+#include <igraph.h>
 #include <libxml/xmlwriter.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,8 +81,10 @@ static int values(xmlTextWriterPtr w, const struct graph *g, bool edge, size_t i
 	return bad | (xmlTextWriterEndElement(w) < 0);
 }
 
-/* One spell per date: the day the documents that mention it appeared. */
-static int spells(xmlTextWriterPtr w, const char *dates)
+/* One spell per date: the day the documents that mention it appeared; or,
+ * when 'accumulate', one from the first of them on (no end: to the end of
+ * the timeline). */
+static int spells(xmlTextWriterPtr w, const char *dates, bool accumulate)
 {
 	int bad = 0;
 
@@ -93,9 +97,41 @@ static int spells(xmlTextWriterPtr w, const char *dates)
 		snprintf(day, sizeof day, "%.10s", p);
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "spell") < 0;
 		bad |= attr(w, "start", day);
-		bad |= attr(w, "end", day);
+		if (!accumulate)
+			bad |= attr(w, "end", day);
 		bad |= xmlTextWriterEndElement(w) < 0;
+		if (accumulate)
+			break;
 	}
+	return bad | (xmlTextWriterEndElement(w) < 0);
+}
+
+/* Node positions (rows of xy): Fruchterman-Reingold from a fixed seed, so
+ * that one graph is laid out one way, with fewer rounds as it grows (on a
+ * grid above 1,000 nodes: igraph's), to keep a large graph's layout to
+ * seconds. */
+static int layout(const struct graph *g, igraph_matrix_t *xy)
+{
+	const igraph_t *ig = graph_igraph(g);
+	double size = (double)igraph_vcount(ig) + (double)igraph_ecount(ig);
+	igraph_integer_t rounds = size > 1e5 ? 20 : size > 1e4 ? 100 : 500;
+
+	igraph_rng_seed(igraph_rng_default(), 42);
+	return igraph_layout_fruchterman_reingold(ig, xy, false, rounds, sqrt((double)igraph_vcount(ig)), IGRAPH_LAYOUT_AUTOGRID,
+				NULL, NULL, NULL, NULL, NULL) == IGRAPH_SUCCESS ? 0 : -1;
+}
+
+static int position(xmlTextWriterPtr w, const igraph_matrix_t *xy, size_t v)
+{
+	char x[32], y[32];
+	int bad = xmlTextWriterStartElementNS(w, BAD_CAST "viz", BAD_CAST "position", NULL) < 0;
+
+	/* Gephi draws nodes some 10 to 40 units wide: spread them to match */
+	snprintf(x, sizeof x, "%.2f", 50 * MATRIX(*xy, (igraph_integer_t)v, 0));
+	snprintf(y, sizeof y, "%.2f", 50 * MATRIX(*xy, (igraph_integer_t)v, 1));
+	bad |= attr(w, "x", x);
+	bad |= attr(w, "y", y);
+	bad |= attr(w, "z", "0.0");
 	return bad | (xmlTextWriterEndElement(w) < 0);
 }
 
@@ -107,17 +143,26 @@ static int viz(xmlTextWriterPtr w, const char *what, const char *name, const cha
 	return bad | (xmlTextWriterEndElement(w) < 0);
 }
 
-int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
+int gexf_write(FILE *fp, const struct graph *g, bool accumulate, struct diag *err)
 {
-	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
-	xmlTextWriterPtr w = out ? xmlNewTextWriter(out) : NULL;
+	xmlOutputBufferPtr out;
+	xmlTextWriterPtr w;
 	size_t nv = graph_node_count(g), ne = graph_edge_count(g);
+	igraph_matrix_t xy;
 	bool dated = false;
 	int bad = 0;
 
-	if (!w) {
+	if (igraph_matrix_init(&xy, 0, 0) != IGRAPH_SUCCESS)
+		return diag_set(err, "out of memory laying out the graph for the GEXF");
+	if (layout(g, &xy) < 0) {
+		igraph_matrix_destroy(&xy);
+		return diag_set(err, "cannot lay out the graph for the GEXF");
+	}
+	out = xmlOutputBufferCreateFile(fp, NULL);
+	if (!(w = out ? xmlNewTextWriter(out) : NULL)) {
 		if (out)
 			xmlOutputBufferClose(out);
+		igraph_matrix_destroy(&xy);
 		return diag_set(err, "cannot start the GEXF writer");
 	}
 	for (size_t v = 0; v < nv; v++)
@@ -151,8 +196,9 @@ int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
 		bad |= attr(w, "id", graph_str(g, false, v, "id"));
 		bad |= attr(w, "label", graph_str(g, false, v, "label"));
 		bad |= values(w, g, false, v, graph_node_attrs);
-		bad |= spells(w, graph_str(g, false, v, "dates"));
+		bad |= spells(w, graph_str(g, false, v, "dates"), accumulate);
 		bad |= viz(w, "color", "hex", graph_str(g, false, v, "color"));
+		bad |= position(w, &xy, v);
 		bad |= viz(w, "size", "value", size);
 		bad |= xmlTextWriterEndElement(w) < 0;
 	}
@@ -174,7 +220,7 @@ int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
 		bad |= attr(w, "label", rt->id);
 		bad |= attr(w, "weight", weight);
 		bad |= values(w, g, true, e, graph_edge_attrs);
-		bad |= spells(w, graph_str(g, true, e, "dates"));
+		bad |= spells(w, graph_str(g, true, e, "dates"), accumulate);
 		bad |= viz(w, "color", "hex", graph_str(g, true, e, "color"));
 		bad |= viz(w, "thickness", "value", weight);
 		if (graph_num(g, true, e, "asserted") == 0)
@@ -183,5 +229,6 @@ int gexf_write(FILE *fp, const struct graph *g, struct diag *err)
 	}
 	bad |= xmlTextWriterEndDocument(w) < 0;
 	xmlFreeTextWriter(w);
+	igraph_matrix_destroy(&xy);
 	return bad ? diag_set(err, "cannot write GEXF") : 0;
 }

@@ -574,9 +574,9 @@ out:
 	return rc;
 }
 
-struct igraph_s *graph_igraph(struct graph *g)
+struct igraph_s *graph_igraph(const struct graph *g)
 {
-	return &g->ig;
+	return (struct igraph_s *)&g->ig;	/* as strchr does: the caller knows what it may change */
 }
 
 size_t graph_node_count(const struct graph *g)

@@ -92,7 +92,7 @@ int graph_select(struct graph *g, const struct graph_filter *f, struct diag *err
 struct graph *graph_load(const char *path, struct diag *err);
 
 /* The built igraph graph, for the analysis stage. */
-struct igraph_s *graph_igraph(struct graph *g);
+struct igraph_s *graph_igraph(const struct graph *g);
 
 size_t graph_node_count(const struct graph *g);
 /* Edges have an id too (graph_str(g, true, e, "id")), made of their ends and

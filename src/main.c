@@ -116,6 +116,9 @@ static void usage(FILE *fp)
 	      "      --ego ACTOR      keep ACTOR (id or label) and the actors around it...\n"
 	      "      --depth D        ...up to D steps away (default 2)\n"
 	      "  -c, --clusters       draw each community in a box of its own (dot, svg, png)\n"
+	      "      --spells MODE    GEXF timeline: day (default), a spell for each day an\n"
+	      "                       element is mentioned, or accumulate, one from its first\n"
+	      "                       mention on\n"
 	      "      --render-timeout S\n"
 	      "                       stop drawing an SVG or PNG after S seconds (default 60)\n"
 	      "  -l, --level LEVEL    actor (default) or state: fold persons into the state or\n"
@@ -191,6 +194,7 @@ struct options {
 	bool records;		/* build --records: the inputs are files of records */
 	enum { EXTRACT_JSON, EXTRACT_TSV, EXTRACT_RECORDS } extract_as;	/* extract --format */
 	bool compact;	/* extract: a sentence's text once */
+	bool accumulate;	/* GEXF spells from an element's first date on */
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -395,7 +399,7 @@ static int write_format(const struct graph *g, const char *format, const struct 
 	if (strcmp(format, "edges.csv") == 0)
 		return tables_edges_csv(fp, g, err);
 	if (strcmp(format, "gexf") == 0)
-		return gexf_write(fp, g, err);
+		return gexf_write(fp, g, o->accumulate, err);
 	if (strcmp(format, "dot") == 0)
 		return dot_write(fp, g, o->clusters, err);
 	return dot_render(fp, g, format, o->clusters, o->render_timeout, err);
@@ -1323,6 +1327,7 @@ static const struct option longopts[] = {
 	{"no-cache", no_argument, NULL, 'N'}, {"render-timeout", required_argument, NULL, 'T'},
 	{"jobs", required_argument, NULL, 'j'}, {"compact", no_argument, NULL, 'k'},
 	{"verbose", no_argument, NULL, 'v'}, {"records", no_argument, NULL, 'R'},
+	{"spells", required_argument, NULL, 'S'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -1333,7 +1338,7 @@ static const struct option longopts[] = {
 static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
-	{"build", "sonfpqvlwrtgdcLCNTjR"}, {"build --records", "sonfqlwrtgdcTR"}, {"extract", "sfLjk"},
+	{"build", "sonfpqvlwrtgdcLCNTjRS"}, {"build --records", "sonfqlwrtgdcTRS"}, {"extract", "sfLjk"},
 	{"explain", "seL"}, {"stats", "f"}, {"diff", "f"}, {"check", "s"},
 };
 
@@ -1451,6 +1456,11 @@ int main(int argc, char **argv)
 		case 'C': o.cache = optarg; break;
 		case 'N': o.no_cache = true; break;
 		case 'R': o.records = true; break;
+		case 'S':
+			if (strcmp(optarg, "day") != 0 && strcmp(optarg, "accumulate") != 0)
+				return misuse("--spells needs day or accumulate, found '%s'", optarg);
+			o.accumulate = strcmp(optarg, "accumulate") == 0;
+			break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': puts("actorgraph " VERSION); return EXIT_OK;
 		case ':': return misuse("option '%s' needs an argument", argv[optind - 1]);

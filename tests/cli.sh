@@ -392,6 +392,21 @@ else
 	bad verbose-and-quiet "$(cat "$OUT/verbose.err" "$OUT/quiet.err")"
 fi
 
+# GEXF: laid out for Gephi; spells per day, or accumulating from the first mention on
+printf '%s\n' '{"id": "a", "date": "2024-01-05", "text": "Russia imposed sanctions on Iran."}' \
+	'{"id": "b", "date": "2024-03-07", "text": "Russia imposed sanctions on Iran again."}' >"$OUT/spells.jsonl"
+"$AG" build -q --format gexf --out "$OUT/spells/day" "$OUT/spells.jsonl"
+"$AG" build -q --format gexf --spells accumulate --out "$OUT/spells/acc" "$OUT/spells.jsonl"
+if grep -q '<spell start="2024-01-05" end="2024-01-05"/>' "$OUT/spells/day/graph.gexf" &&
+	grep -q '<spell start="2024-03-07" end="2024-03-07"/>' "$OUT/spells/day/graph.gexf" &&
+	grep -q '<spell start="2024-01-05"/>' "$OUT/spells/acc/graph.gexf" && ! grep -q 'spell start="2024-03-07"' "$OUT/spells/acc/graph.gexf" &&
+	[ "$(grep -c '<viz:position x=' "$OUT/spells/acc/graph.gexf")" = 2 ] &&
+	xmllint --nonet --noout --relaxng tests/vendor/gexf/gexf.rng "$OUT/spells/acc/graph.gexf" 2>/dev/null; then
+	ok gexf-positions-and-spells
+else
+	bad gexf-positions-and-spells "$(cat "$OUT/spells/acc/graph.gexf")"
+fi
+
 # names that reach the file system stay in the output folder
 printf '{"id": "../../escaped", "text": "Russia invaded Ukraine."}\n{"id": ".hidden", "text": "Russia met China."}\n' \
 	>"$OUT/paths.jsonl"

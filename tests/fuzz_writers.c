@@ -34,6 +34,11 @@ static char *written(int (*write)(FILE *, const struct graph *, struct diag *), 
 	return out;
 }
 
+static int gexf_days(FILE *fp, const struct graph *g, struct diag *err)
+{
+	return gexf_write(fp, g, false, err);
+}
+
 static int dot_plain(FILE *fp, const struct graph *g, struct diag *err)
 {
 	return dot_write(fp, g, false, err);
@@ -125,7 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	xmlFreeDoc(xml);
 	free(out);
-	out = written(gexf_write, g, &len);
+	out = written(gexf_days, g, &len);
 	if (!(xml = xmlReadMemory(out, (int)len, "gexf", NULL, XML_PARSE_NONET)))
 		abort();
 	xmlFreeDoc(xml);
