@@ -81,9 +81,100 @@ static void declare(Agraph_t *g, int kind, const char *name, const char *def)
 	agattr(g, kind, (char *)name, (char *)def);
 }
 
-/* A legend of the relation types drawn, as the graph's label below it,
- * after the number of actors left out when there were too many to draw. */
-static void legend(Agraph_t *g, const struct graph *gr, const bool *drawn, size_t shown, size_t among)
+/* The first and last dates of the relations drawn, or "". */
+static void date_range(const struct graph *gr, const bool *drawn, char first[11], char last[11])
+{
+	first[0] = last[0] = '\0';
+	for (size_t e = 0; e < graph_edge_count(gr); e++) {
+		const char *f = graph_str(gr, true, e, "first_seen"), *l = graph_str(gr, true, e, "last_seen");
+		size_t from, to;
+
+		graph_edge_ends(gr, e, &from, &to);
+		if (!drawn[from] || !drawn[to] || !*f)
+			continue;
+		if (!first[0] || strcmp(f, first) < 0)
+			snprintf(first, 11, "%s", f);
+		if (strcmp(l, last) > 0)
+			snprintf(last, 11, "%s", l);
+	}
+}
+
+/* Text for an HTML-like label: &, < and > escaped (labels are cut already). */
+static void html_text(struct buf *b, const char *s)
+{
+	for (; *s; s++)
+		if (*s == '&')
+			buf_puts(b, "&amp;");
+		else if (*s == '<')
+			buf_puts(b, "&lt;");
+		else if (*s == '>')
+			buf_puts(b, "&gt;");
+		else
+			buf_add(b, s, 1);
+}
+
+/* The title: the graph's name, its documents and dates, and how many of its
+ * actors are drawn when not all are. */
+static void title(struct buf *html, const struct graph *gr, const struct dot_style *st, const bool *drawn,
+		  size_t shown, size_t among)
+{
+	char first[11], last[11];
+	size_t docs = graph_documents(gr);
+
+	date_range(gr, drawn, first, last);
+	buf_puts(html, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\"><B>");
+	html_text(html, st->title ? st->title : "actors");
+	buf_puts(html, "</B></FONT></TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
+	if (docs)
+		buf_printf(html, "%zu document%s", docs, docs == 1 ? "" : "s");
+	if (first[0])
+		buf_printf(html, "%s%s to %s", docs ? ", " : "", first, last);
+	if (shown < among)
+		buf_printf(html, "%s%zu of %zu actors drawn: those of highest %s", docs || first[0] ? "; " : "", shown,
+			   among, st->by ? st->by : "PageRank");
+	buf_puts(html, "</TD></TR>");
+}
+
+enum { LEGEND_COMMUNITIES = 10 };	/* rows of communities in the legend */
+
+/* The communities drawn, each named by its highest ranked actor drawn
+ * (rank: drawn actors, best first), with its colour. */
+static void communities(struct buf *html, const struct graph *gr, const size_t *rank, size_t shown)
+{
+	size_t listed = 0, more = 0;
+
+	for (size_t i = 0; i < shown; i++) {
+		double c = graph_num(gr, false, rank[i], "community");
+		size_t members = 0, j = 0;
+		char *label;
+
+		while (j < i && graph_num(gr, false, rank[j], "community") != c)
+			j++;
+		if (j < i)
+			continue;	/* named already, by a higher ranked actor */
+		for (size_t k = i; k < shown; k++)
+			members += graph_num(gr, false, rank[k], "community") == c;
+		if (listed == LEGEND_COMMUNITIES) {
+			more++;
+			continue;
+		}
+		label = label_text(graph_str(gr, false, rank[i], "label"));
+		buf_printf(html, "<TR><TD><FONT COLOR=\"%s\" POINT-SIZE=\"16\">&#9679;</FONT></TD>"
+			   "<TD ALIGN=\"LEFT\">community of ", graph_str(gr, false, rank[i], "color"));
+		html_text(html, label);
+		buf_printf(html, " (%zu actor%s)</TD></TR>", members, members == 1 ? "" : "s");
+		free(label);
+		listed++;
+	}
+	if (more)
+		buf_printf(html, "<TR><TD></TD><TD ALIGN=\"LEFT\">and %zu more communit%s</TD></TR>", more,
+			   more == 1 ? "y" : "ies");
+}
+
+/* The title and legend, as the graph's label below it: the relation types
+ * drawn, the communities, shapes and sizes. */
+static void legend(Agraph_t *g, const struct graph *gr, const struct dot_style *st, const bool *drawn,
+		   const size_t *rank, size_t shown, size_t among)
 {
 	const struct reltype *seen[64];
 	size_t n = 0;
@@ -104,57 +195,61 @@ static void legend(Agraph_t *g, const struct graph *gr, const bool *drawn, size_
 			seen[n++] = rt;
 		dashed = dashed || graph_num(gr, true, e, "asserted") == 0;
 	}
-	if (!n && shown == among)
-		return;
 	buf_puts(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">");
-	if (shown < among)
-		buf_printf(&html, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu of %zu actors drawn: "
-			   "those of highest PageRank</TD></TR>", shown, among);
+	title(&html, gr, st, drawn, shown, among);
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&html, "<TR><TD><FONT COLOR=\"%s\">&#8212;&#8212;&#8212;</FONT></TD>"
 			   "<TD ALIGN=\"LEFT\">%s (%s)</TD></TR>", seen[i]->color, seen[i]->id,
 			   seen[i]->sign > 0 ? "cooperation" : seen[i]->sign < 0 ? "conflict" : "neutral");
 	if (dashed)
 		buf_puts(&html, "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">only hypothetical</TD></TR>");
+	communities(&html, gr, rank, shown);
+	if (shown)
+		buf_puts(&html, "<TR><TD></TD><TD ALIGN=\"LEFT\">ellipses: states and persons; boxes: "
+			   "organizations; size: PageRank</TD></TR>");
 	buf_puts(&html, "</TABLE>");
 	label = agstrdup_html(g, html.data);
 	agset(g, (char *)"label", label);
 	agstrfree(g, label);
 	declare(g, AGRAPH, "labelloc", "b");
 	declare(g, AGRAPH, "labeljust", "l");
-	declare(g, AGRAPH, "fontsize", "9");
+	declare(g, AGRAPH, "fontsize", "12");
 	free(html.data);
 }
 
 struct ranked {
-	double pagerank;
+	double score;
 	size_t v;
 };
 
-/* Highest PageRank first, ties by position, as --top ranks them. */
+/* Highest score first, ties by position, as --top ranks them. */
 static int by_rank(const void *x, const void *y)
 {
 	const struct ranked *p = x, *q = y;
 
-	if (p->pagerank != q->pagerank)
-		return p->pagerank > q->pagerank ? -1 : 1;
+	if (p->score != q->score)
+		return p->score > q->score ? -1 : 1;
 	return p->v < q->v ? -1 : p->v > q->v;
 }
 
 /* Mark the actors to draw in 'drawn' (zeroed): a diagram shows relations, so
  * actors in none are left out, unless all are; of the others, the
- * DOT_MAX_ACTORS of highest PageRank. Returns how many there were before that cut. */
-static size_t choose(const struct graph *gr, bool *drawn)
+ * DOT_MAX_ACTORS ranked highest by 'by'. Returns how many there were before
+ * that cut; *rank gets those drawn, best first (the caller frees it). */
+static size_t choose(const struct graph *gr, const char *by, bool *drawn, size_t **rank)
 {
 	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), n = 0;
-	struct ranked *r = xcalloc(nv, sizeof *r);
+	struct ranked *r = xcalloc(nv + 1, sizeof *r);
 
+	*rank = xcalloc(nv + 1, sizeof **rank);
 	for (size_t v = 0; v < nv; v++)
 		if (ne == 0 || graph_num(gr, false, v, "degree") > 0)
-			r[n++] = (struct ranked){graph_num(gr, false, v, "pagerank"), v};
+			r[n++] = (struct ranked){graph_num(gr, false, v, by ? by : "pagerank"), v};
 	qsort(r, n, sizeof *r, by_rank);
-	for (size_t i = 0; i < n && i < DOT_MAX_ACTORS; i++)
+	for (size_t i = 0; i < n && i < DOT_MAX_ACTORS; i++) {
 		drawn[r[i].v] = true;
+		(*rank)[i] = r[i].v;
+	}
 	free(r);
 	return n;
 }
@@ -195,16 +290,16 @@ static bool has_parallel(const struct graph *gr, const bool *drawn)
 	return found;
 }
 
-static Agraph_t *build(const struct graph *gr, bool clusters)
+static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 {
-	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), among, shown;
-	bool *drawn = xcalloc(nv, sizeof *drawn), small;
+	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), among, shown, *rank;
+	bool *drawn = xcalloc(nv + 1, sizeof *drawn), small, clusters = st->clusters;
 	Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
 	Agnode_t **nodes = xcalloc(nv, sizeof *nodes);
 	double maxpr = 0;
 	char num[64];
 
-	among = choose(gr, drawn);
+	among = choose(gr, st->by, drawn, &rank);
 	shown = among < DOT_MAX_ACTORS ? among : DOT_MAX_ACTORS;
 	small = shown <= SMALL_GRAPH;
 	/* of the engines for undirected layouts only fdp draws clusters */
@@ -215,6 +310,7 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 	declare(g, AGRAPH, "outputorder", "edgesfirst");
 	declare(g, AGRAPH, "fontname", "DejaVu Sans");
 	declare(g, AGRAPH, "pad", "0.3");
+	declare(g, AGRAPH, "size", "30,30");	/* inches: a larger layout is scaled down to it */
 	declare(g, AGRAPH, "sep", "+8");
 	declare(g, AGRAPH, "label", "");	/* the legend's, and the clusters' */
 	declare(g, AGRAPH, "style", "");
@@ -297,15 +393,16 @@ static Agraph_t *build(const struct graph *gr, bool clusters)
 			set(g, edge, "dir", "none");
 		set(g, edge, small ? "label" : "tooltip", rt->id);
 	}
-	legend(g, gr, drawn, shown, among);
+	legend(g, gr, st, drawn, rank, shown, among);
+	free(rank);
 	free(drawn);
 	free(nodes);
 	return g;
 }
 
-int dot_write(FILE *fp, const struct graph *gr, bool clusters, struct diag *err)
+int dot_write(FILE *fp, const struct graph *gr, const struct dot_style *st, struct diag *err)
 {
-	Agraph_t *g = build(gr, clusters);
+	Agraph_t *g = build(gr, st);
 	int rc = agwrite(g, fp);
 
 	agclose(g);
@@ -347,7 +444,8 @@ static void send_all(int fd, const char *p, size_t n)
 /* The child: lay out and render gr, and send 'O' and the image, or 'E' and
  * Graphviz's message, to fd. It ends with _exit(), which leaves the parent's
  * buffers and the leak checker alone. */
-_Noreturn static void draw(int fd, pid_t parent, const struct graph *gr, const char *format, bool clusters)
+_Noreturn static void draw(int fd, pid_t parent, const struct graph *gr, const char *format,
+			   const struct dot_style *st)
 {
 	Agraph_t *g;
 	GVC_t *gvc;
@@ -360,7 +458,7 @@ _Noreturn static void draw(int fd, pid_t parent, const struct graph *gr, const c
 		_exit(1);
 	agseterrf(keep_error);
 	gvc = gvContext();
-	g = build(gr, clusters);
+	g = build(gr, st);
 	if (gvLayout(gvc, g, agget(g, (char *)"layout")) != 0)
 		buf_printf(&msg, "EGraphviz could not lay out the graph: %s", gv_error);
 	else if (gvRenderData(gvc, g, format, &data, &len) != 0)
@@ -432,7 +530,7 @@ static int collect(int fd, pid_t pid, double timeout, struct buf *out, struct di
 	return 0;
 }
 
-int dot_render(FILE *fp, const struct graph *gr, const char *format, bool clusters, double timeout,
+int dot_render(FILE *fp, const struct graph *gr, const char *format, const struct dot_style *st, double timeout,
 	       struct diag *err)
 {
 	struct buf out = {0};
@@ -450,7 +548,7 @@ int dot_render(FILE *fp, const struct graph *gr, const char *format, bool cluste
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		draw(fds[1], parent, gr, format, clusters);
+		draw(fds[1], parent, gr, format, st);
 	}
 	close(fds[1]);
 	rc = collect(fds[0], pid, timeout, &out, err);

@@ -517,9 +517,9 @@ out:
 	return rc;
 }
 
-static double rank_of(const igraph_t *ig, igraph_integer_t v)
+static double rank_of(const igraph_t *ig, const char *by, igraph_integer_t v)
 {
-	return VAN(ig, "pagerank", v);
+	return VAN(ig, by ? by : "pagerank", v);
 }
 
 int graph_select(struct graph *g, const struct graph_filter *f, struct diag *err)
@@ -550,13 +550,13 @@ int graph_select(struct graph *g, const struct graph_filter *f, struct diag *err
 		for (igraph_integer_t i = 0; i < igraph_vector_int_size(igraph_vector_int_list_get_ptr(&near, 0)); i++)
 			keep[VECTOR(*igraph_vector_int_list_get_ptr(&near, 0))[i]] = true;
 	}
-	if (f->top > 0) {	/* the N best by PageRank among those kept; ties by position */
+	if (f->top > 0) {	/* the N best by f->by among those kept; ties by position */
 		for (igraph_integer_t v = 0; v < nv; v++) {
 			size_t better = 0;
 
 			for (igraph_integer_t u = 0; u < nv && keep[v]; u++)
-				better += keep[u] && (rank_of(&g->ig, u) > rank_of(&g->ig, v) ||
-						      (rank_of(&g->ig, u) == rank_of(&g->ig, v) && u < v));
+				better += keep[u] && (rank_of(&g->ig, f->by, u) > rank_of(&g->ig, f->by, v) ||
+						      (rank_of(&g->ig, f->by, u) == rank_of(&g->ig, f->by, v) && u < v));
 			if (keep[v] && better >= f->top)
 				CHECK(igraph_vector_int_push_back(&drop, v));
 		}
@@ -577,6 +577,11 @@ out:
 struct igraph_s *graph_igraph(const struct graph *g)
 {
 	return (struct igraph_s *)&g->ig;	/* as strchr does: the caller knows what it may change */
+}
+
+size_t graph_documents(const struct graph *g)
+{
+	return g->ndocs;
 }
 
 size_t graph_node_count(const struct graph *g)

@@ -73,7 +73,8 @@ int graph_build(struct graph *g, struct diag *err);
 struct graph_filter {
 	double min_weight;	/* edges at least this heavy */
 	const char *relations;	/* comma-separated relation types, or NULL for all */
-	size_t top;		/* the N actors with the highest PageRank */
+	size_t top;		/* the N actors ranked highest... */
+	const char *by;		/* ...by this node attribute (NULL: pagerank) */
 	const char *ego;	/* an actor (id or label) and its neighbours... */
 	int depth;		/* ...up to this many steps away */
 };
@@ -95,6 +96,8 @@ struct graph *graph_load(const char *path, struct diag *err);
 struct igraph_s *graph_igraph(const struct graph *g);
 
 size_t graph_node_count(const struct graph *g);
+/* The documents added (graph_add calls); 0 for a graph_load()ed graph. */
+size_t graph_documents(const struct graph *g);
 /* Edges have an id too (graph_str(g, true, e, "id")), made of their ends and
  * type, "SOURCE:relation:TARGET", which ids cannot hold: an edge keeps its id
  * across runs and corpora. Not for a graph_load()ed graph. */

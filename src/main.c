@@ -48,13 +48,16 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 #define PREVIOUS_DIR ".previous"
 
 static const char *const default_formats = "graphml,dot,svg";
+/* What --by may rank actors by: numeric node attributes. */
+static const char *const rankings[] = {"pagerank", "degree", "strength", "betweenness", "closeness", "eigenvector",
+				       "mentions", NULL};
 static const char *const known_formats[] = {"graphml", "gexf", "json", "graphology", "csv", "dot", "svg", "png", NULL};
 
 static void usage(FILE *fp)
 {
 	fputs("usage: actorgraph build [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
 	      "                        [--level actor|state] [--per-document] [--quiet|--verbose]\n"
-	      "                        [--min-weight W] [--relation LIST] [--top N]\n"
+	      "                        [--min-weight W] [--relation LIST] [--top N [--by SCORE]]\n"
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
 	      "                        [--cache DIR] [--render-timeout S] [--jobs N] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] [--jobs N] graphs/NAME\n"
@@ -112,7 +115,10 @@ static void usage(FILE *fp)
 	      "      --min-weight W   keep the relations of weight W or more (mentions; a\n"
 	      "                       hypothetical mention counts half)\n"
 	      "      --relation LIST  keep these relation types (comma-separated)\n"
-	      "      --top N          keep the N actors of highest PageRank\n"
+	      "      --top N          keep the N actors of highest PageRank...\n"
+	      "      --by SCORE       ...or of highest degree, strength, betweenness,\n"
+	      "                       closeness, eigenvector or mentions; and a diagram of\n"
+	      "                       more than 80 actors draws the 80 highest so\n"
 	      "      --ego ACTOR      keep ACTOR (id or label) and the actors around it...\n"
 	      "      --depth D        ...up to D steps away (default 2)\n"
 	      "  -c, --clusters       draw each community in a box of its own (dot, svg, png)\n"
@@ -385,9 +391,12 @@ static bool is_drawing(const char *format)
 	return strcmp(format, "svg") == 0 || strcmp(format, "png") == 0;
 }
 
-static int write_format(const struct graph *g, const char *format, const struct options *o, FILE *fp,
-			struct diag *err)
+/* Write g as 'format' to fp; 'name' is the graph's, for a diagram's title. */
+static int write_format(const struct graph *g, const char *format, const struct options *o, const char *name,
+			FILE *fp, struct diag *err)
 {
+	const struct dot_style st = {name, o->filter.by, o->clusters};
+
 	if (strcmp(format, "graphml") == 0)
 		return graphml_write(fp, g, err);
 	if (strcmp(format, "json") == 0)
@@ -401,8 +410,8 @@ static int write_format(const struct graph *g, const char *format, const struct 
 	if (strcmp(format, "gexf") == 0)
 		return gexf_write(fp, g, o->accumulate, err);
 	if (strcmp(format, "dot") == 0)
-		return dot_write(fp, g, o->clusters, err);
-	return dot_render(fp, g, format, o->clusters, o->render_timeout, err);
+		return dot_write(fp, g, &st, err);
+	return dot_render(fp, g, format, &st, o->render_timeout, err);
 }
 
 /* The GraphML of a recipe's last build, or (previous) of the build before. */
@@ -460,7 +469,7 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 			outs = xrealloc(outs, (n + 1) * sizeof *outs);
 			if (outfile_open(&outs[n], path.data, err) < 0) {
 				rc = -1;
-			} else if (write_format(g, files[k], o, outs[n].fp, &why) == 0) {
+			} else if (write_format(g, files[k], o, name, outs[n].fp, &why) == 0) {
 				n++;
 				graphml |= strcmp(files[k], "graphml") == 0;
 				buf_printf(&wrote, "actorgraph: wrote %s (%zu actors, %zu relations)\n", path.data,
@@ -1327,7 +1336,7 @@ static const struct option longopts[] = {
 	{"no-cache", no_argument, NULL, 'N'}, {"render-timeout", required_argument, NULL, 'T'},
 	{"jobs", required_argument, NULL, 'j'}, {"compact", no_argument, NULL, 'k'},
 	{"verbose", no_argument, NULL, 'v'}, {"records", no_argument, NULL, 'R'},
-	{"spells", required_argument, NULL, 'S'},
+	{"spells", required_argument, NULL, 'S'}, {"by", required_argument, NULL, 'B'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -1338,7 +1347,7 @@ static const struct option longopts[] = {
 static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
-	{"build", "sonfpqvlwrtgdcLCNTjRS"}, {"build --records", "sonfqlwrtgdcTRS"}, {"extract", "sfLjk"},
+	{"build", "sonfpqvlwrtgdcLCNTjRSB"}, {"build --records", "sonfqlwrtgdcTRSB"}, {"extract", "sfLjk"},
 	{"explain", "seL"}, {"stats", "f"}, {"diff", "f"}, {"check", "s"},
 };
 
@@ -1456,6 +1465,12 @@ int main(int argc, char **argv)
 		case 'C': o.cache = optarg; break;
 		case 'N': o.no_cache = true; break;
 		case 'R': o.records = true; break;
+		case 'B':
+			if (!word_in(optarg, rankings))
+				return misuse("--by needs pagerank, degree, strength, betweenness, closeness, "
+					      "eigenvector or mentions, found '%s'", optarg);
+			o.filter.by = optarg;
+			break;
 		case 'S':
 			if (strcmp(optarg, "day") != 0 && strcmp(optarg, "accumulate") != 0)
 				return misuse("--spells needs day or accumulate, found '%s'", optarg);

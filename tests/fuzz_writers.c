@@ -41,7 +41,9 @@ static int gexf_days(FILE *fp, const struct graph *g, struct diag *err)
 
 static int dot_plain(FILE *fp, const struct graph *g, struct diag *err)
 {
-	return dot_write(fp, g, false, err);
+	static const struct dot_style st = {"fuzz", NULL, false};
+
+	return dot_write(fp, g, &st, err);
 }
 
 /* An id as the schema and name discovery make them: a letter, then

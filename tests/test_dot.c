@@ -2,13 +2,15 @@
 #include "dot.h"
 #include "helpers.h"
 
+static const struct dot_style plain = {"test", NULL, false}, boxed = {"test", NULL, true};
+
 static char *render(const struct graph *g, const char *format)
 {
 	char *data = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&data, &len);
 	struct diag err = {{0}};
-	int rc = format ? dot_render(fp, g, format, false, DOT_TIMEOUT, &err) : dot_write(fp, g, false, &err);
+	int rc = format ? dot_render(fp, g, format, &plain, DOT_TIMEOUT, &err) : dot_write(fp, g, &plain, &err);
 
 	fclose(fp);
 	if (rc != 0)
@@ -50,7 +52,7 @@ static void draws_a_legend_and_leaves_out_actors_in_no_relation(void **state)
 
 static int dot_clustered(FILE *fp, const struct graph *g, struct diag *err)
 {
-	return dot_write(fp, g, true, err);
+	return dot_write(fp, g, &boxed, err);
 }
 
 static void boxes_communities_on_request(void **state)
@@ -69,7 +71,7 @@ static void boxes_communities_on_request(void **state)
 	assert_non_null(strstr(data, "label=\"community 1\""));
 	free(data);
 	fp = open_memstream(&data, &len);
-	assert_int_equal(dot_render(fp, g, "svg", true, DOT_TIMEOUT, &err), 0);
+	assert_int_equal(dot_render(fp, g, "svg", &boxed, DOT_TIMEOUT, &err), 0);
 	fclose(fp);
 	assert_non_null(strstr(data, "community 0"));
 	free(data);
@@ -181,7 +183,7 @@ static void reports_unknown_render_formats(void **state)
 	struct diag err = {{0}};
 
 	(void)state;
-	assert_int_equal(dot_render(fp, g, "nosuchformat", false, DOT_TIMEOUT, &err), -1);
+	assert_int_equal(dot_render(fp, g, "nosuchformat", &plain, DOT_TIMEOUT, &err), -1);
 	assert_string_equal(err.msg, "Graphviz could not render nosuchformat: "
 				     "Error: renderer for nosuchformat is unavailable");
 	fclose(fp);
@@ -198,7 +200,7 @@ static void gives_up_on_a_drawing_past_its_time_limit(void **state)
 	struct diag err = {{0}};
 
 	(void)state;
-	assert_int_equal(dot_render(fp, g, "svg", false, 0.001, &err), -1);
+	assert_int_equal(dot_render(fp, g, "svg", &plain, 0.001, &err), -1);
 	assert_string_equal(err.msg, "Graphviz took more than 0.001 s");
 	fclose(fp);
 	assert_int_equal(len, 0);
