@@ -88,10 +88,9 @@ static json_t *element(const struct graph *g, bool edge, size_t i)
 	return o;
 }
 
-int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err)
+static json_t *graph_json(const struct graph *g)
 {
 	json_t *doc = json_object(), *nodes = json_array(), *edges = json_array();
-	int rc;
 
 	for (size_t v = 0; v < graph_node_count(g); v++)
 		json_array_append_new(nodes, element(g, false, v));
@@ -100,11 +99,27 @@ int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err)
 	json_object_set_new(doc, "directed", json_true());
 	json_object_set_new(doc, "nodes", nodes);
 	json_object_set_new(doc, "edges", edges);
-	rc = json_dumpf(doc, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	return doc;
+}
+
+int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err)
+{
+	json_t *doc = graph_json(g);
+	int rc = json_dumpf(doc, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+
 	json_decref(doc);
 	if (rc != 0 || fputc('\n', fp) == EOF)
 		return diag_set(err, "cannot write JSON");
 	return 0;
+}
+
+char *jsonio_graph_text(const struct graph *g)
+{
+	json_t *doc = graph_json(g);
+	char *text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+
+	json_decref(doc);
+	return text;
 }
 
 

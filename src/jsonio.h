@@ -22,6 +22,10 @@ int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const s
  * typed as in GraphML. Returns 0, or -1 with err set. */
 int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err);
 
+/* The same graph as compact JSON on one line, for the HTML page. Returns a
+ * string the caller frees with free(), or NULL when memory ran out. */
+char *jsonio_graph_text(const struct graph *g);
+
 /* The statistics of tables_stats() as {"actors": [...], "balance":
  * {"balanced": N, "unbalanced": [{"actors": [ids], "signs": [...]}]}}. */
 int jsonio_stats(FILE *fp, const struct graph *g, struct diag *err);

@@ -23,6 +23,7 @@
 #include "gexf.h"
 #include "graph.h"
 #include "graphml.h"
+#include "html.h"
 #include "jsonio.h"
 #include "parallel.h"
 #include "recipe.h"
@@ -47,7 +48,7 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 #define PREVIOUS_DIR ".previous"
 
 static const char *const default_formats = "graphml,dot,svg";
-static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "dot", "svg", "png", NULL};
+static const char *const known_formats[] = {"graphml", "gexf", "json", "csv", "dot", "svg", "png", "html", NULL};
 
 static void usage(FILE *fp)
 {
@@ -70,7 +71,8 @@ static void usage(FILE *fp)
 	      "\n"
 	      "Commands:\n"
 	      "  build     write the graph of INPUT as OUT/NAME.graphml, .gexf, .json,\n"
-	      "            .nodes.csv and .edges.csv, .dot, .svg, .png;\n"
+	      "            .nodes.csv and .edges.csv, .dot, .svg, .png, .html (a page\n"
+	      "            to explore it in a browser, offline);\n"
 	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
 	      "            what the recipe says next to it\n"
 	      "  extract   write one JSON line per relation mention to stdout, or with\n"
@@ -95,7 +97,7 @@ static void usage(FILE *fp)
 	      "  -s, --schema DIR     the schema folder (default: the installed schema/)\n"
 	      "  -o, --out DIR        where build writes (default: .)\n"
 	      "  -n, --name NAME      output file name without extension (default: graph)\n"
-	      "  -f, --format LIST    comma-separated: graphml,gexf,json,csv,dot,svg,png\n"
+	      "  -f, --format LIST    comma-separated: graphml,gexf,json,csv,dot,svg,png,html\n"
 	      "                       (default: graphml,dot,svg)\n"
 	      "  -p, --per-document   build one graph per input document, named after it\n"
 	      "  -e, --edge S,T,D     the edge to explain: source, relation type, target\n"
@@ -306,7 +308,7 @@ static int check_formats(const char *list)
 		while (known_formats[i] && strcmp(known_formats[i], f) != 0)
 			i++;
 		if (!known_formats[i])
-			rc = misuse("unknown format '%s' (expected graphml, gexf, json, csv, dot, svg or png)", f);
+			rc = misuse("unknown format '%s' (expected graphml, gexf, json, csv, dot, svg, png or html)", f);
 	}
 	if (!rc && n == 0)	/* "" or "," would write nothing */
 		rc = misuse("--format needs a format, found '%s'", list);
@@ -357,8 +359,8 @@ static bool is_drawing(const char *format)
 	return strcmp(format, "svg") == 0 || strcmp(format, "png") == 0;
 }
 
-static int write_format(const struct graph *g, const char *format, const struct options *o, FILE *fp,
-			struct diag *err)
+static int write_format(const struct graph *g, const char *format, const struct options *o, const char *name,
+			FILE *fp, struct diag *err)
 {
 	if (strcmp(format, "graphml") == 0)
 		return graphml_write(fp, g, err);
@@ -372,6 +374,8 @@ static int write_format(const struct graph *g, const char *format, const struct 
 		return gexf_write(fp, g, err);
 	if (strcmp(format, "dot") == 0)
 		return dot_write(fp, g, o->clusters, err);
+	if (strcmp(format, "html") == 0)
+		return html_write(fp, g, name, err);
 	return dot_render(fp, g, format, o->clusters, o->render_timeout, err);
 }
 
@@ -430,7 +434,7 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 			outs = xrealloc(outs, (n + 1) * sizeof *outs);
 			if (outfile_open(&outs[n], path.data, err) < 0) {
 				rc = -1;
-			} else if (write_format(g, files[k], o, outs[n].fp, &why) == 0) {
+			} else if (write_format(g, files[k], o, name, outs[n].fp, &why) == 0) {
 				n++;
 				graphml |= strcmp(files[k], "graphml") == 0;
 				buf_printf(&wrote, "actorgraph: wrote %s (%zu actors, %zu relations)\n", path.data,
