@@ -20,7 +20,7 @@ LIB_OBJS = $(MODULES:%=src/%.o) src/viewer_assets.o
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
 
-.PHONY: all deps demo test unit cli gen asan fuzz fuzz-deps golden eval bench gazetteer lexicon install clean
+.PHONY: all deps demo test unit cli gen test-html asan fuzz fuzz-deps golden eval bench gazetteer lexicon install clean
 
 all: actorgraph
 
@@ -80,7 +80,15 @@ tests/clients/node_modules: tests/clients/package-lock.json
 gen:
 	@sh tests/gen.sh
 
-test: unit cli gen
+# The page of --format html in headless Chromium (Debian's, installed here
+# rather than by 'make deps': only this test needs it).
+test-html: actorgraph
+	@command -v chromium >/dev/null || { sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		$$sudo apt-get install -y -qq --no-install-recommends chromium; }
+	@sh tests/html.sh
+
+test: unit cli gen test-html
 
 # The whole suite under AddressSanitizer and UBSan; any report fails it.
 asan:

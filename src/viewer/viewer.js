@@ -202,7 +202,7 @@
 		if (e.last_evidence && e.last_evidence !== e.first_evidence)
 			side.append(el("h3", "Last evidence"), el("blockquote", e.last_evidence, "last-evidence"));
 		docs.forEach(function (d) {
-			list.append(el("li", d));
+			list.append(el("li", d, "document"));
 		});
 		if (e.doc_count > docs.length)
 			list.append(el("li", "and " + (e.doc_count - docs.length) + " more", "more"));
@@ -224,7 +224,7 @@
 			field(dl, c, n[c]);
 		});
 		graph.forEachEdge(id, function (e) {
-			var d = edges.get(e), li = el("li");
+			var d = edges.get(e), li = el("li", null, "relation");
 
 			li.append(link(label(d.source) + " " + d.relation + " " + label(d.target) + " (" + d.weight + ")",
 				"edge", e));
@@ -452,9 +452,13 @@
 		renderer.on("clickNode", function (ev) {
 			location.hash = "node=" + encodeURIComponent(ev.node);
 		});
+		/* for tests/html.sh: rendered, and where, so that a screenshot can be checked */
 		renderer.on("afterRender", function () {
+			var r = container.getBoundingClientRect();
+
 			if (first)
 				document.body.dataset.ready = "1";
+			document.body.dataset.graphBox = [r.left, r.top, r.width, r.height].map(Math.round).join(",");
 			first = false;
 		});
 		addEventListener("hashchange", route);
