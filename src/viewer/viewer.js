@@ -91,6 +91,40 @@
 		if (n > 1)
 			fa2.assign(graph, {iterations: Math.max(50, Math.min(300, Math.round(3e8 / (n * n)))),
 				settings: fa2.inferSettings(graph)});
+		ringSmallParts();
+	}
+
+	/* ForceAtlas2 pushes the actors outside the largest connected part far
+	 * out, which squeezes that part into a corner: put each other part,
+	 * as it is, on a ring just around the largest. */
+	function ringSmallParts() {
+		var parts = graphologyLibrary.components.connectedComponents(graph).sort(function (a, b) {
+			return b.length - a.length;
+		});
+		var centre = function (ids) {
+			var c = {x: 0, y: 0};
+
+			ids.forEach(function (id) {
+				c.x += graph.getNodeAttribute(id, "x") / ids.length;
+				c.y += graph.getNodeAttribute(id, "y") / ids.length;
+			});
+			return c;
+		};
+		var main = parts.shift() || [], c = centre(main), r = 0;
+
+		main.forEach(function (id) {
+			r = Math.max(r, Math.hypot(graph.getNodeAttribute(id, "x") - c.x, graph.getNodeAttribute(id, "y") - c.y));
+		});
+		parts.forEach(function (ids, i) {
+			var a = 2 * Math.PI * i / parts.length, from = centre(ids);
+			var dx = c.x + 1.15 * (r || 1) * Math.cos(a) - from.x, dy = c.y + 1.15 * (r || 1) * Math.sin(a) - from.y;
+
+			ids.forEach(function (id) {
+				graph.updateNodeAttributes(id, function (at) {
+					return Object.assign(at, {x: at.x + dx, y: at.y + dy});
+				});
+			});
+		});
 	}
 
 	function resize() {
@@ -142,10 +176,10 @@
 
 		if (!nodeShown(id))
 			out.hidden = true;
-		if (state.node === id) {
+		if (state.node === id || (state.edge && graph.hasExtremity(state.edge, id))) {
 			out.highlighted = true;
 			out.zIndex = 1;
-		} else if (state.node && !graph.areNeighbors(id, state.node)) {
+		} else if ((state.node && !graph.areNeighbors(id, state.node)) || state.edge) {
 			out.color = "#e0e0e0";
 			out.label = "";
 		}
@@ -157,10 +191,12 @@
 
 		if (!edgeShown(id))
 			out.hidden = true;
-		if (state.edge === id)
+		if (state.edge === id) {
 			out.size = attrs.size + 3;
-		else if (state.node && !graph.hasExtremity(id, state.node))
+			out.zIndex = 1;
+		} else if (state.edge || (state.node && !graph.hasExtremity(id, state.node))) {
 			out.color = "#eeeeee";
+		}
 		return out;
 	}
 
@@ -355,12 +391,13 @@
 	}
 
 	/* Two sliders over the graph's dates: an edge is shown while its
-	 * first_seen..last_seen meets the range. None for an undated graph. */
+	 * first_seen..last_seen meets the range. None for a graph of one date
+	 * or none. */
 	function dateFilter(controls) {
 		var box = el("fieldset"), out = el("output");
 		var from = el("input"), to = el("input");
 
-		if (!dates.length)
+		if (dates.length < 2)
 			return;
 		box.id = "dates";
 		box.append(el("legend", "dates"));
