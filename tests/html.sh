@@ -2,7 +2,8 @@
 # html.sh - the page of --format html in headless Chromium (Debian's
 # chromium; software WebGL): it loads with no error, renders every actor
 # and relation, filters by relation and date, shows an edge's evidence and
-# documents for #edge=ID and an actor's relations for #node=ID, and draws
+# documents for #edge=ID and an actor's relations for #node=ID, finds an
+# actor by label or id (#find=QUERY, as the search box does), and draws
 # the graph: a screenshot of the expected size holds the actors' colours.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -149,6 +150,15 @@ assert side["attrs"].get("data-node") == "kim_jong_un"
 n = len([e for e in g["edges"] if "kim_jong_un" in (e["source"], e["target"])])
 assert len(dom.classes["relation"]) == n, (len(dom.classes["relation"]), n)
 '
+# the search box's query in the fragment: by label in any case, by id, or part of a label
+for q in "KIM%20JONG%20UN:kim_jong_un" "PRK:PRK" "vladimir:vladimir_putin" "nobody:"; do
+	check "find-${q%%:*}" "$OUT/korea.html" "find=${q%%:*}" '
+common()
+want = "'"${q#*:}"'"
+assert dom.ids["side"]["attrs"].get("data-node", "") == want, dom.ids["side"]["attrs"]
+assert dom.ids["search-note"]["text"] == ("" if want else "not found"), dom.ids["search-note"]["text"]
+'
+done
 
 # The screenshot: 1200x800, and in the graph's box (from the DOM) the
 # colours of the actors cover many pixels: sigma drew them

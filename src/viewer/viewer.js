@@ -2,7 +2,8 @@
  * #graph-data with sigma.js, sizes actors by a chosen centrality, filters
  * edges by relation type and date, finds an actor, and shows the evidence
  * behind an edge. Data reaches the page only through textContent.
- * The URL fragment says what to show: #edge=ID, #node=ID, and on load also
+ * The URL fragment says what to show: #edge=ID, #node=ID, #find=QUERY (an
+ * actor by id or label, as the search box finds it), and on load also
  * size=CENTRALITY, relations=A,B, from=DATE, to=DATE (for links and tests). */
 (function () {
 	"use strict";
@@ -279,17 +280,19 @@
 	/* What the fragment names: an edge's evidence or an actor. */
 	function route() {
 		var p = fragment(), side = document.getElementById("side");
+		var node = p.find !== undefined ? find(p.find) : p.node;
 
 		state.node = state.edge = null;
 		delete side.dataset.edge;
 		delete side.dataset.node;
+		document.getElementById("search-note").textContent = node || p.find === undefined ? "" : "not found";
 		if (p.edge && edges.has(p.edge)) {
 			state.edge = p.edge;
 			showEdge(p.edge);
-		} else if (p.node && nodes.has(p.node)) {
-			state.node = p.node;
-			showNode(p.node);
-			centre(p.node);
+		} else if (node && nodes.has(node)) {
+			state.node = node;
+			showNode(node);
+			centre(node);
 		} else {
 			side.replaceChildren(el("p", "Click an edge for its evidence, or an actor for its relations.", "hint"));
 		}
@@ -316,6 +319,8 @@
 	function searchBox(controls) {
 		var form = el("form"), input = el("input"), list = el("datalist"), note = el("span", "", "note");
 
+		note.id = "search-note";
+
 		input.type = "search";
 		input.id = "search";
 		input.placeholder = "find an actor";
@@ -328,12 +333,8 @@
 			list.append(o);
 		});
 		form.addEventListener("submit", function (ev) {
-			var id = find(input.value);
-
 			ev.preventDefault();
-			note.textContent = id ? "" : "not found";
-			if (id)
-				location.hash = "node=" + encodeURIComponent(id);
+			location.hash = "find=" + encodeURIComponent(input.value);
 		});
 		input.addEventListener("change", function () {
 			form.requestSubmit();
