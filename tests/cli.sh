@@ -205,8 +205,8 @@ fi
 
 # the same documents in another order give byte-identical files
 set -- tests/eval/dev/*.txt tests/eval/dev2/*.txt
-"$AG" build -q --format graphml,gexf,json,csv,dot --out "$OUT/order1" --name g "$@"
-"$AG" build -q --format graphml,gexf,json,csv,dot --out "$OUT/order2" --name g $(printf '%s\n' "$@" | sort -r)
+"$AG" build -q --format graphml,gexf,json,csv,dot,html --out "$OUT/order1" --name g "$@"
+"$AG" build -q --format graphml,gexf,json,csv,dot,html --out "$OUT/order2" --name g $(printf '%s\n' "$@" | sort -r)
 if diff -r -x '.*.lock' "$OUT/order1" "$OUT/order2" >"$OUT/order.diff" 2>&1; then
 	ok order-independent
 else
@@ -214,8 +214,8 @@ else
 fi
 
 # any number of worker processes gives the same files and the same events
-"$AG" build -q -j 1 --format graphml,gexf,json,csv,dot --out "$OUT/jobs1" --name g "$@"
-"$AG" build -q -j 3 --format graphml,gexf,json,csv,dot --out "$OUT/jobs3" --name g "$@"
+"$AG" build -q -j 1 --format graphml,gexf,json,csv,dot,html --out "$OUT/jobs1" --name g "$@"
+"$AG" build -q -j 3 --format graphml,gexf,json,csv,dot,html --out "$OUT/jobs3" --name g "$@"
 "$AG" build -q -j 1 --per-document --format graphml --out "$OUT/jobs1/each" "$@"
 "$AG" build -q -j 2 --per-document --format graphml --out "$OUT/jobs3/each" "$@"
 "$AG" extract -j 1 "$@" >"$OUT/jobs1/events.jsonl"

@@ -3,8 +3,9 @@
 # chromium; software WebGL): it loads with no error, renders every actor
 # and relation, filters by relation and date, shows an edge's evidence and
 # documents for #edge=ID and an actor's relations for #node=ID, finds an
-# actor by label or id (#find=QUERY, as the search box does), and draws
-# the graph: a screenshot of the expected size holds the actors' colours.
+# actor by label or id (#find=QUERY, as the search box does), keeps a label
+# that holds "</script>" and U+2028 as data, and draws the graph: a
+# screenshot of the expected size holds the actors' colours.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 AG=${AG:-./actorgraph}
@@ -87,8 +88,17 @@ docs = [{"id": "fp-trump-kim", "date": "2024-11-13", "text": open(sys.argv[1], e
 with open(sys.argv[2], "w", encoding="utf-8") as f:
     f.writelines(json.dumps(d) + "\n" for d in docs)
 PY
+# and a schema whose label would close the page's script and run its own
+mkdir -p "$OUT/schema"
+cp tests/data/schema/escape/relations.yaml "$OUT/schema/"
+printf '%s\n' 'actors:' \
+	'  - {id: evil, label: "</script><script>document.title = \"pwned\"</SCRIPT><!--\u2028\u2029 Co", kind: organization, names: [Evil Co]}' \
+	'  - {id: BBB, label: Bland, kind: state}' >"$OUT/schema/actors.yaml"
+echo "Evil Co met with Bland." >"$OUT/evil.txt"
 if "$AG" build -q --format html,json --out "$OUT" --name korea "$ART" 2>"$OUT/build.err" &&
-	"$AG" build -q --format html,json --out "$OUT" --name feed "$OUT/feed.jsonl" 2>>"$OUT/build.err"; then
+	"$AG" build -q --format html,json --out "$OUT" --name feed "$OUT/feed.jsonl" 2>>"$OUT/build.err" &&
+	"$AG" build -q --schema "$OUT/schema" --format html,json --out "$OUT" --name evil "$OUT/evil.txt" \
+		2>>"$OUT/build.err"; then
 	ok build
 else
 	bad build "$(cat "$OUT/build.err")"
@@ -159,6 +169,16 @@ assert dom.ids["side"]["attrs"].get("data-node", "") == want, dom.ids["side"]["a
 assert dom.ids["search-note"]["text"] == ("" if want else "not found"), dom.ids["search-note"]["text"]
 '
 done
+
+# the label stays data: shown as it is, its script never run
+check hostile-label "$OUT/evil.html" "node=evil" '
+common()
+label = next(n["label"] for n in g["nodes"] if n["id"] == "evil")
+assert label.startswith("</script><script>") and "\u2028" in label, repr(label)
+assert dom.ids["side"]["attrs"].get("data-node") == "evil"
+assert dom.ids["side"]["text"].startswith(label), dom.ids["side"]["text"][:80]
+assert "pwned" not in open(sys.argv[1], encoding="utf-8").read().split("<body")[0], "the label ran"
+'
 
 # The screenshot: 1200x800, and in the graph's box (from the DOM) the
 # colours of the actors cover many pixels: sigma drew them
