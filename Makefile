@@ -15,12 +15,12 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 AG_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
              -DVERSION='"$(VERSION)"' -DSCHEMA_DIR='"$(PREFIX)/share/actorgraph/schema"' -MMD -MP
 
-MODULES = diag util trie conf inflect schema text jsonl corpus actors relations cache parallel events graph analysis graphml gexf diff jsonio tables dot recipe
-LIB_OBJS = $(MODULES:%=src/%.o)
+MODULES = diag util trie conf inflect schema text jsonl corpus actors relations cache parallel events graph analysis graphml gexf diff jsonio tables dot recipe html
+LIB_OBJS = $(MODULES:%=src/%.o) src/viewer_assets.o
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
 
-.PHONY: all deps demo test unit cli gen test-cluster asan fuzz fuzz-deps golden eval bench gazetteer lexicon install clean
+.PHONY: all deps demo test unit cli gen test-html test-cluster asan fuzz fuzz-deps golden eval bench gazetteer lexicon install clean
 
 all: actorgraph
 
@@ -41,6 +41,14 @@ deps:
 
 src/%.o: src/%.c | .deps-stamp
 	$(CC) $(AG_CFLAGS) -c -o $@ $<
+
+# The HTML view's scripts and style, compiled in (see src/viewer.h).
+VIEWER_FILES = viewer_css=src/viewer/viewer.css viewer_graphology=vendor/graphology/graphology.umd.min.js \
+               viewer_library=vendor/graphology-library/graphology-library.min.js \
+               viewer_sigma=vendor/sigma/sigma.min.js viewer_js=src/viewer/viewer.js
+
+src/viewer_assets.c: src/viewer/embed.sh $(foreach f,$(VIEWER_FILES),$(lastword $(subst =, ,$(f))))
+	sh src/viewer/embed.sh $(VIEWER_FILES) >$@.tmp && mv $@.tmp $@
 
 libactorgraph.a: $(LIB_OBJS)
 	$(AR) rcs $@ $^
@@ -72,7 +80,15 @@ tests/clients/node_modules: tests/clients/package-lock.json
 gen:
 	@sh tests/gen.sh
 
-test: unit cli gen
+# The page of --format html in headless Chromium (Debian's, installed here
+# rather than by 'make deps': only this test needs it).
+test-html: actorgraph
+	@command -v chromium >/dev/null || { sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		$$sudo apt-get install -y -qq --no-install-recommends chromium; }
+	@sh tests/html.sh
+
+test: unit cli gen test-html
 
 # A sharded build on a Dask cluster (a scheduler and two workers on
 # 127.0.0.1) equals one build, byte for byte; too heavy for 'make test'.
@@ -97,7 +113,7 @@ asan:
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = extract schema recipe jsonl dates writers
 FUZZ_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -g -O1 -Isrc $(PKG_CFLAGS) -MMD -MP
-FUZZ_OBJS    = $(MODULES:%=tests/out/fuzz/%.o)
+FUZZ_OBJS    = $(MODULES:%=tests/out/fuzz/%.o) tests/out/fuzz/viewer_assets.o
 
 fuzz: $(FUZZ_TARGETS:%=tests/fuzz_%)
 	mkdir -p tests/out/fuzz-corpus && cp tests/data/articles/*.txt tests/out/fuzz-corpus/
@@ -143,7 +159,7 @@ install: actorgraph
 	install -m 644 schema/gen/petrarch2/LICENSE $(DESTDIR)$(PREFIX)/share/actorgraph/schema/LICENSE.petrarch2
 
 clean:
-	rm -f actorgraph libactorgraph.a src/*.o src/*.d $(TESTS) tests/*.d $(FUZZ_TARGETS:%=tests/fuzz_%)
+	rm -f actorgraph libactorgraph.a src/*.o src/*.d src/viewer_assets.c $(TESTS) tests/*.d $(FUZZ_TARGETS:%=tests/fuzz_%)
 	rm -rf tests/out
 
 -include $(DEPFILES) $(FUZZ_OBJS:.o=.d)

@@ -122,8 +122,8 @@ static json_t *element(const struct graph *g, bool edge, size_t i)
 
 /* networkx's node-link form (node_link_graph): a multigraph, since two
  * actors may have several relations; the edges under "edges" (networkx 3.6
- * on) and again under "links" (before). */
-int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err)
+ * on, and the HTML page) and, when 'links', again under "links" (before). */
+static json_t *graph_json(const struct graph *g, bool links_too)
 {
 	json_t *doc = json_object(), *nodes = json_array(), *links = json_array();
 
@@ -136,8 +136,24 @@ int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err)
 	json_object_set_new(doc, "graph", json_object());
 	json_object_set_new(doc, "nodes", nodes);
 	json_object_set(doc, "edges", links);
-	json_object_set_new(doc, "links", links);
-	return dump(fp, doc, err);
+	if (links_too)
+		json_object_set(doc, "links", links);
+	json_decref(links);
+	return doc;
+}
+
+int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err)
+{
+	return dump(fp, graph_json(g, true), err);
+}
+
+char *jsonio_graph_text(const struct graph *g)
+{
+	json_t *doc = graph_json(g, false);
+	char *text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+
+	json_decref(doc);
+	return text;
 }
 
 /* graphology's serialized form (Graph.from, graph.import): a mixed

@@ -33,6 +33,11 @@ int jsonio_graph(FILE *fp, const struct graph *g, struct diag *err);
  * "attributes"}]}. Returns 0, or -1 with err set. */
 int jsonio_graphology(FILE *fp, const struct graph *g, struct diag *err);
 
+/* The same graph as compact JSON on one line (without "links"), for the
+ * HTML page. Returns a
+ * string the caller frees with free(), or NULL when memory ran out. */
+char *jsonio_graph_text(const struct graph *g);
+
 /* The statistics of tables_stats() as {"actors": [...], "balance":
  * {"balanced": N, "unbalanced": [{"actors": [ids], "signs": [...]}]}}. */
 int jsonio_stats(FILE *fp, const struct graph *g, struct diag *err);

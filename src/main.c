@@ -24,6 +24,7 @@
 #include "gexf.h"
 #include "graph.h"
 #include "graphml.h"
+#include "html.h"
 #include "jsonio.h"
 #include "parallel.h"
 #include "recipe.h"
@@ -51,7 +52,8 @@ static const char *const default_formats = "graphml,dot,svg";
 /* What --by may rank actors by: numeric node attributes. */
 static const char *const rankings[] = {"pagerank", "degree", "strength", "betweenness", "closeness", "eigenvector",
 				       "mentions", NULL};
-static const char *const known_formats[] = {"graphml", "gexf", "json", "graphology", "csv", "dot", "svg", "png", NULL};
+static const char *const known_formats[] = {"graphml", "gexf", "json", "graphology", "csv", "dot", "svg", "png", "html",
+					    NULL};
 
 static void usage(FILE *fp)
 {
@@ -80,7 +82,7 @@ static void usage(FILE *fp)
 	      "Commands:\n"
 	      "  build     write the graph of INPUT as OUT/NAME.graphml, .gexf, .json\n"
 	      "            (networkx), .graphology.json, .nodes.csv and .edges.csv, .dot,\n"
-	      "            .svg, .png;\n"
+	      "            .svg, .png, .html (a page to explore it in a browser, offline);\n"
 	      "            given a recipe folder (graphs/NAME with a graph.yaml), build\n"
 	      "            what the recipe says next to it; with --records, build from\n"
 	      "            files of records (- for stdin) that extract wrote, in order\n"
@@ -109,7 +111,7 @@ static void usage(FILE *fp)
 	      "  -o, --out DIR        where build writes (default: .)\n"
 	      "  -n, --name NAME      output file name without extension (default: graph)\n"
 	      "  -f, --format LIST    comma-separated: graphml,gexf,json,graphology,csv,dot,\n"
-	      "                       svg,png (default: graphml,dot,svg)\n"
+	      "                       svg,png,html (default: graphml,dot,svg)\n"
 	      "  -p, --per-document   build one graph per input document, named after it\n"
 	      "  -e, --edge S,T,D     the edge to explain: source, relation type, target\n"
 	      "      --min-weight W   keep the relations of weight W or more (mentions; a\n"
@@ -338,7 +340,8 @@ static int check_formats(const char *list)
 		while (known_formats[i] && strcmp(known_formats[i], f) != 0)
 			i++;
 		if (!known_formats[i])
-			rc = misuse("unknown format '%s' (expected graphml, gexf, json, graphology, csv, dot, svg or png)", f);
+			rc = misuse("unknown format '%s' (expected graphml, gexf, json, graphology, csv, dot, svg, png "
+				    "or html)", f);
 	}
 	if (!rc && n == 0)	/* "" or "," would write nothing */
 		rc = misuse("--format needs a format, found '%s'", list);
@@ -391,7 +394,7 @@ static bool is_drawing(const char *format)
 	return strcmp(format, "svg") == 0 || strcmp(format, "png") == 0;
 }
 
-/* Write g as 'format' to fp; 'name' is the graph's, for a diagram's title. */
+/* Write g as 'format' to fp; 'name' is the graph's, for a diagram's or a page's title. */
 static int write_format(const struct graph *g, const char *format, const struct options *o, const char *name,
 			FILE *fp, struct diag *err)
 {
@@ -411,6 +414,8 @@ static int write_format(const struct graph *g, const char *format, const struct 
 		return gexf_write(fp, g, o->accumulate, err);
 	if (strcmp(format, "dot") == 0)
 		return dot_write(fp, g, &st, err);
+	if (strcmp(format, "html") == 0)
+		return html_write(fp, g, name, err);
 	return dot_render(fp, g, format, &st, o->render_timeout, err);
 }
 

@@ -220,8 +220,8 @@ fi
 
 # the same documents in another order give byte-identical files
 set -- tests/eval/dev/*.txt tests/eval/dev2/*.txt
-"$AG" build -q --format graphml,gexf,json,csv,dot --out "$OUT/order1" --name g "$@"
-"$AG" build -q --format graphml,gexf,json,csv,dot --out "$OUT/order2" --name g $(printf '%s\n' "$@" | sort -r)
+"$AG" build -q --format graphml,gexf,json,csv,dot,html --out "$OUT/order1" --name g "$@"
+"$AG" build -q --format graphml,gexf,json,csv,dot,html --out "$OUT/order2" --name g $(printf '%s\n' "$@" | sort -r)
 if diff -r -x '.*.lock' "$OUT/order1" "$OUT/order2" >"$OUT/order.diff" 2>&1; then
 	ok order-independent
 else
@@ -229,8 +229,8 @@ else
 fi
 
 # any number of worker processes gives the same files and the same events
-"$AG" build -q -j 1 --format graphml,gexf,json,csv,dot --out "$OUT/jobs1" --name g "$@"
-"$AG" build -q -j 3 --format graphml,gexf,json,csv,dot --out "$OUT/jobs3" --name g "$@"
+"$AG" build -q -j 1 --format graphml,gexf,json,csv,dot,html --out "$OUT/jobs1" --name g "$@"
+"$AG" build -q -j 3 --format graphml,gexf,json,csv,dot,html --out "$OUT/jobs3" --name g "$@"
 "$AG" build -q -j 1 --per-document --format graphml --out "$OUT/jobs1/each" "$@"
 "$AG" build -q -j 2 --per-document --format graphml --out "$OUT/jobs3/each" "$@"
 "$AG" extract -j 1 "$@" >"$OUT/jobs1/events.jsonl"
@@ -249,7 +249,7 @@ fi
 printf '%s\n' "$@" >"$OUT/shards.list" && split -n l/3 -d "$OUT/shards.list" "$OUT/shard."
 ls "$OUT"/shard.0? | xargs -P 2 -I {} sh -c '"$1" extract --format records $(cat "$2") >"$2.jsonl"' sh "$AG" {}
 cat "$OUT"/shard.00.jsonl "$OUT"/shard.01.jsonl >"$OUT/shards.jsonl"
-"$AG" build -q --records --format graphml,gexf,json,csv,dot --out "$OUT/sharded" --name g \
+"$AG" build -q --records --format graphml,gexf,json,csv,dot,html --out "$OUT/sharded" --name g \
 	"$OUT/shards.jsonl" - <"$OUT/shard.02.jsonl"
 if [ "$(cat "$OUT"/shard.0?.jsonl | wc -l)" = $# ] &&
 	diff -r -x '.*.lock' "$OUT/order1" "$OUT/sharded" >"$OUT/sharded.diff" 2>&1; then

@@ -1,20 +1,24 @@
 /* fuzz_writers.c - libFuzzer target: any bytes as the label of an actor
  * (and, after a NUL, as a document's name), cleaned as where names enter,
  * in a graph written in every text format; each output must parse back:
- * GraphML and GEXF with libxml2, JSON with jansson, DOT with cgraph, and
- * the CSV tables with as many fields on each row as in their header.
+ * GraphML and GEXF with libxml2, JSON with jansson, DOT with cgraph, the
+ * CSV tables with as many fields on each row as in their header, and the
+ * HTML page (titled with the name) with its six scripts closed only where
+ * they end, its title closed only where it ends, and its graph's JSON.
  * 'make fuzz' runs it from the seeds in tests/fuzz/writers/. */
 #include <graphviz/cgraph.h>
 #include <igraph.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <stdint.h>
+#include <strings.h>
 
 #include "analysis.h"
 #include "dot.h"
 #include "gexf.h"
 #include "graph.h"
 #include "graphml.h"
+#include "html.h"
 #include "jsonio.h"
 #include "schema.h"
 #include "tables.h"
@@ -44,6 +48,47 @@ static int dot_plain(FILE *fp, const struct graph *g, struct diag *err)
 	static const struct dot_style st = {"fuzz", NULL, false};
 
 	return dot_write(fp, g, &st, err);
+}
+
+static const char *page_name;	/* the title of the HTML page */
+
+static int html_page(FILE *fp, const struct graph *g, struct diag *err)
+{
+	return html_write(fp, g, page_name, err);
+}
+
+/* Where s holds what (which starts with a '<'), in any case (HTML's tag
+ * names have none), or NULL. */
+static char *find_nocase(char *s, const char *what)
+{
+	for (; (s = strchr(s, what[0])); s++)
+		if (strncasecmp(s, what, strlen(what)) == 0)
+			return s;
+	return NULL;
+}
+
+/* The page: a script or the title is closed only by its own end tag (the
+ * data has no '<' left), and the graph's JSON reads back. */
+static void page_holds(char *page)
+{
+	const char *data = "<script type=\"application/json\" id=\"graph-data\">";
+	char *p = page, *start, *end;
+	json_t *json;
+	int closes = 0;
+
+	while ((p = find_nocase(p, "</script")))
+		closes++, p++;
+	if (closes != 6 || find_nocase(page, "<!--"))
+		abort();
+	if (!(start = strstr(page, "<title>")) || !(end = strchr(start + 1, '<')) ||
+	    strncmp(end, "</title>", 8) != 0)
+		abort();
+	if (!(start = strstr(page, data)) || !(end = strstr(start, "</script>")))
+		abort();
+	*end = '\0';
+	if (!(json = json_loads(start + strlen(data), 0, NULL)))
+		abort();
+	json_decref(json);
 }
 
 /* An id as the schema and name discovery make them: a letter, then
@@ -141,6 +186,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!(json = json_loadb(out, len, 0, NULL)))
 		abort();
 	json_decref(json);
+	free(out);
+	page_name = name;
+	out = written(html_page, g, &len);
+	page_holds(out);
 	free(out);
 	out = written(dot_plain, g, &len);
 	if (!(dot = agmemread(out)))
