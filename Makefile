@@ -43,9 +43,9 @@ src/%.o: src/%.c | .deps-stamp
 	$(CC) $(AG_CFLAGS) -c -o $@ $<
 
 # The HTML view's scripts and style, compiled in (see src/viewer.h).
-VIEWER_FILES = viewer_css=src/viewer/viewer.css viewer_graphology=vendor/graphology/graphology.umd.min.js \
-               viewer_library=vendor/graphology-library/graphology-library.min.js \
-               viewer_sigma=vendor/sigma/sigma.min.js viewer_js=src/viewer/viewer.js
+VIEWER_FILES = viewer_css=src/viewer/viewer.css viewer_graphology=src/viewer/vendor/graphology/graphology.umd.min.js \
+               viewer_library=src/viewer/vendor/graphology-library/graphology-library.min.js \
+               viewer_sigma=src/viewer/vendor/sigma/sigma.min.js viewer_js=src/viewer/viewer.js
 
 src/viewer_assets.c: src/viewer/embed.sh $(foreach f,$(VIEWER_FILES),$(lastword $(subst =, ,$(f))))
 	sh src/viewer/embed.sh $(VIEWER_FILES) >$@.tmp && mv $@.tmp $@
