@@ -127,8 +127,10 @@ static void title(struct buf *html, const struct graph *gr, const struct dot_sty
 	buf_puts(html, "</B></FONT></TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
 	if (docs)
 		buf_printf(html, "%zu document%s", docs, docs == 1 ? "" : "s");
-	if (first[0])
+	if (first[0] && strcmp(first, last) != 0)
 		buf_printf(html, "%s%s to %s", docs ? ", " : "", first, last);
+	else if (first[0])
+		buf_printf(html, "%s%s", docs ? ", " : "", first);
 	if (shown < among)
 		buf_printf(html, "%s%zu of %zu actors drawn: those of highest %s", docs || first[0] ? "; " : "", shown,
 			   among, st->by ? st->by : "PageRank");
