@@ -24,6 +24,17 @@ same() {
 	fi
 }
 
+# child_of PID: the process PID forked (its drawing), waited for up to 10 s
+child_of() {
+	tries=0 found=
+	while [ -z "$found" ] && [ $tries -lt 1000 ]; do
+		found=$(awk -v p="$1" '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null)
+		[ -n "$found" ] || sleep 0.01
+		tries=$((tries + 1))
+	done
+	echo "$found"
+}
+
 # case NAME STATUS ARGS...: run, then compare status, stdout and stderr
 case_() {
 	name=$1 want=$2
@@ -533,12 +544,8 @@ unrelated() {
 # a crash of the child (as "free(): invalid size" aborts it) costs the drawing only
 unrelated 300 >"$OUT/unrelated-300.txt"
 "$AG" build -q --format svg,graphml --out "$OUT/crash" "$OUT/unrelated-300.txt" 2>"$OUT/crash.err" &
-pid=$! child= tries=0
-while [ -z "$child" ] && [ $tries -lt 1000 ]; do
-	child=$(awk -v p=$pid '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null)
-	[ -n "$child" ] || sleep 0.01
-	tries=$((tries + 1))
-done
+pid=$!
+child=$(child_of $pid)
 [ -n "$child" ] && kill -ABRT $child
 wait $pid
 status=$?
@@ -554,12 +561,8 @@ K="$OUT/killed"
 "$AG" build -q --format graphml,svg --out "$K" "$ART"
 cp "$K/graph.graphml" "$OUT/killed.graphml" && cp "$K/graph.svg" "$OUT/killed.svg"
 "$AG" build -q --format graphml,svg --out "$K" "$OUT/unrelated-300.txt" 2>/dev/null &
-pid=$! child= tries=0
-while [ -z "$child" ] && [ $tries -lt 1000 ]; do
-	child=$(awk -v p=$pid '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null)
-	[ -n "$child" ] || sleep 0.01
-	tries=$((tries + 1))
-done
+pid=$!
+child=$(child_of $pid)
 kill -KILL $pid
 [ -n "$child" ] && kill -KILL $child
 { wait $pid; } 2>/dev/null	# the shell's "Killed"
