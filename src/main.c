@@ -137,6 +137,8 @@ static void usage(FILE *fp)
 	      "                       recipe's default: .cache in its folder); remove DIR to\n"
 	      "                       clear it\n"
 	      "      --no-cache       extract every document, keep nothing\n"
+	      "      --allow-empty    let a graph with no actor replace the files of one\n"
+	      "                       (else an error keeps them)\n"
 	      "      --records        the inputs are files of records from extract --format\n"
 	      "                       records, by the same actorgraph and schema; a document\n"
 	      "                       given twice (by name) counts once\n"
@@ -202,6 +204,7 @@ struct options {
 	bool records;		/* build --records: the inputs are files of records */
 	enum { EXTRACT_JSON, EXTRACT_TSV, EXTRACT_RECORDS } extract_as;	/* extract --format */
 	bool compact;	/* extract: a sentence's text once */
+	bool allow_empty;	/* build: an empty graph may replace one written before */
 	bool accumulate;	/* GEXF spells from an element's first date on */
 };
 
@@ -394,6 +397,35 @@ static bool is_drawing(const char *format)
 	return strcmp(format, "svg") == 0 || strcmp(format, "png") == 0;
 }
 
+/* An empty graph (no actor: the documents named none, or a window or filter
+ * left none) does not replace one written before, unless --allow-empty:
+ * a night whose feed came up empty keeps yesterday's graph. */
+static int keeps_empty(const struct graph *g, const struct options *o, const char *name, struct diag *err)
+{
+	char *copy, *save = NULL;
+	int rc = 0;
+
+	if (graph_node_count(g) > 0 || o->allow_empty)
+		return 0;
+	copy = xstrdup(o->formats);
+	for (char *f = strtok_r(copy, ",", &save); f && rc == 0; f = strtok_r(NULL, ",", &save)) {
+		const char *const *files = format_files(f);
+
+		for (size_t k = 0; files[k] && rc == 0; k++) {
+			struct buf path = {0};
+			struct stat st;
+
+			buf_printf(&path, "%s/%s.%s", o->out, name, files[k]);
+			if (stat(path.data, &st) == 0)
+				rc = diag_set(err, "the graph is empty (no document named an actor): '%s' and the other "
+					      "outputs are kept as they were (--allow-empty replaces them)", path.data);
+			free(path.data);
+		}
+	}
+	free(copy);
+	return rc;
+}
+
 /* Write g as 'format' to fp; 'name' is the graph's, for a diagram's or a page's title. */
 static int write_format(const struct graph *g, const char *format, const struct options *o, const char *name,
 			FILE *fp, struct diag *err)
@@ -460,7 +492,7 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 	int rc = 0, failed = 0;
 
 	if (graph_build(g, err) < 0 || graph_filter_edges(g, &o->filter, err) < 0 ||
-	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0)
+	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0 || keeps_empty(g, o, name, err) < 0)
 		return -1;
 	copy = xstrdup(o->formats);
 	for (char *f = strtok_r(copy, ",", &save); f && rc == 0; f = strtok_r(NULL, ",", &save)) {
@@ -1342,6 +1374,7 @@ static const struct option longopts[] = {
 	{"jobs", required_argument, NULL, 'j'}, {"compact", no_argument, NULL, 'k'},
 	{"verbose", no_argument, NULL, 'v'}, {"records", no_argument, NULL, 'R'},
 	{"spells", required_argument, NULL, 'S'}, {"by", required_argument, NULL, 'B'},
+	{"allow-empty", no_argument, NULL, 'E'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -1352,7 +1385,7 @@ static const struct option longopts[] = {
 static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
-	{"build", "sonfpqvlwrtgdcLCNTjRSB"}, {"build --records", "sonfqlwrtgdcTRSB"}, {"extract", "sfLjk"},
+	{"build", "sonfpqvlwrtgdcLCNTjRSBE"}, {"build --records", "sonfqlwrtgdcTRSBE"}, {"extract", "sfLjk"},
 	{"explain", "seL"}, {"stats", "f"}, {"diff", "f"}, {"check", "s"},
 };
 
@@ -1470,6 +1503,7 @@ int main(int argc, char **argv)
 		case 'C': o.cache = optarg; break;
 		case 'N': o.no_cache = true; break;
 		case 'R': o.records = true; break;
+		case 'E': o.allow_empty = true; break;
 		case 'B':
 			if (!word_in(optarg, rankings))
 				return misuse("--by needs pagerank, degree, strength, betweenness, closeness, "

@@ -443,6 +443,21 @@ else
 	bad summary-diagram "$(head -c 600 "$OUT/summary/graph.svg")"
 fi
 
+# an empty graph does not replace one written before, unless --allow-empty
+printf 'Nothing happened today.\n' >"$OUT/nothing.txt"
+"$AG" build -q --format graphml,json --out "$OUT/empty" "$ART"
+cp "$OUT/empty/graph.graphml" "$OUT/empty.before"
+"$AG" build -q --format graphml,json --out "$OUT/empty" "$OUT/nothing.txt" 2>"$OUT/empty.err"
+status=$?
+if [ $status = 1 ] && cmp -s "$OUT/empty/graph.graphml" "$OUT/empty.before" &&
+	grep -q "the graph is empty (no document named an actor): '$OUT/empty/graph.graphml'" "$OUT/empty.err" &&
+	"$AG" build -q --allow-empty --format graphml,json --out "$OUT/empty" "$OUT/nothing.txt" &&
+	! grep -q '<node ' "$OUT/empty/graph.graphml"; then
+	ok empty-graph-kept-out
+else
+	bad empty-graph-kept-out "status $status: $(cat "$OUT/empty.err")"
+fi
+
 # names that reach the file system stay in the output folder
 printf '{"id": "../../escaped", "text": "Russia invaded Ukraine."}\n{"id": ".hidden", "text": "Russia met China."}\n' \
 	>"$OUT/paths.jsonl"
