@@ -110,8 +110,9 @@ static void usage(FILE *fp)
 	      "  -s, --schema DIR     the schema folder (default: the installed schema/)\n"
 	      "  -o, --out DIR        where build writes (default: .)\n"
 	      "  -n, --name NAME      output file name without extension (default: graph)\n"
-	      "  -f, --format LIST    comma-separated: graphml,gexf,json,graphology,csv,dot,\n"
-	      "                       svg,png,html (default: graphml,dot,svg)\n"
+	      "  -f, --format LIST    build: comma-separated graphml,gexf,json,graphology,csv,\n"
+	      "                       dot,svg,png,html (default: graphml,dot,svg); extract,\n"
+	      "                       stats, diff: the one format shown in their usage\n"
 	      "  -p, --per-document   build one graph per input document, named after it\n"
 	      "  -e, --edge S,T,D     the edge to explain: source, relation type, target\n"
 	      "      --min-weight W   keep the relations of weight W or more (mentions; a\n"
@@ -1389,15 +1390,81 @@ static const struct {
 	{"explain", "seL"}, {"stats", "f"}, {"diff", "f"}, {"check", "s"},
 };
 
+/* Does command 'cmd' take option 'code'? */
+static bool takes(const char *cmd, int code)
+{
+	for (size_t i = 0; i < sizeof command_options / sizeof *command_options; i++)
+		if (strcmp(command_options[i].cmd, cmd) == 0 && strchr(command_options[i].codes, code))
+			return true;
+	return false;
+}
+
+/* The help of command 'cmd', cut from the whole: its synopsis, what it does,
+ * the options it takes and the exit statuses. */
+static void command_usage(FILE *fp, const char *cmd)
+{
+	char *all = NULL, *save = NULL;
+	size_t len = 0, n = strlen(cmd);
+	FILE *mem = open_memstream(&all, &len);
+	enum { SYNOPSIS, COMMANDS, OPTIONS, OTHER } part = SYNOPSIS;
+	bool keep = false, first = true;
+
+	if (!mem) {
+		usage(fp);
+		return;
+	}
+	usage(mem);
+	fclose(mem);
+	for (char *line = strtok_r(all, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		const char *word = line + strspn(line, " ");
+		bool entry = *word && word - line < 10;	/* else it continues the entry above */
+
+		if (strncmp(line, "Commands:", 9) == 0 || strncmp(line, "Options:", 8) == 0) {
+			part = *line == 'C' ? COMMANDS : OPTIONS;
+			fprintf(fp, part == OPTIONS ? "\n%s\n" : "\n", line);
+			keep = false;
+			continue;
+		}
+		if (part == SYNOPSIS && entry) {
+			if (strncmp(word, "usage: ", 7) == 0)
+				word += 7;
+			keep = strncmp(word, "actorgraph ", 11) == 0 && strncmp(word + 11, cmd, n) == 0 &&
+			       word[11 + n] == ' ';
+			if (keep) {
+				fprintf(fp, "%s%s\n", first ? "usage: " : "       ", word);
+				first = false;
+				continue;
+			}
+		} else if (part == COMMANDS && entry) {
+			keep = strncmp(word, cmd, n) == 0 && word[n] == ' ';
+			if (!keep && word == line)	/* "INPUT is...": the paragraphs after the commands */
+				part = OTHER;
+		} else if (part == OPTIONS && entry) {
+			const char *name = strstr(word, "--");
+			size_t i = 0;
+
+			while (name && longopts[i].name && strncmp(name + 2, longopts[i].name, strcspn(name + 2, " ,")) != 0)
+				i++;
+			keep = name && longopts[i].name && (takes(cmd, longopts[i].val) || longopts[i].val == 'h');
+			if (!name || word == line)
+				part = OTHER;
+		}
+		if (part == OTHER && strncmp(line, "Exit status", 11) == 0)
+			keep = true;
+		if (keep)
+			fprintf(fp, "%s\n", line);
+	}
+	free(all);
+}
+
 /* Is option 'code' one that command 'cmd' takes? Else a usage error naming it. */
 static int check_option(const char *cmd, int code)
 {
 	struct buf msg = {0};
 	int rc;
 
-	for (size_t i = 0; i < sizeof command_options / sizeof *command_options; i++)
-		if (strcmp(command_options[i].cmd, cmd) == 0 && strchr(command_options[i].codes, code))
-			return 0;
+	if (takes(cmd, code))
+		return 0;
 	for (size_t i = 0; longopts[i].name; i++)
 		if (longopts[i].val == code)
 			buf_printf(&msg, "option '--%s' does not apply to %s", longopts[i].name, cmd);
@@ -1515,7 +1582,7 @@ int main(int argc, char **argv)
 				return misuse("--spells needs day or accumulate, found '%s'", optarg);
 			o.accumulate = strcmp(optarg, "accumulate") == 0;
 			break;
-		case 'h': usage(stdout); return EXIT_OK;
+		case 'h': command_usage(stdout, cmd); return EXIT_OK;
 		case 'V': puts("actorgraph " VERSION); return EXIT_OK;
 		case ':': return misuse("option '%s' needs an argument", argv[optind - 1]);
 		default: return misuse("unknown option '%s'", argv[optind - 1]);

@@ -54,6 +54,10 @@ case_() {
 
 # usage, help and errors
 case_ help 0 --help
+# each command's help: its synopsis, description and only the options it takes
+case_ help-build 0 build --help
+case_ help-extract 0 extract --help
+case_ help-stats 0 stats -h
 case_ version 0 --version
 case_ no-command 2
 case_ unknown-command 2 draw x.txt
