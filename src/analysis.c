@@ -64,49 +64,57 @@ static igraph_error_t store(igraph_t *ig, const char *name, igraph_vector_t *v)
  * summed (cooperation +, conflict -, neutral relations left out). */
 struct pairs {
 	size_t n;
-	size_t *a, *b;		/* a < b */
+	size_t *a, *b;		/* a < b, sorted by (a, b) */
 	int *sign;		/* -1, 0 or +1 */
 };
 
+struct signed_edge {
+	size_t a, b, e;		/* a < b; e, the edge, keeps each pair's sum in edge order */
+	double w;
+};
+
+static int by_pair(const void *x, const void *y)
+{
+	const struct signed_edge *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return p->e < q->e ? -1 : p->e > q->e;
+}
+
 static void signed_pairs(const struct graph *g, struct pairs *p)
 {
-	struct strmap *index = strmap_new();
-	double *net = NULL;
-	size_t cap = 0, acap = 0, bcap = 0;
+	size_t ne = graph_edge_count(g), n = 0;
+	struct signed_edge *se = xcalloc(ne + 1, sizeof *se);
 
 	memset(p, 0, sizeof *p);
-	for (size_t e = 0; e < graph_edge_count(g); e++) {
+	for (size_t e = 0; e < ne; e++) {
 		size_t from, to;
 		double sign = graph_num(g, true, e, "sign");
-		char key[48];
-		long k;
 
 		graph_edge_ends(g, e, &from, &to);
-		if (sign == 0 || from == to)
-			continue;
-		if (from > to) {
-			size_t t = from;
-
-			from = to;
-			to = t;
-		}
-		snprintf(key, sizeof key, "%zu %zu", from, to);
-		if ((k = strmap_get(index, key)) < 0) {
-			xgrow(&p->a, &acap, p->n + 1, sizeof *p->a);
-			xgrow(&p->b, &bcap, p->n + 1, sizeof *p->b);
-			xgrow(&net, &cap, p->n + 1, sizeof *net);
-			p->a[p->n] = from;
-			p->b[p->n] = to;
-			net[p->n] = 0;
-			strmap_put(index, key, k = (long)p->n++);
-		}
-		net[k] += sign * graph_num(g, true, e, "weight");
+		if (sign != 0 && from != to)
+			se[n++] = (struct signed_edge){from < to ? from : to, from < to ? to : from, e,
+						       sign * graph_num(g, true, e, "weight")};
 	}
-	p->sign = xcalloc(p->n, sizeof *p->sign);
-	for (size_t i = 0; i < p->n; i++)
-		p->sign[i] = net[i] > 0 ? 1 : net[i] < 0 ? -1 : 0;
-	free(net);
-	strmap_free(index);
+	qsort(se, n, sizeof *se, by_pair);
+	p->a = xcalloc(n + 1, sizeof *p->a);
+	p->b = xcalloc(n + 1, sizeof *p->b);
+	p->sign = xcalloc(n + 1, sizeof *p->sign);
+	for (size_t i = 0; i < n;) {
+		double net = 0;
+		size_t j = i;
+
+		for (; j < n && se[j].a == se[i].a && se[j].b == se[i].b; j++)
+			net += se[j].w;
+		p->a[p->n] = se[i].a;
+		p->b[p->n] = se[i].b;
+		p->sign[p->n++] = net > 0 ? 1 : net < 0 ? -1 : 0;
+		i = j;
+	}
+	free(se);
 }
 
 static void pairs_free(struct pairs *p)
@@ -143,44 +151,103 @@ static igraph_error_t friends_and_foes(const struct graph *g, igraph_t *ig, igra
 	return rc;
 }
 
+/* The triad of vertices x, y, z and the signs of their sides, as struct
+ * triad has it: vertices in increasing order, sides a-b, b-c, a-c. */
+static struct triad triad_of(size_t x, size_t y, size_t z, int sxy, int syz, int sxz)
+{
+	size_t v[3] = {x, y, z};
+	int side[3][3] = {{0, sxy, sxz}, {sxy, 0, syz}, {sxz, syz, 0}};
+	int k[3] = {0, 1, 2};
+
+	for (int i = 0; i < 3; i++)
+		for (int j = i + 1; j < 3; j++)
+			if (v[k[j]] < v[k[i]]) {
+				int t = k[i];
+
+				k[i] = k[j];
+				k[j] = t;
+			}
+	return (struct triad){{v[k[0]], v[k[1]], v[k[2]]},
+			      {side[k[0]][k[1]], side[k[1]][k[2]], side[k[0]][k[2]]}};
+}
+
+static int by_vertices(const void *x, const void *y)
+{
+	const struct triad *p = x, *q = y;
+
+	for (int i = 0; i < 3; i++)
+		if (p->v[i] != q->v[i])
+			return p->v[i] < q->v[i] ? -1 : 1;
+	return 0;
+}
+
+/* Triangles are listed from adjacency lists with each side directed from
+ * the end of lower degree to that of higher (ties by index): each triangle
+ * is found once, from its lowest vertex, in O(pairs^1.5) time where
+ * comparing every two pairs took O(pairs^2). */
 size_t analysis_balance(const struct graph *g, size_t *balanced, struct triad **unbalanced)
 {
+	size_t nv = graph_node_count(g), n = 0, cap = 0, m = 0;
+	size_t *deg = xcalloc(nv + 1, sizeof *deg), *start = xcalloc(nv + 2, sizeof *start);
+	size_t *fill = xcalloc(nv + 1, sizeof *fill), *to;
+	int *side, *mark = xcalloc(nv + 1, sizeof *mark);
 	struct pairs p;
-	struct strmap *sign_of = strmap_new();
-	size_t n = 0, cap = 0;
 
 	*balanced = 0;
 	*unbalanced = NULL;
 	signed_pairs(g, &p);
-	for (size_t i = 0; i < p.n; i++) {
-		char key[48];
-
-		snprintf(key, sizeof key, "%zu %zu", p.a[i], p.b[i]);
-		if (p.sign[i])
-			strmap_put(sign_of, key, p.sign[i] + 1);	/* 0 or 2 */
-	}
-	/* each triangle once: its pair (a, b) with a < b, and a third c > b */
 	for (size_t i = 0; i < p.n; i++)
-		for (size_t j = 0; j < p.n && p.sign[i]; j++) {
-			char key[48];
-			long s3;
-			int product;
-
-			if (p.a[j] != p.a[i] || p.b[j] <= p.b[i] || !p.sign[j])
-				continue;
-			snprintf(key, sizeof key, "%zu %zu", p.b[i], p.b[j]);
-			if ((s3 = strmap_get(sign_of, key)) < 0)
-				continue;
-			product = p.sign[i] * p.sign[j] * (int)(s3 - 1);
-			if (product > 0) {
-				(*balanced)++;
-				continue;
-			}
-			xgrow(unbalanced, &cap, n + 1, sizeof **unbalanced);
-			(*unbalanced)[n++] = (struct triad){{p.a[i], p.b[i], p.b[j]},
-							    {p.sign[i], (int)(s3 - 1), p.sign[j]}};
+		if (p.sign[i]) {
+			deg[p.a[i]]++;
+			deg[p.b[i]]++;
 		}
-	strmap_free(sign_of);
+#define BEFORE(u, v) (deg[u] < deg[v] || (deg[u] == deg[v] && (u) < (v)))
+	for (size_t i = 0; i < p.n; i++)	/* start[u + 1]: u's out-degree, then offsets */
+		if (p.sign[i])
+			start[(BEFORE(p.a[i], p.b[i]) ? p.a[i] : p.b[i]) + 1]++, m++;
+	for (size_t u = 0; u < nv; u++)
+		start[u + 1] += start[u];
+	to = xcalloc(m + 1, sizeof *to);
+	side = xcalloc(m + 1, sizeof *side);
+	for (size_t i = 0; i < p.n; i++) {
+		size_t u = BEFORE(p.a[i], p.b[i]) ? p.a[i] : p.b[i];
+
+		if (p.sign[i]) {
+			to[start[u] + fill[u]] = u == p.a[i] ? p.b[i] : p.a[i];
+			side[start[u] + fill[u]++] = p.sign[i];
+		}
+	}
+#undef BEFORE
+	for (size_t u = 0; u < nv; u++) {
+		for (size_t i = start[u]; i < start[u + 1]; i++)
+			mark[to[i]] = side[i];
+		for (size_t i = start[u]; i < start[u + 1]; i++) {
+			size_t v = to[i];
+
+			for (size_t j = start[v]; j < start[v + 1]; j++) {
+				size_t w = to[j];
+
+				if (!mark[w])
+					continue;
+				if (side[i] * side[j] * mark[w] > 0) {
+					(*balanced)++;
+					continue;
+				}
+				xgrow(unbalanced, &cap, n + 1, sizeof **unbalanced);
+				(*unbalanced)[n++] = triad_of(u, v, w, side[i], side[j], mark[w]);
+			}
+		}
+		for (size_t i = start[u]; i < start[u + 1]; i++)
+			mark[to[i]] = 0;
+	}
+	if (n)
+		qsort(*unbalanced, n, sizeof **unbalanced, by_vertices);
+	free(deg);
+	free(start);
+	free(fill);
+	free(to);
+	free(side);
+	free(mark);
 	pairs_free(&p);
 	return n;
 }
@@ -206,13 +273,78 @@ static igraph_error_t looks(igraph_t *ig)
 	return IGRAPH_SUCCESS;
 }
 
+/* Closeness as igraph_closeness() normalizes it, the inverse of the mean
+ * distance to the actors reached, with the mean taken over the pivots only
+ * (the estimate of Eppstein and Wang). */
+static igraph_error_t sampled_closeness(const igraph_t *und, const igraph_vector_int_t *pivots,
+					const igraph_vector_t *dist, igraph_vector_t *res)
+{
+	igraph_integer_t nv = igraph_vcount(und), k = igraph_vector_int_size(pivots);
+	igraph_matrix_t d;
+	igraph_error_t rc;
+
+	IGRAPH_CHECK(igraph_matrix_init(&d, 0, 0));
+	rc = igraph_distances_dijkstra(und, &d, igraph_vss_vector(pivots), igraph_vss_all(), dist, IGRAPH_ALL);
+	if (rc == IGRAPH_SUCCESS)
+		rc = igraph_vector_resize(res, nv);
+	for (igraph_integer_t v = 0; rc == IGRAPH_SUCCESS && v < nv; v++) {
+		double sum = 0;
+		int reached = 0;
+
+		for (igraph_integer_t p = 0; p < k; p++)
+			if (VECTOR(*pivots)[p] != v && isfinite(MATRIX(d, p, v))) {
+				sum += MATRIX(d, p, v);
+				reached++;
+			}
+		VECTOR(*res)[v] = sum > 0 ? reached / sum : 0;
+	}
+	igraph_matrix_destroy(&d);
+	return rc;
+}
+
+/* Eigenvector centrality by power iteration on A + I (the identity keeps
+ * bipartite graphs from oscillating), from the degrees, scaled to a maximum
+ * of 1: for the graphs ARPACK gives up on, such as a long cycle, whose
+ * leading eigenvalues lie close together. */
+static igraph_error_t power_eigenvector(const igraph_t *und, const igraph_vector_t *w, igraph_vector_t *x)
+{
+	igraph_integer_t nv = igraph_vcount(und), ne = igraph_ecount(und);
+	igraph_vector_t y;
+
+	IGRAPH_CHECK(igraph_strength(und, x, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w));
+	IGRAPH_CHECK(igraph_vector_init(&y, nv));
+	for (int it = 0; it < 10000; it++) {
+		double top = 0, change = 0;
+
+		igraph_vector_update(&y, x);
+		for (igraph_integer_t e = 0; e < ne; e++) {
+			igraph_integer_t a = IGRAPH_FROM(und, e), b = IGRAPH_TO(und, e);
+
+			VECTOR(y)[a] += VECTOR(*w)[e] * VECTOR(*x)[b];
+			VECTOR(y)[b] += VECTOR(*w)[e] * VECTOR(*x)[a];
+		}
+		top = igraph_vector_max(&y);
+		for (igraph_integer_t v = 0; v < nv && top > 0; v++) {
+			double next = VECTOR(y)[v] / top;
+
+			change = fmax(change, fabs(next - VECTOR(*x)[v]));
+			VECTOR(*x)[v] = next;
+		}
+		if (change < 1e-10)
+			break;
+	}
+	igraph_vector_destroy(&y);
+	return IGRAPH_SUCCESS;
+}
+
 int analysis_run(struct graph *g, struct diag *err)
 {
 	igraph_t *ig = graph_igraph(g), arcs, und;
 	igraph_integer_t nv = igraph_vcount(ig), ne = igraph_ecount(ig);
 	igraph_vector_t w, arcw, dist, res;
-	igraph_vector_int_t ends, deg, memb;
-	bool have_arcs = false, have_und = false;
+	igraph_vector_int_t ends, deg, memb, pivots;
+	bool have_arcs = false, have_und = false, estimate;
+	struct buf estimated = {0};	/* the scores not computed exactly */
 	int rc = -1;
 
 	igraph_vector_init(&w, 0);
@@ -222,6 +354,7 @@ int analysis_run(struct graph *g, struct diag *err)
 	igraph_vector_int_init(&ends, 0);
 	igraph_vector_int_init(&deg, 0);
 	igraph_vector_int_init(&memb, 0);
+	igraph_vector_int_init(&pivots, 0);
 	if (ne > 0)	/* with no edges the attribute does not exist */
 		CHECK(EANV(ig, "weight", &w));
 
@@ -252,7 +385,17 @@ int analysis_run(struct graph *g, struct diag *err)
 	CHECK(igraph_vector_resize(&dist, igraph_vector_size(&arcw)));
 	for (igraph_integer_t i = 0; i < igraph_vector_size(&arcw); i++)
 		VECTOR(dist)[i] = 1.0 / VECTOR(arcw)[i];	/* a strong tie is a short path */
-	CHECK(igraph_betweenness(&arcs, &res, igraph_vss_all(), IGRAPH_DIRECTED, &dist));
+	estimate = (nv > ANALYSIS_EXACT_ACTORS || ne > ANALYSIS_EXACT_EDGES) && nv > ANALYSIS_PIVOTS;
+	if (estimate) {
+		igraph_rng_seed(igraph_rng_default(), 42);
+		CHECK(igraph_random_sample(&pivots, 0, nv - 1, ANALYSIS_PIVOTS));
+		CHECK(igraph_betweenness_subset(&arcs, &res, igraph_vss_all(), IGRAPH_DIRECTED,
+						igraph_vss_vector(&pivots), igraph_vss_all(), &dist));
+		igraph_vector_scale(&res, (double)nv / ANALYSIS_PIVOTS);
+		buf_printf(&estimated, "betweenness closeness");
+	} else {
+		CHECK(igraph_betweenness(&arcs, &res, igraph_vss_all(), IGRAPH_DIRECTED, &dist));
+	}
 	CHECK(store(ig, "betweenness", &res));
 	CHECK(igraph_pagerank(&arcs, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL, igraph_vss_all(),
 			      IGRAPH_DIRECTED, 0.85, &arcw, NULL));
@@ -266,13 +409,23 @@ int analysis_run(struct graph *g, struct diag *err)
 	have_und = true;
 	CHECK(igraph_to_undirected(&und, IGRAPH_TO_UNDIRECTED_EACH, NULL));
 	if (ne > 0) {
-		CHECK(igraph_eigenvector_centrality(&und, &res, NULL, IGRAPH_UNDIRECTED, 1, &arcw, NULL));
+		igraph_arpack_options_t arpack;
+
+		igraph_arpack_options_init(&arpack);
+		arpack.mxiter = 300;	/* ample for most graphs; igraph's 3000 take seconds to fail on a long cycle */
+		if (igraph_eigenvector_centrality(&und, &res, NULL, IGRAPH_UNDIRECTED, 1, &arcw, &arpack) != IGRAPH_SUCCESS) {
+			CHECK(power_eigenvector(&und, &arcw, &res));
+			buf_printf(&estimated, "%seigenvector", estimated.len ? " " : "");
+		}
 	} else {
 		CHECK(igraph_vector_resize(&res, nv));
 		igraph_vector_null(&res);
 	}
 	CHECK(store(ig, "eigenvector", &res));
-	CHECK(igraph_closeness(&und, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &dist, 1));
+	if (estimate)
+		CHECK(sampled_closeness(&und, &pivots, &dist, &res));
+	else
+		CHECK(igraph_closeness(&und, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &dist, 1));
 	CHECK(store(ig, "closeness", &res));
 	CHECK(igraph_coreness(&und, &memb, IGRAPH_ALL));
 	CHECK(igraph_vector_resize(&res, nv));
@@ -287,6 +440,7 @@ int analysis_run(struct graph *g, struct diag *err)
 		VECTOR(res)[i] = (double)VECTOR(memb)[i];
 	CHECK(store(ig, "community", &res));
 	CHECK(looks(ig));
+	CHECK(SETGAS(ig, "estimated", estimated.len ? estimated.data : ""));
 	rc = 0;
 out:
 	if (have_und)
@@ -300,5 +454,7 @@ out:
 	igraph_vector_int_destroy(&ends);
 	igraph_vector_int_destroy(&deg);
 	igraph_vector_int_destroy(&memb);
+	igraph_vector_int_destroy(&pivots);
+	free(estimated.data);
 	return rc;
 }

@@ -11,8 +11,19 @@
  * weights (betweenness and closeness use 1/weight as distance). Friends and
  * foes count the actors whose relations with this one sum to cooperation or
  * to conflict (the relation types' signs, weighted). Every value is finite.
- * Returns 0, or -1 with err set. */
+ * On a graph of more than ANALYSIS_EXACT_ACTORS actors or
+ * ANALYSIS_EXACT_EDGES edges, betweenness and closeness are estimated from
+ * the shortest paths of ANALYSIS_PIVOTS actors drawn at random (seeded);
+ * where ARPACK does not converge, eigenvector centrality is found by power
+ * iteration. graph_estimated(g) names the scores so found. Returns 0, or -1
+ * with err set. */
 int analysis_run(struct graph *g, struct diag *err);
+
+/* Exact betweenness and closeness search the shortest paths from every
+ * actor: minutes at 10,000 actors, days at 100,000. */
+#define ANALYSIS_EXACT_ACTORS 5000
+#define ANALYSIS_EXACT_EDGES 50000
+#define ANALYSIS_PIVOTS 64
 
 /* The node attributes analysis_run() sets, in the order tables show them. */
 extern const char *const analysis_columns[];
@@ -31,7 +42,8 @@ struct triad {
 /* Structural balance of the signed graph: triangles whose three sides have a
  * net sign are balanced when the product of the signs is positive ("the
  * enemy of my enemy is my friend"). Sets *balanced to their count and
- * *unbalanced to the others (the caller frees it); returns how many. */
+ * *unbalanced to the others, ordered by their vertices (the caller frees
+ * it); returns how many. */
 size_t analysis_balance(const struct graph *g, size_t *balanced, struct triad **unbalanced);
 
 #endif

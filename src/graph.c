@@ -517,9 +517,18 @@ out:
 	return rc;
 }
 
-static double rank_of(const igraph_t *ig, const char *by, igraph_integer_t v)
+struct ranked {
+	double score;
+	igraph_integer_t v;
+};
+
+static int by_score(const void *a, const void *b)	/* best first, ties by position */
 {
-	return VAN(ig, by ? by : "pagerank", v);
+	const struct ranked *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->v < y->v ? -1 : x->v > y->v;
 }
 
 int graph_select(struct graph *g, const struct graph_filter *f, struct diag *err)
@@ -550,16 +559,17 @@ int graph_select(struct graph *g, const struct graph_filter *f, struct diag *err
 		for (igraph_integer_t i = 0; i < igraph_vector_int_size(igraph_vector_int_list_get_ptr(&near, 0)); i++)
 			keep[VECTOR(*igraph_vector_int_list_get_ptr(&near, 0))[i]] = true;
 	}
-	if (f->top > 0) {	/* the N best by f->by among those kept; ties by position */
-		for (igraph_integer_t v = 0; v < nv; v++) {
-			size_t better = 0;
+	if (f->top > 0) {	/* the N best by f->by among those kept */
+		struct ranked *r = xcalloc((size_t)nv + 1, sizeof *r);
+		size_t n = 0;
 
-			for (igraph_integer_t u = 0; u < nv && keep[v]; u++)
-				better += keep[u] && (rank_of(&g->ig, f->by, u) > rank_of(&g->ig, f->by, v) ||
-						      (rank_of(&g->ig, f->by, u) == rank_of(&g->ig, f->by, v) && u < v));
-			if (keep[v] && better >= f->top)
-				CHECK(igraph_vector_int_push_back(&drop, v));
-		}
+		for (igraph_integer_t v = 0; v < nv; v++)
+			if (keep[v])
+				r[n++] = (struct ranked){VAN(&g->ig, f->by ? f->by : "pagerank", v), v};
+		qsort(r, n, sizeof *r, by_score);
+		for (size_t i = f->top; i < n; i++)
+			keep[r[i].v] = false;
+		free(r);
 	}
 	for (igraph_integer_t v = 0; v < nv; v++)
 		if (!keep[v])
@@ -603,6 +613,11 @@ void graph_edge_ends(const struct graph *g, size_t e, size_t *from, size_t *to)
 bool graph_has(const struct graph *g, bool edge, const char *name)
 {
 	return igraph_cattribute_has_attr(&g->ig, edge ? IGRAPH_ATTRIBUTE_EDGE : IGRAPH_ATTRIBUTE_VERTEX, name);
+}
+
+const char *graph_estimated(const struct graph *g)
+{
+	return igraph_cattribute_has_attr(&g->ig, IGRAPH_ATTRIBUTE_GRAPH, "estimated") ? GAS(&g->ig, "estimated") : "";
 }
 
 const char *graph_str(const struct graph *g, bool edge, size_t i, const char *name)

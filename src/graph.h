@@ -105,6 +105,9 @@ size_t graph_edge_count(const struct graph *g);
 void graph_edge_ends(const struct graph *g, size_t e, size_t *from, size_t *to);
 /* Do the nodes (or edges) carry attribute 'name'? */
 bool graph_has(const struct graph *g, bool edge, const char *name);
+/* The scores analysis_run() estimated rather than computed exactly, as
+ * "betweenness closeness", or "" (see analysis.h). */
+const char *graph_estimated(const struct graph *g);
 /* Attribute values; strings belong to the graph. */
 const char *graph_str(const struct graph *g, bool edge, size_t i, const char *name);
 double graph_num(const struct graph *g, bool edge, size_t i, const char *name);

@@ -72,10 +72,14 @@ static int write_data(xmlTextWriterPtr w, const struct graph *g, bool edge, size
 	return bad ? -1 : 0;
 }
 
+/* A node attribute, not a graph's: Gephi rejects graph-level keys. */
+static const struct attr_def estimated_attr[] = {{"estimated", ATTR_STRING}, {NULL, ATTR_STRING}};
+
 int graphml_write(FILE *fp, const struct graph *g, struct diag *err)
 {
 	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
 	xmlTextWriterPtr w = out ? xmlNewTextWriter(out) : NULL;
+	const char *estimated = graph_estimated(g);
 	int bad = 0;
 
 	if (!w) {
@@ -96,6 +100,8 @@ int graphml_write(FILE *fp, const struct graph *g, struct diag *err)
 			 "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd") < 0;
 	bad |= write_keys(w, graph_node_attrs, "v_", "node") < 0;
 	bad |= write_keys(w, graph_edge_attrs, "e_", "edge") < 0;
+	if (*estimated)	/* only on a graph too large for exact scores: small graphs' files do not change */
+		bad |= write_keys(w, estimated_attr, "v_", "node") < 0;
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "graph") < 0;
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "G") < 0;
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "directed") < 0;
@@ -103,6 +109,12 @@ int graphml_write(FILE *fp, const struct graph *g, struct diag *err)
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "node") < 0;
 		bad |= put(w, "id", graph_str(g, false, v, "id"));
 		bad |= write_data(w, g, false, v, graph_node_attrs, "v_") < 0;
+		if (*estimated) {
+			bad |= xmlTextWriterStartElement(w, BAD_CAST "data") < 0;
+			bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST "v_estimated") < 0;
+			bad |= put(w, NULL, estimated);
+			bad |= xmlTextWriterEndElement(w) < 0;
+		}
 		bad |= xmlTextWriterEndElement(w) < 0;
 	}
 	for (size_t e = 0; e < graph_edge_count(g); e++) {

@@ -220,6 +220,8 @@ int jsonio_stats(FILE *fp, const struct graph *g, struct diag *err)
 	json_object_set_new(bal, "unbalanced", list);
 	json_object_set_new(doc, "actors", rows);
 	json_object_set_new(doc, "balance", bal);
+	if (*graph_estimated(g))	/* as in the GraphML: only when some scores are estimates */
+		json_object_set_new(doc, "estimated", json_string(graph_estimated(g)));
 	rc = json_dumpf(doc, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 	json_decref(doc);
 	free(order);

@@ -142,6 +142,8 @@ int tables_stats(FILE *fp, const struct graph *g, bool csv, struct diag *err)
 				sign_char(unb[i].sign[0]), graph_str(g, false, unb[i].v[1], "label"),
 				sign_char(unb[i].sign[1]), graph_str(g, false, unb[i].v[2], "label"),
 				sign_char(unb[i].sign[2]), graph_str(g, false, unb[i].v[0], "label"));
+		if (*graph_estimated(g))
+			fprintf(fp, "\nestimated, not exact: %s\n", graph_estimated(g));
 	}
 	free(order);
 	free(unb);

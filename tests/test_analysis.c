@@ -73,6 +73,64 @@ static void finds_friends_foes_and_unbalanced_triads(void **state)
 	graph_free(g);
 }
 
+/* The net sign of pair (a, b) the slow way: every edge's signed weight. */
+static int pair_sign(const struct graph *g, size_t a, size_t b)
+{
+	double net = 0;
+
+	for (size_t e = 0; e < graph_edge_count(g); e++) {
+		size_t from, to;
+
+		graph_edge_ends(g, e, &from, &to);
+		if ((from == a && to == b) || (from == b && to == a))
+			net += graph_num(g, true, e, "sign") * graph_num(g, true, e, "weight");
+	}
+	return net > 0 ? 1 : net < 0 ? -1 : 0;
+}
+
+static void counts_every_signed_triangle_once(void **state)
+{
+	const char *const texts[] = {
+		"Egypt allied with Sudan. Sudan attacked Chad. Egypt attacked Chad. Libya attacked Egypt. "
+		"Libya allied with Sudan. Chad allied with Libya. Kenya attacked Libya. Kenya attacked Egypt. "
+		"Kenya allied with Sudan. Kenya attacked Chad. Ethiopia allied with Kenya. Ethiopia attacked Sudan. "
+		"Ethiopia attacked Egypt. Ethiopia allied with Egypt. Ethiopia allied with Egypt. Niger met with Chad.", NULL
+	};
+	struct graph *g = test_graph(texts, NULL);
+	size_t nv = graph_node_count(g), balanced, want_balanced = 0, want = 0, k = 0;
+	struct triad *unb;
+	size_t n = analysis_balance(g, &balanced, &unb);
+
+	(void)state;
+	for (size_t a = 0; a < nv; a++)
+		for (size_t b = a + 1; b < nv; b++)
+			for (size_t c = b + 1; c < nv; c++) {
+				int ab = pair_sign(g, a, b), bc = pair_sign(g, b, c), ac = pair_sign(g, a, c);
+
+				if (!ab || !bc || !ac)
+					continue;
+				if (ab * bc * ac > 0) {
+					want_balanced++;
+					continue;
+				}
+				want++;
+				/* listed in order of their vertices, with their sides' signs */
+				assert_true(k < n);
+				assert_int_equal(unb[k].v[0], a);
+				assert_int_equal(unb[k].v[1], b);
+				assert_int_equal(unb[k].v[2], c);
+				assert_int_equal(unb[k].sign[0], ab);
+				assert_int_equal(unb[k].sign[1], bc);
+				assert_int_equal(unb[k].sign[2], ac);
+				k++;
+			}
+	assert_true(want_balanced > 2 && want > 2);
+	assert_int_equal(balanced, want_balanced);
+	assert_int_equal(n, want);
+	free(unb);
+	graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -80,6 +138,7 @@ int main(void)
 		cmocka_unit_test(separates_two_disconnected_groups),
 		cmocka_unit_test(gives_finite_values_to_isolated_actors),
 		cmocka_unit_test(finds_friends_foes_and_unbalanced_triads),
+		cmocka_unit_test(counts_every_signed_triangle_once),
 	};
 	int rc = cmocka_run_group_tests_name("analysis", tests, NULL, NULL);
 
