@@ -10,6 +10,7 @@
 
 enum {
 	DOT_MAX_ACTORS = 80,	/* actors in a drawing, above which it is a summary of the highest ranked */
+	DOT_ROUTED_EDGES = 100,	/* edges in a drawing, above which they are straight, not routed around nodes */
 	DOT_MAX_LABEL = 100,	/* characters of a label; longer ones are cut and end in an ellipsis */
 	DOT_TIMEOUT = 60	/* seconds a drawing may take, unless told otherwise */
 };

@@ -294,6 +294,42 @@ case_ records-none 1 build --records --out "$OUT/records" nosuch.jsonl
 case_ records-option 2 build --records --jobs 2 --out "$OUT/records" "$OUT/records/bad.jsonl"
 case_ extract-records 0 extract --format records "$ART"
 
+# above 5,000 actors betweenness and closeness are estimated, on a cycle
+# (where ARPACK gives up) eigenvector centrality too, and the GraphML and
+# stats say so; a small graph's say nothing of it
+mkdir -p "$OUT/large"
+awk 'BEGIN {
+	printf "{\"format\": 2, \"doc\": \"ring\", \"path\": \"ring.txt\", \"record\": \"date\\t\\n"
+	for (i = 0; i < 6000; i++) printf "actor\\t1\\tp%d\\tPerson %d\\n", i, i
+	for (i = 0; i < 6000; i++) printf "event\\ttalks\\tp%d\\tp%d\\tring\\tr\\t0\\t0\\ts\\n", i, (i + 1) % 6000
+	print "\"}"
+}' >"$OUT/large/ring.jsonl"
+"$AG" build -q --records --format graphml --out "$OUT/large" "$OUT/large/ring.jsonl"
+if [ "$(grep -c '<data key="v_estimated">betweenness closeness eigenvector</data>' "$OUT/large/graph.graphml")" = 6000 ] &&
+	"$AG" stats "$OUT/large/graph.graphml" | grep -q '^estimated, not exact: betweenness closeness eigenvector$' &&
+	! grep -q 'estimated' "$OUT/order1/g.graphml" && ! "$AG" stats "$OUT/order1/g.graphml" | grep -q estimated; then
+	ok large-graph-estimated
+else
+	bad large-graph-estimated "no v_estimated on each node of the large graph or in its stats, or one in a small graph's"
+fi
+
+# edges are routed around nodes up to 100 of them, drawn straight above
+for n in 90 110; do
+	awk -v n=$n 'BEGIN {
+		printf "{\"format\": 2, \"doc\": \"d\", \"path\": \"d.txt\", \"record\": \"date\\t\\n"
+		for (i = 0; i < 60; i++) printf "actor\\t1\\tp%d\\tPerson %d\\n", i, i
+		for (k = 0; k < n; k++) printf "event\\ttalks\\tp%d\\tp%d\\td\\tr\\t0\\t0\\ts\\n", k % 60, (k * 7 + 1 + int(k / 60)) % 60
+		print "\"}"
+	}' >"$OUT/large/edges$n.jsonl"
+	"$AG" build -q --records --format dot --out "$OUT/large" --name "edges$n" "$OUT/large/edges$n.jsonl"
+done
+if grep -q 'splines=true' "$OUT/large/edges90.dot" && grep -q 'splines=false' "$OUT/large/edges110.dot" &&
+	[ "$(grep -c -- '->' "$OUT/large/edges110.dot")" -gt 100 ]; then
+	ok routed-up-to-100-edges
+else
+	bad routed-up-to-100-edges "splines not true at 90 edges and false at 110"
+fi
+
 # a document's events depend on it alone, not on the names others introduced
 printf '"No," said Lars Eklund.\n' >"$OUT/intro.txt"
 printf 'Lars Eklund criticized Russia.\n' >"$OUT/later.txt"
