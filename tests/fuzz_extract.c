@@ -1,11 +1,15 @@
 /* fuzz_extract.c - libFuzzer target: any bytes through text, actors and
- * relations. 'make fuzz' builds and runs it; crashes and sanitizer reports
- * are failures, and so is an event that breaks these invariants. */
+ * relations, and the events written as JSON lines. 'make fuzz' builds and
+ * runs it; crashes and sanitizer reports are failures, and so is an event
+ * that breaks these invariants or a line that jansson cannot read back. */
+#include <jansson.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "actors.h"
+#include "jsonio.h"
 #include "relations.h"
 #include "schema.h"
 #include "text.h"
@@ -37,6 +41,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (ev[i].start >= ev[i].end || ev[i].end > d->len || ev[i].sentence >= d->nsent ||
 		    ev[i].source == ev[i].target)
 			abort();
+	if (ne) {
+		char *out = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&out, &len);
+
+		if (!fp || jsonio_events(fp, s, d, ev, ne, false, &err) != 0 || fclose(fp) != 0)
+			abort();
+		for (char *line = out, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+			json_t *o = json_loadb(line, (size_t)(nl - line), 0, NULL);
+
+			if (!o || !json_is_string(json_object_get(o, "text")))
+				abort();
+			json_decref(o);
+		}
+		free(out);
+	}
 	free(men);
 	free(ev);
 	text_free(d);

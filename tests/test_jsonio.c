@@ -1,5 +1,7 @@
 /* test_jsonio.c - the JSON writers: events as JSON lines, the graph as JSON;
  * records as JSON lines, and read back. */
+#include <jansson.h>
+
 #include "jsonio.h"
 #include "helpers.h"
 
@@ -41,6 +43,34 @@ static void writes_a_sentence_once_when_compact(void **state)
 	assert_true(strlen(compact) < strlen(full));
 	free(full);
 	free(compact);
+}
+
+/* Events are written without jansson: their strings escaped as jansson
+ * escapes them, for every byte value a text can hold. */
+static void escapes_every_byte_as_jansson_does(void **state)
+{
+	char text[512], *out;
+	size_t n = 0;
+	json_t *line, *said;
+	char *want;
+
+	(void)state;
+	n += (size_t)snprintf(text + n, sizeof text - n, "Russia invaded Ukraine \"");
+	for (int c = 1; c < 0x80; c++)
+		if (c != '\n' && c != '\r' && c != '.' && c != '?' && c != '!')	/* no sentence break */
+			text[n++] = (char)c;
+	n += (size_t)snprintf(text + n, sizeof text - n, " \xc3\xa9\xe2\x80\xa8\xf0\x9f\x98\x80.");
+	out = events_of(text, NULL);
+	line = json_loads(out, 0, NULL);
+	assert_non_null(line);
+	said = json_object_get(line, "text");
+	assert_non_null(said);
+	want = json_dumps(said, JSON_ENCODE_ANY | JSON_COMPACT);
+	assert_non_null(strstr(out, want));	/* the same bytes as jansson's */
+	assert_true(json_string_length(said) > 120);
+	free(want);
+	json_decref(line);
+	free(out);
 }
 
 static void writes_one_object_per_mention_with_its_evidence(void **state)
@@ -164,6 +194,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(writes_one_object_per_mention_with_its_evidence),
+		cmocka_unit_test(escapes_every_byte_as_jansson_does),
 		cmocka_unit_test(writes_a_sentence_once_when_compact),
 		cmocka_unit_test(writes_null_for_an_unknown_date),
 		cmocka_unit_test(writes_null_codes_for_a_relation_without_cameo),
