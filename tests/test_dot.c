@@ -27,7 +27,7 @@ static void styles_edges_by_relation_and_modality(void **state)
 	(void)state;
 	assert_non_null(strstr(dot, "digraph actors {"));
 	assert_non_null(strstr(dot, "RUS -> UKR"));
-	assert_non_null(strstr(dot, "color=\"#7f0000\""));	/* military_conflict's colour */
+	assert_non_null(strstr(dot, "color=\"#602a00\""));	/* military_conflict's colour */
 	assert_non_null(strstr(dot, "style=dashed"));	/* the hypothetical talks */
 	assert_non_null(strstr(dot, "dir=none"));	/* talks are undirected */
 	assert_non_null(strstr(dot, "label=military_conflict"));
