@@ -35,6 +35,48 @@ static void styles_edges_by_relation_and_modality(void **state)
 	graph_free(g);
 }
 
+/* Ten communities: the eight largest get a colour each, the largest first
+ * though Louvain numbers it last; the other two and Iceland, alone, the same
+ * grey. */
+static void colours_eight_communities_and_the_others_grey(void **state)
+{
+	const char *const texts[] = {
+		"Iceland was quiet. Egypt met with Sudan. Japan met with Vietnam. France met with Germany. "
+		"Chile met with Peru. Kenya met with Uganda. Norway met with Sweden. Poland met with Hungary. "
+		"Canada met with Mexico. Ghana met with Nigeria. Zambia met with Zimbabwe. Zimbabwe met with Yemen.",
+		NULL
+	};
+	struct graph *g = test_graph(texts, NULL);
+	const char *fill[64];
+	size_t colours = 0, grey = 0, nv = graph_node_count(g);
+	const char *largest = graph_str(g, false, test_node(g, "ZWE"), "color");
+
+	(void)state;
+	assert_int_equal(nv, 22);
+	assert_string_equal(graph_str(g, false, test_node(g, "ISL"), "color"), "#dddddd");
+	assert_string_equal(largest, "#77aadd");	/* the first of the palette */
+	for (size_t v = 0; v < nv; v++) {
+		const char *c = graph_str(g, false, v, "color");
+		double community = graph_num(g, false, v, "community");
+		size_t i = 0;
+
+		if (strcmp(c, "#dddddd") == 0) {
+			grey++;
+			continue;
+		}
+		for (size_t u = 0; u < nv; u++)	/* one colour, one community */
+			if (strcmp(graph_str(g, false, u, "color"), c) == 0)
+				assert_true(graph_num(g, false, u, "community") == community);
+		while (i < colours && strcmp(fill[i], c) != 0)
+			i++;
+		if (i == colours)
+			fill[colours++] = c;
+	}
+	assert_int_equal(colours, 8);
+	assert_int_equal(grey, 5);
+	graph_free(g);
+}
+
 static void draws_a_legend_and_leaves_out_actors_in_no_relation(void **state)
 {
 	const char *const texts[] = {"Russia invaded Ukraine. Egypt was quiet.", NULL};
@@ -212,6 +254,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(styles_edges_by_relation_and_modality),
+		cmocka_unit_test(colours_eight_communities_and_the_others_grey),
 		cmocka_unit_test(draws_a_legend_and_leaves_out_actors_in_no_relation),
 		cmocka_unit_test(boxes_communities_on_request),
 		cmocka_unit_test(escapes_backslashes_in_labels),
