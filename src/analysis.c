@@ -252,25 +252,50 @@ size_t analysis_balance(const struct graph *g, size_t *balanced, struct triad **
 	return n;
 }
 
-/* Community colours (Graphviz's set39 palette) and sizes by PageRank, as
- * node attributes that Gephi, the GEXF viz elements and the diagrams share. */
+/* Community colours and sizes by PageRank, as node attributes that Gephi,
+ * the GEXF viz elements and the diagrams share. The colours are Paul Tol's
+ * "light" scheme, made for fills under black text and told apart by
+ * colour-blind readers too. They go to the largest communities (ties: the
+ * lower number), not to the first: Louvain numbers communities in the order
+ * of their actors, and an actor in no relation is a community of its own.
+ * The others, and communities of one actor, get the scheme's pale grey,
+ * which the legends call other communities: no colour stands for two. */
 static igraph_error_t looks(igraph_t *ig)
 {
 	static const char *const palette[] = {
-		"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5"
+		"#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff", "#44bb99", "#bbcc33", "#aaaa00"
 	};
-	igraph_integer_t nv = igraph_vcount(ig);
+	igraph_integer_t nv = igraph_vcount(ig), *size = xcalloc(nv + 1, sizeof *size);
+	igraph_integer_t *colour = xcalloc(nv + 1, sizeof *colour);
+	igraph_error_t rc = IGRAPH_SUCCESS;
 	double maxpr = 0;
 
+	for (igraph_integer_t v = 0; v < nv; v++) {
+		size[(igraph_integer_t)VAN(ig, "community", v)]++;
+		colour[v] = -1;
+	}
+	for (size_t i = 0; i < sizeof palette / sizeof *palette; i++) {
+		igraph_integer_t best = -1;
+
+		for (igraph_integer_t c = 0; c < nv; c++)
+			if (size[c] > 1 && colour[c] < 0 && (best < 0 || size[c] > size[best]))
+				best = c;
+		if (best >= 0)
+			colour[best] = (igraph_integer_t)i;
+	}
 	for (igraph_integer_t v = 0; v < nv; v++)
 		maxpr = fmax(maxpr, VAN(ig, "pagerank", v));
-	for (igraph_integer_t v = 0; v < nv; v++) {
+	for (igraph_integer_t v = 0; v < nv && rc == IGRAPH_SUCCESS; v++) {
 		double pr = maxpr > 0 ? VAN(ig, "pagerank", v) / maxpr : 0;
+		igraph_integer_t c = colour[(igraph_integer_t)VAN(ig, "community", v)];
 
-		IGRAPH_CHECK(SETVAS(ig, "color", v, palette[(igraph_integer_t)VAN(ig, "community", v) % 8]));
-		IGRAPH_CHECK(SETVAN(ig, "size", v, round((10 + 40 * sqrt(pr)) * 100) / 100));	/* area by PageRank */
+		rc = SETVAS(ig, "color", v, c >= 0 ? palette[c] : "#dddddd");
+		if (rc == IGRAPH_SUCCESS)
+			rc = SETVAN(ig, "size", v, round((10 + 40 * sqrt(pr)) * 100) / 100);	/* area by PageRank */
 	}
-	return IGRAPH_SUCCESS;
+	free(size);
+	free(colour);
+	return rc;
 }
 
 /* Closeness as igraph_closeness() normalizes it, the inverse of the mean

@@ -137,40 +137,73 @@ static void title(struct buf *html, const struct graph *gr, const struct dot_sty
 	buf_puts(html, "</TD></TR>");
 }
 
-enum { LEGEND_COMMUNITIES = 10 };	/* rows of communities in the legend */
+/* A swatch of a fill colour in the legend, outlined as the nodes are. */
+static void swatch(struct buf *html, const char *color)
+{
+	buf_printf(html, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"16\" HEIGHT=\"11\" CELLPADDING=\"0\" BORDER=\"1\" "
+		   "COLOR=\"#555555\" BGCOLOR=\"%s\"></TD>", color);
+}
 
 /* The communities drawn, each named by its highest ranked actor drawn
- * (rank: drawn actors, best first), with its colour. */
+ * (rank: drawn actors, best first), beside its colour. Communities that
+ * share a colour (analysis.c gives those past its palette one grey) are
+ * counted on one line, so that no colour is named twice. */
 static void communities(struct buf *html, const struct graph *gr, const size_t *rank, size_t shown)
 {
-	size_t listed = 0, more = 0;
+	size_t others = 0, in_others = 0;
+	const char *other_color = NULL;
 
 	for (size_t i = 0; i < shown; i++) {
 		double c = graph_num(gr, false, rank[i], "community");
+		const char *color = graph_str(gr, false, rank[i], "color");
 		size_t members = 0, j = 0;
+		bool shared = false;
 		char *label;
 
 		while (j < i && graph_num(gr, false, rank[j], "community") != c)
 			j++;
 		if (j < i)
 			continue;	/* named already, by a higher ranked actor */
-		for (size_t k = i; k < shown; k++)
-			members += graph_num(gr, false, rank[k], "community") == c;
-		if (listed == LEGEND_COMMUNITIES) {
-			more++;
+		for (size_t k = 0; k < shown; k++)
+			if (graph_num(gr, false, rank[k], "community") == c)
+				members++;
+			else
+				shared = shared || strcmp(graph_str(gr, false, rank[k], "color"), color) == 0;
+		if (shared) {
+			others++;
+			in_others += members;
+			other_color = color;
 			continue;
 		}
 		label = label_text(graph_str(gr, false, rank[i], "label"));
-		buf_printf(html, "<TR><TD><FONT COLOR=\"%s\" POINT-SIZE=\"16\">&#9679;</FONT></TD>"
-			   "<TD ALIGN=\"LEFT\">community of ", graph_str(gr, false, rank[i], "color"));
+		buf_puts(html, "<TR>");
+		swatch(html, color);
+		buf_puts(html, "<TD ALIGN=\"LEFT\">community of ");
 		html_text(html, label);
 		buf_printf(html, " (%zu actor%s)</TD></TR>", members, members == 1 ? "" : "s");
 		free(label);
-		listed++;
 	}
-	if (more)
-		buf_printf(html, "<TR><TD></TD><TD ALIGN=\"LEFT\">and %zu more communit%s</TD></TR>", more,
-			   more == 1 ? "y" : "ies");
+	if (others) {
+		buf_puts(html, "<TR>");
+		swatch(html, other_color);
+		buf_printf(html, "<TD ALIGN=\"LEFT\">%zu other communities (%zu actors)</TD></TR>", others, in_others);
+	}
+}
+
+/* A sample of the line a relation of this sign is drawn with (see
+ * line_style), as the sides of an empty cell: the bottom one, or the top and
+ * bottom ones of a double line. */
+static void line_sample(struct buf *html, int sign, const char *color, bool dashed)
+{
+	buf_printf(html, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"36\" HEIGHT=\"%d\" CELLPADDING=\"0\" SIDES=\"%s\" "
+		   "BORDER=\"%d\" COLOR=\"%s\"%s></TD>", sign < 0 ? 5 : 4, sign < 0 ? "TB" : "B", sign < 0 ? 1 : 2,
+		   color, dashed ? " STYLE=\"dashed\"" : sign == 0 ? " STYLE=\"dotted\"" : "");
+}
+
+/* The place of a relation type's sign in the legend. */
+static int rank_sign(const struct reltype *rt)
+{
+	return rt->sign > 0 ? 0 : rt->sign < 0 ? 1 : 2;
 }
 
 /* The title and legend, as the graph's label below it: the relation types
@@ -197,14 +230,26 @@ static void legend(Agraph_t *g, const struct graph *gr, const struct dot_style *
 			seen[n++] = rt;
 		dashed = dashed || graph_num(gr, true, e, "asserted") == 0;
 	}
+	for (size_t i = 1; i < n; i++)	/* cooperation, conflict, neutral; each in the order seen */
+		for (size_t j = i; j > 0 && rank_sign(seen[j]) < rank_sign(seen[j - 1]); j--) {
+			const struct reltype *t = seen[j];
+
+			seen[j] = seen[j - 1];
+			seen[j - 1] = t;
+		}
 	buf_puts(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">");
 	title(&html, gr, st, drawn, shown, among);
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&html, "<TR><TD><FONT COLOR=\"%s\">&#8212;&#8212;&#8212;</FONT></TD>"
-			   "<TD ALIGN=\"LEFT\">%s (%s)</TD></TR>", seen[i]->color, seen[i]->id,
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(&html, "<TR>");
+		line_sample(&html, seen[i]->sign, seen[i]->color, false);
+		buf_printf(&html, "<TD ALIGN=\"LEFT\">%s (%s)</TD></TR>", seen[i]->id,
 			   seen[i]->sign > 0 ? "cooperation" : seen[i]->sign < 0 ? "conflict" : "neutral");
-	if (dashed)
-		buf_puts(&html, "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">only hypothetical</TD></TR>");
+	}
+	if (dashed) {
+		buf_puts(&html, "<TR>");
+		line_sample(&html, 1, "#555555", true);
+		buf_puts(&html, "<TD ALIGN=\"LEFT\">only hypothetical</TD></TR>");
+	}
 	communities(&html, gr, rank, shown);
 	if (shown)
 		buf_puts(&html, "<TR><TD></TD><TD ALIGN=\"LEFT\">ellipses: states and persons; boxes: "
@@ -217,6 +262,38 @@ static void legend(Agraph_t *g, const struct graph *gr, const struct dot_style *
 	declare(g, AGRAPH, "labeljust", "l");
 	declare(g, AGRAPH, "fontsize", "12");
 	free(html.data);
+}
+
+/* Graphviz draws an edge of n colours "A:B:..." as n parallel lines, each
+ * penwidth wide, their middles GV_SEP points apart (SEP in its emit.c). */
+enum { GV_SEP = 2 };
+
+/* How an edge is drawn: its colour and a line that tells its sign without
+ * the colour, so that readers who see few colours (or a grey print) can
+ * too. A conflict is a double line: its colour, "invis" as often as it takes
+ * to leave a gap at least as wide as a line, and its colour again, each line
+ * half the width; a neutral tie is dotted. Any relation only ever
+ * hypothetical is dashed, which a double line keeps. */
+static void line_style(Agraph_t *g, Agedge_t *edge, int sign, const char *color, double width, bool hypothetical)
+{
+	struct buf list = {0};
+	char num[32];
+
+	buf_puts(&list, color);
+	if (sign < 0) {
+		width /= 2;
+		for (int gaps = (int)ceil((width + fmax(GV_SEP, width)) / GV_SEP); gaps > 1; gaps--)
+			buf_puts(&list, ":invis");
+		buf_printf(&list, ":%s", color);
+	}
+	set(g, edge, "color", list.data);
+	if (hypothetical)
+		set(g, edge, "style", "dashed");
+	else if (sign == 0)
+		set(g, edge, "style", "dotted");
+	snprintf(num, sizeof num, "%.2f", width);
+	set(g, edge, "penwidth", num);
+	free(list.data);
 }
 
 struct ranked {
@@ -387,11 +464,8 @@ static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 			continue;
 		snprintf(name, sizeof name, "e%zu", e);
 		edge = agedge(g, nodes[from], nodes[to], name, 1);
-		set(g, edge, "color", graph_str(gr, true, e, "color"));
-		if (graph_num(gr, true, e, "asserted") == 0)
-			set(g, edge, "style", "dashed");	/* only ever hypothetical */
-		snprintf(num, sizeof num, "%.2f", 1 + 2 * log1p(graph_num(gr, true, e, "weight")));
-		set(g, edge, "penwidth", num);
+		line_style(g, edge, rt->sign, graph_str(gr, true, e, "color"),
+			   1 + 2 * log1p(graph_num(gr, true, e, "weight")), graph_num(gr, true, e, "asserted") == 0);
 		if (!rt->directed)
 			set(g, edge, "dir", "none");
 		set(g, edge, small ? "label" : "tooltip", rt->id);

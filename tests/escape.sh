@@ -47,7 +47,7 @@ with open(f"{out}/want-labels", "w") as f:
     f.write("\n".join(want) + "\n")
 # a schema whose labels and CAMEO code hold them, as YAML escapes
 with open(f"{out}/schema/relations.yaml", "w") as f:
-    f.write('relations:\n  - {id: talks, directed: false, cameo: "04\\x01\\uFFFF\\x85", color: "#1f77b4",\n'
+    f.write('relations:\n  - {id: talks, directed: false, cameo: "04\\x01\\uFFFF\\x85", color: "#0072b2",\n'
             '     triggers: [{id: talks.meet, form: verb, words: [met, met with]}]}\n')
 with open(f"{out}/schema/actors.yaml", "w") as f, open(f"{out}/schema.txt", "w") as t:
     f.write("actors:\n")

@@ -3,9 +3,11 @@
 # chromium; software WebGL): it loads with no error, renders every actor
 # and relation, filters by relation and date, shows an edge's evidence and
 # documents for #edge=ID and an actor's relations for #node=ID, finds an
-# actor by label or id (#find=QUERY, as the search box does), keeps a label
-# that holds "</script>" and U+2028 as data, and draws the graph: a
-# screenshot of the expected size holds the actors' colours.
+# actor by label or id (#find=QUERY, as the search box does), shows the
+# conflicts' double line beside their names (with no error from the
+# program that draws it) and names the communities that share a colour
+# once, keeps a label that holds "</script>" and U+2028 as data, and draws
+# the graph: a screenshot of the expected size holds the actors' colours.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 AG=${AG:-./actorgraph}
@@ -110,6 +112,12 @@ assert body["data-visible-nodes"] == body["data-nodes"] and body["data-visible-e
 assert "dates" not in dom.ids, "a date slider for an undated graph"
 counts = "%d actors, %d relations" % (len(g["nodes"]), len(g["edges"]))
 assert dom.ids["summary"]["text"] == counts, dom.ids["summary"]["text"]
+conflict = {e["relation"] for e in g["edges"] if e["sign"] < 0}
+assert conflict and len(dom.classes.get("double", [])) == len(conflict), "a double line for each type of conflict"
+communities = {n["community"]: n["color"] for n in g["nodes"]}
+shared = [c for c in communities if list(communities.values()).count(communities[c]) > 1]
+others = dom.classes["others"][0]["text"]
+assert others.startswith("%d other communities" % len(shared)), others
 '
 check dated "$OUT/feed.html" "" '
 common()

@@ -24,7 +24,7 @@ static void writes_prefixed_typed_keys_and_no_graph_keys(void **state)
 	/* the names Gephi reads as colour and size */
 	assert_non_null(strstr(x, "<key id=\"v_color\" for=\"node\" attr.name=\"color\" attr.type=\"string\"/>"));
 	assert_non_null(strstr(x, "<key id=\"v_size\" for=\"node\" attr.name=\"size\" attr.type=\"double\"/>"));
-	assert_non_null(strstr(x, "<data key=\"e_color\">#7f0000</data>"));
+	assert_non_null(strstr(x, "<data key=\"e_color\">#602a00</data>"));
 	assert_null(strstr(x, "for=\"graph\""));
 	assert_null(strstr(x, "attr.name=\"type\""));
 	assert_non_null(strstr(x, "<graph id=\"G\" edgedefault=\"directed\">"));

@@ -14,7 +14,7 @@ static void quotes_csv_fields_that_need_it(void **state)
 	assert_true(strncmp(nodes, "id,label,kind,mentions,", 23) == 0);
 	assert_non_null(strstr(nodes, "\r\namp,\"Smith & Sons <Ltd> \"\"Q\"\" C:\\new\",organization,1,"));
 	assert_true(strncmp(edges, "id,source,target,relation,weight,directed,", 42) == 0);
-	assert_non_null(strstr(edges, "\r\nBBB:talks:amp,BBB,amp,talks,1.000000,false,1,0,1,04,,,talks.meet/subject-object,#1f77b4,t,1,"
+	assert_non_null(strstr(edges, "\r\nBBB:talks:amp,BBB,amp,talks,1.000000,false,1,0,1,04,,,talks.meet/subject-object,#0072b2,t,1,"
 				   "Smith Sons met Bland.,Smith Sons met Bland.\r\n"));
 	free(nodes);
 	free(edges);

@@ -62,14 +62,43 @@
 		return out;
 	}
 
+	/* Sigma's edge program with its middle third left out: a double line,
+	 * which tells a conflict from cooperation without its colour, as the
+	 * diagrams do. The fragment shader is sigma's own, changed in one line;
+	 * should a new sigma.js not have that line, the page says so. */
+	function doubled(Program) {
+		return class extends Program {
+			getDefinition() {
+				var d = super.getDefinition(), line = "gl_FragColor = mix(v_color, transparent, t);";
+
+				if (d.FRAGMENT_SHADER_SOURCE.indexOf(line) < 0)
+					throw new Error("viewer.js: sigma's edge shader has changed; conflicts are not drawn double");
+				return Object.assign({}, d, {FRAGMENT_SHADER_SOURCE: d.FRAGMENT_SHADER_SOURCE.replace(line,
+					"float gap = 1.0 - smoothstep(v_thickness / 3.0 - v_feather, v_thickness / 3.0, dist);\n" +
+					"  gl_FragColor = mix(v_color, transparent, max(t, gap));")});
+			}
+		};
+	}
+
+	var EDGE_PROGRAMS = {
+		double: doubled(Sigma.rendering.EdgeRectangleProgram),
+		doubleArrow: Sigma.rendering.createEdgeCompoundProgram([doubled(Sigma.rendering.EdgeClampedProgram),
+			Sigma.rendering.EdgeArrowHeadProgram])
+	};
+
 	function build() {
 		data.nodes.forEach(function (n) {
 			nodes.set(n.id, n);
 			graph.addNode(n.id, {label: n.label, color: n.color, size: 5, x: 0, y: 0});
 		});
 		data.edges.forEach(function (e) {
-			var attrs = {color: e.color, size: Math.min(6, 1 + Math.log2(Math.max(1, e.weight))),
-				type: e.directed ? "arrow" : "line"};
+			var size = Math.min(6, 1 + Math.log2(Math.max(1, e.weight)));
+			var attrs = {color: e.color, size: size, type: e.directed ? "arrow" : "line"};
+
+			if (e.sign < 0) {	/* two lines and a gap, each about as wide as a single line */
+				attrs.size = 2 * size + 1;
+				attrs.type = e.directed ? "doubleArrow" : "double";
+			}
 
 			edges.set(e.id, e);
 			state.relations.add(e.relation);
@@ -369,10 +398,12 @@
 		box.id = "relations";
 		box.append(el("legend", "relations"));
 		data.edges.forEach(function (e) {
-			seen.set(e.relation, {color: e.color, n: (seen.has(e.relation) ? seen.get(e.relation).n : 0) + 1});
+			seen.set(e.relation, {color: e.color, sign: e.sign,
+				n: (seen.has(e.relation) ? seen.get(e.relation).n : 0) + 1});
 		});
 		Array.from(seen.keys()).sort().forEach(function (r) {
-			var lab = el("label"), check = el("input"), swatch = el("span", null, "swatch");
+			var lab = el("label"), check = el("input");
+			var swatch = el("span", null, seen.get(r).sign < 0 ? "swatch line double" : "swatch line");
 
 			check.type = "checkbox";
 			check.value = r;
@@ -384,7 +415,7 @@
 					state.relations.delete(r);
 				update();
 			});
-			swatch.style.background = seen.get(r).color;
+			swatch.style.borderColor = seen.get(r).color;	/* a line as the graph draws it */
 			lab.append(check, swatch, document.createTextNode(r + " (" + seen.get(r).n + ")"));
 			box.append(lab);
 		});
@@ -422,28 +453,44 @@
 		controls.append(box);
 	}
 
-	/* The largest communities, each named by its actor of highest PageRank. */
+	/* The communities, largest first, each named by its actor of highest
+	 * PageRank; those that share a colour (actorgraph gives one grey to the
+	 * communities past its palette and to actors alone) on one line. */
 	function legend(controls) {
-		var top = new Map(), size = new Map(), list = el("ul"), box = el("fieldset");
+		var top = new Map(), size = new Map(), users = new Map(), list = el("ul"), box = el("fieldset");
+		var others = {n: 0, actors: 0, color: null};
+
+		function item(color, text, cls) {
+			var li = el("li", null, cls), swatch = el("span", null, "swatch");
+
+			swatch.style.background = color;
+			li.append(swatch, document.createTextNode(text));
+			list.append(li);
+		}
 
 		nodes.forEach(function (n) {
 			size.set(n.community, (size.get(n.community) || 0) + 1);
 			if (!top.has(n.community) || n.pagerank > top.get(n.community).pagerank)
 				top.set(n.community, n);
 		});
-		Array.from(top.values()).filter(function (n) {
-			return size.get(n.community) > 1;
-		}).sort(function (a, b) {
+		top.forEach(function (n) {
+			users.set(n.color, (users.get(n.color) || 0) + 1);
+		});
+		Array.from(top.values()).sort(function (a, b) {
 			return size.get(b.community) - size.get(a.community) || b.pagerank - a.pagerank;
-		}).slice(0, 8).forEach(function (n) {
-			var li = el("li"), swatch = el("span", null, "swatch");
-
-			swatch.style.background = n.color;
-			li.append(swatch, document.createTextNode(n.label + " (" + size.get(n.community) + ")"));
-			list.append(li);
+		}).forEach(function (n) {
+			if (users.get(n.color) > 1) {
+				others.n++;
+				others.actors += size.get(n.community);
+				others.color = n.color;
+			} else if (size.get(n.community) > 1) {
+				item(n.color, n.label + " (" + size.get(n.community) + ")");
+			}
 		});
 		if (!list.childElementCount)
 			return;
+		if (others.n)
+			item(others.color, others.n + " other communities (" + others.actors + ")", "others");
 		box.append(el("legend", "communities"), list);
 		controls.append(box);
 	}
@@ -481,7 +528,7 @@
 		legend(controls);
 		document.querySelector("header").append(controls);
 		renderer = new Sigma(graph, container, {
-			enableEdgeEvents: true, zIndex: true, labelRenderedSizeThreshold: 8,
+			enableEdgeEvents: true, zIndex: true, labelRenderedSizeThreshold: 8, edgeProgramClasses: EDGE_PROGRAMS,
 			nodeReducer: nodeReducer, edgeReducer: edgeReducer
 		});
 		renderer.on("clickEdge", function (ev) {
