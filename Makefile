@@ -139,7 +139,15 @@ golden: actorgraph
 eval: actorgraph
 	@sh tests/eval.sh
 
-bench: actorgraph
+# The npm package nlp-corpus (100,000 English sentences) for the corpus of
+# 'make bench', kept in tests/out/bench-deps.
+BENCH_NLP = tests/out/bench-deps/node_modules/nlp-corpus/package.json
+$(BENCH_NLP):
+	@command -v npm >/dev/null || { sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq nodejs npm; }
+	npm install --prefix tests/out/bench-deps --no-audit --no-fund --silent nlp-corpus@4.4.0
+
+bench: actorgraph $(BENCH_NLP)
 	@sh tests/bench.sh
 
 # Regenerate schema/countries.yaml and schema/leaders.yaml (needs Node.js and npm).
