@@ -371,6 +371,15 @@ static bool routable(const struct graph *gr, const bool *drawn)
 	return ok && n <= DOT_ROUTED_EDGES;
 }
 
+/* The box of v's community, "cluster_3"; made if make, else NULL if none. */
+static Agraph_t *cluster(Agraph_t *g, const struct graph *gr, size_t v, bool make)
+{
+	char name[32];
+
+	snprintf(name, sizeof name, "cluster_%.0f", graph_num(gr, false, v, "community"));
+	return agsubg(g, name, make);
+}
+
 static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 {
 	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), among, shown, *rank;
@@ -415,6 +424,19 @@ static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 	declare(g, AGEDGE, "label", "");
 	declare(g, AGEDGE, "tooltip", "");
 
+	for (size_t i = 0; clusters && i < shown; i++)	/* best first: each box named by its best */
+		if (!cluster(g, gr, rank[i], false)) {
+			char *name = label_text(graph_str(gr, false, rank[i], "label"));
+			struct buf label = {0};
+			Agraph_t *sub = cluster(g, gr, rank[i], true);
+
+			buf_printf(&label, "community of %s", name);
+			set(g, sub, "label", label.data);
+			set(g, sub, "style", "rounded,dashed");
+			set(g, sub, "color", "#999999");
+			free(label.data);
+			free(name);
+		}
 	for (size_t v = 0; v < nv; v++)
 		if (graph_num(gr, false, v, "pagerank") > maxpr)
 			maxpr = graph_num(gr, false, v, "pagerank");
@@ -429,18 +451,8 @@ static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 		id = node_name(graph_str(gr, false, v, "id"), v);
 		nodes[v] = agnode(g, id, 1);
 		free(id);
-		if (clusters) {	/* a box per community: "cluster_3" */
-			char name[32];
-			Agraph_t *sub;
-
-			snprintf(name, sizeof name, "cluster_%.0f", graph_num(gr, false, v, "community"));
-			sub = agsubg(g, name, 1);
-			agsubnode(sub, nodes[v], 1);
-			snprintf(name, sizeof name, "community %.0f", graph_num(gr, false, v, "community"));
-			set(g, sub, "label", name);
-			set(g, sub, "style", "rounded,dashed");
-			set(g, sub, "color", "#999999");
-		}
+		if (clusters)
+			agsubnode(cluster(g, gr, v, true), nodes[v], 1);
 		set(g, nodes[v], "label", label);
 		free(label);
 		set(g, nodes[v], "fillcolor", graph_str(gr, false, v, "color"));
