@@ -20,7 +20,6 @@
 #include "util.h"
 
 enum {
-	SMALL_GRAPH = 100,	/* above this: sfdp, straight edges, no edge labels */
 	MAX_NAME = 256		/* bytes of a node's DOT name */
 };
 
@@ -383,7 +382,7 @@ static Agraph_t *cluster(Agraph_t *g, const struct graph *gr, size_t v, bool mak
 static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 {
 	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), among, shown, *rank;
-	bool *drawn = xcalloc(nv + 1, sizeof *drawn), small, clusters = st->clusters;
+	bool *drawn = xcalloc(nv + 1, sizeof *drawn), clusters = st->clusters;
 	Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
 	Agnode_t **nodes = xcalloc(nv, sizeof *nodes);
 	double maxpr = 0;
@@ -391,11 +390,10 @@ static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 
 	among = choose(gr, st->by, drawn, &rank);
 	shown = among < DOT_MAX_ACTORS ? among : DOT_MAX_ACTORS;
-	small = shown <= SMALL_GRAPH;
 	/* of the engines for undirected layouts only fdp draws clusters */
-	declare(g, AGRAPH, "layout", clusters ? "fdp" : small ? "neato" : "sfdp");
+	declare(g, AGRAPH, "layout", clusters ? "fdp" : "neato");
 	declare(g, AGRAPH, "overlap", "prism");
-	declare(g, AGRAPH, "splines", small && routable(gr, drawn) ? "true" : "false");
+	declare(g, AGRAPH, "splines", routable(gr, drawn) ? "true" : "false");
 	declare(g, AGRAPH, "outputorder", "edgesfirst");
 	declare(g, AGRAPH, "fontname", "DejaVu Sans");
 	declare(g, AGRAPH, "pad", "0.3");
@@ -422,7 +420,6 @@ static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 	declare(g, AGEDGE, "fontsize", "8");
 	declare(g, AGEDGE, "fontcolor", "#444444");
 	declare(g, AGEDGE, "label", "");
-	declare(g, AGEDGE, "tooltip", "");
 
 	for (size_t i = 0; clusters && i < shown; i++)	/* best first: each box named by its best */
 		if (!cluster(g, gr, rank[i], false)) {
@@ -480,7 +477,7 @@ static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 			   1 + 2 * log1p(graph_num(gr, true, e, "weight")), graph_num(gr, true, e, "asserted") == 0);
 		if (!rt->directed)
 			set(g, edge, "dir", "none");
-		set(g, edge, small ? "label" : "tooltip", rt->id);
+		set(g, edge, "label", rt->id);
 	}
 	legend(g, gr, st, drawn, rank, shown, among);
 	free(rank);

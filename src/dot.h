@@ -32,8 +32,8 @@ struct dot_style {
  * image is at most 30 inches wide and high. */
 int dot_write(FILE *fp, const struct graph *g, const struct dot_style *st, struct diag *err);
 
-/* Lay the same drawing out (neato up to 100 nodes, sfdp above; fdp when
- * st->clusters boxes each community) and render it to fp in 'format' ("svg" or
+/* Lay the same drawing out (neato; fdp when st->clusters boxes each
+ * community) and render it to fp in 'format' ("svg" or
  * "png"). Graphviz runs in a child process killed after 'timeout' seconds,
  * so that its crashes, its exit() and its runaway layouts cost this drawing
  * only: they return -1 with err saying what happened, and nothing written to
