@@ -184,7 +184,7 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void add_file(struct corpus *c, const char *path, const char *date)
+static void add_file(struct corpus *c, const char *path, const char *date, const struct stat *st)
 {
 	char *name;
 
@@ -194,6 +194,8 @@ static void add_file(struct corpus *c, const char *path, const char *date)
 	}
 	name = strcmp(path, "-") == 0 ? xstrdup("stdin") : text_doc_name(path);
 	add_doc(c, path, name, date);
+	if (st && S_ISREG(st->st_mode))
+		c->docs[c->n - 1].st = *st;	/* for the cache, which knows a file by it */
 	free(name);
 }
 
@@ -257,7 +259,7 @@ static int add_folder(struct corpus *c, const char *dir, const char *date, struc
 			diag_set(&sub, "cannot read '%s': not a regular file", path.data);
 			add_failed(c, path.data, NULL, sub.msg);
 		} else if (doc && !seen_before(c, path.data, &st, "file")) {
-			add_file(c, path.data, date);
+			add_file(c, path.data, date, &st);
 		}
 		free(path.data);
 		free(names[i]);
@@ -271,7 +273,7 @@ int corpus_add(struct corpus *c, const char *path, const char *date, struct diag
 	struct stat st;
 
 	if (strcmp(path, "-") == 0) {
-		add_file(c, path, date);
+		add_file(c, path, date, NULL);
 		return 0;
 	}
 	if (stat(path, &st) != 0)
@@ -280,7 +282,7 @@ int corpus_add(struct corpus *c, const char *path, const char *date, struct diag
 		return 0;
 	if (S_ISDIR(st.st_mode))
 		return add_folder(c, path, date, err);
-	add_file(c, path, date);
+	add_file(c, path, date, &st);
 	return 0;
 }
 

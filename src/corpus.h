@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 
@@ -16,6 +17,7 @@ struct corpus_doc {
 	long offset;		/* where the line starts in it */
 	size_t len;		/* its bytes */
 	char *error;		/* why the document cannot be read, or NULL */
+	struct stat st;		/* a text file as the walk found it; st_nlink 0 for stdin and JSON lines */
 };
 
 struct corpus_seen;

@@ -583,6 +583,7 @@ struct tally {
 	size_t outside;		/* read, and dated outside the window */
 	double bytes;		/* of the documents read */
 	double start, shown;	/* when the run began, and the progress line was last shown */
+	bool shows;		/* whether progress is shown: on a terminal, not --quiet, over documents */
 };
 
 /* A run over the documents of a corpus, in worker processes (parallel.c). */
@@ -592,7 +593,6 @@ struct run {
 	struct cache *cache;	/* or NULL */
 	const struct corpus *in;	/* or NULL for build --records */
 	long *twin_of;		/* per document: the earlier one of its name, or -1 (one graph only) */
-	struct stat *st;	/* per document: its file's, when it is a file and there is a cache */
 	struct cache_key *known;	/* per document: its identity, as the cache's index knew it... */
 	bool *is_known;		/* ...if it did */
 	struct strmap *ids;	/* the identity of each text read (cache_doc_key) -> its document */
@@ -614,22 +614,19 @@ static bool known_here(void *ctx, size_t i)
 	return r->is_known && r->is_known[i];
 }
 
-/* Each document file's state, and what the cache's index knew of it. */
+/* What the cache's index knew of each document file, found by the state
+ * the walk saw it in. */
 static void look_up_files(struct run *r)
 {
 	size_t n = r->in->n ? r->in->n : 1;
 
-	r->st = xcalloc(n, sizeof *r->st);
 	r->known = xcalloc(n, sizeof *r->known);
 	r->is_known = xcalloc(n, sizeof *r->is_known);
 	for (size_t i = 0; i < r->in->n; i++) {
 		const struct corpus_doc *d = &r->in->docs[i];
 
-		if (d->file || d->error || strcmp(d->path, "-") == 0 || stat(d->path, &r->st[i]) != 0 ||
-		    !S_ISREG(r->st[i].st_mode))
-			memset(&r->st[i], 0, sizeof r->st[i]);	/* st_nlink 0: no file to know */
-		else
-			r->is_known[i] = cache_known(r->cache, d->path, d->date, &r->st[i], &r->known[i]);
+		if (d->st.st_nlink && !d->error)
+			r->is_known[i] = cache_known(r->cache, d->path, d->date, &d->st, &r->known[i]);
 	}
 }
 
@@ -648,7 +645,7 @@ static void progress(struct run *r)
 	struct tally *t = &r->t;
 	double now = seconds(), spent = now - t->start;
 
-	if (r->o->quiet || r->in->n < 2 || !isatty(STDERR_FILENO) || (now - t->shown < 0.25 && t->done < r->in->n))
+	if (!t->shows || (now - t->shown < 0.25 && t->done < r->in->n))
 		return;
 	fprintf(stderr, "\r\033[Kactorgraph: %zu/%zu documents, %.1f MB/s, %zu from the cache", t->done, r->in->n,
 		spent > 0 ? t->bytes / spent / 1e6 : 0.0, t->from_cache);
@@ -759,7 +756,7 @@ static void build_work(void *ctx, size_t i, struct buf *out)
 	} else if (r->is_known && r->is_known[i] &&
 		   cache_get(r->cache, key = cache_key(r->cache, r->known[i]), &record)) {
 		rep.cached = true;	/* neither read nor hashed: its file is as the last build saw it */
-		rep.bytes = (size_t)r->st[i].st_size;
+		rep.bytes = (size_t)in->st.st_size;
 		rep.id = r->known[i];
 		if (r->o->per_document)
 			write_one(r, in, &record, &rep, &msg);
@@ -842,8 +839,8 @@ static int build_take(void *ctx, size_t i, char *msg, size_t len, struct diag *e
 		r->t.outside++;
 		break;
 	}
-	if (r->st && r->st[i].st_nlink && rep.status != DOC_UNREAD && rep.status != DOC_TWIN)
-		cache_know(r->cache, in->path, in->date, &r->st[i], rep.id);
+	if (r->cache && in->st.st_nlink && rep.status != DOC_UNREAD && rep.status != DOC_TWIN)
+		cache_know(r->cache, in->path, in->date, &in->st, rep.id);
 	if (r->o->verbose && rep.status != DOC_UNREAD && rep.status != DOC_FAILED)
 		fprintf(stderr, "actorgraph: %s: %zu bytes, %s\n", in->path, rep.bytes,
 			rep.status == DOC_TWIN ? "left out" : rep.cached ? "from the cache" : "extracted");
@@ -1001,6 +998,7 @@ static int build(const struct options *o, const struct corpus *in, char *const *
 		r.ids = strmap_new();
 	}
 	r.t.start = seconds();
+	r.t.shows = !o->quiet && in && in->n > 1 && isatty(STDERR_FILENO);
 	if ((in ? parallel_run(&job, in->n, o->jobs, err) : replay_files(&r, records, nrecords, err)) < 0 ||
 	    all_failed(r.t.unread, r.t.done, err) < 0 ||
 	    (!o->per_document && (drawn = write_graph(r.g, o, o->name, err)) < 0))
@@ -1010,7 +1008,6 @@ static int build(const struct options *o, const struct corpus *in, char *const *
 	rc = r.t.unread > 0 || r.t.drawings_failed > 0;
 out:
 	cache_close(r.cache);
-	free(r.st);
 	free(r.known);
 	free(r.is_known);
 	strmap_free(r.ids);
