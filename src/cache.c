@@ -19,6 +19,7 @@
 
 struct cache {
 	char *dir;
+	int fd;			/* dir, open: entries are opened from it, not by walking its path */
 	uint64_t context;	/* the hash of the schema's files and of this program */
 	bool warned;		/* a failed write was reported */
 	struct strmap *known;	/* the index of the last build: a file's signature -> its identity */
@@ -113,6 +114,11 @@ struct cache *cache_open(const char *dir, struct schema *s, const char *settings
 	if (make_dirs(dir, err) < 0)
 		return NULL;
 	c = xcalloc(1, sizeof *c);
+	if ((c->fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		diag_sys(err, "open", dir);
+		free(c);
+		return NULL;
+	}
 	c->dir = xstrdup(dir);
 	c->context = hash_str(context, settings);
 	load_index(c);
@@ -194,6 +200,7 @@ void cache_close(struct cache *c)
 	strmap_free(c->known);
 	free(c->ids);
 	free(stamp.data);
+	close(c->fd);
 	free(c->dir);
 	free(c);
 }
@@ -216,10 +223,14 @@ static void put_text(struct buf *b, struct span t)
 /* put_text undone in place; false if s holds an escape it does not write. */
 static bool get_text(char *s, struct span *out)
 {
-	char *q = s;
+	char *q = strchr(s, '\\');
 
 	out->p = s;
-	for (char *p = s; *p; p++) {
+	if (!q) {	/* most sentences: nothing to undo */
+		out->len = strlen(s);
+		return true;
+	}
+	for (char *p = q; *p; p++) {
 		if (*p == '\\') {
 			const char *from = "\\tnr", *to = "\\\t\n\r", *k = *++p ? strchr(from, *p) : NULL;
 
@@ -375,7 +386,7 @@ static bool replay_lines(struct schema *s, char *p, char *end, struct cached *ou
 			e->source = a;
 			e->target = b;
 			e->modality = f[4][0] == 'a' ? MOD_ASSERTED : MOD_HYPOTHETICAL;
-			snprintf(e->rule, sizeof e->rule, "%s", f[5]);
+			strncpy(e->rule, f[5], sizeof e->rule - 1);	/* e is zeroed: ends in a NUL */
 			if (!get_size(f[6], &e->sentence) || !get_size(f[7], &e->start) ||
 			    !get_text(f[8], &out->said[out->ne]))
 				return false;
@@ -410,7 +421,7 @@ static char *whole(const char *data, size_t n, const char *header)
 	return n - at == strlen(sum) && memcmp(data + at, sum, n - at) == 0 ? (char *)data + at : NULL;
 }
 
-static char *read_entry(const char *path, size_t *n, time_t *mtime);
+static char *read_entry(int dir, const char *path, size_t *n, time_t *mtime);
 
 /* Append n in decimal, at least 'digits' of them (zeros before): printf's
  * cost, twice per document of a rebuild, was a tenth of it. */
@@ -456,14 +467,12 @@ static bool signature(struct buf *b, const char *path, const char *date, const s
 /* Read the index a build left in the cache, if it is whole. */
 static void load_index(struct cache *c)
 {
-	struct buf path = {0};
 	char *data, *last, *nl;
 	size_t n = 0, cap = 0;
 	time_t mtime;
 
 	c->known = strmap_new();
-	buf_printf(&path, "%s/index", c->dir);
-	if ((data = read_entry(path.data, &n, &mtime)) && (last = whole(data, n, index_header)))
+	if ((data = read_entry(c->fd, "index", &n, &mtime)) && (last = whole(data, n, index_header)))
 		for (char *p = data + strlen(index_header); p < last; p = nl + 1) {
 			char *tab = (nl = strchr(p, '\n')) - 17;
 
@@ -476,7 +485,6 @@ static void load_index(struct cache *c)
 			strmap_put(c->known, p, (long)c->nids++);
 		}
 	free(data);
-	free(path.data);
 }
 
 bool cache_known(const struct cache *c, const char *path, const char *date, const struct stat *st,
@@ -521,10 +529,10 @@ static void save_index(struct cache *c)
 	free(b.data);
 }
 
-/* The bytes of entry 'path' (NUL-terminated), with its time of change. */
-static char *read_entry(const char *path, size_t *n, time_t *mtime)
+/* The bytes of entry 'path' in folder dir (NUL-terminated), with its time of change. */
+static char *read_entry(int dir, const char *path, size_t *n, time_t *mtime)
 {
-	int fd = open(path, O_RDONLY);
+	int fd = openat(dir, path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	char *data = NULL;
 
@@ -546,21 +554,23 @@ static char *read_entry(const char *path, size_t *n, time_t *mtime)
 
 bool cache_get(struct cache *c, struct cache_key k, struct buf *record)
 {
-	char header[64], *path = entry_path(c, k), *data, *body, *last;
+	char header[64], path[3 + sizeof k.hex - 2], *data, *body, *last;
 	size_t n = 0;
 	time_t mtime = 0;
 	bool ok = false;
 
 	snprintf(header, sizeof header, "actorgraph-cache\t%d\t%s\n", CACHE_FORMAT, k.hex);
-	if ((data = read_entry(path, &n, &mtime)) && (last = whole(data, n, header))) {
+	memcpy(path, k.hex, 2);	/* xx/xxxxxxxxxxxxxx, as entry_path but from c->fd */
+	path[2] = '/';
+	memcpy(path + 3, k.hex + 2, sizeof k.hex - 2);
+	if ((data = read_entry(c->fd, path, &n, &mtime)) && (last = whole(data, n, header))) {
 		body = data + strlen(header);
 		buf_add(record, body, (size_t)(last - body));
 		ok = true;
 	}
 	if (ok && mtime < time(NULL) - 24 * 3600)
-		utimensat(AT_FDCWD, path, NULL, 0);	/* used: kept from pruning (a day is precise enough) */
+		utimensat(c->fd, path, NULL, 0);	/* used: kept from pruning (a day is precise enough) */
 	free(data);
-	free(path);
 	return ok;
 }
 

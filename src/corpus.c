@@ -240,7 +240,6 @@ static int add_folder(struct corpus *c, const char *dir, const char *date, struc
 		xgrow(&names, &cap, n + 1, sizeof *names);
 		names[n++] = xstrdup(e->d_name);
 	}
-	closedir(dp);
 	if (n)
 		qsort(names, n, sizeof *names, cmp_name);
 	for (size_t i = 0; i < n; i++) {
@@ -249,8 +248,10 @@ static int add_folder(struct corpus *c, const char *dir, const char *date, struc
 		struct buf path = {0};
 		struct stat st;
 
-		buf_printf(&path, "%s/%s", dir, names[i]);
-		if (stat(path.data, &st) != 0) {
+		buf_puts(&path, dir);
+		buf_puts(&path, "/");
+		buf_puts(&path, names[i]);
+		if (fstatat(dirfd(dp), names[i], &st, 0) != 0) {	/* not walking dir's path again */
 			add_unreadable(c, path.data, doc);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (!seen_before(c, path.data, &st, "folder") && add_folder(c, path.data, date, &sub) < 0)
@@ -264,6 +265,7 @@ static int add_folder(struct corpus *c, const char *dir, const char *date, struc
 		free(path.data);
 		free(names[i]);
 	}
+	closedir(dp);	/* open until here: one per level of folders */
 	free(names);
 	return 0;
 }
