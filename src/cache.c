@@ -125,12 +125,46 @@ struct cache *cache_open(const char *dir, struct schema *s, const char *settings
 	return c;
 }
 
-struct cache_key cache_doc_key(const char *text, size_t len, const char *date)
+void cache_doc_begin(struct cache_doc_hash *x, const char *date)
+{
+	x->h = hash_str(HASH_START, date);
+	x->ntail = 0;
+}
+
+/* hash() of the text so far, the bytes short of a step of it kept for the next */
+void cache_doc_more(struct cache_doc_hash *x, const char *text, size_t len)
+{
+	size_t steps;
+
+	while (len && x->ntail) {
+		x->tail[x->ntail++] = (unsigned char)*text++;
+		len--;
+		if (x->ntail == sizeof x->tail) {
+			x->h = hash(x->h, x->tail, sizeof x->tail);
+			x->ntail = 0;
+		}
+	}
+	steps = len - len % sizeof x->tail;
+	x->h = hash(x->h, text, steps);
+	memcpy(x->tail + x->ntail, text + steps, len - steps);
+	x->ntail += len - steps;
+}
+
+struct cache_key cache_doc_end(const struct cache_doc_hash *x)
 {
 	struct cache_key k;
 
-	snprintf(k.hex, sizeof k.hex, "%016" PRIx64, hash(hash_str(HASH_START, date), text, len));
+	snprintf(k.hex, sizeof k.hex, "%016" PRIx64, hash(x->h, x->tail, x->ntail));
 	return k;
+}
+
+struct cache_key cache_doc_key(const char *text, size_t len, const char *date)
+{
+	struct cache_doc_hash x;
+
+	cache_doc_begin(&x, date);
+	cache_doc_more(&x, text, len);
+	return cache_doc_end(&x);
 }
 
 struct cache_key cache_key(const struct cache *c, struct cache_key doc)
@@ -292,7 +326,8 @@ void cache_record(const struct schema *s, const struct doc *d, const struct ment
 	for (size_t i = 0; i < ne; i++) {
 		buf_printf(out, "event\t%s\t%s\t%s\t%c\t%s\t%zu\t%zu\t", s->rels[ev[i].rel].id,
 			   s->actors[ev[i].source].id, s->actors[ev[i].target].id,
-			   ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule, ev[i].sentence, ev[i].start);
+			   ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule, d->sentences_before + ev[i].sentence,
+			   d->origin + ev[i].start);
 		put_text(out, text_sentence(d, ev[i].sentence));
 		buf_add(out, "\n", 1);
 	}
@@ -301,17 +336,19 @@ void cache_record(const struct schema *s, const struct doc *d, const struct ment
 
 void cache_put(struct cache *c, struct cache_key k, const char *record, size_t len)
 {
-	char *path = entry_path(c, k);
-	struct buf b = {0}, sub = {0};
+	char *path = entry_path(c, k), header[64], end[32];
+	struct buf sub = {0};
+	struct cache_doc_hash sum = {HASH_START, {0}, 0};	/* of the header and record, not copied together */
 	struct outfile out;
 	struct diag err = {{0}};
 
-	buf_printf(&b, "actorgraph-cache\t%d\t%s\n", CACHE_FORMAT, k.hex);
-	buf_add(&b, record, len);
-	buf_printf(&b, "end\t%016" PRIx64 "\n", hash(HASH_START, b.data, b.len));
+	snprintf(header, sizeof header, "actorgraph-cache\t%d\t%s\n", CACHE_FORMAT, k.hex);
+	cache_doc_more(&sum, header, strlen(header));
+	cache_doc_more(&sum, record, len);
+	snprintf(end, sizeof end, "end\t%s\n", cache_doc_end(&sum).hex);
 	buf_printf(&sub, "%s/%.2s", c->dir, k.hex);
 	if (make_dirs(sub.data, &err) == 0 && outfile_open(&out, path, &err) == 0) {
-		if (fwrite(b.data, 1, b.len, out.fp) == b.len) {
+		if (fputs(header, out.fp) >= 0 && fwrite(record, 1, len, out.fp) == len && fputs(end, out.fp) >= 0) {
 			outfile_commit(&out, &err);
 		} else {
 			diag_sys(&err, "write", path);
@@ -324,7 +361,6 @@ void cache_put(struct cache *c, struct cache_key k, const char *record, size_t l
 	}
 	free(sub.data);
 	free(path);
-	free(b.data);
 }
 
 /* Split line [p, end) at tabs into at most max fields; returns how many. */

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
 #include "actors.h"
@@ -64,6 +65,16 @@ struct cache_key {
 	char hex[17];
 };
 struct cache_key cache_doc_key(const char *text, size_t len, const char *date);
+/* The same of a text given in pieces (corpus.h): begin with the date, add
+ * each piece in order, end. Any cut of a text gives its cache_doc_key. */
+struct cache_doc_hash {
+	uint64_t h;
+	unsigned char tail[8];
+	size_t ntail;
+};
+void cache_doc_begin(struct cache_doc_hash *x, const char *date);
+void cache_doc_more(struct cache_doc_hash *x, const char *text, size_t len);
+struct cache_key cache_doc_end(const struct cache_doc_hash *x);
 /* Its key in cache c: the identity with the schema, the program and the settings. */
 struct cache_key cache_key(const struct cache *c, struct cache_key doc);
 

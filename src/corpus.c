@@ -35,7 +35,7 @@ static void add_doc(struct corpus *c, const char *path, const char *name, const 
 	d->date = date ? xstrdup(date) : NULL;
 }
 
-/* A document that cannot be read, with the reason, for corpus_read. */
+/* A document that cannot be read, with the reason, for corpus_open. */
 static void add_failed(struct corpus *c, const char *path, const char *name, const char *error)
 {
 	char *base = name ? NULL : text_doc_name(path);
@@ -296,63 +296,126 @@ static size_t char_start(const char *text, size_t n)
 	return n;
 }
 
-/* The length of a text of 'max' bytes, cut short of the document it began:
- * past its last line break, or else before a character the limit splits. */
-static size_t cut_document(const char *text, size_t max)
+/* The length of the piece that the first 'max' bytes of text begin, the
+ * document going on past them: up to the last line break in them, or else
+ * the last end of a sentence (". "), or else the last space, or else before
+ * the character the limit splits (or at the limit, if that is the first). */
+static size_t piece_end(const char *text, size_t max)
 {
-	size_t n = max, last;
+	size_t n, last;
 	unsigned long cp;
 
-	while (n > 0 && text[n - 1] != '\n')
-		n--;
-	if (n > 0 || max == 0)
+	for (n = max; n > 0 && text[n - 1] != '\n'; n--)
+		;
+	for (size_t k = max; n == 0 && k > 1; k--)
+		if (text[k - 1] == ' ' && memchr(".?!", text[k - 2], 3))
+			n = k;
+	for (size_t k = max; n == 0 && k > 0; k--)
+		if (text[k - 1] == ' ' || text[k - 1] == '\t')
+			n = k;
+	if (n > 0)
 		return n;
 	last = char_start(text, max - 1);
-	return utf8_decode((const unsigned char *)text + last, max - last, &cp) ? max : last;
+	return utf8_decode((const unsigned char *)text + last, max - last, &cp) || last == 0 ? max : last;
 }
 
 /* Lines longer than 'max' bytes are read as spaces past it (from a whole
- * character on), which keeps every offset and line number. */
-static void blank_long_lines(char *text, size_t len, size_t max, struct corpus_cut *cut)
+ * character on), which keeps every offset and line number; 'so_far' bytes
+ * of the first line were in the pieces before. Counts them in *at, and
+ * returns the bytes of the line the text ends in (0 after a line break). */
+static size_t blank_long_lines(char *text, size_t len, size_t max, size_t so_far, struct corpus_piece *at)
 {
-	unsigned long line = 1;
+	unsigned long line = at->lines + 1;
 
-	for (size_t start = 0, end; start < len; start = end + 1, line++) {
+	for (size_t start = 0, end; start < len; start = end + 1, line++, so_far = 0) {
 		const char *nl = memchr(text + start, '\n', len - start);
 
 		end = nl ? (size_t)(nl - text) : len;
-		if (end - start <= max)
-			continue;
-		if (!cut->lines++)
-			cut->first_line = line;
-		for (size_t k = start + char_start(text + start, max); k < end; k++)
-			text[k] = ' ';
+		if (so_far + end - start > max) {
+			if (so_far <= max && !at->long_lines++)	/* counted where it crosses the limit */
+				at->first_long = line;
+			for (size_t k = start + (so_far < max ? char_start(text + start, max - so_far) : 0); k < end; k++)
+				text[k] = ' ';
+		}
+		if (!nl)
+			return so_far + end - start;
 	}
+	return 0;
 }
 
-int corpus_read(const struct corpus_doc *d, const struct corpus_limits *lim, char **text, size_t *len,
-		struct corpus_cut *cut, struct diag *err)
+int corpus_open(struct corpus_reader *r, const struct corpus_doc *d, const struct corpus_limits *lim,
+		struct diag *err)
 {
-	int more;
+	size_t len;
 
-	memset(cut, 0, sizeof *cut);
+	memset(r, 0, sizeof *r);
+	r->d = d;
+	r->lim = *lim;
 	if (d->error)
 		return diag_set(err, "%s", d->error);
 	if (d->file) {
-		if (read_line_text(d, text, len, err) < 0)
+		if (read_line_text(d, &r->text, &len, err) < 0)
 			return -1;
-		if ((more = *len > lim->document))
-			*len = lim->document;
-	} else if ((more = read_file(d->path, lim->document, text, len, err)) < 0) {
+		r->fp = fmemopen(r->text, len, "r");
+	} else {
+		r->fp = strcmp(d->path, "-") == 0 ? stdin : fopen(d->path, "rb");
+	}
+	if (!r->fp) {
+		diag_sys(err, "open", d->path);
+		free(r->text);
+		r->text = NULL;
 		return -1;
 	}
-	if (more) {
-		*len = cut_document(*text, *len);
-		(*text)[*len] = '\0';
-		cut->document = true;
-	}
-	blank_long_lines(*text, *len, lim->line, cut);
 	return 0;
+}
+
+int corpus_next(struct corpus_reader *r, char **text, size_t *len, struct corpus_piece *where, struct diag *err)
+{
+	size_t max = r->lim.document, cut;
+	struct buf b = {0};
+	char chunk[65536];
+
+	if (r->at.last)
+		return 0;
+	buf_add(&b, r->rest ? r->rest : "", r->nrest);
+	free(r->rest);
+	r->rest = NULL;
+	while (b.len <= max && !r->end) {	/* a byte past a piece says whether the document goes on */
+		size_t want = max + 1 - b.len, got = fread(chunk, 1, want < sizeof chunk ? want : sizeof chunk, r->fp);
+
+		if (got == 0 && ferror(r->fp)) {
+			free(b.data);
+			return diag_sys(err, "read", r->d->path);
+		}
+		r->end = got == 0;
+		buf_add(&b, chunk, got);
+	}
+	r->at.last = b.len <= max;
+	cut = r->at.last ? b.len : piece_end(b.data, max);
+	r->nrest = b.len - cut;
+	if (r->nrest) {
+		r->rest = xmalloc(r->nrest);
+		memcpy(r->rest, b.data + cut, r->nrest);
+	}
+	b.data[cut] = '\0';
+	r->at.long_lines = 0;
+	r->line_so_far = blank_long_lines(b.data, cut, r->lim.line, r->line_so_far, &r->at);
+	*where = r->at;
+	r->at.origin += cut;
+	for (const char *p = b.data; (p = memchr(p, '\n', (size_t)(b.data + cut - p))); p++)
+		r->at.lines++;
+	*text = b.data;
+	*len = cut;
+	return 1;
+}
+
+void corpus_close(struct corpus_reader *r)
+{
+	if (r->fp && r->fp != stdin)
+		fclose(r->fp);
+	free(r->text);
+	free(r->rest);
+	memset(r, 0, sizeof *r);
 }
 
 void corpus_free(struct corpus *c)

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 #include "diag.h"
@@ -40,29 +41,53 @@ struct corpus {
  * loop) is skipped with a warning, and so is a dangling link. A document that
  * cannot be read (a bad JSON line, a feed or subfolder that cannot be opened,
  * a folder entry that is no regular file) is added with its error, for
- * corpus_read to report. Returns 0, or -1 with err set when 'path' itself
+ * corpus_open to report. Returns 0, or -1 with err set when 'path' itself
  * cannot be opened. */
 int corpus_add(struct corpus *c, const char *path, const char *date, struct diag *err);
 
-/* The most corpus_read reads of a document, in bytes. */
+/* What a document may cost, in bytes. */
 struct corpus_limits {
-	size_t document;	/* a longer text ends at its last line break before the limit */
+	size_t document;	/* a longer document is read in pieces of at most this */
 	size_t line;		/* a longer line is read as spaces past the limit */
 };
-#define CORPUS_LIMITS_DEFAULT {16 << 20, 4 << 20}
+#define CORPUS_LIMITS_DEFAULT {1 << 20, 4 << 20}
 
-/* What corpus_read cut to keep within its limits. */
-struct corpus_cut {
-	bool document;		/* the text ends before the document did */
-	size_t lines;		/* lines read as spaces past the line limit */
-	unsigned long first_line;	/* the first of them */
+/* Where a piece of a document starts, and what was read as spaces in it. */
+struct corpus_piece {
+	size_t origin;		/* bytes of the document before it */
+	unsigned long lines;	/* line breaks before it */
+	bool last;		/* the document ends with it */
+	size_t long_lines;	/* lines of it read as spaces past the line limit */
+	unsigned long first_long;	/* the first of them, in the document */
 };
 
-/* The text of document d, in a NUL-terminated buffer the caller frees, cut
- * to 'lim' as *cut says; offsets in it are those of the file. Or -1 with err
- * set to why it cannot be read ("file:line:col: ..." for a bad JSON line). */
-int corpus_read(const struct corpus_doc *d, const struct corpus_limits *lim, char **text, size_t *len,
-		struct corpus_cut *cut, struct diag *err);
+/* A document read piece by piece, so that what is held of it is bounded
+ * whatever its size: each piece ends at its last line break, or, in a line
+ * longer than a piece, at its last end of a sentence or space, or before
+ * the character the limit splits. A JSON line's
+ * text is held whole, as its line was, and given in the same pieces. */
+struct corpus_reader {
+	const struct corpus_doc *d;
+	struct corpus_limits lim;
+	FILE *fp;		/* the file, stdin, or a JSON line's text, being read */
+	char *text;		/* a JSON line's text; fp reads it */
+	char *rest;		/* bytes read past the last piece */
+	size_t nrest;
+	bool end;		/* fp has no more */
+	size_t line_so_far;	/* bytes of the line the last piece ended in, for the line limit */
+	struct corpus_piece at;	/* where the next piece starts */
+};
+
+/* Open document d (its error, if it has one, is err's) for corpus_next. */
+int corpus_open(struct corpus_reader *r, const struct corpus_doc *d, const struct corpus_limits *lim,
+		struct diag *err);
+/* The next piece of r's document: 1 with its text in a NUL-terminated
+ * buffer the caller frees (offsets in it are the document's less
+ * where->origin) and *where; 0 after the last (an empty document is one
+ * empty piece); -1 with err set to why it cannot be read ("file:line:col:
+ * ..." for a bad JSON line). */
+int corpus_next(struct corpus_reader *r, char **text, size_t *len, struct corpus_piece *where, struct diag *err);
+void corpus_close(struct corpus_reader *r);
 
 void corpus_free(struct corpus *c);
 

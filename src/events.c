@@ -93,7 +93,7 @@ int events_tsv(FILE *fp, const struct schema *s, const struct doc *d, const stru
 		events_cameo_root(rt->cameo, root);
 		tsv_str(fp, d->name, false);
 		tsv_str(fp, d->date ? d->date : "", false);
-		snprintf(num, sizeof num, "%zu", e->sentence + 1);
+		snprintf(num, sizeof num, "%zu", d->sentences_before + e->sentence + 1);
 		tsv_str(fp, num, false);
 		tsv_str(fp, src->id, false);
 		tsv_str(fp, schema_kind_name(src->kind), false);

@@ -94,8 +94,9 @@ int jsonio_events(FILE *fp, const struct schema *s, const struct doc *d, const s
 		put_string_or_null(&b, d->name);
 		put_key(&b, "date");
 		put_string_or_null(&b, d->date);
-		buf_printf(&b, ",\"sentence\":%zu,\"line\":%lu,\"start\":%zu,\"end\":%zu", e->sentence + 1,
-			   d->sent[e->sentence].line, e->start, e->end);
+		buf_printf(&b, ",\"sentence\":%zu,\"line\":%lu,\"start\":%zu,\"end\":%zu",
+			   d->sentences_before + e->sentence + 1, d->sent[e->sentence].line, d->origin + e->start,
+			   d->origin + e->end);
 		put_key(&b, "relation");
 		put_string_or_null(&b, rt->id);
 		put_key(&b, "cameo");

@@ -143,9 +143,10 @@ static void usage(FILE *fp)
 	      "      --records        the inputs are files of records from extract --format\n"
 	      "                       records, by the same actorgraph and schema; a document\n"
 	      "                       given twice (by name) counts once\n"
-	      "  -L, --limit LIST     what a document may hold; past it, it is cut with a\n"
-	      "                       warning: document=BYTES (default 16 MiB), line=BYTES\n"
-	      "                       (4 MiB), sentence=TOKENS (2000)\n"
+	      "  -L, --limit LIST     what a document may cost: document=BYTES (default\n"
+	      "                       1 MiB), longer ones are read in pieces of this;\n"
+	      "                       line=BYTES (4 MiB), sentence=TOKENS (2000), past\n"
+	      "                       which the text is cut with a warning\n"
 	      "  -k, --compact        extract: an event of the same sentence as the one\n"
 	      "                       before it has no \"text\" (the sentence is written once)\n"
 	      "  -j, --jobs N         extract in N processes (default: the processors this\n"
@@ -270,36 +271,43 @@ struct analysed {
 	size_t ne;
 };
 
-/* Read document 'in' within the limits, with a warning of what was cut. */
-static int read_doc(const struct options *o, const struct corpus_doc *in, char **text, size_t *len,
-		    struct diag *err)
+static void analysed_free(struct analysed *a)
 {
-	struct corpus_cut cut;
-
-	if (corpus_read(in, &o->limits, text, len, &cut, err) < 0)
-		return -1;
-	if (cut.document)
-		fprintf(stderr, "actorgraph: warning: %s: larger than %zu bytes (--limit document=%zu): "
-			"its first %zu bytes are read\n", in->path, o->limits.document, o->limits.document, *len);
-	if (cut.lines)
-		fprintf(stderr, "actorgraph: warning: %s:%lu: %zu line%s longer than %zu bytes (--limit line=%zu): "
-			"read as spaces past the limit\n", in->path, cut.first_line, cut.lines,
-			cut.lines == 1 ? "" : "s", o->limits.line, o->limits.line);
-	return 0;
+	free(a->m);
+	free(a->ev);
+	text_free(a->doc);
 }
 
-/* Analyse document 'in' of 'text' (len bytes, which a->doc takes). */
-static void analyse_text(const struct pipeline *p, const struct options *o, const struct corpus_doc *in,
-			 char *text, size_t len, struct analysed *a)
+/* What is done with the pieces of a document as they are analysed. */
+struct taker {
+	/* told the document's identity when its first piece is all of it:
+	 * true if what the document holds is known already, and need not be
+	 * analysed (may be NULL) */
+	bool (*known)(void *ctx, struct cache_key id);
+	void (*take)(void *ctx, const struct analysed *piece);
+	void *ctx;
+};
+
+/* Analyse the piece of document 'in' in 'text' (len bytes, which a->doc
+ * takes), placed in the document by 'at', after 'sentences' sentences; *date
+ * is the document's date (the given one, or the first piece's own) */
+static void analyse_piece(const struct pipeline *p, const struct options *o, const struct corpus_doc *in,
+			  char *text, size_t len, const struct corpus_piece *at, size_t sentences, char **date,
+			  struct analysed *a)
 {
-	char date[11];
+	char own[11];
 	unsigned long line;
 	size_t n;
 
+	if (at->long_lines)
+		fprintf(stderr, "actorgraph: warning: %s:%lu: %zu line%s longer than %zu bytes (--limit line=%zu): "
+			"read as spaces past the limit\n", in->path, at->first_long, at->long_lines,
+			at->long_lines == 1 ? "" : "s", o->limits.line, o->limits.line);
 	memset(a, 0, sizeof *a);
-	a->doc = text_parse(in->path, in->name, in->date, text, len);
-	if (!a->doc->date && text_date(a->doc, date))	/* a date line of the article's own */
-		a->doc->date = xstrdup(date);
+	a->doc = text_parse(in->path, in->name, *date, text, len);
+	if (!*date && at->origin == 0 && text_date(a->doc, own))	/* a date line of the article's own */
+		*date = a->doc->date = xstrdup(own);
+	text_place(a->doc, at->origin, at->lines, sentences);
 	if (a->doc->bad_bytes)
 		fprintf(stderr, "actorgraph: warning: %s:%lu:%lu: invalid UTF-8 (%zu byte%s read as spaces)\n",
 			a->doc->path, a->doc->first_bad.line, a->doc->first_bad.col, a->doc->bad_bytes,
@@ -312,24 +320,44 @@ static void analyse_text(const struct pipeline *p, const struct options *o, cons
 	a->ne = relations_find(p->extractor, a->doc, a->m, a->nm, &a->ev);
 }
 
+/* Read document 'in' piece by piece (corpus.h: what is held of it is
+ * bounded whatever its size), analyse each piece and give it to t. *id is
+ * the document's identity (cache.h) and *bytes its size. Returns 0, 1 when
+ * t knew the document, -1 with err set when it cannot be read (some of its
+ * pieces may have been taken). */
 static int analyse(const struct pipeline *p, const struct options *o, const struct corpus_doc *in,
-		   struct analysed *a, struct diag *err)
+		   const struct taker *t, struct cache_key *id, size_t *bytes, struct diag *err)
 {
-	char *text;
-	size_t len;
+	struct corpus_reader r;
+	struct corpus_piece at;
+	struct cache_doc_hash h;
+	char *text, *date = in->date ? xstrdup(in->date) : NULL;
+	size_t len, sentences = 0;
+	int rc;
 
-	memset(a, 0, sizeof *a);
-	if (read_doc(o, in, &text, &len, err) < 0)
-		return -1;
-	analyse_text(p, o, in, text, len, a);
-	return 0;
-}
+	*bytes = 0;
+	cache_doc_begin(&h, in->date);
+	rc = corpus_open(&r, in, &o->limits, err);
+	while (rc == 0 && (rc = corpus_next(&r, &text, &len, &at, err)) > 0) {
+		struct analysed a;
 
-static void analysed_free(struct analysed *a)
-{
-	free(a->m);
-	free(a->ev);
-	text_free(a->doc);
+		cache_doc_more(&h, text, len);
+		*bytes += len;
+		*id = cache_doc_end(&h);
+		if (at.origin == 0 && at.last && t->known && t->known(t->ctx, *id)) {
+			free(text);
+			rc = 1;
+			break;
+		}
+		analyse_piece(p, o, in, text, len, &at, sentences, &date, &a);
+		sentences += a.doc->nsent;
+		t->take(t->ctx, &a);
+		analysed_free(&a);
+		rc = 0;
+	}
+	corpus_close(&r);
+	free(date);
+	return rc;
 }
 
 static int check_formats(const char *list)
@@ -737,6 +765,26 @@ static void write_one(struct run *r, const struct corpus_doc *in, struct buf *re
 	graph_free(one);
 }
 
+/* build_work's taker: a document's record, from the cache or of its pieces. */
+struct recording {
+	const struct run *r;
+	struct buf *record;
+};
+
+static bool record_known(void *ctx, struct cache_key id)
+{
+	const struct recording *x = ctx;
+
+	return x->r->cache && cache_get(x->r->cache, cache_key(x->r->cache, id), x->record);
+}
+
+static void record_piece(void *ctx, const struct analysed *a)
+{
+	const struct recording *x = ctx;
+
+	cache_record(x->r->p->schema, a->doc, a->m, a->nm, a->ev, a->ne, x->record);
+}
+
 /* In a worker: a report on document i, then its record (taken from the
  * cache or extracted, and kept), or the reason it could not be read or its
  * graph (per document) written. */
@@ -745,52 +793,41 @@ static void build_work(void *ctx, size_t i, struct buf *out)
 	struct run *r = ctx;
 	const struct corpus_doc *in = &r->in->docs[i];
 	struct report rep = {DOC_RECORD, false, 0, {{0}}, 0};
-	struct buf record = {0}, msg = {0};
+	struct buf own = {0}, msg = {0};
+	/* the record goes into the message as it is made, unless it is written here */
+	struct buf *record = r->o->per_document ? &own : out;
+	struct recording x = {r, record};
+	const struct taker t = {record_known, record_piece, &x};
 	struct diag err = {{0}};
-	struct cache_key key;
-	char *text;
-	size_t len;
+	size_t at, from;
+	int rc;
 
+	buf_add(out, (const char *)&rep, sizeof rep);	/* the worker is a fork: one layout */
+	at = out->len;
+	from = record == out ? at : 0;	/* where the record starts in *record */
 	if (r->twin_of && r->twin_of[i] >= 0) {
 		rep.status = DOC_TWIN;
 	} else if (r->is_known && r->is_known[i] &&
-		   cache_get(r->cache, key = cache_key(r->cache, r->known[i]), &record)) {
+		   cache_get(r->cache, cache_key(r->cache, r->known[i]), record)) {
 		rep.cached = true;	/* neither read nor hashed: its file is as the last build saw it */
 		rep.bytes = (size_t)in->st.st_size;
 		rep.id = r->known[i];
-		if (r->o->per_document)
-			write_one(r, in, &record, &rep, &msg);
-		else
-			buf_add(&msg, record.data, record.len);
-	} else if (read_doc(r->o, in, &text, &len, &err) < 0) {
+	} else if ((rc = analyse(r->p, r->o, in, &t, &rep.id, &rep.bytes, &err)) < 0) {
 		rep.status = DOC_UNREAD;
-		buf_puts(&msg, err.msg);
+		out->len = at;	/* what its pieces before gave */
+		out->data[at] = '\0';
+		buf_puts(out, err.msg);
 	} else {
-		rep.bytes = len;
-		rep.id = cache_doc_key(text, len, in->date);
-		if (r->cache) {
-			key = cache_key(r->cache, rep.id);
-			rep.cached = cache_get(r->cache, key, &record);
-		}
-		if (rep.cached) {
-			free(text);
-		} else {
-			struct analysed a;
-
-			analyse_text(r->p, r->o, in, text, len, &a);
-			cache_record(r->p->schema, a.doc, a.m, a.nm, a.ev, a.ne, &record);
-			if (r->cache)
-				cache_put(r->cache, key, record.data, record.len);
-			analysed_free(&a);
-		}
-		if (r->o->per_document)
-			write_one(r, in, &record, &rep, &msg);
-		else
-			buf_add(&msg, record.data, record.len);
+		rep.cached = rc == 1;
+		if (!rep.cached && r->cache)
+			cache_put(r->cache, cache_key(r->cache, rep.id), record->data + from, record->len - from);
 	}
-	buf_add(out, (const char *)&rep, sizeof rep);	/* the worker is a fork: one layout */
-	buf_add(out, msg.data ? msg.data : "", msg.len);
-	free(record.data);
+	if (r->o->per_document && rep.status == DOC_RECORD) {
+		write_one(r, in, &own, &rep, &msg);
+		buf_add(out, msg.data ? msg.data : "", msg.len);
+	}
+	memcpy(out->data + at - sizeof rep, &rep, sizeof rep);
+	free(own.data);
 	free(msg.data);
 }
 
@@ -1019,22 +1056,26 @@ out:
 	return rc;
 }
 
-/* Document in's results a as extract writes them to fp: its events as JSON
- * lines or TSV, or its record as a line. */
-static int write_extracted(const struct run *r, const struct corpus_doc *in, const struct analysed *a, FILE *fp,
-			   struct diag *err)
-{
-	struct buf record = {0};
-	int rc;
+/* extract_work's taker: each piece's events as JSON lines or TSV, or the
+ * pieces' record. */
+struct extracting {
+	const struct run *r;
+	FILE *fp;
+	struct buf record;
+};
 
-	if (r->o->extract_as == EXTRACT_TSV)
-		return events_tsv(fp, r->p->schema, a->doc, a->ev, a->ne, err);
-	if (r->o->extract_as == EXTRACT_JSON)
-		return jsonio_events(fp, r->p->schema, a->doc, a->ev, a->ne, r->o->compact, err);
-	cache_record(r->p->schema, a->doc, a->m, a->nm, a->ev, a->ne, &record);
-	rc = jsonio_record(fp, in->name, in->path, record.data, record.len, err);
-	free(record.data);
-	return rc;
+static void extract_piece(void *ctx, const struct analysed *a)
+{
+	struct extracting *x = ctx;
+	const struct schema *s = x->r->p->schema;
+	struct diag err = {{0}};
+
+	if (x->r->o->extract_as == EXTRACT_TSV)
+		events_tsv(x->fp, s, a->doc, a->ev, a->ne, &err);
+	else if (x->r->o->extract_as == EXTRACT_JSON)
+		jsonio_events(x->fp, s, a->doc, a->ev, a->ne, x->r->o->compact, &err);
+	else
+		cache_record(s, a->doc, a->m, a->nm, a->ev, a->ne, &x->record);
 }
 
 /* In a worker: the lines of document i after 'o', or 'u' and why it cannot
@@ -1042,25 +1083,31 @@ static int write_extracted(const struct run *r, const struct corpus_doc *in, con
 static void extract_work(void *ctx, size_t i, struct buf *out)
 {
 	struct run *r = ctx;
-	struct analysed a;
+	const struct corpus_doc *in = &r->in->docs[i];
+	struct extracting x = {r, NULL, {0}};
+	const struct taker t = {NULL, extract_piece, &x};
 	struct diag err = {{0}};
+	struct cache_key id;
 	char *lines = NULL;
-	size_t len = 0;
-	FILE *fp;
+	size_t len = 0, bytes;
+	int rc;
 
-	if (analyse(r->p, r->o, &r->in->docs[i], &a, &err) < 0) {
-		buf_printf(out, "u%s", err.msg);
-		return;
-	}
-	if (!(fp = open_memstream(&lines, &len)) || write_extracted(r, &r->in->docs[i], &a, fp, &err) < 0 ||
-	    fclose(fp) != 0) {
+	x.fp = open_memstream(&lines, &len);
+	rc = x.fp ? analyse(r->p, r->o, in, &t, &id, &bytes, &err) : 0;
+	if (x.fp && rc == 0 && r->o->extract_as == EXTRACT_RECORDS)
+		jsonio_record(x.fp, in->name, in->path, x.record.data, x.record.len, &err);
+	if (!x.fp || ferror(x.fp) || fclose(x.fp) != 0) {
 		fprintf(stderr, "actorgraph: out of memory\n");	/* all a memory stream can lack */
 		abort();
 	}
-	buf_add(out, "o", 1);
-	buf_add(out, lines, len);
+	if (rc < 0) {
+		buf_printf(out, "u%s", err.msg);
+	} else {
+		buf_add(out, "o", 1);
+		buf_add(out, lines, len);
+	}
 	free(lines);
-	analysed_free(&a);
+	free(x.record.data);
 }
 
 /* In extract, document by document in order: extract_work's message. */
@@ -1094,6 +1141,20 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 	return rc;
 }
 
+/* explain's taker: the events of each piece that the query asks for. */
+struct explaining {
+	const struct schema *s;
+	const struct edge_query *q;
+	size_t *found;
+};
+
+static void explain_piece(void *ctx, const struct analysed *a)
+{
+	const struct explaining *x = ctx;
+
+	*x->found += events_explain(stdout, x->s, a->doc, a->ev, a->ne, x->q);
+}
+
 /* Print the evidence of one edge; it is an error when no text states it. */
 static int explain(const struct options *o, const struct corpus *in, struct diag *err)
 {
@@ -1109,14 +1170,13 @@ static int explain(const struct options *o, const struct corpus *in, struct diag
 		return -1;
 	}
 	for (size_t i = 0; i < in->n; i++) {
-		struct analysed a;
+		struct explaining x = {p.schema, &q, &found};
+		const struct taker t = {NULL, explain_piece, &x};
+		struct cache_key id;
+		size_t bytes;
 
-		if (analyse(&p, o, &in->docs[i], &a, err) < 0) {
+		if (analyse(&p, o, &in->docs[i], &t, &id, &bytes, err) < 0)
 			skip_document(err->msg, &failed);
-			continue;
-		}
-		found += events_explain(stdout, p.schema, a.doc, a.ev, a.ne, &q);
-		analysed_free(&a);
 	}
 	if (all_failed(failed, in->n, err) < 0)
 		rc = -1;

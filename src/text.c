@@ -358,6 +358,16 @@ struct doc *text_parse(const char *path, const char *name, const char *date, cha
 	return d;
 }
 
+void text_place(struct doc *d, size_t origin, unsigned long lines, size_t sentences)
+{
+	d->origin = origin;
+	d->sentences_before = sentences;
+	for (size_t i = 0; i < d->nsent; i++)
+		d->sent[i].line += lines;
+	if (d->bad_bytes)
+		d->first_bad.line += lines;
+}
+
 size_t text_limit_sentences(struct doc *d, size_t max, unsigned long *first_line)
 {
 	struct sentence *all = NULL;

@@ -45,6 +45,10 @@ struct doc {
 	size_t bad_bytes;	/* invalid UTF-8 bytes, replaced by spaces in text */
 	struct pos first_bad;	/* where the first one was */
 	char *norms;		/* storage of the tokens' norm strings */
+	/* where the text is in its document, which is read in pieces when it is
+	 * long (corpus.h): 0 for the first piece, or the whole */
+	size_t origin;		/* bytes before it */
+	size_t sentences_before;	/* sentences of the pieces before it */
 };
 
 /* A stretch of text: 'len' bytes at 'p', not NUL-terminated. */
@@ -62,6 +66,11 @@ struct span text_sentence(const struct doc *d, size_t i);
  * replaced by spaces, so later stages see valid UTF-8 at unchanged offsets. */
 struct doc *text_parse(const char *path, const char *name, const char *date, char *text, size_t len);
 void text_free(struct doc *d);	/* d may be NULL */
+
+/* Place d as a piece of a longer document, after 'origin' bytes, 'lines'
+ * line breaks and 'sentences' sentences: its sentences' lines, and its
+ * first invalid byte's, count from there. */
+void text_place(struct doc *d, size_t origin, unsigned long lines, size_t sentences);
 
 /* The default of the limit below: news sentences run to 100 tokens or so. */
 enum { TEXT_SENTENCE_TOKENS = 2000 };

@@ -208,9 +208,9 @@ for j in 1 2; do
 done
 
 # --- peak memory by input size and shape ---------------------------------------
-# A build of each size as one text file (one document: the limit on a
-# document's size is lifted so that all of it is read), as JSON lines and as
-# a folder of files, with the default number of jobs.
+# A build of each size as one text file (one document, read in pieces of
+# --limit document's default), as JSON lines and as a folder of files, with
+# the default number of jobs.
 cap=$((mem_mb * 1000000 / 1024))
 for shape in text jsonl folder; do
 	case $shape in
@@ -224,7 +224,7 @@ for shape in text jsonl folder; do
 		say "peak RSS, build of $size MB as $what"
 		in=$data/nlp-$size$ext
 		timed "$out/mem.out" sh -c 'ulimit -v "$1" && shift && exec "$@"' sh "$cap" \
-			$ag build -q --limit document=1000000000000 --format graphml --out "$out/mem" "$in"
+			$ag build -q --format graphml --out "$out/mem" "$in"
 		bytes_in=$(meta "$data/nlp-$size.meta" "${shape}_bytes")
 		if [ "$status" = 0 ]; then
 			row "rss_${shape}_$size" "peak RSS, build of $size MB as $what" "$(mb "$kib")" MB "" \

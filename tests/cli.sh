@@ -793,10 +793,27 @@ case_ schema-alias-bomb 1 check --schema "$H/bomb"
 awk 'BEGIN { for (k = 0; k < 2; k++) { printf "The"; for (i = 0; i < 20000; i++) printf " Word";
 	print (k ? "" : " Institute") " met Russia." } }' >"$H/run.txt"
 case_ name-run 0 build -q --limit sentence=1000000 --format graphml --out "$H/run" "$H/run.txt"
-# limits: past them a document is cut, with a warning that names it
+# limits: past the document limit a document is read in pieces (at a line
+# break, else at the end of a sentence, else at a space), past the others
+# cut with a warning that names it
 printf 'Russia invaded Ukraine.\nChina sanctioned Japan and Egypt met with Sudan.\n' >"$H/limits.txt"
 case_ limit-document 0 extract --limit document=30 "$H/limits.txt"
 case_ limit-line-sentence 0 extract --limit line=40,sentence=4 "$H/limits.txt"
+# paragraphs in pieces of their own give the events the whole document gives,
+# at the same lines, sentences and offsets, and build from the cache alike
+printf 'Russia invaded Ukraine.\n\nChina sanctioned Japan.\n\nEgypt met with Sudan.\n' >"$H/paragraphs.txt"
+"$AG" extract "$H/paragraphs.txt" >"$OUT/whole.jsonl" 2>&1
+"$AG" extract --limit document=30 "$H/paragraphs.txt" >"$OUT/pieces.jsonl" 2>&1
+"$AG" build -q --limit document=30 --cache "$OUT/pieces-cache" --out "$OUT/pieces" "$H/paragraphs.txt"
+"$AG" build --limit document=30 --cache "$OUT/pieces-cache" --out "$OUT/pieces-again" "$H/paragraphs.txt" \
+	2>"$OUT/pieces-again.err"
+if [ "$(wc -l <"$OUT/whole.jsonl")" = 3 ] && cmp -s "$OUT/whole.jsonl" "$OUT/pieces.jsonl" &&
+	grep -q '1 from the cache, 0 extracted' "$OUT/pieces-again.err" &&
+	cmp -s "$OUT/pieces/graph.graphml" "$OUT/pieces-again/graph.graphml"; then
+	ok pieces-as-whole
+else
+	bad pieces-as-whole "a document in pieces differs from the whole, or from its cache entry"
+fi
 AG=./actorgraph
 
 echo "cli: $passed passed, $failed failed"

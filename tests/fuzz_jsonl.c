@@ -1,7 +1,7 @@
 /* fuzz_jsonl.c - libFuzzer target: any bytes as a JSON-lines feed of
  * articles, read by corpus.c with small limits. Every line is a document or
- * a document that fails with its error; every text read keeps within the
- * limits; and each line that jansson reads as an article, jsonl.c reads
+ * a document that fails with its error; every document reads as pieces
+ * within the limits, in order; and each line that jansson reads as an article, jsonl.c reads
  * too, with the same text. 'make fuzz' runs it from the seeds in
  * tests/fuzz/jsonl/; a crash, a sanitizer report or a broken invariant fails. */
 #include <jansson.h>
@@ -50,19 +50,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (corpus_add(&c, path, NULL, &err) < 0)
 		abort();
 	for (size_t i = 0; i < c.n; i++) {
-		struct corpus_cut cut;
+		struct corpus_reader r;
+		struct corpus_piece at;
 		char *text = NULL;
-		size_t len;
+		size_t len, read = 0;
+		int rc;
 
 		err.msg[0] = '\0';
-		if (corpus_read(&c.docs[i], &lim, &text, &len, &cut, &err) < 0) {
+		if (corpus_open(&r, &c.docs[i], &lim, &err) < 0) {
 			if (!c.docs[i].error || !err.msg[0])
 				abort();
+			corpus_close(&r);
 			continue;
 		}
-		if (len > lim.document || text[len] != '\0' || (cut.document && c.docs[i].len <= lim.document))
+		while ((rc = corpus_next(&r, &text, &len, &at, &err)) > 0) {	/* pieces within the limit, in order */
+			if (len > lim.document || text[len] != '\0' || at.origin != read)
+				abort();
+			read += len;
+			free(text);
+		}
+		if (rc < 0)
 			abort();
-		free(text);
+		corpus_close(&r);
 	}
 	corpus_free(&c);
 	for (const char *p = (const char *)data, *end = p + size, *nl; p < end; p = nl + 1) {

@@ -176,6 +176,27 @@ static void brings_back_the_actors_a_document_introduced(void **state)
 	cache_close(c);
 }
 
+/* A text given in pieces, cut anywhere, has the identity of the whole. */
+static void knows_a_text_in_pieces_as_the_whole(void **state)
+{
+	const char *whole = "North Korea and Russia signed a pact. Putin met Kim Jong Un in Pyongyang.";
+	size_t n = strlen(whole);
+	struct cache_key k = cache_doc_key(whole, n, "2024-06-19");
+
+	(void)state;
+	for (size_t a = 0; a <= n; a++)
+		for (size_t b = a; b <= n; b += 3) {
+			struct cache_doc_hash x;
+
+			cache_doc_begin(&x, "2024-06-19");
+			cache_doc_more(&x, whole, a);
+			cache_doc_more(&x, whole + a, b - a);
+			cache_doc_more(&x, whole + b, n - b);
+			assert_string_equal(cache_doc_end(&x).hex, k.hex);
+		}
+	assert_string_not_equal(cache_doc_key(whole, n - 1, "2024-06-19").hex, k.hex);
+}
+
 /* The index knows a file as it was: a change of size, inode or time is a miss. */
 static void knows_unchanged_files_without_reading_them(void **state)
 {
@@ -260,6 +281,7 @@ int main(void)
 		cmocka_unit_test(ignores_torn_and_altered_entries),
 		cmocka_unit_test(brings_back_the_actors_a_document_introduced),
 		cmocka_unit_test(keys_change_with_the_schema),
+		cmocka_unit_test(knows_a_text_in_pieces_as_the_whole),
 		cmocka_unit_test(knows_unchanged_files_without_reading_them),
 	};
 	struct buf cmd = {0};

@@ -18,12 +18,25 @@ static void write_text(const char *path, const char *text)
 	fclose(fp);
 }
 
+/* The first piece of document d: all of it, within the default limits. */
+static int first_piece(const struct corpus_doc *d, const struct corpus_limits *lim, char **text, size_t *len,
+		       struct diag *err)
+{
+	struct corpus_reader r;
+	struct corpus_piece at;
+	int rc = corpus_open(&r, d, lim, err);
+
+	if (rc == 0)
+		rc = corpus_next(&r, text, len, &at, err) < 0 ? -1 : 0;
+	corpus_close(&r);
+	return rc;
+}
+
 static void reads_folders_and_json_lines_in_name_order(void **state)
 {
 	struct corpus c = {0};
 	struct diag err = {{0}};
 	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
-	struct corpus_cut cut;
 	char *text;
 	size_t len;
 
@@ -36,10 +49,10 @@ static void reads_folders_and_json_lines_in_name_order(void **state)
 	assert_string_equal(c.docs[1].name, "feed-3");	/* no id: file and line */
 	assert_string_equal(c.docs[1].date, "2020-01-01");
 	assert_string_equal(c.docs[2].name, "b");
-	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), 0);
+	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), 0);
 	assert_string_equal(text, "Egypt met with Sudan.");
 	free(text);
-	assert_int_equal(corpus_read(&c.docs[2], &lim, &text, &len, &cut, &err), 0);
+	assert_int_equal(first_piece(&c.docs[2], &lim, &text, &len, &err), 0);
 	assert_string_equal(text, "Egypt met with Sudan.\n");
 	free(text);
 	corpus_free(&c);
@@ -63,7 +76,6 @@ static void reports_bad_json_lines_where_they_are(void **state)
 	struct corpus c = {0};
 	struct diag err = {{0}};
 	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
-	struct corpus_cut cut;
 	char *text;
 	size_t len;
 
@@ -74,19 +86,19 @@ static void reports_bad_json_lines_where_they_are(void **state)
 	assert_int_equal(corpus_add(&c, "tests/data/corpus-bad-field.jsonl", NULL, &err), 0);
 	assert_int_equal(c.n, 3);
 	assert_string_equal(c.docs[0].path, OUT "/feed.jsonl:1");
-	assert_int_equal(corpus_read(&c.docs[0], &lim, &text, &len, &cut, &err), -1);
+	assert_int_equal(first_piece(&c.docs[0], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, OUT "/feed.jsonl:1:13: expected ',' or '}'");
-	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), 0);
+	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), 0);
 	free(text);
 	err.msg[0] = '\0';
-	assert_int_equal(corpus_read(&c.docs[2], &lim, &text, &len, &cut, &err), -1);
+	assert_int_equal(first_piece(&c.docs[2], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, "tests/data/corpus-bad-field.jsonl:1:8: expected {\"text\": string, "
 				     "\"id\": string, \"date\": \"YYYY-MM-DD\"}");
 	err.msg[0] = '\0';
 	assert_int_equal(corpus_add(&c, "tests/data/corpus-bad-date.jsonl", NULL, &err), 0);
 	assert_int_equal(c.n, 5);
 	assert_string_equal(c.docs[4].path, "tests/data/corpus-bad-date.jsonl:2");
-	assert_int_equal(corpus_read(&c.docs[4], &lim, &text, &len, &cut, &err), -1);
+	assert_int_equal(first_piece(&c.docs[4], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, "tests/data/corpus-bad-date.jsonl:2:22: expected a date YYYY-MM-DD, "
 				     "found '2023-02-29' (no such day)");
 	err.msg[0] = '\0';
@@ -136,7 +148,6 @@ static void documents_that_cannot_be_read_fail_alone(void **state)
 	struct corpus c = {0};
 	struct diag err = {{0}};
 	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
-	struct corpus_cut cut;
 	char *text;
 	size_t len;
 
@@ -146,50 +157,85 @@ static void documents_that_cannot_be_read_fail_alone(void **state)
 	write_text(OUT "/faults/gone.txt", "Egypt met with Sudan.\n");
 	assert_int_equal(corpus_add(&c, OUT "/faults", NULL, &err), 0);
 	assert_int_equal(c.n, 2);
-	assert_int_equal(corpus_read(&c.docs[0], &lim, &text, &len, &cut, &err), -1);
+	assert_int_equal(first_piece(&c.docs[0], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, "cannot read '" OUT "/faults/fifo.txt': not a regular file");
 	assert_int_equal(unlink(OUT "/faults/gone.txt"), 0);
 	err.msg[0] = '\0';
-	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), -1);
+	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, "cannot open '" OUT "/faults/gone.txt': No such file or directory");
 	corpus_free(&c);
 }
 
-/* Past the document limit a text ends at its last line break, or else
- * before a character the limit splits; past the line limit a line is read
- * as spaces. JSON lines and files alike. */
-static void reads_documents_within_the_limits(void **state)
+/* The pieces of document d, each checked against the next of 'want'
+ * (NULL-terminated): its text, and where it starts. */
+struct want_piece {
+	const char *text;
+	size_t origin;
+	unsigned long lines;
+	size_t long_lines;
+	unsigned long first_long;
+};
+
+static void reads_pieces(const struct corpus_doc *d, const struct corpus_limits *lim, const struct want_piece *want)
+{
+	struct corpus_reader r;
+	struct corpus_piece at;
+	struct diag err = {{0}};
+	char *text;
+	size_t len, n = 0;
+
+	assert_int_equal(corpus_open(&r, d, lim, &err), 0);
+	for (; want[n].text; n++) {
+		assert_int_equal(corpus_next(&r, &text, &len, &at, &err), 1);
+		assert_string_equal(text, want[n].text);
+		assert_int_equal(len, strlen(want[n].text));
+		assert_int_equal(at.origin, want[n].origin);
+		assert_int_equal(at.lines, want[n].lines);
+		assert_int_equal(at.long_lines, want[n].long_lines);
+		if (at.long_lines)
+			assert_int_equal(at.first_long, want[n].first_long);
+		assert_int_equal(at.last, !want[n + 1].text);
+		free(text);
+	}
+	assert_int_equal(corpus_next(&r, &text, &len, &at, &err), 0);
+	corpus_close(&r);
+}
+
+/* Past the document limit a text is read in pieces, each up to its last
+ * line break, or else before a character the limit splits; past the line
+ * limit a line (across pieces too) is read as spaces. JSON lines and files
+ * alike. */
+static void reads_documents_in_pieces_within_the_limits(void **state)
 {
 	struct corpus c = {0};
 	struct diag err = {{0}};
-	struct corpus_limits lim = {30, 12};
-	struct corpus_cut cut;
-	char *text;
-	size_t len;
 
 	(void)state;
 	assert_int_equal(make_dirs(OUT, &err), 0);
 	write_text(OUT "/long.txt", "Egypt met Sudan.\nChina sanctioned Japan.\n");
 	write_text(OUT "/long.jsonl", "{\"text\": \"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\"}\n");
+	write_text(OUT "/line.txt", "abcdefghijklmnopqrst\nuv");
+	write_text(OUT "/empty.txt", "");
 	assert_int_equal(corpus_add(&c, OUT "/long.txt", NULL, &err), 0);
 	assert_int_equal(corpus_add(&c, OUT "/long.jsonl", NULL, &err), 0);
-	assert_int_equal(corpus_read(&c.docs[0], &lim, &text, &len, &cut, &err), 0);
-	assert_true(cut.document);
-	assert_int_equal(cut.lines, 1);
-	assert_int_equal(cut.first_line, 1);
-	assert_string_equal(text, "Egypt met Su    \n");
-	free(text);
-	lim = (struct corpus_limits){7, 100};	/* "é" is two bytes: three and a half fit */
-	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), 0);
-	assert_true(cut.document);
-	assert_string_equal(text, "\u00e9\u00e9\u00e9");
-	free(text);
-	lim = (struct corpus_limits){100, 5};
-	assert_int_equal(corpus_read(&c.docs[1], &lim, &text, &len, &cut, &err), 0);
-	assert_false(cut.document);
-	assert_int_equal(cut.lines, 1);
-	assert_string_equal(text, "\u00e9\u00e9        ");
-	free(text);
+	assert_int_equal(corpus_add(&c, OUT "/line.txt", NULL, &err), 0);
+	assert_int_equal(corpus_add(&c, OUT "/empty.txt", NULL, &err), 0);
+	reads_pieces(&c.docs[0], &(struct corpus_limits){30, 12},
+		     (const struct want_piece[]){{"Egypt met Su    \n", 0, 0, 1, 1},
+						 {"China sancti           \n", 17, 1, 1, 2}, {NULL}});
+	reads_pieces(&c.docs[0], &(struct corpus_limits){100, 100},
+		     (const struct want_piece[]){{"Egypt met Sudan.\nChina sanctioned Japan.\n", 0, 0, 0, 0}, {NULL}});
+	/* "é" is two bytes: three and a half fit */
+	reads_pieces(&c.docs[1], &(struct corpus_limits){7, 100},
+		     (const struct want_piece[]){{"\u00e9\u00e9\u00e9", 0, 0, 0, 0},
+						 {"\u00e9\u00e9\u00e9", 6, 0, 0, 0}, {NULL}});
+	reads_pieces(&c.docs[1], &(struct corpus_limits){100, 5},
+		     (const struct want_piece[]){{"\u00e9\u00e9        ", 0, 0, 1, 1}, {NULL}});
+	/* a line of three pieces is counted once, where it crosses the limit */
+	reads_pieces(&c.docs[2], &(struct corpus_limits){8, 12},
+		     (const struct want_piece[]){{"abcdefgh", 0, 0, 0, 0}, {"ijkl    ", 8, 0, 1, 1},
+						 {"    \nuv", 16, 0, 0, 0}, {NULL}});
+	reads_pieces(&c.docs[3], &(struct corpus_limits){8, 12}, (const struct want_piece[]){{"", 0, 0, 0, 0}, {NULL}});
 	corpus_free(&c);
 }
 
@@ -203,7 +249,7 @@ int main(void)
 		cmocka_unit_test(reports_bad_json_lines_where_they_are),
 		cmocka_unit_test(reads_each_file_once_and_warns_of_links),
 		cmocka_unit_test(documents_that_cannot_be_read_fail_alone),
-		cmocka_unit_test(reads_documents_within_the_limits),
+		cmocka_unit_test(reads_documents_in_pieces_within_the_limits),
 	};
 
 	return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
