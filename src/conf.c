@@ -403,3 +403,17 @@ int conf_strings(const struct conf_node *map, const char *key, const struct conf
 	*n = v->n;
 	return 0;
 }
+
+int conf_choose(const struct conf_node *v, const char *what, const char *const list[], struct diag *err)
+{
+	struct buf b = {0};
+
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], v->str) == 0)
+			return i;
+	for (int i = 0; list[i]; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", list[i]);
+	diag_at(err, v->pos, "unknown %s '%s' (expected one of: %s)", what, v->str, b.data);
+	free(b.data);
+	return -1;
+}

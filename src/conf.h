@@ -41,6 +41,9 @@ const struct conf_node *conf_get(const struct conf_node *n, const char *key);
 int conf_string(const struct conf_node *map, const char *key, bool required, const char **out,
 		struct diag *err);
 int conf_bool(const struct conf_node *map, const char *key, bool *out, struct diag *err);
+/* The index of scalar v in 'list' (NULL-terminated), or -1 with err naming
+ * the choices: "unknown WHAT 'x' (expected one of: a, b)". */
+int conf_choose(const struct conf_node *v, const char *what, const char *const list[], struct diag *err);
 /* A scalar or a sequence of scalars under 'key' (absent: *n = 0). */
 int conf_strings(const struct conf_node *map, const char *key, const struct conf_node ***items,
 		 size_t *n, struct diag *err);

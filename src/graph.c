@@ -531,6 +531,9 @@ static int by_score(const void *a, const void *b)	/* best first, ties by positio
 	return x->v < y->v ? -1 : x->v > y->v;
 }
 
+const char *const graph_rankings[] = {"pagerank", "degree", "strength", "betweenness", "closeness", "eigenvector",
+				     "mentions", NULL};
+
 int graph_select(struct graph *g, const struct graph_filter *f, struct diag *err)
 {
 	igraph_integer_t nv = igraph_vcount(&g->ig);

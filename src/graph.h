@@ -74,10 +74,13 @@ struct graph_filter {
 	double min_weight;	/* edges at least this heavy */
 	const char *relations;	/* comma-separated relation types, or NULL for all */
 	size_t top;		/* the N actors ranked highest... */
-	const char *by;		/* ...by this node attribute (NULL: pagerank) */
+	const char *by;		/* ...by this node attribute, one of graph_rankings (NULL: pagerank) */
 	const char *ego;	/* an actor (id or label) and its neighbours... */
 	int depth;		/* ...up to this many steps away */
 };
+
+/* The node attributes that may rank actors (NULL-terminated). */
+extern const char *const graph_rankings[];
 
 /* Drop the edges that f's min_weight and relations exclude, and the actors
  * that only they linked. Call after graph_build, before the analysis. */

@@ -49,9 +49,6 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 #define PREVIOUS_DIR ".previous"
 
 static const char *const default_formats = "graphml,dot,svg";
-/* What --by may rank actors by: numeric node attributes. */
-static const char *const rankings[] = {"pagerank", "degree", "strength", "betweenness", "closeness", "eigenvector",
-				       "mentions", NULL};
 static const char *const known_formats[] = {"graphml", "gexf", "json", "graphology", "csv", "dot", "svg", "png", "html",
 					    NULL};
 
@@ -208,6 +205,7 @@ struct options {
 	bool compact;	/* extract: a sentence's text once */
 	bool allow_empty;	/* build: an empty graph may replace one written before */
 	bool accumulate;	/* GEXF spells from an element's first date on */
+	bool spells;		/* --spells was given */
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -1382,6 +1380,10 @@ static int build_recipe(const struct options *given, const char *dir, struct dia
 	o.filter.ego = o.filter.ego ? o.filter.ego : r->ego;
 	if (o.filter.depth < 0)
 		o.filter.depth = r->depth;
+	o.filter.by = o.filter.by ? o.filter.by : r->by;
+	o.clusters = o.clusters || r->clusters;
+	if (!o.spells && r->spells)
+		o.accumulate = strcmp(r->spells, "accumulate") == 0;
 	rc = build(&o, &in, NULL, 0, err);
 out:
 	free(cache.data);
@@ -1629,7 +1631,7 @@ int main(int argc, char **argv)
 		case 'R': o.records = true; break;
 		case 'E': o.allow_empty = true; break;
 		case 'B':
-			if (!word_in(optarg, rankings))
+			if (!word_in(optarg, graph_rankings))
 				return misuse("--by needs pagerank, degree, strength, betweenness, closeness, "
 					      "eigenvector or mentions, found '%s'", optarg);
 			o.filter.by = optarg;
@@ -1638,6 +1640,7 @@ int main(int argc, char **argv)
 			if (strcmp(optarg, "day") != 0 && strcmp(optarg, "accumulate") != 0)
 				return misuse("--spells needs day or accumulate, found '%s'", optarg);
 			o.accumulate = strcmp(optarg, "accumulate") == 0;
+			o.spells = true;
 			break;
 		case 'h': command_usage(stdout, cmd); return EXIT_OK;
 		case 'V': puts("actorgraph " VERSION); return EXIT_OK;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "graph.h"
 #include "text.h"
 #include "util.h"
 
@@ -155,11 +156,27 @@ static int parse_filters(struct recipe *r, const struct conf_node *root, struct 
 	return 0;
 }
 
+/* How the graph is ranked (for 'top' and the diagrams' summary), drawn and
+ * given to Gephi, as build's options of those names. */
+static int parse_views(struct recipe *r, const struct conf_node *root, struct diag *err)
+{
+	static const char *const spells[] = {"day", "accumulate", NULL};
+	const struct conf_node *by = conf_get(root, "by"), *sp = conf_get(root, "spells");
+
+	if ((by && (conf_expect(by, CONF_SCALAR, "by", err) < 0 || conf_choose(by, "ranking", graph_rankings, err) < 0)) ||
+	    (sp && (conf_expect(sp, CONF_SCALAR, "spells", err) < 0 || conf_choose(sp, "spells", spells, err) < 0)) ||
+	    conf_bool(root, "clusters", &r->clusters, err) < 0)
+		return -1;
+	r->by = by ? xstrdup(by->str) : NULL;
+	r->spells = sp ? xstrdup(sp->str) : NULL;
+	return 0;
+}
+
 struct recipe *recipe_load(const char *dir, const char *today, struct diag *err)
 {
 	static const char *const keys[] = {"name", "description", "schema", "formats", "level", "inputs", "since",
 					   "until", "last", "decay", "min_weight", "relations", "top", "ego",
-					   "depth", NULL};
+					   "depth", "by", "clusters", "spells", NULL};
 	struct recipe *r = xcalloc(1, sizeof *r);
 	struct buf path = {0};
 	struct conf_node *root;
@@ -180,7 +197,7 @@ struct recipe *recipe_load(const char *dir, const char *today, struct diag *err)
 	    conf_string(root, "schema", false, &schema, err) < 0 ||
 	    conf_string(root, "level", false, &level, err) < 0 ||
 	    conf_strings(root, "formats", &formats, &nformats, err) < 0 || parse_window(r, root, today, err) < 0 ||
-	    parse_filters(r, root, err) < 0)
+	    parse_filters(r, root, err) < 0 || parse_views(r, root, err) < 0)
 		goto out;
 	if (!(inputs = conf_get(root, "inputs"))) {
 		diag_at(err, root->pos, "missing key 'inputs'");
@@ -245,6 +262,8 @@ void recipe_free(struct recipe *r)
 	free(r->warnings);
 	free(r->relations);
 	free(r->ego);
+	free(r->by);
+	free(r->spells);
 	free(r->dir);
 	free(r->name);
 	free(r->schema);

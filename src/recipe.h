@@ -2,6 +2,7 @@
 #ifndef RECIPE_H
 #define RECIPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -27,6 +28,10 @@ struct recipe {
 	size_t top;
 	char *ego;
 	int depth;		/* -1: unset */
+	/* how the graph is ranked, drawn and given to Gephi, as build's options */
+	char *by;		/* a ranking of graph_rankings, or NULL */
+	bool clusters;
+	char *spells;		/* "day" or "accumulate", or NULL */
 	char **warnings;	/* for the caller to print: globs that match no file */
 	size_t nwarnings;
 };

@@ -63,22 +63,6 @@ int schema_reltype(const struct schema *s, const char *id)
 	return -1;
 }
 
-/* Index of 'v' in the NULL-terminated list, or a diag naming the choices. */
-static int choose(const struct conf_node *v, const char *what, const char *const list[],
-		  struct diag *err)
-{
-	struct buf b = {0};
-
-	for (int i = 0; list[i]; i++)
-		if (strcmp(list[i], v->str) == 0)
-			return i;
-	for (int i = 0; list[i]; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", list[i]);
-	diag_at(err, v->pos, "unknown %s '%s' (expected one of: %s)", what, v->str, b.data);
-	free(b.data);
-	return -1;
-}
-
 /* Ids are ASCII slugs: they become GraphML node ids and file-safe names. */
 static int check_id(const struct conf_node *v, struct diag *err)
 {
@@ -288,7 +272,7 @@ static int parse_actor(struct loader *L, const struct conf_node *a, struct ref *
 		return -1;
 	if (!(v = conf_get(a, "kind")))
 		return diag_at(err, a->pos, "missing key 'kind'");
-	if (conf_expect(v, CONF_SCALAR, "kind", err) < 0 || (kind = choose(v, "kind", kind_names, err)) < 0)
+	if (conf_expect(v, CONF_SCALAR, "kind", err) < 0 || (kind = conf_choose(v, "kind", kind_names, err)) < 0)
 		return -1;
 	if (strmap_get(s->actor_ids, id) >= 0)
 		return diag_at(err, conf_get(a, "id")->pos, "duplicate actor id '%s'", id);
@@ -473,7 +457,7 @@ static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, s
 			return diag_at(err, conf_get(t, "id")->pos, "duplicate trigger id '%s'", ts.id);
 	if (!(v = conf_get(t, "form")))
 		return diag_at(err, t->pos, "missing key 'form'");
-	if (conf_expect(v, CONF_SCALAR, "form", err) < 0 || (ts.form = choose(v, "form", forms, err)) < 0)
+	if (conf_expect(v, CONF_SCALAR, "form", err) < 0 || (ts.form = conf_choose(v, "form", forms, err)) < 0)
 		return -1;
 	if (!nwords)
 		return diag_at(err, t->pos, "trigger '%s' has no words", ts.id);
@@ -513,7 +497,7 @@ static int parse_reltype(struct loader *L, const struct conf_node *r, struct dia
 	if (schema_reltype(s, id) >= 0)
 		return diag_at(err, conf_get(r, "id")->pos, "duplicate relation type '%s'", id);
 	if ((v = conf_get(r, "sign")) &&
-	    (conf_expect(v, CONF_SCALAR, "sign", err) < 0 || (sign = choose(v, "sign", signs, err)) < 0))
+	    (conf_expect(v, CONF_SCALAR, "sign", err) < 0 || (sign = conf_choose(v, "sign", signs, err)) < 0))
 		return -1;
 	if ((v = conf_get(r, "color"))) {
 		bool ok = strlen(color) == 7 && color[0] == '#';

@@ -434,6 +434,24 @@ else
 	bad recipe-window-decay-several "status $status: $(cat "$R/err")"
 fi
 
+# a recipe's by, clusters and spells do what build's options of those names do
+R="$OUT/views"
+mkdir -p "$R/recipe"
+printf '%s\n' '{"id": "a", "date": "2024-01-01", "text": "Russia imposed sanctions on Iran. Iran, Iran and Iran."}' \
+	'{"id": "b", "date": "2024-02-01", "text": "Egypt met with Sudan. China met with Japan."}' >"$R/feed.jsonl"
+printf 'inputs: [../feed.jsonl]\nformats: [dot, gexf]\ntop: 3\nby: mentions\nclusters: true\nspells: accumulate\n' \
+	>"$R/recipe/graph.yaml"
+"$AG" build -q "$R/recipe" 2>"$R/err"
+"$AG" build -q --format dot,gexf --top 3 --by mentions --clusters --spells accumulate --name recipe \
+	--no-cache --out "$R/flags" "$R/feed.jsonl" 2>>"$R/err"
+"$AG" build -q --format dot,gexf --top 3 --name recipe --no-cache --out "$R/plain" "$R/feed.jsonl" 2>>"$R/err"
+if cmp -s "$R/recipe/recipe.dot" "$R/flags/recipe.dot" && cmp -s "$R/recipe/recipe.gexf" "$R/flags/recipe.gexf" &&
+	! cmp -s "$R/recipe/recipe.gexf" "$R/plain/recipe.gexf" && ! cmp -s "$R/recipe/recipe.dot" "$R/plain/recipe.dot"; then
+	ok recipe-by-clusters-spells
+else
+	bad recipe-by-clusters-spells "the recipe's drawing differs from build's options: $(cat "$R/err")"
+fi
+
 # --verbose: a line per document; --quiet: nothing but errors
 "$AG" build -v --format graphml --out "$OUT/verbose" tests/eval/dev 2>"$OUT/verbose.err"
 "$AG" build -q --format graphml --out "$OUT/verbose" tests/eval/dev 2>"$OUT/quiet.err"

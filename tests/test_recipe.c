@@ -90,7 +90,8 @@ static void reads_globs_windows_decay_and_filters(void **state)
 {
 	struct diag err = {{0}};
 	struct recipe *r = load_written("grown", "inputs: ['*.txt', '*.none', c.jsonl]\nlast: 4w\ndecay: 30d\n"
-					"min_weight: 1.5\nrelations: [talks, pact]\ntop: 20\nego: Russia\ndepth: 1\n", &err);
+					"min_weight: 1.5\nrelations: [talks, pact]\ntop: 20\nego: Russia\ndepth: 1\n"
+					"by: degree\nclusters: true\nspells: accumulate\n", &err);
 
 	(void)state;
 	assert_non_null(r);
@@ -104,10 +105,14 @@ static void reads_globs_windows_decay_and_filters(void **state)
 	assert_true(r->half_life == 30 && r->min_weight == 1.5 && r->top == 20 && r->depth == 1);
 	assert_string_equal(r->relations, "talks,pact");
 	assert_string_equal(r->ego, "Russia");
+	assert_string_equal(r->by, "degree");
+	assert_true(r->clusters);
+	assert_string_equal(r->spells, "accumulate");
 	recipe_free(r);
 	assert_non_null(r = load_written("until", "inputs: [a.txt]\nuntil: 2024-03-01\nlast: 1d\n", &err));
 	assert_string_equal(r->since, "2024-03-01");
 	assert_string_equal(r->until, "2024-03-01");
+	assert_true(!r->by && !r->clusters && !r->spells);
 	recipe_free(r);
 }
 
@@ -122,6 +127,10 @@ static void refuses_bad_windows_and_filters(void **state)
 		{"inputs: [a.txt]\ntop: 0\n", "graph.yaml:2:6: expected a whole number >= 1, found '0'"},
 		{"inputs: [a.txt]\ndepth: 1.5\n", "graph.yaml:2:8: expected a whole number >= 0, found '1.5'"},
 		{"inputs: [a.txt]\nwindow: 3d\n", "graph.yaml:2:1: unknown key 'window'"},
+		{"inputs: [a.txt]\nby: size\n", "graph.yaml:2:5: unknown ranking 'size' (expected one of: pagerank, degree, "
+						 "strength, betweenness, closeness, eigenvector, mentions)"},
+		{"inputs: [a.txt]\nclusters: yes\n", "graph.yaml:2:11: expected true or false for 'clusters', found 'yes'"},
+		{"inputs: [a.txt]\nspells: [day]\n", "graph.yaml:2:9: expected a scalar as spells, found a list"},
 	};
 	struct diag err = {{0}};
 
