@@ -303,8 +303,10 @@ static void analyse_piece(const struct pipeline *p, const struct options *o, con
 			at->long_lines == 1 ? "" : "s", o->limits.line, o->limits.line);
 	memset(a, 0, sizeof *a);
 	a->doc = text_parse(in->path, in->name, *date, text, len);
-	if (!*date && at->origin == 0 && text_date(a->doc, own))	/* a date line of the article's own */
-		*date = a->doc->date = xstrdup(own);
+	if (!*date && at->origin == 0 && text_date(a->doc, own)) {	/* a date line of the article's own */
+		a->doc->date = xstrdup(own);
+		*date = xstrdup(own);
+	}
 	text_place(a->doc, at->origin, at->lines, sentences);
 	if (a->doc->bad_bytes)
 		fprintf(stderr, "actorgraph: warning: %s:%lu:%lu: invalid UTF-8 (%zu byte%s read as spaces)\n",

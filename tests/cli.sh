@@ -832,6 +832,14 @@ if [ "$(wc -l <"$OUT/whole.jsonl")" = 3 ] && cmp -s "$OUT/whole.jsonl" "$OUT/pie
 else
 	bad pieces-as-whole "a document in pieces differs from the whole, or from its cache entry"
 fi
+# an article's own date line dates its events, in each of its pieces
+printf 'November 13, 2024\n\nRussia invaded Ukraine.\n\nChina sanctioned Japan.\n' >"$H/dated.txt"
+"$AG" extract --limit document=30 "$H/dated.txt" >"$OUT/dated.jsonl" 2>&1
+if [ "$(grep -c '"date":"2024-11-13"' "$OUT/dated.jsonl")" = 2 ] && [ "$(wc -l <"$OUT/dated.jsonl")" = 2 ]; then
+	ok own-date-in-pieces
+else
+	bad own-date-in-pieces "$(cat "$OUT/dated.jsonl")"
+fi
 AG=./actorgraph
 
 echo "cli: $passed passed, $failed failed"
