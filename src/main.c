@@ -1068,7 +1068,7 @@ static void extract_piece(void *ctx, const struct analysed *a)
 {
 	struct extracting *x = ctx;
 	const struct schema *s = x->r->p->schema;
-	struct diag err = {{0}};
+	struct diag err = {{0}};	/* a memory stream fails only for want of memory: ferror tells, after */
 
 	if (x->r->o->extract_as == EXTRACT_TSV)
 		events_tsv(x->fp, s, a->doc, a->ev, a->ne, &err);
