@@ -101,22 +101,28 @@ static double decay_of(const struct graph *g, const struct doc *d)
 	return age > 0 ? pow(0.5, (double)age / g->half_life) : 1;
 }
 
+/* Free what edge e gathered (graph_build has given it to igraph). */
+static void drop_gathered(struct agg_edge *e)
+{
+	strset_free(&e->rules);
+	strset_free(&e->dates);
+	for (size_t k = 0; k < e->nkept; k++)
+		free(e->docs[k]);
+	e->nkept = 0;
+	free(e->first.doc);
+	free(e->first.text);
+	free(e->last.doc);
+	free(e->last.text);
+	memset(&e->first, 0, sizeof e->first);
+	memset(&e->last, 0, sizeof e->last);
+}
+
 void graph_free(struct graph *g)
 {
 	if (!g)
 		return;
-	for (size_t i = 0; i < g->nedges; i++) {
-		struct agg_edge *e = &g->edges[i];
-
-		strset_free(&e->rules);
-		strset_free(&e->dates);
-		for (size_t k = 0; k < e->nkept; k++)
-			free(e->docs[k]);
-		free(e->first.doc);
-		free(e->first.text);
-		free(e->last.doc);
-		free(e->last.text);
-	}
+	for (size_t i = 0; i < g->nedges; i++)
+		drop_gathered(&g->edges[i]);
 	for (size_t i = 0; i < g->nactors; i++)
 		strset_free(&g->dates[i]);
 	free(g->dates);
@@ -406,6 +412,7 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETVAS(&g->ig, "kind", i, schema_kind_name(a->kind)));
 		CHECK(SETVAN(&g->ig, "mentions", i, g->mentions[order[i]]));
 		CHECK(set_words(&g->ig, false, "dates", i, &g->dates[order[i]]));
+		strset_free(&g->dates[order[i]]);
 	}
 	for (size_t i = 0; i < g->nedges; i++) {
 		const struct agg_edge *e = &g->edges[i];
@@ -431,7 +438,10 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETEAN(&g->ig, "doc_count", i, (double)e->ndocs));
 		CHECK(SETEAS(&g->ig, "first_evidence", i, e->first.text));
 		CHECK(SETEAS(&g->ig, "last_evidence", i, e->last.text));
+		drop_gathered(&g->edges[i]);	/* igraph has a copy: not held twice (1M edges) */
 	}
+	strmap_free(g->index);	/* no edge is added to a built graph */
+	g->index = NULL;
 	rc = 0;
 out:
 	igraph_vector_int_destroy(&ends);
@@ -578,7 +588,8 @@ int graph_select(struct graph *g, const struct graph_filter *f, struct diag *err
 		if (!keep[v])
 			CHECK(igraph_vector_int_push_back(&drop, v));
 	igraph_vector_int_sort(&drop);
-	CHECK(igraph_delete_vertices(&g->ig, igraph_vss_vector(&drop)));
+	if (igraph_vector_int_size(&drop) > 0)	/* igraph copies the graph even to delete nothing */
+		CHECK(igraph_delete_vertices(&g->ig, igraph_vss_vector(&drop)));
 	rc = 0;
 out:
 	free(keep);

@@ -27,10 +27,16 @@ static const char *xml_type(enum attr_type t)
  * writes it as it is (see utf8_clean). Returns nonzero on failure. */
 static int put(xmlTextWriterPtr w, const char *name, const char *value)
 {
-	char *clean = utf8_clean(xstrdup(value));
-	int rc = name ? xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST clean) :
-			xmlTextWriterWriteString(w, BAD_CAST clean);
+	const unsigned char *p = (const unsigned char *)value;
+	char *clean = NULL;
+	int rc;
 
+	while (*p && ((*p >= 0x20 && *p < 0x7f) || *p == '\t' || *p == '\n'))
+		p++;
+	if (*p)	/* most values are plain ASCII, which utf8_clean leaves alone: not copied */
+		value = clean = utf8_clean(xstrdup(value));
+	rc = name ? xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value) :
+		    xmlTextWriterWriteString(w, BAD_CAST value);
 	free(clean);
 	return rc < 0;
 }
