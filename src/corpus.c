@@ -122,6 +122,8 @@ static void add_jsonl(struct corpus *c, const char *path, const char *given)
 		return;
 	}
 	base = text_doc_name(path);
+	xgrow(&c->feeds, &c->feeds_cap, c->nfeeds + 1, sizeof *c->feeds);
+	c->feeds[c->nfeeds++] = xstrdup(path);
 	for (; (n = getline(&line, &cap, fp)) > 0; offset += n) {
 		struct diag err = {{0}};
 		char name[300], where[300], *id, *date = NULL;
@@ -145,7 +147,7 @@ static void add_jsonl(struct corpus *c, const char *path, const char *given)
 		if (a.date)
 			date = jsonl_string(a.date, a.date_len, &idlen);
 		add_doc(c, where, name, a.date ? date : given);
-		c->docs[c->n - 1].file = xstrdup(path);
+		c->docs[c->n - 1].file = c->feeds[c->nfeeds - 1];
 		c->docs[c->n - 1].offset = offset;
 		c->docs[c->n - 1].len = len;
 		free(date);
@@ -195,7 +197,7 @@ static void add_file(struct corpus *c, const char *path, const char *date, const
 	name = strcmp(path, "-") == 0 ? xstrdup("stdin") : text_doc_name(path);
 	add_doc(c, path, name, date);
 	if (st && S_ISREG(st->st_mode))
-		c->docs[c->n - 1].st = *st;	/* for the cache, which knows a file by it */
+		c->docs[c->n - 1].st = memcpy(xmalloc(sizeof *st), st, sizeof *st);	/* the cache knows a file by it */
 	free(name);
 }
 
@@ -424,10 +426,13 @@ void corpus_free(struct corpus *c)
 		free(c->docs[i].path);
 		free(c->docs[i].name);
 		free(c->docs[i].date);
-		free(c->docs[i].file);
 		free(c->docs[i].error);
+		free(c->docs[i].st);
 	}
 	free(c->docs);
+	for (size_t i = 0; i < c->nfeeds; i++)
+		free(c->feeds[i]);
+	free(c->feeds);
 	for (size_t i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	free(c->warnings);

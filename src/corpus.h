@@ -14,11 +14,11 @@ struct corpus_doc {
 	char *path;		/* the file ("-" for stdin); for JSON lines "file:line" */
 	char *name;		/* the document's name: file name without extension, or its "id" */
 	char *date;		/* YYYY-MM-DD or NULL */
-	char *file;		/* a JSON line's file, read again for its text; NULL: read path */
+	const char *file;	/* a JSON line's file, read again for its text; NULL: read path */
 	long offset;		/* where the line starts in it */
 	size_t len;		/* its bytes */
 	char *error;		/* why the document cannot be read, or NULL */
-	struct stat st;		/* a text file as the walk found it; st_nlink 0 for stdin and JSON lines */
+	struct stat *st;	/* a text file as the walk found it; NULL for stdin and JSON lines */
 };
 
 struct corpus_seen;
@@ -29,6 +29,8 @@ struct corpus {
 	char **warnings;	/* what the walks skipped and why, for the caller to print */
 	size_t nwarnings, warnings_cap;
 	struct corpus_seen *seen;	/* corpus.c's own: the files and folders added */
+	char **feeds;		/* the JSON-lines files, which their documents' 'file' share */
+	size_t nfeeds, feeds_cap;
 };
 
 /* Add the documents of 'path': a text file; a folder (its *.txt and *.jsonl
