@@ -101,10 +101,13 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-/* Open addressing with linear probing; the table is kept at most half full. */
+/* Open addressing with linear probing; the table is kept at most half full.
+ * Each slot keeps its key's hash, so that a probe compares strings only
+ * where the hashes are equal (once, for a key that is there). */
 struct strmap {
 	char **keys;
 	long *values;
+	uint64_t *hashes;
 	size_t cap, count;
 };
 
@@ -126,6 +129,7 @@ struct strmap *strmap_new(void)
 	m->cap = 64;
 	m->keys = xcalloc(m->cap, sizeof *m->keys);
 	m->values = xcalloc(m->cap, sizeof *m->values);
+	m->hashes = xcalloc(m->cap, sizeof *m->hashes);
 	return m;
 }
 
@@ -137,21 +141,24 @@ void strmap_free(struct strmap *m)
 		free(m->keys[i]);
 	free(m->keys);
 	free(m->values);
+	free(m->hashes);
 	free(m);
 }
 
-static size_t slot(const struct strmap *m, const char *key, size_t len)
+/* The slot of the key of hash h (len bytes at key), or the free slot where it would go. */
+static size_t slot(const struct strmap *m, uint64_t h, const char *key, size_t len)
 {
-	size_t i = hash(key, len) & (m->cap - 1);
+	size_t i = h & (m->cap - 1);
 
-	while (m->keys[i] && !(strncmp(m->keys[i], key, len) == 0 && m->keys[i][len] == '\0'))
+	while (m->keys[i] &&
+	       !(m->hashes[i] == h && memcmp(m->keys[i], key, len) == 0 && m->keys[i][len] == '\0'))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
 
 long strmap_getn(const struct strmap *m, const char *key, size_t len)
 {
-	size_t i = slot(m, key, len);
+	size_t i = slot(m, hash(key, len), key, len);
 
 	return m->keys[i] ? m->values[i] : -1;
 }
@@ -164,24 +171,29 @@ long strmap_get(const struct strmap *m, const char *key)
 long strmap_put(struct strmap *m, const char *key, long value)
 {
 	size_t i, len = strlen(key);
+	uint64_t h = hash(key, len);
 	long old;
 
 	if (2 * (m->count + 1) > m->cap) {
-		struct strmap big = {xcalloc(2 * m->cap, sizeof(char *)),
-				     xcalloc(2 * m->cap, sizeof(long)), 2 * m->cap, m->count};
+		struct strmap big = {xcalloc(2 * m->cap, sizeof(char *)), xcalloc(2 * m->cap, sizeof(long)),
+				     xcalloc(2 * m->cap, sizeof(uint64_t)), 2 * m->cap, m->count};
 
 		for (size_t j = 0; j < m->cap; j++)
 			if (m->keys[j]) {
-				size_t k = slot(&big, m->keys[j], strlen(m->keys[j]));
+				size_t k = m->hashes[j] & (big.cap - 1);
 
+				while (big.keys[k])	/* the keys are distinct: the first free slot */
+					k = (k + 1) & (big.cap - 1);
 				big.keys[k] = m->keys[j];
 				big.values[k] = m->values[j];
+				big.hashes[k] = m->hashes[j];
 			}
 		free(m->keys);
 		free(m->values);
+		free(m->hashes);
 		*m = big;
 	}
-	i = slot(m, key, len);
+	i = slot(m, h, key, len);
 	if (m->keys[i]) {
 		old = m->values[i];
 		m->values[i] = value;
@@ -189,6 +201,7 @@ long strmap_put(struct strmap *m, const char *key, long value)
 	}
 	m->keys[i] = xstrdup(key);
 	m->values[i] = value;
+	m->hashes[i] = h;
 	m->count++;
 	return -1;
 }
