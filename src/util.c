@@ -102,12 +102,17 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 }
 
 /* Open addressing with linear probing; the table is kept at most half full.
- * Each slot keeps its key's hash, so that a probe compares strings only
- * where the hashes are equal (once, for a key that is there). */
+ * A slot keeps its key's hash beside it, so that a probe compares strings
+ * only where the hashes agree (once, for a key that is there), and reads
+ * one slot, not three arrays. */
+struct slot {
+	char *key;		/* NULL: free */
+	uint64_t hash;
+	long value;
+};
+
 struct strmap {
-	char **keys;
-	long *values;
-	uint64_t *hashes;
+	struct slot *slots;
 	size_t cap, count;
 };
 
@@ -127,9 +132,7 @@ struct strmap *strmap_new(void)
 	struct strmap *m = xcalloc(1, sizeof *m);
 
 	m->cap = 64;
-	m->keys = xcalloc(m->cap, sizeof *m->keys);
-	m->values = xcalloc(m->cap, sizeof *m->values);
-	m->hashes = xcalloc(m->cap, sizeof *m->hashes);
+	m->slots = xcalloc(m->cap, sizeof *m->slots);
 	return m;
 }
 
@@ -138,29 +141,27 @@ void strmap_free(struct strmap *m)
 	if (!m)
 		return;
 	for (size_t i = 0; i < m->cap; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->values);
-	free(m->hashes);
+		free(m->slots[i].key);
+	free(m->slots);
 	free(m);
 }
 
 /* The slot of the key of hash h (len bytes at key), or the free slot where it would go. */
-static size_t slot(const struct strmap *m, uint64_t h, const char *key, size_t len)
+static struct slot *find(const struct strmap *m, uint64_t h, const char *key, size_t len)
 {
 	size_t i = h & (m->cap - 1);
 
-	while (m->keys[i] &&
-	       !(m->hashes[i] == h && memcmp(m->keys[i], key, len) == 0 && m->keys[i][len] == '\0'))
+	while (m->slots[i].key && !(m->slots[i].hash == h && strncmp(m->slots[i].key, key, len) == 0 &&
+				     m->slots[i].key[len] == '\0'))
 		i = (i + 1) & (m->cap - 1);
-	return i;
+	return &m->slots[i];
 }
 
 long strmap_getn(const struct strmap *m, const char *key, size_t len)
 {
-	size_t i = slot(m, hash(key, len), key, len);
+	const struct slot *sl = find(m, hash(key, len), key, len);
 
-	return m->keys[i] ? m->values[i] : -1;
+	return sl->key ? sl->value : -1;
 }
 
 long strmap_get(const struct strmap *m, const char *key)
@@ -170,38 +171,32 @@ long strmap_get(const struct strmap *m, const char *key)
 
 long strmap_put(struct strmap *m, const char *key, long value)
 {
-	size_t i, len = strlen(key);
+	size_t len = strlen(key);
 	uint64_t h = hash(key, len);
+	struct slot *sl;
 	long old;
 
 	if (2 * (m->count + 1) > m->cap) {
-		struct strmap big = {xcalloc(2 * m->cap, sizeof(char *)), xcalloc(2 * m->cap, sizeof(long)),
-				     xcalloc(2 * m->cap, sizeof(uint64_t)), 2 * m->cap, m->count};
+		struct strmap big = {xcalloc(2 * m->cap, sizeof *big.slots), 2 * m->cap, m->count};
 
 		for (size_t j = 0; j < m->cap; j++)
-			if (m->keys[j]) {
-				size_t k = m->hashes[j] & (big.cap - 1);
+			if (m->slots[j].key) {	/* the keys are distinct: each to the first free slot */
+				size_t k = m->slots[j].hash & (big.cap - 1);
 
-				while (big.keys[k])	/* the keys are distinct: the first free slot */
+				while (big.slots[k].key)
 					k = (k + 1) & (big.cap - 1);
-				big.keys[k] = m->keys[j];
-				big.values[k] = m->values[j];
-				big.hashes[k] = m->hashes[j];
+				big.slots[k] = m->slots[j];
 			}
-		free(m->keys);
-		free(m->values);
-		free(m->hashes);
+		free(m->slots);
 		*m = big;
 	}
-	i = slot(m, h, key, len);
-	if (m->keys[i]) {
-		old = m->values[i];
-		m->values[i] = value;
+	sl = find(m, h, key, len);
+	if (sl->key) {
+		old = sl->value;
+		sl->value = value;
 		return old;
 	}
-	m->keys[i] = xstrdup(key);
-	m->values[i] = value;
-	m->hashes[i] = h;
+	*sl = (struct slot){xstrdup(key), h, value};
 	m->count++;
 	return -1;
 }
