@@ -1232,7 +1232,12 @@ static void quoted_speakers(const struct schema *s, const struct doc *d, struct 
 		qsort(f->list, f->n, sizeof *f->list, cmp_mention);
 }
 
-size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
+struct vocab *actors_words(struct matcher *m)
+{
+	return &m->words;
+}
+
+size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out, int **words)
 {
 	int *ids = xmalloc((d->ntok + 1) * sizeof *ids), *tids = xmalloc((d->ntok + 1) * sizeof *tids);
 	struct found f = {.at = xmalloc((d->ntok + 1) * sizeof *f.at)};
@@ -1240,7 +1245,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 
 	seen_grow(&f.seen, m->s->nactors);
 	for (size_t i = 0; i <= d->ntok; i++)
-		f.at[i] = -1;
+		f.at[i] = ids[i] = -1;
 	for (size_t si = 0; si < d->nsent; si++) {
 		size_t from = f.n;
 
@@ -1260,7 +1265,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out)
 	}
 	quoted_speakers(m->s, d, &f);
 	forget_names(m, nnames);
-	free(ids);
+	*words = ids;
 	free(tids);
 	free(f.seen.named);
 	free(f.seen.recent);

@@ -20,6 +20,8 @@ struct matcher;
  * the persons and organizations that texts introduce (see actors_find). */
 struct matcher *actors_new(struct schema *s);
 void actors_free(struct matcher *m);	/* m may be NULL */
+/* The vocabulary of m's tries, which the extractor's join (relations_new). */
+struct vocab *actors_words(struct matcher *m);
 
 /* The mentions of actors in 'd', in text order, longest match first and never
  * crossing a sentence. A name must match the case of its capitals ("US" is
@@ -37,8 +39,9 @@ void actors_free(struct matcher *m);	/* m may be NULL */
  * person. Persons and organizations that no gazetteer lists are found by how
  * the text introduces them ("said Jenny Town, the director of ...", "the
  * Center for X Studies") and added to the schema with an id made from their
- * name, so that later mentions, and later documents, find them by name. The
- * caller frees *out. Returns the count. */
-size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out);
+ * name, so that later mentions, and later documents, find them by name.
+ * *words is each token's id in actors_words(m) (-1: none), for
+ * relations_find. The caller frees *out and *words. Returns the count. */
+size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out, int **words);
 
 #endif

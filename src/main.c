@@ -249,7 +249,7 @@ static int pipeline_open(struct pipeline *p, const char *dir, struct diag *err)
 	if (!(p->schema = schema_load(dir, err)))
 		return -1;
 	p->matcher = actors_new(p->schema);
-	p->extractor = relations_new(p->schema);
+	p->extractor = relations_new(p->schema, actors_words(p->matcher));
 	return 0;
 }
 
@@ -263,6 +263,7 @@ static void pipeline_close(struct pipeline *p)
 /* Read and analyse one document: its mentions and events. */
 struct analysed {
 	struct doc *doc;
+	int *words;		/* per token: its word id (actors_find) */
 	struct mention *m;
 	size_t nm;
 	struct event *ev;
@@ -271,6 +272,7 @@ struct analysed {
 
 static void analysed_free(struct analysed *a)
 {
+	free(a->words);
 	free(a->m);
 	free(a->ev);
 	text_free(a->doc);
@@ -316,8 +318,8 @@ static void analyse_piece(const struct pipeline *p, const struct options *o, con
 		fprintf(stderr, "actorgraph: warning: %s:%lu: %zu sentence%s longer than %zu tokens "
 			"(--limit sentence=%zu): cut into pieces\n", in->path, line, n, n == 1 ? "" : "s",
 			o->sentence_tokens, o->sentence_tokens);
-	a->nm = actors_find(p->matcher, a->doc, &a->m);
-	a->ne = relations_find(p->extractor, a->doc, a->m, a->nm, &a->ev);
+	a->nm = actors_find(p->matcher, a->doc, &a->m, &a->words);
+	a->ne = relations_find(p->extractor, a->doc, a->words, a->m, a->nm, &a->ev);
 }
 
 /* Read document 'in' piece by piece (corpus.h: what is held of it is

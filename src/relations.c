@@ -23,7 +23,8 @@ enum { MAX_LIST = 8 };		/* members of a list that count: "A, B, C and D" */
 
 struct extractor {
 	const struct schema *s;
-	struct vocab words;		/* of triggers, cues and word classes */
+	struct vocab *words;		/* the matcher's, which triggers, cues and classes join */
+	int nwords;			/* its words when the extractor was made: classes' size */
 	struct trie *triggers, *cues;	/* key -> first trigger; key -> 1 */
 	int *next;			/* next trigger with the same key, or -1 */
 	unsigned *classes;		/* per word id: its W_ bits */
@@ -115,13 +116,13 @@ static const struct {
 	{fighters, W_FIGHTERS},
 };
 
-struct extractor *relations_new(const struct schema *s)
+struct extractor *relations_new(const struct schema *s, struct vocab *words)
 {
 	struct extractor *x = xcalloc(1, sizeof *x);
 
-	vocab_init(&x->words);
-	x->triggers = trie_new(&x->words);
-	x->cues = trie_new(&x->words);
+	x->words = words;
+	x->triggers = trie_new(words);
+	x->cues = trie_new(words);
 
 	x->s = s;
 	x->next = xcalloc(s->ntriggers, sizeof *x->next);
@@ -148,7 +149,7 @@ struct extractor *relations_new(const struct schema *s)
 		trie_put(x->cues, s->hypothetical[i], 1);
 	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
 		for (size_t i = 0; classes[k].words[i]; i++)
-			vocab_add(&x->words, classes[k].words[i]);
+			vocab_add(words, classes[k].words[i]);
 	x->title = -1;
 	for (size_t t = 0; t < s->ntriggers && x->title < 0; t++)
 		if (s->triggers[t].form == TRIG_TITLE)
@@ -158,12 +159,13 @@ struct extractor *relations_new(const struct schema *s)
 	for (size_t t = 0; t < s->ntriggers; t++) {
 		x->objects[t] = xcalloc(s->triggers[t].nobjects + 1, sizeof **x->objects);
 		for (size_t j = 0; j < s->triggers[t].nobjects; j++)
-			x->objects[t][j] = vocab_add(&x->words, s->triggers[t].objects[j]);
+			x->objects[t][j] = vocab_add(words, s->triggers[t].objects[j]);
 	}
-	x->classes = xcalloc((size_t)x->words.n, sizeof *x->classes);
+	x->nwords = words->n;
+	x->classes = xcalloc((size_t)x->nwords, sizeof *x->classes);
 	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
 		for (size_t i = 0; classes[k].words[i]; i++)
-			x->classes[vocab_get(&x->words, classes[k].words[i])] |= classes[k].bit;
+			x->classes[vocab_get(words, classes[k].words[i])] |= classes[k].bit;
 	return x;
 }
 
@@ -173,7 +175,6 @@ void relations_free(struct extractor *x)
 		return;
 	trie_free(x->triggers);
 	trie_free(x->cues);
-	vocab_destroy(&x->words);
 	for (size_t t = 0; t < x->s->ntriggers; t++)
 		free(x->objects[t]);
 	free(x->objects);
@@ -1645,20 +1646,17 @@ static size_t find_triggers(const struct ctx *c, struct hit **out)
 	return n;
 }
 
-size_t relations_find(const struct extractor *x, const struct doc *d, const struct mention *m,
+size_t relations_find(const struct extractor *x, const struct doc *d, const int *words, const struct mention *m,
 		      size_t nm, struct event **out)
 {
-	struct ctx c = {.x = x, .d = d, .m = m, .nm = nm};
+	struct ctx c = {.x = x, .d = d, .m = m, .nm = nm, .wid = words};
 	int *at = xmalloc((d->ntok + 1) * sizeof *at);
-	int *wid = xmalloc((d->ntok + 1) * sizeof *wid);
 	unsigned *cls = xmalloc((d->ntok + 1) * sizeof *cls);
 
-	for (size_t i = 0; i < d->ntok; i++) {	/* one lookup per token for every table */
-		wid[i] = vocab_get(&x->words, d->tok[i].norm);
+	for (size_t i = 0; i < d->ntok; i++) {	/* words the texts added since have no class */
 		at[i] = -1;
-		cls[i] = wid[i] >= 0 ? x->classes[wid[i]] : 0;
+		cls[i] = words[i] >= 0 && words[i] < x->nwords ? x->classes[words[i]] : 0;
 	}
-	c.wid = wid;
 	c.cls = cls;
 	for (size_t i = 0; i < nm; i++)
 		for (size_t k = m[i].first; k < m[i].end; k++)
@@ -1706,7 +1704,6 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const stru
 		free(hits);
 	}
 	free(at);
-	free(wid);
 	free(cls);
 	free(c.head);
 	*out = c.ev;

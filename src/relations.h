@@ -21,15 +21,18 @@ struct event {
 };
 
 struct extractor;
+struct vocab;
 
-/* An extractor for schema 's' (which must outlive it). */
-struct extractor *relations_new(const struct schema *s);
+/* An extractor for schema 's', its words added to 'words', the matcher's
+ * vocabulary (actors_words), so that each token is looked up once for both
+ * stages (both must outlive it). */
+struct extractor *relations_new(const struct schema *s, struct vocab *words);
 void relations_free(struct extractor *x);	/* x may be NULL */
 
-/* The relation mentions of document 'd', whose actor mentions are 'm' (n of
- * them, as actors_find() gives them), in text order. The caller frees *out.
- * Returns the count. */
-size_t relations_find(const struct extractor *x, const struct doc *d, const struct mention *m,
+/* The relation mentions of document 'd', whose tokens' word ids and actor
+ * mentions are 'words' and 'm' (n of them), as actors_find() gives them, in
+ * text order. The caller frees *out. Returns the count. */
+size_t relations_find(const struct extractor *x, const struct doc *d, const int *words, const struct mention *m,
 		      size_t n, struct event **out);
 
 #endif

@@ -26,17 +26,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct doc *d;
 	struct mention *men;
 	struct event *ev;
+	int *words;
 	size_t nm, ne;
 
 	if (!s) {
 		if (!(s = schema_load("schema", &err)))
 			abort();
 		m = actors_new(s);
-		x = relations_new(s);
+		x = relations_new(s, actors_words(m));
 	}
 	d = text_parse("fuzz", "fuzz", NULL, xstrndup((const char *)data, size), size);
-	nm = actors_find(m, d, &men);
-	ne = relations_find(x, d, men, nm, &ev);
+	nm = actors_find(m, d, &men, &words);
+	ne = relations_find(x, d, words, men, nm, &ev);
 	for (size_t i = 0; i < ne; i++)
 		if (ev[i].start >= ev[i].end || ev[i].end > d->len || ev[i].sentence >= d->nsent ||
 		    ev[i].source == ev[i].target)
@@ -57,6 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(out);
 	}
+	free(words);
 	free(men);
 	free(ev);
 	text_free(d);

@@ -59,11 +59,13 @@ static inline void test_run(const char *text, const char *date, struct test_run 
 {
 	struct schema *s = test_schema();
 	struct matcher *m = actors_new(s);
-	struct extractor *x = relations_new(s);
+	struct extractor *x = relations_new(s, actors_words(m));
+	int *words;
 
 	r->d = text_parse("a/doc.txt", "doc", date, xstrdup(text), strlen(text));
-	r->nm = actors_find(m, r->d, &r->m);
-	r->ne = relations_find(x, r->d, r->m, r->nm, &r->ev);
+	r->nm = actors_find(m, r->d, &r->m, &words);
+	r->ne = relations_find(x, r->d, words, r->m, r->nm, &r->ev);
+	free(words);
 	relations_free(x);
 	actors_free(m);
 }
@@ -99,12 +101,14 @@ static inline char *test_mentions(const char *text)
 	struct matcher *m = actors_new(s);
 	struct doc *d = test_doc(text);
 	struct mention *men;
-	size_t nm = actors_find(m, d, &men);
+	int *words;
+	size_t nm = actors_find(m, d, &men, &words);
 	struct buf out = {0};
 
 	buf_add(&out, "", 0);
 	for (size_t i = 0; i < nm; i++)
 		buf_printf(&out, "%s%s", i ? " " : "", s->actors[men[i].actor].id);
+	free(words);
 	free(men);
 	text_free(d);
 	actors_free(m);
@@ -117,7 +121,7 @@ static inline struct graph *test_graph_at(struct schema *s, enum graph_level lev
 					  const char *const texts[], const char *date)
 {
 	struct matcher *m = actors_new(s);
-	struct extractor *x = relations_new(s);
+	struct extractor *x = relations_new(s, actors_words(m));
 	struct graph *g = graph_new(s, level);
 	struct diag err = {{0}};
 
@@ -126,9 +130,11 @@ static inline struct graph *test_graph_at(struct schema *s, enum graph_level lev
 		struct doc *d = text_parse("t.txt", "t", date, xstrdup(texts[i]), strlen(texts[i]));
 		struct mention *men;
 		struct event *ev;
-		size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
+		int *words;
+		size_t nm = actors_find(m, d, &men, &words), ne = relations_find(x, d, words, men, nm, &ev);
 
 		graph_add(g, d, men, nm, ev, ne, NULL);
+		free(words);
 		free(men);
 		free(ev);
 		text_free(d);

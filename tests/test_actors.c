@@ -264,9 +264,11 @@ static int sole_actor(const char *text)
 	struct matcher *m = actors_new(s);
 	struct doc *d = test_doc(text);
 	struct mention *men;
-	size_t nm = actors_find(m, d, &men);
+	int *words;
+	size_t nm = actors_find(m, d, &men, &words);
 	int a = nm == 1 ? men[0].actor : -1;
 
+	free(words);
 	free(men);
 	text_free(d);
 	actors_free(m);

@@ -116,7 +116,7 @@ static struct graph *graph_of(const struct named_doc *docs, size_t n, bool rever
 {
 	struct schema *s = test_schema();
 	struct matcher *m = actors_new(s);
-	struct extractor *x = relations_new(s);
+	struct extractor *x = relations_new(s, actors_words(m));
 	struct graph *g = graph_new(s, LEVEL_ACTOR);
 	struct diag err = {{0}};
 
@@ -126,9 +126,11 @@ static struct graph *graph_of(const struct named_doc *docs, size_t n, bool rever
 		struct doc *d = text_parse("t.txt", nd->name, nd->date, xstrdup(nd->text), strlen(nd->text));
 		struct mention *men;
 		struct event *ev;
-		size_t nm = actors_find(m, d, &men), ne = relations_find(x, d, men, nm, &ev);
+		int *words;
+		size_t nm = actors_find(m, d, &men, &words), ne = relations_find(x, d, words, men, nm, &ev);
 
 		graph_add(g, d, men, nm, ev, ne, NULL);
+		free(words);
 		free(men);
 		free(ev);
 		text_free(d);
