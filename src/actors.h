@@ -39,7 +39,9 @@ struct vocab *actors_words(struct matcher *m);
  * person. Persons and organizations that no gazetteer lists are found by how
  * the text introduces them ("said Jenny Town, the director of ...", "the
  * Center for X Studies") and added to the schema with an id made from their
- * name, so that later mentions, and later documents, find them by name.
+ * name, so that later mentions in the document find them by name; their
+ * names are forgotten after it, so that what a document gives depends on it
+ * and the schema alone (the graph joins two documents' actors by id).
  * *words is each token's id in actors_words(m) (-1: none), for
  * relations_find. The caller frees *out and *words. Returns the count. */
 size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out, int **words);
