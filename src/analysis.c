@@ -301,15 +301,15 @@ static igraph_error_t looks(igraph_t *ig)
 /* Closeness as igraph_closeness() normalizes it, the inverse of the mean
  * distance to the actors reached, with the mean taken over the pivots only
  * (the estimate of Eppstein and Wang). */
-static igraph_error_t sampled_closeness(const igraph_t *und, const igraph_vector_int_t *pivots,
+static igraph_error_t sampled_closeness(const igraph_t *ig, const igraph_vector_int_t *pivots,
 					const igraph_vector_t *dist, igraph_vector_t *res)
 {
-	igraph_integer_t nv = igraph_vcount(und), k = igraph_vector_int_size(pivots);
+	igraph_integer_t nv = igraph_vcount(ig), k = igraph_vector_int_size(pivots);
 	igraph_matrix_t d;
 	igraph_error_t rc;
 
 	IGRAPH_CHECK(igraph_matrix_init(&d, 0, 0));
-	rc = igraph_distances_dijkstra(und, &d, igraph_vss_vector(pivots), igraph_vss_all(), dist, IGRAPH_ALL);
+	rc = igraph_distances_dijkstra(ig, &d, igraph_vss_vector(pivots), igraph_vss_all(), dist, IGRAPH_ALL);
 	if (rc == IGRAPH_SUCCESS)
 		rc = igraph_vector_resize(res, nv);
 	for (igraph_integer_t v = 0; rc == IGRAPH_SUCCESS && v < nv; v++) {
@@ -366,7 +366,7 @@ int analysis_run(struct graph *g, struct diag *err)
 {
 	igraph_t *ig = graph_igraph(g), arcs, und;
 	igraph_integer_t nv = igraph_vcount(ig), ne = igraph_ecount(ig);
-	igraph_vector_t w, arcw, dist, res;
+	igraph_vector_t w, arcw, dist, reldist, res;
 	igraph_vector_int_t ends, deg, memb, pivots;
 	bool have_arcs = false, have_und = false, estimate;
 	struct buf estimated = {0};	/* the scores not computed exactly */
@@ -375,6 +375,7 @@ int analysis_run(struct graph *g, struct diag *err)
 	igraph_vector_init(&w, 0);
 	igraph_vector_init(&arcw, 0);
 	igraph_vector_init(&dist, 0);
+	igraph_vector_init(&reldist, 0);
 	igraph_vector_init(&res, 0);
 	igraph_vector_int_init(&ends, 0);
 	igraph_vector_int_init(&deg, 0);
@@ -410,6 +411,11 @@ int analysis_run(struct graph *g, struct diag *err)
 	CHECK(igraph_vector_resize(&dist, igraph_vector_size(&arcw)));
 	for (igraph_integer_t i = 0; i < igraph_vector_size(&arcw); i++)
 		VECTOR(dist)[i] = 1.0 / VECTOR(arcw)[i];	/* a strong tie is a short path */
+	/* closeness walks the relations themselves, each once both ways: the
+	 * same distances as the arcs, where an undirected relation is two */
+	CHECK(igraph_vector_resize(&reldist, ne));
+	for (igraph_integer_t e = 0; e < ne; e++)
+		VECTOR(reldist)[e] = 1.0 / VECTOR(w)[e];
 	estimate = (nv > ANALYSIS_EXACT_ACTORS || ne > ANALYSIS_EXACT_EDGES) && nv > ANALYSIS_PIVOTS;
 	if (estimate) {
 		igraph_rng_seed(igraph_rng_default(), 42);
@@ -448,9 +454,9 @@ int analysis_run(struct graph *g, struct diag *err)
 	}
 	CHECK(store(ig, "eigenvector", &res));
 	if (estimate)
-		CHECK(sampled_closeness(&und, &pivots, &dist, &res));
+		CHECK(sampled_closeness(ig, &pivots, &reldist, &res));
 	else
-		CHECK(igraph_closeness(&und, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &dist, 1));
+		CHECK(igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &reldist, 1));
 	CHECK(store(ig, "closeness", &res));
 	CHECK(igraph_coreness(&und, &memb, IGRAPH_ALL));
 	CHECK(igraph_vector_resize(&res, nv));
@@ -475,6 +481,7 @@ out:
 	igraph_vector_destroy(&w);
 	igraph_vector_destroy(&arcw);
 	igraph_vector_destroy(&dist);
+	igraph_vector_destroy(&reldist);
 	igraph_vector_destroy(&res);
 	igraph_vector_int_destroy(&ends);
 	igraph_vector_int_destroy(&deg);

@@ -91,6 +91,30 @@ static void cleans_what_xml_cannot_hold(void **state)
 	schema_free(s);
 }
 
+/* The layout libxml2's writer gave, which the direct writer keeps: an
+ * element with no children closes itself; text keeps its tabs. */
+static void writes_the_layout_of_libxml2(void **state)
+{
+	const char *const none[] = {"Nothing here.", NULL};
+	const char *const lines[] = {"Russia invaded\tUkraine & more.", NULL};
+	struct graph *g = test_graph(none, NULL);
+	char *x = test_write(graphml_write, g);
+
+	(void)state;
+	assert_non_null(strstr(x, "  <graph id=\"G\" edgedefault=\"directed\"/>\n</graphml>\n"));
+	assert_true(test_xml_parses(x));
+	free(x);
+	graph_free(g);
+	g = test_graph(lines, NULL);
+	x = test_write(graphml_write, g);
+	assert_non_null(strstr(x, "    <node id=\"RUS\">\n      <data key=\"v_label\">Russia</data>\n"));
+	assert_non_null(strstr(x, "<data key=\"e_first_evidence\">Russia invaded\tUkraine &amp; more.</data>\n"));
+	assert_non_null(strstr(x, "    </edge>\n  </graph>\n</graphml>\n"));
+	assert_true(test_xml_parses(x));
+	free(x);
+	graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -98,6 +122,7 @@ int main(void)
 		cmocka_unit_test(writes_every_attribute_on_every_element),
 		cmocka_unit_test(escapes_labels),
 		cmocka_unit_test(cleans_what_xml_cannot_hold),
+		cmocka_unit_test(writes_the_layout_of_libxml2),
 	};
 	int rc = cmocka_run_group_tests_name("graphml", tests, NULL, NULL);
 
