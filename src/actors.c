@@ -25,6 +25,8 @@ struct matcher {
 	size_t next_cap, caps_cap;
 	struct trie *titles;	/* the schema's title triggers ("president", "director") */
 	int title_words;	/* word ids below this are the titles' words */
+	unsigned *classes;	/* per word id below class_words: its C_ bits */
+	int class_words;	/* the names' words, above, have none */
 };
 
 /* Words that head an organisation's name: "Bank of America" names no state,
@@ -83,8 +85,9 @@ static const char *const speech_verbs[] = {
 	"stressed", "insisted", "declared", "tweeted", NULL
 };
 
-/* The word lists above as classes: a word's classes are found with one
- * lookup where scanning the lists cost a fifth of extraction. */
+/* The word lists above as classes of word ids: a token's classes are
+ * found with the lookup of its word id, where scanning the lists cost a
+ * fifth of extraction. */
 enum {
 	C_ORG_HEAD = 1 << 0, C_STATE_BODY = 1 << 1, C_NOT_NAME = 1 << 2, C_PARTICLE = 1 << 3,
 	C_RANK = 1 << 4, C_HONORIFIC = 1 << 5, C_SUFFIX = 1 << 6, C_NOT_GIVEN = 1 << 7,
@@ -93,41 +96,12 @@ enum {
 
 static const struct {
 	const char *const *words;
-	long bit;
+	unsigned bit;
 } word_classes[] = {
 	{org_heads, C_ORG_HEAD}, {state_bodies, C_STATE_BODY}, {not_names, C_NOT_NAME},
 	{name_particles, C_PARTICLE}, {ranks, C_RANK}, {honorifics, C_HONORIFIC}, {name_suffixes, C_SUFFIX},
 	{not_given_names, C_NOT_GIVEN}, {leading_verbs, C_LEADING_VERB}, {speech_verbs, C_SPEECH_VERB},
 };
-
-static struct strmap *class_map;	/* word -> its classes; made by actors_new(), the same for all */
-
-static bool word_is(const char *w, long classes)
-{
-	long found = strmap_get(class_map, w);
-
-	return found > 0 && (found & classes) != 0;
-}
-
-static void make_class_map(void)
-{
-	if (class_map)
-		return;
-	class_map = strmap_new();
-	for (size_t k = 0; k < sizeof word_classes / sizeof *word_classes; k++)
-		for (size_t i = 0; word_classes[k].words[i]; i++) {
-			long had = strmap_get(class_map, word_classes[k].words[i]);
-
-			strmap_put(class_map, word_classes[k].words[i], (had > 0 ? had : 0) | word_classes[k].bit);
-		}
-}
-
-static bool is_given_name_part(const char *w)
-{
-	size_t n = strlen(w);
-
-	return !word_is(w, C_NOT_GIVEN) && !(n > 2 && strcmp(w + n - 2, "ed") == 0);
-}
 
 /* Put names [indexed, nnames) of the schema into the trie. */
 static void index_names(struct matcher *m)
@@ -162,14 +136,21 @@ struct matcher *actors_new(struct schema *s)
 	struct matcher *m = xcalloc(1, sizeof *m);
 
 	m->s = s;
-	make_class_map();
 	vocab_init(&m->words);
 	m->keys = trie_new(&m->words);
 	m->titles = trie_new(&m->words);
 	for (size_t i = 0; i < s->ntriggers; i++)
 		if (s->triggers[i].form == TRIG_TITLE)
 			trie_put(m->titles, s->triggers[i].key, 1);
-	m->title_words = m->words.n;	/* the names' words come after */
+	m->title_words = m->words.n;	/* the classes' words and the names' come after */
+	for (size_t k = 0; k < sizeof word_classes / sizeof *word_classes; k++)
+		for (size_t i = 0; word_classes[k].words[i]; i++)
+			vocab_add(&m->words, word_classes[k].words[i]);
+	m->class_words = m->words.n;
+	m->classes = xcalloc((size_t)m->class_words, sizeof *m->classes);
+	for (size_t k = 0; k < sizeof word_classes / sizeof *word_classes; k++)
+		for (size_t i = 0; word_classes[k].words[i]; i++)
+			m->classes[vocab_get(&m->words, word_classes[k].words[i])] |= word_classes[k].bit;
 	index_names(m);
 	return m;
 }
@@ -182,6 +163,7 @@ void actors_free(struct matcher *m)
 		free(m->caps[i]);
 	free(m->caps);
 	free(m->next);
+	free(m->classes);
 	trie_free(m->keys);
 	trie_free(m->titles);
 	vocab_destroy(&m->words);
@@ -244,13 +226,6 @@ static int resolve(const struct matcher *m, int name, const struct token *tok, c
 	return m->s->names[surname].actor;
 }
 
-static bool heads_org_name(const struct doc *d, size_t first, size_t i)
-{
-	return i >= first + 2 &&
-	       (strcmp(d->tok[i - 1].norm, "of") == 0 || strcmp(d->tok[i - 1].norm, "for") == 0) &&
-	       (d->tok[i - 2].flags & TOK_UPPER) && word_is(d->tok[i - 2].norm, C_ORG_HEAD);
-}
-
 enum { COREF_REACH = 120 };	/* tokens a pronoun or description looks back at most */
 
 /* Where a pronoun or description at token i of sentence si looks back from:
@@ -291,7 +266,21 @@ struct found {
 				 * the indexes hold until a sentence's mentions are sorted */
 	int *persons;		/* the persons mentioned so far, each once */
 	size_t npersons, persons_cap;
+	const unsigned *cls;	/* per token: its word's C_ bits */
 };
+
+/* Is the word of token i of one of 'classes'? */
+static bool tok_is(const struct found *f, size_t i, unsigned classes)
+{
+	return (f->cls[i] & classes) != 0;
+}
+
+static bool heads_org_name(const struct doc *d, const struct found *f, size_t first, size_t i)
+{
+	return i >= first + 2 &&
+	       (strcmp(d->tok[i - 1].norm, "of") == 0 || strcmp(d->tok[i - 1].norm, "for") == 0) &&
+	       (d->tok[i - 2].flags & TOK_UPPER) && tok_is(f, i - 2, C_ORG_HEAD);
+}
 
 enum { HIDDEN = -2 };	/* f->at of a token inside a place's name */
 
@@ -382,7 +371,7 @@ static int object_before(const struct schema *s, const struct doc *d, const stru
 
 	/* after a verb: a plain lowercase word, no preposition or conjunction */
 	if (i <= first || !(d->tok[i - 1].flags & TOK_WORD) || (d->tok[i - 1].flags & TOK_UPPER) ||
-	    word_in(v, preps) || word_is(v, C_NOT_NAME))
+	    word_in(v, preps) || tok_is(f, i - 1, C_NOT_NAME))
 		return -1;
 	for (size_t k = f->n; k-- > 0 && f->list[k].first >= first;) {
 		const struct mention *mn = &f->list[k];
@@ -578,7 +567,7 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			found = true;
 			i += len;
 			/* a place or a name inside an organisation's only hides what is inside it */
-			if (m->s->actors[actor].kind != KIND_PLACE && !heads_org_name(d, s->first, i - len)) {
+			if (m->s->actors[actor].kind != KIND_PLACE && !heads_org_name(d, f, s->first, i - len)) {
 				actor = acting(m->s, d, i, s->end, actor, &form);
 				add_mention(f, i - len, i, actor, form);
 			} else if (m->s->actors[actor].kind == KIND_PLACE)
@@ -801,6 +790,13 @@ static bool title_before(const struct matcher *m, const int *tids, size_t first,
 	return false;
 }
 
+static bool is_given_name_part(const struct doc *d, const struct found *f, size_t i)
+{
+	size_t n = strlen(d->tok[i].norm);
+
+	return !tok_is(f, i, C_NOT_GIVEN) && !(n > 2 && strcmp(d->tok[i].norm + n - 2, "ed") == 0);
+}
+
 /* A run of capitalised words that can be a person's name. */
 struct run {
 	size_t end;		/* past its last token */
@@ -821,18 +817,18 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
 	size_t j = i;
 	bool hyphenated = false;
 
-	if (!(d->tok[i].flags & TOK_UPPER) || word_is(d->tok[i].norm, C_NOT_NAME | C_RANK))
+	if (!(d->tok[i].flags & TOK_UPPER) || tok_is(f, i, C_NOT_NAME | C_RANK))
 		return r;
 	while (j < end && (j == i || !covered(f, j)) && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
 		const struct token *t = &d->tok[j];
 
-		if (r.words >= 2 && (t->flags & TOK_UPPER) && word_is(t->norm, C_SUFFIX)) {
+		if (r.words >= 2 && (t->flags & TOK_UPPER) && tok_is(f, j, C_SUFFIX)) {
 			j++;
 			if (j < end && strcmp(d->tok[j].norm, ".") == 0 && !(d->tok[j].flags & TOK_SPACE))
 				j++;
 			break;
 		}
-		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !word_is(t->norm, C_ORG_HEAD | C_STATE_BODY)) {
+		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !tok_is(f, j, C_ORG_HEAD | C_STATE_BODY)) {
 			r.words++;
 			r.surname = j++;
 			hyphenated = false;
@@ -842,13 +838,13 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
 				j++;
 		} else if (r.words && strcmp(t->norm, "-") == 0 && !(t->flags & TOK_SPACE) && j + 1 < end &&
 			   (d->tok[j + 1].flags & TOK_WORD) && !(d->tok[j + 1].flags & (TOK_UPPER | TOK_SPACE)) &&
-			   is_given_name_part(d->tok[j + 1].norm)) {
+			   is_given_name_part(d, f, j + 1)) {
 			j += 2;	/* "Ki-moon" */
 			hyphenated = true;
-		} else if ((word_is(t->norm, C_PARTICLE) || strcmp(t->norm, "-") == 0) && j + 1 < end &&
+		} else if ((tok_is(f, j, C_PARTICLE) || strcmp(t->norm, "-") == 0) && j + 1 < end &&
 			   (d->tok[j + 1].flags & TOK_UPPER) && !(d->tok[j + 1].flags & TOK_SPACE && *t->norm == '-')) {
 			j++;
-		} else if (r.words && word_is(t->norm, C_PARTICLE) && j + 2 < end &&
+		} else if (r.words && tok_is(f, j, C_PARTICLE) && j + 2 < end &&
 			   strcmp(d->tok[j + 1].norm, "-") == 0 && !(d->tok[j + 1].flags & TOK_SPACE) &&
 			   (d->tok[j + 2].flags & TOK_UPPER) && !(d->tok[j + 2].flags & TOK_SPACE)) {
 			j += 2;	/* "al-Malki" */
@@ -898,28 +894,29 @@ static bool person_before(const struct matcher *m, const struct doc *d, const in
 
 		while (j < d->ntok && (d->tok[j].flags & TOK_UPPER))
 			j++;
-		return !word_is(d->tok[j - 1].norm, C_ORG_HEAD | C_STATE_BODY);
+		return !tok_is(f, j - 1, C_ORG_HEAD | C_STATE_BODY);
 	}
 	if (title_before(m, tids, first, i) || department_before(m, d, tids, first, i, true) ||
-	    word_is(d->tok[i - 1].norm, C_SPEECH_VERB) ||
-	    ((d->tok[i - 1].flags & TOK_UPPER) && word_is(d->tok[i - 1].norm, C_RANK)))
+	    tok_is(f, i - 1, C_SPEECH_VERB) ||
+	    ((d->tok[i - 1].flags & TOK_UPPER) && tok_is(f, i - 1, C_RANK)))
 		return true;
 	if (i < first + 2)
 		return false;
 	if (strcmp(d->tok[i - 1].norm, ".") == 0 && !(d->tok[i - 1].flags & TOK_SPACE) &&
-	    (d->tok[i - 2].flags & TOK_UPPER) && word_is(d->tok[i - 2].norm, C_RANK))
+	    (d->tok[i - 2].flags & TOK_UPPER) && tok_is(f, i - 2, C_RANK))
 		return true;
 	if (strcmp(d->tok[i - 1].norm, ",") == 0 && title_before(m, tids, first, i - 1))
 		return true;
-	return strcmp(d->tok[i - 1].norm, "by") == 0 && word_is(d->tok[i - 2].norm, C_LEADING_VERB);
+	return strcmp(d->tok[i - 1].norm, "by") == 0 && tok_is(f, i - 2, C_LEADING_VERB);
 }
 
 /* Tokens after a name that mark a person: a speech verb ("Jenny Town
  * said"), or an apposition with a title ("Edwin Palma, Colombia's minister
  * of mines"). */
-static bool person_after(const struct matcher *m, const struct doc *d, const int *tids, size_t end, size_t stop)
+static bool person_after(const struct matcher *m, const struct doc *d, const int *tids, const struct found *f,
+			 size_t end, size_t stop)
 {
-	if (end < stop && word_is(d->tok[end].norm, C_SPEECH_VERB))
+	if (end < stop && tok_is(f, end, C_SPEECH_VERB))
 		return true;
 	if (end + 1 < stop && strcmp(d->tok[end].norm, ",") == 0)
 		for (size_t k = end + 1; k < stop && k <= end + APPOSITION_REACH; k++)
@@ -1006,7 +1003,7 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 			r.words = 2;
 		}
 		if (r.words >= 2 && r.words <= MAX_PERSON_WORDS &&
-		    (person_before(m, d, tids, f, s->first, i) || person_after(m, d, tids, r.end, s->end))) {
+		    (person_before(m, d, tids, f, s->first, i) || person_after(m, d, tids, f, r.end, s->end))) {
 			a = introduce(m, d, i, r.end, KIND_PERSON, r.surname);
 			seen_grow(&f->seen, m->s->nactors);
 			if (k >= 0)
@@ -1042,10 +1039,10 @@ static bool starts_org_name(const struct matcher *m, const struct doc *d, size_t
 	if (covered(f, i))
 		return (k = state_at(m->s, f, i)) >= 0 && f->list[k].end < d->sent[si].end &&
 		       !covered(f, f->list[k].end) && (d->tok[f->list[k].end].flags & TOK_UPPER);
-	if (!(t->flags & TOK_UPPER) || tids[i] >= 0 || word_is(t->norm, C_NOT_NAME))
+	if (!(t->flags & TOK_UPPER) || tids[i] >= 0 || tok_is(f, i, C_NOT_NAME))
 		return false;
 	return !(t->flags & TOK_CAPS) || (i + 1 < d->sent[si].end && !covered(f, i + 1) &&
-					  (d->tok[i + 1].flags & TOK_UPPER) && word_is(d->tok[i + 1].norm, C_ORG_HEAD));
+					  (d->tok[i + 1].flags & TOK_UPPER) && tok_is(f, i + 1, C_ORG_HEAD));
 }
 
 /* Organizations the gazetteer lacks, by the form of their name: capitalised
@@ -1092,10 +1089,10 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 			if (t->flags & TOK_UPPER) {
 				words++;
 				last = j + 1;
-				head = head || word_is(t->norm, C_ORG_HEAD);
-				body = body || word_is(t->norm, C_STATE_BODY);
+				head = head || tok_is(f, j, C_ORG_HEAD);
+				body = body || tok_is(f, j, C_STATE_BODY);
 			} else if (!word_in(t->norm, joins) ||
-				   (strcmp(t->norm, "and") == 0 && last == j && word_is(d->tok[j - 1].norm, C_ORG_HEAD))) {
+				   (strcmp(t->norm, "and") == 0 && last == j && tok_is(f, j - 1, C_ORG_HEAD))) {
 				break;
 			}
 			j++;
@@ -1143,7 +1140,7 @@ static void take_honorifics(const struct schema *s, const struct doc *d, size_t 
 
 		if (s->actors[f->list[k].actor].kind == KIND_PERSON && f->list[k].form != FORM_PRONOUN &&
 		    i > d->sent[si].first && f->at[r] == -1 && (d->tok[r].flags & TOK_UPPER) &&
-		    word_is(d->tok[r].norm, C_HONORIFIC))
+		    tok_is(f, r, C_HONORIFIC))
 			set_mention(f, k, (struct mention){r, f->list[k].end, f->list[k].actor, f->list[k].form});
 	}
 }
@@ -1173,17 +1170,17 @@ static long speaker(const struct doc *d, const struct found *f, size_t o, size_t
 {
 	size_t t = q + 1;
 
-	if (t < line_end && word_is(d->tok[t].norm, C_SPEECH_VERB)) {	/* said X */
+	if (t < line_end && tok_is(f, t, C_SPEECH_VERB)) {	/* said X */
 		t += t + 1 < line_end && strcmp(d->tok[t + 1].norm, "the") == 0 ? 2 : 1;
 		return t < line_end && f->at[t] >= 0 && f->list[f->at[t]].first == t ? f->at[t] : -1;
 	}
 	for (; t < line_end && t <= q + SPEAKER_REACH && (d->tok[t].flags & TOK_WORD); t++)	/* X said */
-		if (word_is(d->tok[t].norm, C_SPEECH_VERB))
+		if (tok_is(f, t, C_SPEECH_VERB))
 			return t > q + 1 && f->at[t - 1] >= 0 && f->list[f->at[t - 1]].end == t ? f->at[t - 1] : -1;
 	if (o < 2 || (strcmp(d->tok[o - 1].norm, ":") != 0 && strcmp(d->tok[o - 1].norm, ",") != 0))
 		return -1;
 	for (t = o - 1; t-- > 1 && t + SPEAKER_REACH > o && (d->tok[t].flags & TOK_WORD);)	/* X said: */
-		if (word_is(d->tok[t].norm, C_SPEECH_VERB))
+		if (tok_is(f, t, C_SPEECH_VERB))
 			return f->at[t - 1] >= 0 && f->list[f->at[t - 1]].end == t ? f->at[t - 1] : -1;
 	return -1;
 }
@@ -1240,19 +1237,26 @@ struct vocab *actors_words(struct matcher *m)
 size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out, int **words)
 {
 	int *ids = xmalloc((d->ntok + 1) * sizeof *ids), *tids = xmalloc((d->ntok + 1) * sizeof *tids);
-	struct found f = {.at = xmalloc((d->ntok + 1) * sizeof *f.at)};
+	unsigned *cls = xmalloc((d->ntok + 1) * sizeof *cls);
+	struct found f = {.at = xmalloc((d->ntok + 1) * sizeof *f.at), .cls = cls};
 	size_t nnames = m->s->nnames;	/* the names this document adds are its own */
+	int known = m->words.n;	/* the words before the names this document adds */
 
 	seen_grow(&f.seen, m->s->nactors);
-	for (size_t i = 0; i <= d->ntok; i++)
-		f.at[i] = ids[i] = -1;
+	/* every token's classes first: a sentence's rules read some tokens past it */
+	for (size_t i = 0; i <= d->ntok; i++) {
+		f.at[i] = -1;
+		ids[i] = i < d->ntok ? vocab_get(&m->words, d->tok[i].norm) : -1;
+		cls[i] = ids[i] >= 0 && ids[i] < m->class_words ? m->classes[ids[i]] : 0;
+	}
 	for (size_t si = 0; si < d->nsent; si++) {
 		size_t from = f.n;
 
 		if (m->indexed < m->s->nnames)
 			index_names(m);	/* names that earlier sentences introduced */
 		for (size_t i = d->sent[si].first; i < d->sent[si].end; i++) {
-			ids[i] = vocab_get(&m->words, d->tok[i].norm);
+			if (ids[i] < 0 && m->words.n > known)	/* perhaps a word of those names */
+				ids[i] = vocab_get(&m->words, d->tok[i].norm);
 			/* tids: the word's id if it is a title's, else -1 */
 			tids[i] = ids[i] < m->title_words ? ids[i] : -1;
 		}
@@ -1267,6 +1271,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out,
 	forget_names(m, nnames);
 	*words = ids;
 	free(tids);
+	free(cls);
 	free(f.seen.named);
 	free(f.seen.recent);
 	free(f.at);
