@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,8 @@ struct matcher {
 	size_t next_cap, caps_cap;
 	struct trie *titles;	/* the schema's title triggers ("president", "director") */
 	int title_words;	/* word ids below this are the titles' words */
+	uint64_t *classes;	/* per word id below class_words: its C_ bits */
+	int class_words;	/* the names' words, above, have none */
 };
 
 /* Words that head an organisation's name: "Bank of America" names no state,
@@ -83,51 +86,97 @@ static const char *const speech_verbs[] = {
 	"stressed", "insisted", "declared", "tweeted", NULL
 };
 
-/* The word lists above as classes: a word's classes are found with one
- * lookup where scanning the lists cost a fifth of extraction. */
-enum {
-	C_ORG_HEAD = 1 << 0, C_STATE_BODY = 1 << 1, C_NOT_NAME = 1 << 2, C_PARTICLE = 1 << 3,
-	C_RANK = 1 << 4, C_HONORIFIC = 1 << 5, C_SUFFIX = 1 << 6, C_NOT_GIVEN = 1 << 7,
-	C_LEADING_VERB = 1 << 8, C_SPEECH_VERB = 1 << 9
-};
+/* Pronouns of a person ("he", "his"), of a state or body ("it", "its"),
+ * and of the members of a list ("they"). */
+static const char *const person_pronouns[] = {"he", "she", "him", "his", "her", NULL};
+static const char *const thing_pronouns[] = {"it", "its", NULL};
+static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
+
+/* Prepositions whose object "it" may go on with: "won't speak to Hamas,
+ * labeling it a terrorist group". */
+static const char *const object_preps[] = {"to", "with", "on", "against", "at", "from", NULL};
+
+/* "the country" stands for a state, "the alliance" for a body, unless the
+ * noun takes its own parties ("the alliance between"). */
+static const char *const state_nouns[] = {"country", "nation", "kingdom", "republic", "regime", NULL};
+static const char *const body_nouns[] = {"alliance", "bloc", "organization", "organisation", "group",
+					 "militia", "militants", "union", "coalition", "movement", NULL};
+static const char *const own_parties[] = {"between", "with", "of", "-", NULL};
+
+/* "the two countries", "both sides", "the two leaders" */
+static const char *const pair_states[] = {"countries", "nations", "sides", "states", "neighbours",
+					  "neighbors", "powers", "governments", "capitals", NULL};
+static const char *const pair_persons[] = {"leaders", "presidents", "ministers", "men", "women", NULL};
+
+/* "the Obama administration" is a state's */
+static const char *const governments[] = {"administration", "government", NULL};
+
+/* Lowercase words inside an organisation's name, and the legislatures
+ * whose committees are organizations of their own. */
+static const char *const org_joins[] = {"of", "for", "and", "on", "the", "&", NULL};
+static const char *const chambers[] = {"house", "senate", "congressional", "parliamentary", "parliament",
+				       "duma", "knesset", NULL};
+static const char *const committees[] = {"committee", "subcommittee", NULL};
+
+/* Who "we" and "I" stand for in a quotation. */
+static const char *const we_us[] = {"we", "us", "our", NULL};
+static const char *const i_me[] = {"i", "me", "my", NULL};
+
+/* The word lists above, and words that rules look for, as classes of word
+ * ids: a token's classes are found with the lookup of its word id, where
+ * scanning the lists cost a fifth of extraction. More classes than an int
+ * has bits. */
+#define C_ORG_HEAD		(1ULL << 0)
+#define C_STATE_BODY		(1ULL << 1)
+#define C_NOT_NAME		(1ULL << 2)
+#define C_PARTICLE		(1ULL << 3)
+#define C_RANK			(1ULL << 4)
+#define C_HONORIFIC		(1ULL << 5)
+#define C_SUFFIX		(1ULL << 6)
+#define C_NOT_GIVEN		(1ULL << 7)
+#define C_LEADING_VERB		(1ULL << 8)
+#define C_SPEECH_VERB		(1ULL << 9)
+#define C_PERSON_PRONOUN	(1ULL << 10)
+#define C_THING_PRONOUN		(1ULL << 11)
+#define C_PLURAL_PRONOUN	(1ULL << 12)
+#define C_OBJECT_PREP		(1ULL << 13)
+#define C_STATE_NOUN		(1ULL << 14)
+#define C_BODY_NOUN		(1ULL << 15)
+#define C_OWN_PARTIES		(1ULL << 16)
+#define C_PAIR_STATES		(1ULL << 17)
+#define C_PAIR_PERSONS		(1ULL << 18)
+#define C_GOVERNMENT		(1ULL << 19)
+#define C_ORG_JOIN		(1ULL << 20)
+#define C_CHAMBER		(1ULL << 21)
+#define C_COMMITTEE		(1ULL << 22)
+#define C_WE			(1ULL << 23)
+#define C_I			(1ULL << 24)
+#define C_OF_FOR		(1ULL << 25)
+#define C_THE			(1ULL << 26)
+#define C_AND			(1ULL << 27)
+#define C_BOTH			(1ULL << 28)
+#define C_TWO			(1ULL << 29)
+#define C_BY			(1ULL << 30)
+#define C_IT			(1ULL << 31)
+#define C_HYPHEN		(1ULL << 32)
 
 static const struct {
 	const char *const *words;
-	long bit;
+	uint64_t bit;
 } word_classes[] = {
 	{org_heads, C_ORG_HEAD}, {state_bodies, C_STATE_BODY}, {not_names, C_NOT_NAME},
 	{name_particles, C_PARTICLE}, {ranks, C_RANK}, {honorifics, C_HONORIFIC}, {name_suffixes, C_SUFFIX},
 	{not_given_names, C_NOT_GIVEN}, {leading_verbs, C_LEADING_VERB}, {speech_verbs, C_SPEECH_VERB},
+	{person_pronouns, C_PERSON_PRONOUN}, {thing_pronouns, C_THING_PRONOUN},
+	{plural_pronouns, C_PLURAL_PRONOUN}, {object_preps, C_OBJECT_PREP}, {state_nouns, C_STATE_NOUN},
+	{body_nouns, C_BODY_NOUN}, {own_parties, C_OWN_PARTIES}, {pair_states, C_PAIR_STATES},
+	{pair_persons, C_PAIR_PERSONS}, {governments, C_GOVERNMENT}, {org_joins, C_ORG_JOIN},
+	{chambers, C_CHAMBER}, {committees, C_COMMITTEE}, {we_us, C_WE}, {i_me, C_I},
+	{(const char *const[]){"of", "for", NULL}, C_OF_FOR}, {(const char *const[]){"the", NULL}, C_THE},
+	{(const char *const[]){"and", NULL}, C_AND}, {(const char *const[]){"both", NULL}, C_BOTH},
+	{(const char *const[]){"two", NULL}, C_TWO}, {(const char *const[]){"by", NULL}, C_BY},
+	{(const char *const[]){"it", NULL}, C_IT}, {(const char *const[]){"-", NULL}, C_HYPHEN},
 };
-
-static struct strmap *class_map;	/* word -> its classes; made by actors_new(), the same for all */
-
-static bool word_is(const char *w, long classes)
-{
-	long found = strmap_get(class_map, w);
-
-	return found > 0 && (found & classes) != 0;
-}
-
-static void make_class_map(void)
-{
-	if (class_map)
-		return;
-	class_map = strmap_new();
-	for (size_t k = 0; k < sizeof word_classes / sizeof *word_classes; k++)
-		for (size_t i = 0; word_classes[k].words[i]; i++) {
-			long had = strmap_get(class_map, word_classes[k].words[i]);
-
-			strmap_put(class_map, word_classes[k].words[i], (had > 0 ? had : 0) | word_classes[k].bit);
-		}
-}
-
-static bool is_given_name_part(const char *w)
-{
-	size_t n = strlen(w);
-
-	return !word_is(w, C_NOT_GIVEN) && !(n > 2 && strcmp(w + n - 2, "ed") == 0);
-}
 
 /* Put names [indexed, nnames) of the schema into the trie. */
 static void index_names(struct matcher *m)
@@ -162,14 +211,21 @@ struct matcher *actors_new(struct schema *s)
 	struct matcher *m = xcalloc(1, sizeof *m);
 
 	m->s = s;
-	make_class_map();
 	vocab_init(&m->words);
 	m->keys = trie_new(&m->words);
 	m->titles = trie_new(&m->words);
 	for (size_t i = 0; i < s->ntriggers; i++)
 		if (s->triggers[i].form == TRIG_TITLE)
 			trie_put(m->titles, s->triggers[i].key, 1);
-	m->title_words = m->words.n;	/* the names' words come after */
+	m->title_words = m->words.n;	/* the classes' words and the names' come after */
+	for (size_t k = 0; k < sizeof word_classes / sizeof *word_classes; k++)
+		for (size_t i = 0; word_classes[k].words[i]; i++)
+			vocab_add(&m->words, word_classes[k].words[i]);
+	m->class_words = m->words.n;
+	m->classes = xcalloc((size_t)m->class_words, sizeof *m->classes);
+	for (size_t k = 0; k < sizeof word_classes / sizeof *word_classes; k++)
+		for (size_t i = 0; word_classes[k].words[i]; i++)
+			m->classes[vocab_get(&m->words, word_classes[k].words[i])] |= word_classes[k].bit;
 	index_names(m);
 	return m;
 }
@@ -182,6 +238,7 @@ void actors_free(struct matcher *m)
 		free(m->caps[i]);
 	free(m->caps);
 	free(m->next);
+	free(m->classes);
 	trie_free(m->keys);
 	trie_free(m->titles);
 	vocab_destroy(&m->words);
@@ -244,13 +301,6 @@ static int resolve(const struct matcher *m, int name, const struct token *tok, c
 	return m->s->names[surname].actor;
 }
 
-static bool heads_org_name(const struct doc *d, size_t first, size_t i)
-{
-	return i >= first + 2 &&
-	       (strcmp(d->tok[i - 1].norm, "of") == 0 || strcmp(d->tok[i - 1].norm, "for") == 0) &&
-	       (d->tok[i - 2].flags & TOK_UPPER) && word_is(d->tok[i - 2].norm, C_ORG_HEAD);
-}
-
 enum { COREF_REACH = 120 };	/* tokens a pronoun or description looks back at most */
 
 /* Where a pronoun or description at token i of sentence si looks back from:
@@ -262,19 +312,6 @@ static size_t lookback(const struct doc *d, size_t si, size_t i)
 	size_t from = si > 0 ? d->sent[si - 1].first : d->sent[si].first;
 
 	return i > from + COREF_REACH ? i - COREF_REACH : from;
-}
-
-/* Pronouns of a person ("he", "his"), and of a state or body ("it", "its"). */
-static bool is_pronoun(const char *w)
-{
-	return (w[0] == 'h' || w[0] == 's') &&	/* most words are none: a cheap test first */
-	       (strcmp(w, "he") == 0 || strcmp(w, "she") == 0 || strcmp(w, "him") == 0 ||
-		strcmp(w, "his") == 0 || strcmp(w, "her") == 0);
-}
-
-static bool is_thing_pronoun(const char *w)
-{
-	return strcmp(w, "it") == 0 || strcmp(w, "its") == 0;
 }
 
 /* Kinds of actor a pronoun or description may stand for, as bits. */
@@ -291,7 +328,20 @@ struct found {
 				 * the indexes hold until a sentence's mentions are sorted */
 	int *persons;		/* the persons mentioned so far, each once */
 	size_t npersons, persons_cap;
+	const uint64_t *cls;	/* per token: its word's C_ bits */
 };
+
+/* Is the word of token i of one of 'classes'? */
+static bool tok_is(const struct found *f, size_t i, uint64_t classes)
+{
+	return (f->cls[i] & classes) != 0;
+}
+
+static bool heads_org_name(const struct doc *d, const struct found *f, size_t first, size_t i)
+{
+	return i >= first + 2 && tok_is(f, i - 1, C_OF_FOR) && (d->tok[i - 2].flags & TOK_UPPER) &&
+	       tok_is(f, i - 2, C_ORG_HEAD);
+}
 
 enum { HIDDEN = -2 };	/* f->at of a token inside a place's name */
 
@@ -377,12 +427,9 @@ static int the_one(const struct schema *s, const struct found *f, size_t from, s
 static int object_before(const struct schema *s, const struct doc *d, const struct found *f, size_t first,
 			 size_t i)
 {
-	static const char *const preps[] = {"to", "with", "on", "against", "at", "from", NULL};
-	const char *v = i > first ? d->tok[i - 1].norm : "";
-
 	/* after a verb: a plain lowercase word, no preposition or conjunction */
 	if (i <= first || !(d->tok[i - 1].flags & TOK_WORD) || (d->tok[i - 1].flags & TOK_UPPER) ||
-	    word_in(v, preps) || word_is(v, C_NOT_NAME))
+	    tok_is(f, i - 1, C_OBJECT_PREP | C_NOT_NAME))
 		return -1;
 	for (size_t k = f->n; k-- > 0 && f->list[k].first >= first;) {
 		const struct mention *mn = &f->list[k];
@@ -390,9 +437,9 @@ static int object_before(const struct schema *s, const struct doc *d, const stru
 
 		if (mn->first >= i)
 			continue;
-		if (b > first && strcmp(d->tok[b - 1].norm, "the") == 0)
+		if (b > first && tok_is(f, b - 1, C_THE))
 			b--;
-		return b > first && word_in(d->tok[b - 1].norm, preps) &&
+		return b > first && tok_is(f, b - 1, C_OBJECT_PREP) &&
 		       ((STATES | BODIES) & 1u << s->actors[mn->actor].kind) ? mn->actor : -1;
 	}
 	return -1;
@@ -404,29 +451,18 @@ static int object_before(const struct schema *s, const struct doc *d, const stru
  * Returns the actor, or -1. */
 static int description(const struct schema *s, const struct doc *d, size_t si, size_t i, const struct found *f)
 {
-	static const char *const states[] = {"country", "nation", "kingdom", "republic", "regime", NULL};
-	static const char *const bodies[] = {"alliance", "bloc", "organization", "organisation", "group",
-					     "militia", "militants", "union", "coalition", "movement", NULL};
-	static const char *const own[] = {"between", "with", "of", "-", NULL};
 	size_t from = lookback(d, si, i);
 
 	if (i + 1 >= d->sent[si].end)
 		return -1;
-	if (word_in(d->tok[i + 1].norm, states))
+	if (tok_is(f, i + 1, C_STATE_NOUN))
 		return the_one(s, f, from, d->sent[si].first, STATES);
-	if (word_in(d->tok[i + 1].norm, bodies) &&
-	    !(i + 2 < d->sent[si].end && word_in(d->tok[i + 2].norm, own)))
+	if (tok_is(f, i + 1, C_BODY_NOUN) && !(i + 2 < d->sent[si].end && tok_is(f, i + 2, C_OWN_PARTIES)))
 		return the_one(s, f, from, i, BODIES);
 	return -1;
 }
 
 enum { MAX_GROUP = 16 };
-
-/* Is token i "they", "them" or "their"? */
-static bool is_plural_pronoun(const char *w)
-{
-	return w[0] == 't' && (strcmp(w, "they") == 0 || strcmp(w, "them") == 0 || strcmp(w, "their") == 0);
-}
 
 /* "they" at token i: the actors of the one list ("Belgium, France and
  * Norway", "the US and the UK") named in this sentence before it and the one
@@ -449,8 +485,7 @@ static size_t plural(const struct schema *s, const struct doc *d, const struct f
 			const struct mention *mn = &f->list[k - run + 1], *prev = &f->list[k - run];
 			size_t t = prev->end;
 
-			while (t < mn->first && (strcmp(d->tok[t].norm, ",") == 0 ||
-						 strcmp(d->tok[t].norm, "and") == 0 || strcmp(d->tok[t].norm, "the") == 0))
+			while (t < mn->first && (strcmp(d->tok[t].norm, ",") == 0 || tok_is(f, t, C_AND | C_THE)))
 				t++;
 			if (prev->first < from || t < mn->first || prev->end > mn->first ||
 			    (s->actors[prev->actor].kind == KIND_PERSON) != (s->actors[mn->actor].kind == KIND_PERSON))
@@ -470,27 +505,24 @@ static size_t plural(const struct schema *s, const struct doc *d, const struct f
 static size_t two_states(const struct schema *s, const struct doc *d, size_t si, size_t i,
 		       struct found *f)
 {
-	static const char *const states[] = {"countries", "nations", "sides", "states", "neighbours",
-					     "neighbors", "powers", "governments", "capitals", NULL};
-	static const char *const persons[] = {"leaders", "presidents", "ministers", "men", "women", NULL};
 	size_t from = lookback(d, si, i), noun, to = i;
 	enum actor_kind kind;
 	int a = -1, b = -1;
 
-	if (strcmp(d->tok[i].norm, "both") == 0) {
+	if (tok_is(f, i, C_BOTH)) {
 		noun = i + 1;	/* "both sides": of the sentence before, not those who press them */
 		if (si == 0)
 			return 0;
 		to = d->sent[si].first;
-	} else if (i + 1 < d->sent[si].end && strcmp(d->tok[i + 1].norm, "two") == 0)
+	} else if (i + 1 < d->sent[si].end && tok_is(f, i + 1, C_TWO))
 		noun = i + 2;
 	else
 		return 0;
 	if (noun >= d->sent[si].end)
 		return 0;
-	if (word_in(d->tok[noun].norm, states))
+	if (tok_is(f, noun, C_PAIR_STATES))
 		kind = KIND_STATE;
-	else if (word_in(d->tok[noun].norm, persons))
+	else if (tok_is(f, noun, C_PAIR_PERSONS))
 		kind = KIND_PERSON;
 	else
 		return 0;
@@ -516,13 +548,12 @@ static size_t two_states(const struct schema *s, const struct doc *d, size_t si,
 /* The actor of a person's name ending before token end: "the Obama
  * administration", "the Erdogan government" is the state the person leads
  * on the document's date, named (*form), as "the U.S. administration" is. */
-static int acting(const struct schema *s, const struct doc *d, size_t end, size_t limit, int a,
-		  enum name_form *form)
+static int acting(const struct schema *s, const struct doc *d, const struct found *f, size_t end, size_t limit,
+		  int a, enum name_form *form)
 {
 	int state;
 
-	if (s->actors[a].kind != KIND_PERSON || end >= limit ||
-	    (strcmp(d->tok[end].norm, "administration") != 0 && strcmp(d->tok[end].norm, "government") != 0))
+	if (s->actors[a].kind != KIND_PERSON || end >= limit || !tok_is(f, end, C_GOVERNMENT))
 		return a;
 	state = schema_side(s, a, d->date);
 	if (s->actors[state].kind != KIND_STATE)
@@ -578,8 +609,8 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 			found = true;
 			i += len;
 			/* a place or a name inside an organisation's only hides what is inside it */
-			if (m->s->actors[actor].kind != KIND_PLACE && !heads_org_name(d, s->first, i - len)) {
-				actor = acting(m->s, d, i, s->end, actor, &form);
+			if (m->s->actors[actor].kind != KIND_PLACE && !heads_org_name(d, f, s->first, i - len)) {
+				actor = acting(m->s, d, f, i, s->end, actor, &form);
 				add_mention(f, i - len, i, actor, form);
 			} else if (m->s->actors[actor].kind == KIND_PLACE)
 				for (size_t k = i - len; k < i; k++)
@@ -587,26 +618,26 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 		}
 		if (found)
 			continue;
-		if (is_plural_pronoun(d->tok[i].norm)) {
+		if (tok_is(f, i, C_PLURAL_PRONOUN)) {
 			int group[MAX_GROUP];
 			size_t n = plural(m->s, d, f, lookback(d, si, i), i, group);
 
 			for (size_t k = 0; k < n; k++)
 				add_mention(f, i, i + 1, group[k], FORM_GROUP);
-		} else if (is_pronoun(d->tok[i].norm) || is_thing_pronoun(d->tok[i].norm)) {
+		} else if (tok_is(f, i, C_PERSON_PRONOUN | C_THING_PRONOUN)) {
 			/* after names: "He Lifeng" is a name */
 			int a = the_one(m->s, f, lookback(d, si, i), i,
-					is_pronoun(d->tok[i].norm) ? PERSONS : STATES | BODIES);
+					tok_is(f, i, C_PERSON_PRONOUN) ? PERSONS : STATES | BODIES);
 
-			if (a < 0 && strcmp(d->tok[i].norm, "it") == 0)
+			if (a < 0 && tok_is(f, i, C_IT))
 				a = object_before(m->s, d, f, s->first, i);
 
 			if (a >= 0)
 				add_mention(f, i, i + 1, a, FORM_PRONOUN);
-		} else if (strcmp(d->tok[i].norm, "both") == 0 && (pair = two_states(m->s, d, si, i, f)) > 0) {
+		} else if (tok_is(f, i, C_BOTH) && (pair = two_states(m->s, d, si, i, f)) > 0) {
 			i += pair;	/* "both sides" */
 			continue;
-		} else if (strcmp(d->tok[i].norm, "the") == 0 && i + 1 < s->end) {
+		} else if (tok_is(f, i, C_THE) && i + 1 < s->end) {
 			size_t end = i + 1;
 			int a = tids[i + 1] >= 0 ? titled(m, d, f, i + 1, s->end, &end) : -1;
 
@@ -801,6 +832,13 @@ static bool title_before(const struct matcher *m, const int *tids, size_t first,
 	return false;
 }
 
+static bool is_given_name_part(const struct doc *d, const struct found *f, size_t i)
+{
+	size_t n = strlen(d->tok[i].norm);
+
+	return !tok_is(f, i, C_NOT_GIVEN) && !(n > 2 && strcmp(d->tok[i].norm + n - 2, "ed") == 0);
+}
+
 /* A run of capitalised words that can be a person's name. */
 struct run {
 	size_t end;		/* past its last token */
@@ -821,18 +859,18 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
 	size_t j = i;
 	bool hyphenated = false;
 
-	if (!(d->tok[i].flags & TOK_UPPER) || word_is(d->tok[i].norm, C_NOT_NAME | C_RANK))
+	if (!(d->tok[i].flags & TOK_UPPER) || tok_is(f, i, C_NOT_NAME | C_RANK))
 		return r;
 	while (j < end && (j == i || !covered(f, j)) && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
 		const struct token *t = &d->tok[j];
 
-		if (r.words >= 2 && (t->flags & TOK_UPPER) && word_is(t->norm, C_SUFFIX)) {
+		if (r.words >= 2 && (t->flags & TOK_UPPER) && tok_is(f, j, C_SUFFIX)) {
 			j++;
 			if (j < end && strcmp(d->tok[j].norm, ".") == 0 && !(d->tok[j].flags & TOK_SPACE))
 				j++;
 			break;
 		}
-		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !word_is(t->norm, C_ORG_HEAD | C_STATE_BODY)) {
+		if ((t->flags & TOK_UPPER) && !(t->flags & TOK_CAPS) && !tok_is(f, j, C_ORG_HEAD | C_STATE_BODY)) {
 			r.words++;
 			r.surname = j++;
 			hyphenated = false;
@@ -840,16 +878,16 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
 			if (!t->norm[1] && j + 1 < end && strcmp(d->tok[j].norm, ".") == 0 &&
 			    !(d->tok[j].flags & TOK_SPACE) && (d->tok[j + 1].flags & TOK_UPPER))
 				j++;
-		} else if (r.words && strcmp(t->norm, "-") == 0 && !(t->flags & TOK_SPACE) && j + 1 < end &&
+		} else if (r.words && tok_is(f, j, C_HYPHEN) && !(t->flags & TOK_SPACE) && j + 1 < end &&
 			   (d->tok[j + 1].flags & TOK_WORD) && !(d->tok[j + 1].flags & (TOK_UPPER | TOK_SPACE)) &&
-			   is_given_name_part(d->tok[j + 1].norm)) {
+			   is_given_name_part(d, f, j + 1)) {
 			j += 2;	/* "Ki-moon" */
 			hyphenated = true;
-		} else if ((word_is(t->norm, C_PARTICLE) || strcmp(t->norm, "-") == 0) && j + 1 < end &&
-			   (d->tok[j + 1].flags & TOK_UPPER) && !(d->tok[j + 1].flags & TOK_SPACE && *t->norm == '-')) {
+		} else if (tok_is(f, j, C_PARTICLE | C_HYPHEN) && j + 1 < end && (d->tok[j + 1].flags & TOK_UPPER) &&
+			   !(d->tok[j + 1].flags & TOK_SPACE && tok_is(f, j, C_HYPHEN))) {
 			j++;
-		} else if (r.words && word_is(t->norm, C_PARTICLE) && j + 2 < end &&
-			   strcmp(d->tok[j + 1].norm, "-") == 0 && !(d->tok[j + 1].flags & TOK_SPACE) &&
+		} else if (r.words && tok_is(f, j, C_PARTICLE) && j + 2 < end &&
+			   tok_is(f, j + 1, C_HYPHEN) && !(d->tok[j + 1].flags & TOK_SPACE) &&
 			   (d->tok[j + 2].flags & TOK_UPPER) && !(d->tok[j + 2].flags & TOK_SPACE)) {
 			j += 2;	/* "al-Malki" */
 		} else {
@@ -866,8 +904,8 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
  * before token i ("Secretary of Defense | Jim Mattis"), or, if not 'named',
  * before the department's name that starts at i ("Secretary of | Homeland
  * Security Kirstjen Nielsen")? */
-static bool department_before(const struct matcher *m, const struct doc *d, const int *tids, size_t first,
-			      size_t i, bool named)
+static bool department_before(const struct matcher *m, const struct doc *d, const int *tids,
+			      const struct found *f, size_t first, size_t i, bool named)
 {
 	size_t k = i;
 
@@ -875,10 +913,9 @@ static bool department_before(const struct matcher *m, const struct doc *d, cons
 		k--;
 	if (named != (k < i))
 		return false;
-	if (k > first && strcmp(d->tok[k - 1].norm, "the") == 0)
+	if (k > first && tok_is(f, k - 1, C_THE))
 		k--;
-	return k > first && (strcmp(d->tok[k - 1].norm, "of") == 0 || strcmp(d->tok[k - 1].norm, "for") == 0) &&
-	       title_before(m, tids, first, k - 1);
+	return k > first && tok_is(f, k - 1, C_OF_FOR) && title_before(m, tids, first, k - 1);
 }
 
 /* Tokens before token i that mark a person: a title ("Trade Representative
@@ -898,28 +935,29 @@ static bool person_before(const struct matcher *m, const struct doc *d, const in
 
 		while (j < d->ntok && (d->tok[j].flags & TOK_UPPER))
 			j++;
-		return !word_is(d->tok[j - 1].norm, C_ORG_HEAD | C_STATE_BODY);
+		return !tok_is(f, j - 1, C_ORG_HEAD | C_STATE_BODY);
 	}
-	if (title_before(m, tids, first, i) || department_before(m, d, tids, first, i, true) ||
-	    word_is(d->tok[i - 1].norm, C_SPEECH_VERB) ||
-	    ((d->tok[i - 1].flags & TOK_UPPER) && word_is(d->tok[i - 1].norm, C_RANK)))
+	if (title_before(m, tids, first, i) || department_before(m, d, tids, f, first, i, true) ||
+	    tok_is(f, i - 1, C_SPEECH_VERB) ||
+	    ((d->tok[i - 1].flags & TOK_UPPER) && tok_is(f, i - 1, C_RANK)))
 		return true;
 	if (i < first + 2)
 		return false;
 	if (strcmp(d->tok[i - 1].norm, ".") == 0 && !(d->tok[i - 1].flags & TOK_SPACE) &&
-	    (d->tok[i - 2].flags & TOK_UPPER) && word_is(d->tok[i - 2].norm, C_RANK))
+	    (d->tok[i - 2].flags & TOK_UPPER) && tok_is(f, i - 2, C_RANK))
 		return true;
 	if (strcmp(d->tok[i - 1].norm, ",") == 0 && title_before(m, tids, first, i - 1))
 		return true;
-	return strcmp(d->tok[i - 1].norm, "by") == 0 && word_is(d->tok[i - 2].norm, C_LEADING_VERB);
+	return tok_is(f, i - 1, C_BY) && tok_is(f, i - 2, C_LEADING_VERB);
 }
 
 /* Tokens after a name that mark a person: a speech verb ("Jenny Town
  * said"), or an apposition with a title ("Edwin Palma, Colombia's minister
  * of mines"). */
-static bool person_after(const struct matcher *m, const struct doc *d, const int *tids, size_t end, size_t stop)
+static bool person_after(const struct matcher *m, const struct doc *d, const int *tids, const struct found *f,
+			 size_t end, size_t stop)
 {
-	if (end < stop && word_is(d->tok[end].norm, C_SPEECH_VERB))
+	if (end < stop && tok_is(f, end, C_SPEECH_VERB))
 		return true;
 	if (end + 1 < stop && strcmp(d->tok[end].norm, ",") == 0)
 		for (size_t k = end + 1; k < stop && k <= end + APPOSITION_REACH; k++)
@@ -996,7 +1034,7 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 			r.surname = r.end++;
 			r.words++;
 		}
-		if (r.words >= 3 && k < 0 && r.surname == r.end - 1 && department_before(m, d, tids, s->first, i, false)) {
+		if (r.words >= 3 && k < 0 && r.surname == r.end - 1 && department_before(m, d, tids, f, s->first, i, false)) {
 			/* "Secretary of | Defense Jim Mattis": the department, then the name */
 			size_t p = r.surname;
 
@@ -1006,7 +1044,7 @@ static void find_persons(struct matcher *m, const struct doc *d, size_t si, cons
 			r.words = 2;
 		}
 		if (r.words >= 2 && r.words <= MAX_PERSON_WORDS &&
-		    (person_before(m, d, tids, f, s->first, i) || person_after(m, d, tids, r.end, s->end))) {
+		    (person_before(m, d, tids, f, s->first, i) || person_after(m, d, tids, f, r.end, s->end))) {
 			a = introduce(m, d, i, r.end, KIND_PERSON, r.surname);
 			seen_grow(&f->seen, m->s->nactors);
 			if (k >= 0)
@@ -1042,10 +1080,10 @@ static bool starts_org_name(const struct matcher *m, const struct doc *d, size_t
 	if (covered(f, i))
 		return (k = state_at(m->s, f, i)) >= 0 && f->list[k].end < d->sent[si].end &&
 		       !covered(f, f->list[k].end) && (d->tok[f->list[k].end].flags & TOK_UPPER);
-	if (!(t->flags & TOK_UPPER) || tids[i] >= 0 || word_is(t->norm, C_NOT_NAME))
+	if (!(t->flags & TOK_UPPER) || tids[i] >= 0 || tok_is(f, i, C_NOT_NAME))
 		return false;
 	return !(t->flags & TOK_CAPS) || (i + 1 < d->sent[si].end && !covered(f, i + 1) &&
-					  (d->tok[i + 1].flags & TOK_UPPER) && word_is(d->tok[i + 1].norm, C_ORG_HEAD));
+					  (d->tok[i + 1].flags & TOK_UPPER) && tok_is(f, i + 1, C_ORG_HEAD));
 }
 
 /* Organizations the gazetteer lacks, by the form of their name: capitalised
@@ -1062,10 +1100,6 @@ static bool starts_org_name(const struct matcher *m, const struct doc *d, size_t
 static void find_organizations(struct matcher *m, const struct doc *d, size_t si, const int *tids,
 			       struct found *f)
 {
-	static const char *const joins[] = {"of", "for", "and", "on", "the", "&", NULL};
-	static const char *const chambers[] = {"house", "senate", "congressional", "parliamentary", "parliament",
-					       "duma", "knesset", NULL};
-	static const char *const committees[] = {"committee", "subcommittee", NULL};
 	const struct sentence *s = &d->sent[si];
 
 	for (size_t i = s->first; i < s->end; i++) {
@@ -1092,18 +1126,18 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 			if (t->flags & TOK_UPPER) {
 				words++;
 				last = j + 1;
-				head = head || word_is(t->norm, C_ORG_HEAD);
-				body = body || word_is(t->norm, C_STATE_BODY);
-			} else if (!word_in(t->norm, joins) ||
-				   (strcmp(t->norm, "and") == 0 && last == j && word_is(d->tok[j - 1].norm, C_ORG_HEAD))) {
+				head = head || tok_is(f, j, C_ORG_HEAD);
+				body = body || tok_is(f, j, C_STATE_BODY);
+			} else if (!tok_is(f, j, C_ORG_JOIN) ||
+				   (tok_is(f, j, C_AND) && last == j && tok_is(f, j - 1, C_ORG_HEAD))) {
 				break;
 			}
 			j++;
 		}
-		committee = word_in(d->tok[i].norm, chambers) && words >= 2;
-		if (committee && last == j && j < s->end && !covered(f, j) && word_in(d->tok[j].norm, committees))
+		committee = tok_is(f, i, C_CHAMBER) && words >= 2;
+		if (committee && last == j && j < s->end && !covered(f, j) && tok_is(f, j, C_COMMITTEE))
 			last = j + 1;	/* "the House Armed Services subcommittee" */
-		committee = committee && word_in(d->tok[last - 1].norm, committees);
+		committee = committee && tok_is(f, last - 1, C_COMMITTEE);
 		if (!(head || committee) || (body && !committee) || words < 2 || last - i > MAX_NAME_TOKENS) {
 			i = last > i ? last - 1 : i;
 			continue;
@@ -1143,7 +1177,7 @@ static void take_honorifics(const struct schema *s, const struct doc *d, size_t 
 
 		if (s->actors[f->list[k].actor].kind == KIND_PERSON && f->list[k].form != FORM_PRONOUN &&
 		    i > d->sent[si].first && f->at[r] == -1 && (d->tok[r].flags & TOK_UPPER) &&
-		    word_is(d->tok[r].norm, C_HONORIFIC))
+		    tok_is(f, r, C_HONORIFIC))
 			set_mention(f, k, (struct mention){r, f->list[k].end, f->list[k].actor, f->list[k].form});
 	}
 }
@@ -1173,17 +1207,17 @@ static long speaker(const struct doc *d, const struct found *f, size_t o, size_t
 {
 	size_t t = q + 1;
 
-	if (t < line_end && word_is(d->tok[t].norm, C_SPEECH_VERB)) {	/* said X */
-		t += t + 1 < line_end && strcmp(d->tok[t + 1].norm, "the") == 0 ? 2 : 1;
+	if (t < line_end && tok_is(f, t, C_SPEECH_VERB)) {	/* said X */
+		t += t + 1 < line_end && tok_is(f, t + 1, C_THE) ? 2 : 1;
 		return t < line_end && f->at[t] >= 0 && f->list[f->at[t]].first == t ? f->at[t] : -1;
 	}
 	for (; t < line_end && t <= q + SPEAKER_REACH && (d->tok[t].flags & TOK_WORD); t++)	/* X said */
-		if (word_is(d->tok[t].norm, C_SPEECH_VERB))
+		if (tok_is(f, t, C_SPEECH_VERB))
 			return t > q + 1 && f->at[t - 1] >= 0 && f->list[f->at[t - 1]].end == t ? f->at[t - 1] : -1;
 	if (o < 2 || (strcmp(d->tok[o - 1].norm, ":") != 0 && strcmp(d->tok[o - 1].norm, ",") != 0))
 		return -1;
 	for (t = o - 1; t-- > 1 && t + SPEAKER_REACH > o && (d->tok[t].flags & TOK_WORD);)	/* X said: */
-		if (word_is(d->tok[t].norm, C_SPEECH_VERB))
+		if (tok_is(f, t, C_SPEECH_VERB))
 			return f->at[t - 1] >= 0 && f->list[f->at[t - 1]].end == t ? f->at[t - 1] : -1;
 	return -1;
 }
@@ -1194,7 +1228,6 @@ static long speaker(const struct doc *d, const struct found *f, size_t o, size_t
  * speaker may be named after the words; a quotation ends in its paragraph. */
 static void quoted_speakers(const struct schema *s, const struct doc *d, struct found *f)
 {
-	static const char *const we[] = {"we", "us", "our", NULL}, *const i_me[] = {"i", "me", "my", NULL};
 	size_t nfound = f->n;
 
 	for (size_t k = 0; k < nfound; k++)
@@ -1220,7 +1253,7 @@ static void quoted_speakers(const struct schema *s, const struct doc *d, struct 
 			form = f->list[sp].form == FORM_GROUP ? FORM_GROUP : FORM_PRONOUN;
 			for (size_t w = t + 1; w < q; w++) {
 				if (f->at[w] != -1 ||
-				    !(word_in(d->tok[w].norm, we) || (person && word_in(d->tok[w].norm, i_me))))
+				    !(tok_is(f, w, C_WE) || (person && tok_is(f, w, C_I))))
 					continue;
 				for (size_t k = group_first(f, (size_t)sp);
 				     k < nfound && f->list[k].first == f->list[sp].first; k++)
@@ -1240,19 +1273,26 @@ struct vocab *actors_words(struct matcher *m)
 size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out, int **words)
 {
 	int *ids = xmalloc((d->ntok + 1) * sizeof *ids), *tids = xmalloc((d->ntok + 1) * sizeof *tids);
-	struct found f = {.at = xmalloc((d->ntok + 1) * sizeof *f.at)};
+	uint64_t *cls = xmalloc((d->ntok + 1) * sizeof *cls);
+	struct found f = {.at = xmalloc((d->ntok + 1) * sizeof *f.at), .cls = cls};
 	size_t nnames = m->s->nnames;	/* the names this document adds are its own */
+	int known = m->words.n;	/* the words before the names this document adds */
 
 	seen_grow(&f.seen, m->s->nactors);
-	for (size_t i = 0; i <= d->ntok; i++)
-		f.at[i] = ids[i] = -1;
+	/* every token's classes first: a sentence's rules read some tokens past it */
+	for (size_t i = 0; i <= d->ntok; i++) {
+		f.at[i] = -1;
+		ids[i] = i < d->ntok ? vocab_get(&m->words, d->tok[i].norm) : -1;
+		cls[i] = ids[i] >= 0 && ids[i] < m->class_words ? m->classes[ids[i]] : 0;
+	}
 	for (size_t si = 0; si < d->nsent; si++) {
 		size_t from = f.n;
 
 		if (m->indexed < m->s->nnames)
 			index_names(m);	/* names that earlier sentences introduced */
 		for (size_t i = d->sent[si].first; i < d->sent[si].end; i++) {
-			ids[i] = vocab_get(&m->words, d->tok[i].norm);
+			if (ids[i] < 0 && m->words.n > known)	/* perhaps a word of those names */
+				ids[i] = vocab_get(&m->words, d->tok[i].norm);
 			/* tids: the word's id if it is a title's, else -1 */
 			tids[i] = ids[i] < m->title_words ? ids[i] : -1;
 		}
@@ -1267,6 +1307,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out,
 	forget_names(m, nnames);
 	*words = ids;
 	free(tids);
+	free(cls);
 	free(f.seen.named);
 	free(f.seen.recent);
 	free(f.at);

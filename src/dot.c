@@ -370,6 +370,81 @@ static bool routable(const struct graph *gr, const bool *drawn)
 	return ok && n <= DOT_ROUTED_EDGES;
 }
 
+/* cgraph writes subgraphs in the order of their ids, and its own ids of
+ * names are the names' addresses: the clusters' order changed with the
+ * heap. These ids count the names in the order they are made (even, as
+ * cgraph wants them; anonymous objects get the odd ones). */
+struct ids {
+	Agraph_t *g;
+	struct strmap *of;	/* name -> its index in names */
+	char **names;		/* in g's string pool, which cgraph's writer wants */
+	size_t n, cap;
+	IDTYPE anonymous;	/* the next odd id */
+};
+
+static void *ids_open(Agraph_t *g, Agdisc_t *d)
+{
+	struct ids *s = xcalloc(1, sizeof *s);
+
+	s->g = g;
+	s->of = strmap_new();
+	s->anonymous = 1;
+	return s;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	struct ids *s = state;
+	long k;
+
+	if (!str) {
+		*id = s->anonymous;
+		s->anonymous += 2;
+		return 1;
+	}
+	if ((k = strmap_get(s->of, str)) < 0) {
+		if (!createflag)
+			return 0;
+		xgrow(&s->names, &s->cap, s->n + 1, sizeof *s->names);
+		s->names[s->n] = agstrdup(s->g, str);
+		strmap_put(s->of, str, k = (long)s->n++);
+	}
+	*id = 2 * (IDTYPE)k + 2;
+	return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE request)
+{
+	return 0;	/* no ids chosen by the caller, as in cgraph's own */
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+	const struct ids *s = state;
+
+	return id % 2 == 0 ? s->names[id / 2 - 1] : NULL;
+}
+
+static void ids_close(void *state)
+{
+	struct ids *s = state;
+
+	free(s->names);	/* the pool goes with the graph */
+	strmap_free(s->of);
+	free(s);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+}
+
+static Agiddisc_t counted_ids = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+static Agdisc_t disc = {&AgMemDisc, &counted_ids, &AgIoDisc};
+
 /* The box of v's community, "cluster_3"; made if make, else NULL if none. */
 static Agraph_t *cluster(Agraph_t *g, const struct graph *gr, size_t v, bool make)
 {
@@ -383,7 +458,7 @@ static Agraph_t *build(const struct graph *gr, const struct dot_style *st)
 {
 	size_t nv = graph_node_count(gr), ne = graph_edge_count(gr), among, shown, *rank;
 	bool *drawn = xcalloc(nv + 1, sizeof *drawn), clusters = st->clusters;
-	Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
+	Agraph_t *g = agopen((char *)"actors", Agdirected, &disc);
 	Agnode_t **nodes = xcalloc(nv, sizeof *nodes);
 	double maxpr = 0;
 	char num[64];
