@@ -368,6 +368,53 @@ static int cmp_edge(const void *a, const void *b)
 		}                                                                   \
 	} while (0)
 
+/* The numbers graph_build gives each edge. */
+enum edge_number { EDGE_WEIGHT, EDGE_ASSERTED, EDGE_HYPOTHETICAL, EDGE_SIGN, EDGE_DOC_COUNT };
+
+static double edge_number(const struct graph *g, const struct agg_edge *e, enum edge_number what)
+{
+	switch (what) {
+	case EDGE_WEIGHT:
+		return e->weight;
+	case EDGE_ASSERTED:
+		return (double)e->asserted;
+	case EDGE_HYPOTHETICAL:
+		return (double)e->hypothetical;
+	case EDGE_SIGN:
+		return g->s->rels[e->rel].sign;
+	default:
+		return (double)e->ndocs;
+	}
+}
+
+/* Edge attribute 'name', a number, of every edge at once: igraph finds an
+ * attribute by its name, once here instead of once per edge. */
+static igraph_error_t set_numbers(struct graph *g, const char *name, enum edge_number what)
+{
+	igraph_vector_t v;
+	igraph_error_t rc;
+
+	IGRAPH_CHECK(igraph_vector_init(&v, (igraph_integer_t)g->nedges));
+	for (size_t i = 0; i < g->nedges; i++)
+		VECTOR(v)[i] = edge_number(g, &g->edges[i], what);
+	rc = SETEANV(&g->ig, name, &v);
+	igraph_vector_destroy(&v);
+	return rc;
+}
+
+static igraph_error_t set_directed(struct graph *g)
+{
+	igraph_vector_bool_t b;
+	igraph_error_t rc;
+
+	IGRAPH_CHECK(igraph_vector_bool_init(&b, (igraph_integer_t)g->nedges));
+	for (size_t i = 0; i < g->nedges; i++)
+		VECTOR(b)[i] = g->s->rels[g->edges[i].rel].directed;
+	rc = SETEABV(&g->ig, "directed", &b);
+	igraph_vector_bool_destroy(&b);
+	return rc;
+}
+
 int graph_build(struct graph *g, struct diag *err)
 {
 	const struct schema *s = g->s;
@@ -414,6 +461,14 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(set_words(&g->ig, false, "dates", i, &g->dates[order[i]]));
 		strset_free(&g->dates[order[i]]);
 	}
+	if (g->nedges) {	/* with no edges igraph has no edge attributes */
+		CHECK(set_numbers(g, "weight", EDGE_WEIGHT));
+		CHECK(set_directed(g));
+		CHECK(set_numbers(g, "asserted", EDGE_ASSERTED));
+		CHECK(set_numbers(g, "hypothetical", EDGE_HYPOTHETICAL));
+		CHECK(set_numbers(g, "sign", EDGE_SIGN));
+		CHECK(set_numbers(g, "doc_count", EDGE_DOC_COUNT));
+	}
 	for (size_t i = 0; i < g->nedges; i++) {
 		const struct agg_edge *e = &g->edges[i];
 		const struct reltype *rt = &s->rels[e->rel];
@@ -423,11 +478,6 @@ int graph_build(struct graph *g, struct diag *err)
 		join_docs(e, &docs);
 		CHECK(SETEAS(&g->ig, "id", i, id.data));
 		CHECK(SETEAS(&g->ig, "relation", i, rt->id));
-		CHECK(SETEAN(&g->ig, "weight", i, e->weight));
-		CHECK(SETEAB(&g->ig, "directed", i, rt->directed));
-		CHECK(SETEAN(&g->ig, "asserted", i, (double)e->asserted));
-		CHECK(SETEAN(&g->ig, "hypothetical", i, (double)e->hypothetical));
-		CHECK(SETEAN(&g->ig, "sign", i, rt->sign));
 		CHECK(SETEAS(&g->ig, "cameo", i, rt->cameo));
 		CHECK(SETEAS(&g->ig, "first_seen", i, end_date(&e->dates, false)));
 		CHECK(SETEAS(&g->ig, "last_seen", i, end_date(&e->dates, true)));
@@ -435,7 +485,6 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(set_words(&g->ig, true, "rules", i, &e->rules));
 		CHECK(SETEAS(&g->ig, "color", i, rt->color));
 		CHECK(SETEAS(&g->ig, "documents", i, docs.data));
-		CHECK(SETEAN(&g->ig, "doc_count", i, (double)e->ndocs));
 		CHECK(SETEAS(&g->ig, "first_evidence", i, e->first.text));
 		CHECK(SETEAS(&g->ig, "last_evidence", i, e->last.text));
 		drop_gathered(&g->edges[i]);	/* igraph has a copy: not held twice (1M edges) */
