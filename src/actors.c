@@ -1315,3 +1315,27 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out,
 	*out = f.list;
 	return f.n;
 }
+
+static int cmp_count(const void *a, const void *b)
+{
+	const struct mention_count *x = a, *y = b;
+
+	return (x->actor > y->actor) - (x->actor < y->actor);
+}
+
+size_t actors_count(const struct mention *m, size_t nm, struct mention_count **out)
+{
+	struct mention_count *c = xmalloc((nm ? nm : 1) * sizeof *c);
+	size_t n = 0;
+
+	for (size_t i = 0; i < nm; i++)
+		c[i] = (struct mention_count){m[i].actor, 1};
+	qsort(c, nm, sizeof *c, cmp_count);
+	for (size_t i = 0; i < nm; i++)
+		if (n > 0 && c[n - 1].actor == c[i].actor)
+			c[n - 1].count++;
+		else
+			c[n++] = c[i];
+	*out = c;
+	return n;
+}

@@ -13,6 +13,13 @@ struct mention {
 	enum name_form form;
 };
 
+/* How many times a document mentions an actor: what a graph counts of its
+ * mentions, and what a record keeps (cache.h). */
+struct mention_count {
+	int actor;
+	size_t count;
+};
+
 struct matcher;
 
 /* A matcher for the names of schema 's' (which must outlive it). Lookups
@@ -45,5 +52,9 @@ struct vocab *actors_words(struct matcher *m);
  * *words is each token's id in actors_words(m) (-1: none), for
  * relations_find. The caller frees *out and *words. Returns the count. */
 size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out, int **words);
+
+/* The nm mentions m counted by actor, in the order of the actors' indexes
+ * in the schema. The caller frees *out. Returns the count of actors. */
+size_t actors_count(const struct mention *m, size_t nm, struct mention_count **out);
 
 #endif

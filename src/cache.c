@@ -301,7 +301,8 @@ void cache_record(const struct schema *s, const struct doc *d, const struct ment
 		  const struct event *ev, size_t ne, struct buf *out)
 {
 	int *actors = xmalloc((nm + 2 * ne + 1) * sizeof *actors);
-	size_t na = 0;
+	struct mention_count *counts;
+	size_t na = 0, nc;
 
 	buf_printf(out, "date\t%s\n", d->date ? d->date : "");
 	for (size_t i = 0; i < nm; i++)
@@ -315,14 +316,9 @@ void cache_record(const struct schema *s, const struct doc *d, const struct ment
 		if ((size_t)actors[i] >= s->nloaded && (i == 0 || actors[i] != actors[i - 1]))
 			buf_printf(out, "actor\t%d\t%s\t%s\n", (int)s->actors[actors[i]].kind, s->actors[actors[i]].id,
 				   s->actors[actors[i]].label);
-	for (size_t i = 0; i < nm; i++)
-		actors[i] = m[i].actor;
-	qsort(actors, nm, sizeof *actors, cmp_int);
-	for (size_t i = 0, run; i < nm; i += run) {
-		for (run = 1; i + run < nm && actors[i + run] == actors[i]; run++)
-			;
-		buf_printf(out, "mention\t%s\t%zu\n", s->actors[actors[i]].id, run);
-	}
+	nc = actors_count(m, nm, &counts);
+	for (size_t i = 0; i < nc; i++)
+		buf_printf(out, "mention\t%s\t%zu\n", s->actors[counts[i].actor].id, counts[i].count);
 	for (size_t i = 0; i < ne; i++) {
 		buf_printf(out, "event\t%s\t%s\t%s\t%c\t%s\t%zu\t%zu\t", s->rels[ev[i].rel].id,
 			   s->actors[ev[i].source].id, s->actors[ev[i].target].id,
@@ -332,6 +328,7 @@ void cache_record(const struct schema *s, const struct doc *d, const struct ment
 		buf_add(out, "\n", 1);
 	}
 	free(actors);
+	free(counts);
 }
 
 void cache_put(struct cache *c, struct cache_key k, const char *record, size_t len)
@@ -400,14 +397,12 @@ static bool replay_lines(struct schema *s, char *p, char *end, struct cached *ou
 				return false;
 			schema_add_actor(s, f[2], f[3], (enum actor_kind)kind);
 		} else if (n == 3 && strcmp(f[0], "mention") == 0) {
-			long count = atol(f[2]);
+			size_t count;
 
-			if ((a = schema_actor(s, f[1])) < 0 || count <= 0)
+			if ((a = schema_actor(s, f[1])) < 0 || !get_size(f[2], &count) || count == 0)
 				return false;
-			while (count-- > 0) {
-				xgrow(&out->m, &mcap, out->nm + 1, sizeof *out->m);
-				out->m[out->nm++] = (struct mention){0, 0, a, FORM_NAME};
-			}
+			xgrow(&out->m, &mcap, out->nm + 1, sizeof *out->m);
+			out->m[out->nm++] = (struct mention_count){a, count};
 		} else if (n == 9 && strcmp(f[0], "event") == 0) {
 			struct event *e;
 

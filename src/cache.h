@@ -45,7 +45,7 @@ void cache_record(const struct schema *s, const struct doc *d, const struct ment
 /* A record read back, with the actors it introduced added to the schema. */
 struct cached {
 	char *date;		/* or NULL */
-	struct mention *m;	/* only .actor is set */
+	struct mention_count *m;	/* an actor may count in several (one per piece) */
 	size_t nm;
 	struct event *ev;	/* no evidence span: only .sentence and .start are set */
 	size_t ne;

@@ -270,7 +270,7 @@ static int fold(const struct graph *g, int a, const char *date, const struct eve
 	return fold_at(g, a, date, ev, ne, 0);
 }
 
-void graph_add(struct graph *g, const struct doc *d, const struct mention *m, size_t nm,
+void graph_add(struct graph *g, const struct doc *d, const struct mention_count *m, size_t nm,
 	       const struct event *ev, size_t ne, const struct span *said)
 {
 	size_t old = g->nactors, n = g->s->nactors;
@@ -286,7 +286,7 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention *m, si
 	for (size_t i = 0; i < nm; i++) {
 		int a = fold(g, m[i].actor, d->date, ev, ne);
 
-		g->mentions[a]++;
+		g->mentions[a] += (long)m[i].count;
 		add_date(&g->dates[a], d->date);
 	}
 	g->ndocs++;

@@ -55,7 +55,7 @@ void graph_set_decay(struct graph *g, const char *day, double half_life);
  * it and its earliest and latest evidence. 'said' is the sentence of each
  * event, or NULL to take them from d's text (a document from the cache has
  * none). */
-void graph_add(struct graph *g, const struct doc *d, const struct mention *m, size_t nm,
+void graph_add(struct graph *g, const struct doc *d, const struct mention_count *m, size_t nm,
 	       const struct event *ev, size_t ne, const struct span *said);
 
 /* An edge's attribute 'documents' lists the names of at most this many of the

@@ -160,7 +160,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	id = slug(label);
 	a = schema_add_actor(s, id, *label ? label : "fuzz", KIND_PERSON);
 	{
-		const struct mention m[] = {{0, 1, a, FORM_NAME}, {1, 2, schema_actor(s, "AAA"), FORM_NAME}};
+		const struct mention_count m[] = {{a, 1}, {schema_actor(s, "AAA"), 1}};
 		struct event ev = {schema_reltype(s, "talks"), a, schema_actor(s, "AAA"), MOD_ASSERTED, 0, 0, 0, "talks.meet"};
 		const struct doc d = {.name = name, .path = name, .date = "2024-02-29"};
 		const struct span said = {label, strlen(label)};	/* the label as the evidence too */

@@ -117,6 +117,17 @@ static inline char *test_mentions(const char *text)
 
 /* The analysed graph of the given texts (NULL-terminated) under schema s,
  * each text dated 'date'. */
+/* graph_add of document d's mentions, counted as a record counts them. */
+static inline void test_graph_add(struct graph *g, const struct doc *d, const struct mention *men, size_t nm,
+				  const struct event *ev, size_t ne)
+{
+	struct mention_count *counts;
+	size_t nc = actors_count(men, nm, &counts);
+
+	graph_add(g, d, counts, nc, ev, ne, NULL);
+	free(counts);
+}
+
 static inline struct graph *test_graph_at(struct schema *s, enum graph_level level,
 					  const char *const texts[], const char *date)
 {
@@ -133,7 +144,7 @@ static inline struct graph *test_graph_at(struct schema *s, enum graph_level lev
 		int *words;
 		size_t nm = actors_find(m, d, &men, &words), ne = relations_find(x, d, words, men, nm, &ev);
 
-		graph_add(g, d, men, nm, ev, ne, NULL);
+		test_graph_add(g, d, men, nm, ev, ne);
 		free(words);
 		free(men);
 		free(ev);

@@ -92,7 +92,17 @@ static void finds_what_it_kept(void **state)
 	assert_true(get(c, test_schema(), k, &hit));
 	got = lines(test_schema(), hit.ev, hit.ne, NULL, hit.said);
 	assert_string_equal(got, want);
-	assert_int_equal(hit.nm, r.nm);
+	{	/* the mentions as counts by actor */
+		struct mention_count *counts;
+		size_t nc = actors_count(r.m, r.nm, &counts);
+
+		assert_int_equal(hit.nm, nc);
+		for (size_t i = 0; i < nc; i++) {
+			assert_int_equal(hit.m[i].actor, counts[i].actor);
+			assert_int_equal(hit.m[i].count, counts[i].count);
+		}
+		free(counts);
+	}
 	assert_string_equal(hit.date, "2024-05-01");
 	cached_free(&hit);
 	/* another date, another text: no entry */
