@@ -40,6 +40,23 @@ static bool is_space_cp(unsigned long cp)
 	       cp == 0xfeff || (cp >= 0x2000 && cp <= 0x200b);
 }
 
+/* ASCII classes by arithmetic: <ctype.h>'s calls through the locale's tables
+ * were a fifth of tokenizing (the program keeps the C locale, so they agree). */
+static bool ascii_upper(unsigned c)
+{
+	return c - 'A' < 26;
+}
+
+static bool ascii_lower(unsigned c)
+{
+	return c - 'a' < 26;
+}
+
+static bool ascii_alnum(unsigned c)
+{
+	return ascii_lower(c | 0x20) || c - '0' < 10;
+}
+
 /* Letters and digits, including every non-ASCII character that is not known
  * punctuation or space (accented names, other scripts). */
 static bool is_word_cp(unsigned long cp)
@@ -47,7 +64,7 @@ static bool is_word_cp(unsigned long cp)
 	unsigned dummy = 0;
 
 	if (cp < 0x80)
-		return isalnum((int)cp) != 0;
+		return ascii_alnum((unsigned)cp);
 	return !is_space_cp(cp) && !punct_norm(cp, &dummy);
 }
 
@@ -104,7 +121,7 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 		return j;
 	j = i;
 	while (j < len) {
-		if (s[j] < 0x80 && isalnum(s[j])) {	/* the common case, without decoding */
+		if (ascii_alnum(s[j])) {	/* the common case, without decoding */
 			j++;
 			continue;
 		}
@@ -147,12 +164,12 @@ static void norm_word(struct tokenizer *t, size_t start, size_t end)
 
 		if (s[i] < 0x80) {	/* ASCII without decoding */
 			l = 1;
-			c = isupper(s[i]) ? 1 : islower(s[i]) ? -1 : 0;
+			c = ascii_upper(s[i]) ? 1 : ascii_lower(s[i]) ? -1 : 0;
 			if (i == start && c > 0)
 				flags |= TOK_UPPER;
 			upper += c > 0;
 			lower += c < 0;
-			w[n++] = (char)tolower(s[i]);
+			w[n++] = (char)(c > 0 ? s[i] | 0x20 : s[i]);
 			continue;
 		}
 		if (!(l = utf8_decode(s + i, end - i, &cp))) {
@@ -270,19 +287,37 @@ static bool is_closer(const struct token *k)
 	       (strcmp(k->norm, "\"") == 0 || strcmp(k->norm, "'") == 0 || strcmp(k->norm, ")") == 0);
 }
 
-static void add_sentence(struct doc *d, size_t *cap, size_t first, size_t end, const size_t *line_of,
-			 const size_t *line_start)
+/* The line breaks before a byte of the text, counted as sentences start. */
+struct lines {
+	size_t at;		/* counted up to here */
+	unsigned long line;	/* breaks before 'at' */
+	size_t start;		/* where the line of 'at' starts */
+};
+
+static void count_lines(const struct doc *d, struct lines *l, size_t to)
+{
+	const char *nl;
+
+	while (l->at < to && (nl = memchr(d->text + l->at, '\n', to - l->at))) {
+		l->line++;
+		l->at = l->start = (size_t)(nl - d->text) + 1;
+	}
+	l->at = to;
+}
+
+static void add_sentence(struct doc *d, size_t *cap, size_t first, size_t end, struct lines *l)
 {
 	struct sentence *s;
 
 	if (first >= end)
 		return;
+	count_lines(d, l, d->tok[first].start);
 	xgrow(&d->sent, cap, d->nsent + 1, sizeof *d->sent);
 	s = &d->sent[d->nsent++];
 	s->first = first;
 	s->end = end;
-	s->line = line_of[first];
-	s->col = d->tok[first].start - line_start[first] + 1;
+	s->line = l->line + 1;
+	s->col = d->tok[first].start - l->start + 1;
 	s->question = false;
 	for (size_t i = end; i-- > first;) {
 		if (strcmp(d->tok[i].norm, "?") == 0)
@@ -295,27 +330,14 @@ static void add_sentence(struct doc *d, size_t *cap, size_t first, size_t end, c
 static void split_sentences(struct doc *d, const size_t *breaks, size_t nbreaks)
 {
 	size_t cap = 0, first = 0, b = 0;
-	size_t *line_of = xcalloc(d->ntok, sizeof *line_of);
-	size_t *line_start = xcalloc(d->ntok, sizeof *line_start);
-	unsigned long line = 0;
-	size_t ls = 0;
+	struct lines l = {0, 0, 0};
 
-	/* line numbers of tokens, from the positions of the line breaks */
-	for (size_t i = 0, p = 0; i < d->ntok; i++) {
-		for (; p < d->tok[i].start; p++)
-			if (d->text[p] == '\n') {
-				line++;
-				ls = p + 1;
-			}
-		line_of[i] = line + 1;
-		line_start[i] = ls;
-	}
 	for (size_t i = 0; i < d->ntok; i++) {
 		const char *w = d->tok[i].norm;
 		size_t j;
 
 		if (b < nbreaks && breaks[b] == i) {
-			add_sentence(d, &cap, first, i, line_of, line_start);
+			add_sentence(d, &cap, first, i, &l);
 			first = i;
 			b++;
 		}
@@ -329,13 +351,11 @@ static void split_sentences(struct doc *d, const size_t *breaks, size_t nbreaks)
 		if (j < d->ntok && !(b < nbreaks && breaks[b] == j) &&
 		    !(d->tok[j].flags & (TOK_UPPER | TOK_OPEN)) && !isdigit((unsigned char)d->tok[j].norm[0]))
 			continue;
-		add_sentence(d, &cap, first, j, line_of, line_start);
+		add_sentence(d, &cap, first, j, &l);
 		first = j;
 		i = j - 1;
 	}
-	add_sentence(d, &cap, first, d->ntok, line_of, line_start);
-	free(line_of);
-	free(line_start);
+	add_sentence(d, &cap, first, d->ntok, &l);
 }
 
 struct doc *text_parse(const char *path, const char *name, const char *date, char *text, size_t len)

@@ -13,6 +13,23 @@ static void splits_sentences_but_not_after_abbreviations(void **state)
 	text_free(d);
 }
 
+/* A sentence's place: the line of its first token, and the column there,
+ * past blank lines and sentences earlier on its line (a line break ends a
+ * sentence). */
+static void places_sentences_at_their_line_and_column(void **state)
+{
+	struct doc *d = test_doc("\n\nOne here.  Two is\nnext.\n\n\n   Three. Four.");
+	const unsigned long line[] = {3, 3, 4, 7, 7}, col[] = {1, 12, 1, 4, 11};
+
+	(void)state;
+	assert_int_equal(d->nsent, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(d->sent[i].line, line[i]);
+		assert_int_equal(d->sent[i].col, col[i]);
+	}
+	text_free(d);
+}
+
 static void keeps_byte_offsets_of_the_original_text(void **state)
 {
 	struct doc *d = test_doc("Kim\xe2\x80\x99s \xe2\x80\x9c" "deal\xe2\x80\x9d");
@@ -203,6 +220,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(splits_sentences_but_not_after_abbreviations),
+		cmocka_unit_test(places_sentences_at_their_line_and_column),
 		cmocka_unit_test(ends_a_word_at_an_invalid_byte),
 		cmocka_unit_test(keeps_byte_offsets_of_the_original_text),
 		cmocka_unit_test(splits_hyphens_and_dashes_into_their_own_tokens),
