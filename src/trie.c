@@ -15,6 +15,11 @@ struct trie {
 	uint64_t *keys;		/* edge table: (node + 1) << 32 | word, 0 = empty */
 	int *child;
 	size_t cap, count;
+	/* the root's edges again, by word id (-1: none): most tokens start no
+	 * phrase, and this says so without a probe of the table, which missed
+	 * the processor's caches (half the time of matching) */
+	int *first;
+	size_t nfirst;
 };
 
 static uint64_t edge_key(size_t node, int word)
@@ -83,6 +88,7 @@ void trie_free(struct trie *t)
 	free(t->value);
 	free(t->keys);
 	free(t->child);
+	free(t->first);
 	free(t);
 }
 
@@ -130,6 +136,14 @@ long trie_put(struct trie *t, const char *key, long value)
 			t->child[slot] = (int)new_node(t);
 			t->count++;
 		}
+		if (node == 0 && (size_t)w >= t->nfirst) {
+			size_t had = t->nfirst;
+
+			xgrow(&t->first, &t->nfirst, (size_t)w + 1, sizeof *t->first);
+			memset(t->first + had, 0xff, (t->nfirst - had) * sizeof *t->first);	/* -1 each */
+		}
+		if (node == 0)
+			t->first[w] = t->child[slot];
 		node = (size_t)t->child[slot];
 		key += len;
 		while (*key == ' ')
@@ -142,9 +156,14 @@ long trie_put(struct trie *t, const char *key, long value)
 
 size_t trie_match(const struct trie *t, const int *ids, size_t n, struct trie_hit *hits, size_t max)
 {
-	size_t node = 0, found = 0;
+	size_t node, found = 0;
 
-	for (size_t i = 0; i < n && found < max && ids[i] >= 0; i++) {
+	if (n == 0 || max == 0 || ids[0] < 0 || (size_t)ids[0] >= t->nfirst || t->first[ids[0]] < 0)
+		return 0;
+	node = (size_t)t->first[ids[0]];
+	if (t->value[node] >= 0)
+		hits[found++] = (struct trie_hit){1, t->value[node]};
+	for (size_t i = 1; i < n && found < max && ids[i] >= 0; i++) {
 		size_t slot = edge_slot(t, edge_key(node, ids[i]));
 
 		if (!t->keys[slot])

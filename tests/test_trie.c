@@ -90,6 +90,33 @@ static void matches_nothing_in_an_empty_trie(void **state)
 	trie_free(t);
 }
 
+/* Tries share a vocabulary: a word that another trie added starts no
+ * phrase here until one is put, and a removed phrase is no match. */
+static void knows_only_its_own_first_words(void **state)
+{
+	struct trie *a = trie_new(&words), *b = trie_new(&words);
+	struct trie_hit hit;
+	size_t n;
+	int *ids;
+
+	(void)state;
+	trie_put(a, "shared word", 1);
+	ids = ids_of("shared word", &n);
+	assert_int_equal(trie_match(b, ids, n, &hit, 1), 0);
+	trie_put(b, "shared", 2);
+	assert_int_equal(trie_match(b, ids, n, &hit, 1), 1);
+	assert_int_equal(hit.len, 1);
+	assert_int_equal(hit.value, 2);
+	assert_int_equal(trie_match(a, ids, n, &hit, 1), 1);
+	assert_int_equal(hit.value, 1);
+	assert_int_equal(trie_put(a, "shared word", -1), 1);
+	assert_int_equal(trie_match(a, ids, n, &hit, 1), 0);
+	assert_int_equal(trie_match(b, ids, 0, &hit, 1), 0);	/* no tokens */
+	free(ids);
+	trie_free(a);
+	trie_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -97,6 +124,7 @@ int main(void)
 		cmocka_unit_test(replaces_values_and_reports_the_old_one),
 		cmocka_unit_test(grows_past_its_first_table),
 		cmocka_unit_test(matches_nothing_in_an_empty_trie),
+		cmocka_unit_test(knows_only_its_own_first_words),
 	};
 
 	int rc;
