@@ -102,12 +102,12 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 }
 
 /* Open addressing with linear probing; the table is kept at most half full.
- * A slot keeps its key's hash beside it, so that a probe compares strings
- * only where the hashes agree (once, for a key that is there), and reads
+ * A slot keeps its key's hash and length beside it, so that a probe compares
+ * strings only where both agree (once, for a key that is there), and reads
  * one slot, not three arrays. */
 struct slot {
 	char *key;		/* NULL: free */
-	uint64_t hash;
+	uint32_t hash, len;
 	long value;
 };
 
@@ -116,7 +116,7 @@ struct strmap {
 	size_t cap, count;
 };
 
-static uint64_t hash(const char *s, size_t n)
+static uint32_t hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603u;	/* FNV-1a */
 
@@ -124,7 +124,7 @@ static uint64_t hash(const char *s, size_t n)
 		h ^= (unsigned char)*s++;
 		h *= 1099511628211u;
 	}
-	return h;
+	return (uint32_t)(h ^ h >> 32);
 }
 
 struct strmap *strmap_new(void)
@@ -147,12 +147,12 @@ void strmap_free(struct strmap *m)
 }
 
 /* The slot of the key of hash h (len bytes at key), or the free slot where it would go. */
-static struct slot *find(const struct strmap *m, uint64_t h, const char *key, size_t len)
+static struct slot *find(const struct strmap *m, uint32_t h, const char *key, size_t len)
 {
 	size_t i = h & (m->cap - 1);
 
-	while (m->slots[i].key && !(m->slots[i].hash == h && strncmp(m->slots[i].key, key, len) == 0 &&
-				     m->slots[i].key[len] == '\0'))
+	while (m->slots[i].key &&
+	       !(m->slots[i].hash == h && m->slots[i].len == len && memcmp(m->slots[i].key, key, len) == 0))
 		i = (i + 1) & (m->cap - 1);
 	return &m->slots[i];
 }
@@ -172,7 +172,7 @@ long strmap_get(const struct strmap *m, const char *key)
 long strmap_put(struct strmap *m, const char *key, long value)
 {
 	size_t len = strlen(key);
-	uint64_t h = hash(key, len);
+	uint32_t h = hash(key, len);
 	struct slot *sl;
 	long old;
 
@@ -196,7 +196,7 @@ long strmap_put(struct strmap *m, const char *key, long value)
 		sl->value = value;
 		return old;
 	}
-	*sl = (struct slot){xstrdup(key), h, value};
+	*sl = (struct slot){xstrdup(key), h, (uint32_t)len, value};
 	m->count++;
 	return -1;
 }
