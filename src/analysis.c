@@ -23,6 +23,21 @@ const char *const analysis_columns[] = {
 	"community", "friends", "foes", NULL
 };
 
+const char *const analysis_names[] = {"betweenness", "closeness", "eigenvector", "kcore", "balance", NULL};
+
+unsigned analysis_bit(const char *name)
+{
+	for (unsigned i = 0; analysis_names[i]; i++)
+		if (strcmp(analysis_names[i], name) == 0)
+			return 1u << i;
+	return 0;
+}
+
+unsigned analysis_of(const char *attr)
+{
+	return strcmp(attr, "friends") == 0 || strcmp(attr, "foes") == 0 ? ANALYSIS_BALANCE : analysis_bit(attr);
+}
+
 static const struct graph *rank_graph;	/* qsort has no context argument */
 
 static int by_pagerank(const void *a, const void *b)
@@ -362,13 +377,13 @@ static igraph_error_t power_eigenvector(const igraph_t *und, const igraph_vector
 	return IGRAPH_SUCCESS;
 }
 
-int analysis_run(struct graph *g, struct diag *err)
+int analysis_run(struct graph *g, unsigned which, struct diag *err)
 {
 	igraph_t *ig = graph_igraph(g), arcs, und;
 	igraph_integer_t nv = igraph_vcount(ig), ne = igraph_ecount(ig);
 	igraph_vector_t w, arcw, dist, reldist, res;
 	igraph_vector_int_t ends, deg, memb, pivots;
-	bool have_arcs = false, have_und = false, estimate;
+	bool have_arcs = false, have_und = false, estimate, power = false;
 	struct buf estimated = {0};	/* the scores not computed exactly */
 	int rc = -1;
 
@@ -417,17 +432,20 @@ int analysis_run(struct graph *g, struct diag *err)
 	for (igraph_integer_t e = 0; e < ne; e++)
 		VECTOR(reldist)[e] = 1.0 / VECTOR(w)[e];
 	estimate = (nv > ANALYSIS_EXACT_ACTORS || ne > ANALYSIS_EXACT_EDGES) && nv > ANALYSIS_PIVOTS;
-	if (estimate) {
+	if (estimate && (which & (ANALYSIS_BETWEENNESS | ANALYSIS_CLOSENESS))) {
 		igraph_rng_seed(igraph_rng_default(), 42);
 		CHECK(igraph_random_sample(&pivots, 0, nv - 1, ANALYSIS_PIVOTS));
-		CHECK(igraph_betweenness_subset(&arcs, &res, igraph_vss_all(), IGRAPH_DIRECTED,
-						igraph_vss_vector(&pivots), igraph_vss_all(), &dist));
-		igraph_vector_scale(&res, (double)nv / ANALYSIS_PIVOTS);
-		buf_printf(&estimated, "betweenness closeness");
-	} else {
-		CHECK(igraph_betweenness(&arcs, &res, igraph_vss_all(), IGRAPH_DIRECTED, &dist));
 	}
-	CHECK(store(ig, "betweenness", &res));
+	if (which & ANALYSIS_BETWEENNESS) {
+		if (estimate) {
+			CHECK(igraph_betweenness_subset(&arcs, &res, igraph_vss_all(), IGRAPH_DIRECTED,
+							igraph_vss_vector(&pivots), igraph_vss_all(), &dist));
+			igraph_vector_scale(&res, (double)nv / ANALYSIS_PIVOTS);
+		} else {
+			CHECK(igraph_betweenness(&arcs, &res, igraph_vss_all(), IGRAPH_DIRECTED, &dist));
+		}
+		CHECK(store(ig, "betweenness", &res));
+	}
 	CHECK(igraph_pagerank(&arcs, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL, igraph_vss_all(),
 			      IGRAPH_DIRECTED, 0.85, &arcw, NULL));
 	CHECK(store(ig, "pagerank", &res));
@@ -439,31 +457,38 @@ int analysis_run(struct graph *g, struct diag *err)
 	CHECK(igraph_copy(&und, &arcs));
 	have_und = true;
 	CHECK(igraph_to_undirected(&und, IGRAPH_TO_UNDIRECTED_EACH, NULL));
-	if (ne > 0) {
+	if ((which & ANALYSIS_EIGENVECTOR) && ne > 0) {
 		igraph_arpack_options_t arpack;
 
 		igraph_arpack_options_init(&arpack);
 		arpack.mxiter = 300;	/* ample for most graphs; igraph's 3000 take seconds to fail on a long cycle */
 		if (igraph_eigenvector_centrality(&und, &res, NULL, IGRAPH_UNDIRECTED, 1, &arcw, &arpack) != IGRAPH_SUCCESS) {
 			CHECK(power_eigenvector(&und, &arcw, &res));
-			buf_printf(&estimated, "%seigenvector", estimated.len ? " " : "");
+			power = true;
 		}
 	} else {
 		CHECK(igraph_vector_resize(&res, nv));
 		igraph_vector_null(&res);
 	}
-	CHECK(store(ig, "eigenvector", &res));
-	if (estimate)
-		CHECK(sampled_closeness(ig, &pivots, &reldist, &res));
-	else
-		CHECK(igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &reldist, 1));
-	CHECK(store(ig, "closeness", &res));
-	CHECK(igraph_coreness(&und, &memb, IGRAPH_ALL));
-	CHECK(igraph_vector_resize(&res, nv));
-	for (igraph_integer_t i = 0; i < nv; i++)
-		VECTOR(res)[i] = (double)VECTOR(memb)[i];
-	CHECK(store(ig, "kcore", &res));
-	CHECK(friends_and_foes(g, ig, &res));
+	if (which & ANALYSIS_EIGENVECTOR)
+		CHECK(store(ig, "eigenvector", &res));
+	if (which & ANALYSIS_CLOSENESS) {
+		if (estimate) {
+			CHECK(sampled_closeness(ig, &pivots, &reldist, &res));
+		} else {
+			CHECK(igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &reldist, 1));
+		}
+		CHECK(store(ig, "closeness", &res));
+	}
+	if (which & ANALYSIS_KCORE) {
+		CHECK(igraph_coreness(&und, &memb, IGRAPH_ALL));
+		CHECK(igraph_vector_resize(&res, nv));
+		for (igraph_integer_t i = 0; i < nv; i++)
+			VECTOR(res)[i] = (double)VECTOR(memb)[i];
+		CHECK(store(ig, "kcore", &res));
+	}
+	if (which & ANALYSIS_BALANCE)
+		CHECK(friends_and_foes(g, ig, &res));
 	igraph_rng_seed(igraph_rng_default(), 42);
 	CHECK(igraph_community_multilevel(&und, &arcw, 1.0, &memb, NULL, NULL));
 	CHECK(igraph_vector_resize(&res, nv));
@@ -471,6 +496,12 @@ int analysis_run(struct graph *g, struct diag *err)
 		VECTOR(res)[i] = (double)VECTOR(memb)[i];
 	CHECK(store(ig, "community", &res));
 	CHECK(looks(ig));
+	if (estimate && (which & ANALYSIS_BETWEENNESS))
+		buf_printf(&estimated, "betweenness");
+	if (estimate && (which & ANALYSIS_CLOSENESS))
+		buf_printf(&estimated, "%scloseness", estimated.len ? " " : "");
+	if (power)
+		buf_printf(&estimated, "%seigenvector", estimated.len ? " " : "");
 	CHECK(SETGAS(ig, "estimated", estimated.len ? estimated.data : ""));
 	rc = 0;
 out:

@@ -5,9 +5,27 @@
 #include "diag.h"
 #include "graph.h"
 
-/* Set the vertex attributes degree, strength, betweenness, closeness,
- * pagerank, eigenvector, kcore, community, friends and foes of built graph
- * g. Undirected relations count in both directions; weights are the edges'
+/* The analyses a build may leave out, by their bits: what they cost grows
+ * fastest with the graph, and no other stage needs them. Degree, strength,
+ * PageRank (the sizes of the drawings, diff's movers) and communities (their
+ * colours and boxes) are always found. */
+enum {
+	ANALYSIS_BETWEENNESS = 1, ANALYSIS_CLOSENESS = 2, ANALYSIS_EIGENVECTOR = 4, ANALYSIS_KCORE = 8,
+	ANALYSIS_BALANCE = 16,	/* friends and foes */
+	ANALYSIS_ALL = 31
+};
+/* Their names, by bit: betweenness, closeness, eigenvector, kcore, balance
+ * (NULL-terminated). */
+extern const char *const analysis_names[];
+/* The bit of analysis 'name', or 0 for none; and of the node attribute
+ * 'attr' (0 for one that every graph has). */
+unsigned analysis_bit(const char *name);
+unsigned analysis_of(const char *attr);
+
+/* Set the vertex attributes degree, strength, pagerank and community of
+ * built graph g, and those of the analyses 'which' (bits above): betweenness,
+ * closeness, eigenvector, kcore, friends and foes; the others are not set
+ * (graph_has says so, and the writers leave them out). Undirected relations count in both directions; weights are the edges'
  * weights (betweenness and closeness use 1/weight as distance). Friends and
  * foes count the actors whose relations with this one sum to cooperation or
  * to conflict (the relation types' signs, weighted). Every value is finite.
@@ -17,7 +35,7 @@
  * where ARPACK does not converge, eigenvector centrality is found by power
  * iteration. graph_estimated(g) names the scores so found. Returns 0, or -1
  * with err set. */
-int analysis_run(struct graph *g, struct diag *err);
+int analysis_run(struct graph *g, unsigned which, struct diag *err);
 
 /* Exact betweenness and closeness search the shortest paths from every
  * actor: minutes at 10,000 actors, days at 100,000. */

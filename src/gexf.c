@@ -148,6 +148,7 @@ int gexf_write(FILE *fp, const struct graph *g, bool accumulate, struct diag *er
 	xmlOutputBufferPtr out;
 	xmlTextWriterPtr w;
 	size_t nv = graph_node_count(g), ne = graph_edge_count(g);
+	struct attr_def node_defs[GRAPH_NODE_ATTRS + 1];
 	igraph_matrix_t xy;
 	bool dated = false;
 	int bad = 0;
@@ -185,7 +186,8 @@ int gexf_write(FILE *fp, const struct graph *g, bool accumulate, struct diag *er
 		bad |= attr(w, "timeformat", "date");
 		bad |= attr(w, "timerepresentation", "interval");
 	}
-	bad |= declare(w, "node", graph_node_attrs);
+	graph_node_defs(g, node_defs);
+	bad |= declare(w, "node", node_defs);
 	bad |= declare(w, "edge", graph_edge_attrs);
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "nodes") < 0;
 	for (size_t v = 0; v < nv; v++) {
@@ -195,7 +197,7 @@ int gexf_write(FILE *fp, const struct graph *g, bool accumulate, struct diag *er
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "node") < 0;
 		bad |= attr(w, "id", graph_str(g, false, v, "id"));
 		bad |= attr(w, "label", graph_str(g, false, v, "label"));
-		bad |= values(w, g, false, v, graph_node_attrs);
+		bad |= values(w, g, false, v, node_defs);
 		bad |= spells(w, graph_str(g, false, v, "dates"), accumulate);
 		bad |= viz(w, "color", "hex", graph_str(g, false, v, "color"));
 		bad |= position(w, &xy, v);

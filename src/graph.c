@@ -9,7 +9,7 @@
 
 #include "util.h"
 
-const struct attr_def graph_node_attrs[] = {
+const struct attr_def graph_node_attrs[GRAPH_NODE_ATTRS + 1] = {
 	{"label", ATTR_STRING}, {"kind", ATTR_STRING}, {"mentions", ATTR_INT},
 	{"degree", ATTR_INT}, {"strength", ATTR_DOUBLE}, {"betweenness", ATTR_DOUBLE},
 	{"closeness", ATTR_DOUBLE}, {"pagerank", ATTR_DOUBLE}, {"eigenvector", ATTR_DOUBLE},
@@ -24,6 +24,16 @@ const struct attr_def graph_edge_attrs[] = {
 	{"rules", ATTR_STRING}, {"color", ATTR_STRING}, {"documents", ATTR_STRING}, {"doc_count", ATTR_INT},
 	{"first_evidence", ATTR_STRING}, {"last_evidence", ATTR_STRING}, {NULL, ATTR_STRING}
 };
+
+void graph_node_defs(const struct graph *g, struct attr_def defs[GRAPH_NODE_ATTRS + 1])
+{
+	size_t n = 0;
+
+	for (size_t i = 0; graph_node_attrs[i].name; i++)
+		if (graph_has(g, false, graph_node_attrs[i].name))
+			defs[n++] = graph_node_attrs[i];
+	defs[n] = graph_node_attrs[GRAPH_NODE_ATTRS];
+}
 
 const struct attr_def *graph_node_attr(const char *name)
 {

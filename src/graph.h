@@ -23,8 +23,11 @@ struct attr_def {
 	enum attr_type type;
 };
 
-/* Every vertex and every edge carries each of these (terminated by a NULL name). */
-extern const struct attr_def graph_node_attrs[];
+/* Every vertex and every edge carries each of these (terminated by a NULL
+ * name), but the node attributes of the analyses a build left out
+ * (analysis.h). */
+enum { GRAPH_NODE_ATTRS = 15 };
+extern const struct attr_def graph_node_attrs[GRAPH_NODE_ATTRS + 1];
 extern const struct attr_def graph_edge_attrs[];
 
 /* The node attribute of this name, or NULL. */
@@ -32,6 +35,10 @@ const struct attr_def *graph_node_attr(const char *name);
 
 struct graph;
 struct igraph_s;
+
+/* The node attributes that g carries, as the writers declare them: those
+ * of graph_node_attrs but the analyses left out, NULL-terminated in defs. */
+void graph_node_defs(const struct graph *g, struct attr_def defs[GRAPH_NODE_ATTRS + 1]);
 
 /* What a node stands for: every actor, or states and organizations only,
  * with persons folded into what they lead or belong to. */

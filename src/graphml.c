@@ -104,13 +104,15 @@ int graphml_write(FILE *fp, const struct graph *g, struct diag *err)
 {
 	const char *estimated = graph_estimated(g);
 	size_t nv = graph_node_count(g), ne = graph_edge_count(g);
+	struct attr_def node_defs[GRAPH_NODE_ATTRS + 1];
 
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
 	      " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
 	      " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
 	      " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n", fp);
-	write_keys(fp, graph_node_attrs, "v_", "node");
+	graph_node_defs(g, node_defs);
+	write_keys(fp, node_defs, "v_", "node");
 	write_keys(fp, graph_edge_attrs, "e_", "edge");
 	if (*estimated)	/* only on a graph too large for exact scores: small graphs' files do not change */
 		write_keys(fp, estimated_attr, "v_", "node");
@@ -120,7 +122,7 @@ int graphml_write(FILE *fp, const struct graph *g, struct diag *err)
 		fputs("    <node", fp);
 		attribute(fp, "id", graph_str(g, false, v, "id"));
 		fputs(">\n", fp);
-		write_data(fp, g, false, v, graph_node_attrs, "v_");
+		write_data(fp, g, false, v, node_defs, "v_");
 		if (*estimated) {
 			fputs("      <data key=\"v_estimated\">", fp);
 			put(fp, estimated, false);

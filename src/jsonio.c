@@ -151,10 +151,9 @@ static json_t *value(const struct graph *g, bool edge, size_t i, const struct at
 	}
 }
 
-/* The attributes of a node or edge as an object. */
-static json_t *attributes(const struct graph *g, bool edge, size_t i)
+/* The attributes 'defs' of a node or edge as an object. */
+static json_t *attributes(const struct graph *g, bool edge, size_t i, const struct attr_def *defs)
 {
-	const struct attr_def *defs = edge ? graph_edge_attrs : graph_node_attrs;
 	json_t *o = json_object();
 
 	for (size_t k = 0; defs[k].name; k++)
@@ -185,9 +184,9 @@ static int dump(FILE *fp, json_t *doc, struct diag *err)
 /* Node or edge i as an object of its "id", for an edge its "key" (the same:
  * networkx takes it as the key of a multigraph's edge), "source" and
  * "target", then its attributes. */
-static json_t *element(const struct graph *g, bool edge, size_t i)
+static json_t *element(const struct graph *g, bool edge, size_t i, const struct attr_def *defs)
 {
-	json_t *o = json_object(), *a = attributes(g, edge, i);
+	json_t *o = json_object(), *a = attributes(g, edge, i, defs);
 
 	json_object_set_new(o, "id", json_string(graph_str(g, edge, i, "id")));
 	if (edge) {
@@ -205,11 +204,13 @@ static json_t *element(const struct graph *g, bool edge, size_t i)
 static json_t *graph_json(const struct graph *g, bool links_too)
 {
 	json_t *doc = json_object(), *nodes = json_array(), *links = json_array();
+	struct attr_def node_defs[GRAPH_NODE_ATTRS + 1];
 
+	graph_node_defs(g, node_defs);
 	for (size_t v = 0; v < graph_node_count(g); v++)
-		json_array_append_new(nodes, element(g, false, v));
+		json_array_append_new(nodes, element(g, false, v, node_defs));
 	for (size_t e = 0; e < graph_edge_count(g); e++)
-		json_array_append_new(links, element(g, true, e));
+		json_array_append_new(links, element(g, true, e, graph_edge_attrs));
 	json_object_set_new(doc, "directed", json_true());
 	json_object_set_new(doc, "multigraph", json_true());
 	json_object_set_new(doc, "graph", json_object());
@@ -240,16 +241,18 @@ char *jsonio_graph_text(const struct graph *g)
 int jsonio_graphology(FILE *fp, const struct graph *g, struct diag *err)
 {
 	json_t *doc = json_object(), *nodes = json_array(), *edges = json_array();
+	struct attr_def node_defs[GRAPH_NODE_ATTRS + 1];
 
+	graph_node_defs(g, node_defs);
 	for (size_t v = 0; v < graph_node_count(g); v++)
 		json_array_append_new(nodes, json_pack("{s:s, s:o}", "key", graph_str(g, false, v, "id"), "attributes",
-						       attributes(g, false, v)));
+						       attributes(g, false, v, node_defs)));
 	for (size_t e = 0; e < graph_edge_count(g); e++) {
 		json_t *o = json_pack("{s:s}", "key", graph_str(g, true, e, "id"));
 
 		set_ends(o, g, e);
 		json_object_set_new(o, "undirected", json_boolean(!graph_bool(g, true, e, "directed")));
-		json_object_set_new(o, "attributes", attributes(g, true, e));
+		json_object_set_new(o, "attributes", attributes(g, true, e, graph_edge_attrs));
 		json_array_append_new(edges, o);
 	}
 	json_object_set_new(doc, "options",

@@ -58,12 +58,14 @@ static void usage(FILE *fp)
 	      "                        [--level actor|state] [--per-document] [--quiet|--verbose]\n"
 	      "                        [--min-weight W] [--relation LIST] [--top N [--by SCORE]]\n"
 	      "                        [--ego ACTOR [--depth D]] [--clusters] [--limit LIST]\n"
-	      "                        [--cache DIR] [--render-timeout S] [--jobs N] INPUT...\n"
+	      "                        [--analyses LIST] [--cache DIR] [--render-timeout S]\n"
+	      "                        [--jobs N] INPUT...\n"
 	      "       actorgraph build [--schema DIR] [--format LIST] [--no-cache] [--jobs N] graphs/NAME\n"
 	      "       actorgraph build --records [--schema DIR] [--out DIR] [--name NAME] [--format LIST]\n"
 	      "                        [--level actor|state] [--quiet] [--min-weight W]\n"
 	      "                        [--relation LIST] [--top N] [--ego ACTOR [--depth D]]\n"
-	      "                        [--clusters] [--render-timeout S] RECORDS...\n"
+	      "                        [--clusters] [--analyses LIST] [--render-timeout S]\n"
+	      "                        RECORDS...\n"
 	      "       actorgraph extract [--schema DIR] [--format json|tsv|records] [--compact]\n"
 	      "                          [--limit LIST] [--jobs N] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
@@ -119,6 +121,11 @@ static void usage(FILE *fp)
 	      "      --by SCORE       ...or of highest degree, strength, betweenness,\n"
 	      "                       closeness, eigenvector or mentions; and a diagram of\n"
 	      "                       more than 80 actors draws the 80 highest so\n"
+	      "      --analyses LIST  the analyses to run of those whose cost grows fastest:\n"
+	      "                       betweenness, closeness, eigenvector, kcore, balance\n"
+	      "                       (friends and foes), comma-separated, or none (default:\n"
+	      "                       all); those left out write no attributes. Degree,\n"
+	      "                       strength, PageRank and communities are always found\n"
 	      "      --ego ACTOR      keep ACTOR (id or label) and the actors around it...\n"
 	      "      --depth D        ...up to D steps away (default 2)\n"
 	      "  -c, --clusters       draw each community in a box of its own (dot, svg, png)\n"
@@ -206,6 +213,8 @@ struct options {
 	bool allow_empty;	/* build: an empty graph may replace one written before */
 	bool accumulate;	/* GEXF spells from an element's first date on */
 	bool spells;		/* --spells was given */
+	unsigned analyses;	/* --analyses: the bits of those to run (analysis.h)... */
+	bool analyses_given;	/* ...if given */
 };
 
 /* The default schema: beside the binary (a build tree), then the install prefix. */
@@ -523,7 +532,7 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 	int rc = 0, failed = 0;
 
 	if (graph_build(g, err) < 0 || graph_filter_edges(g, &o->filter, err) < 0 ||
-	    analysis_run(g, err) < 0 || graph_select(g, &o->filter, err) < 0 || keeps_empty(g, o, name, err) < 0)
+	    analysis_run(g, o->analyses, err) < 0 || graph_select(g, &o->filter, err) < 0 || keeps_empty(g, o, name, err) < 0)
 		return -1;
 	copy = xstrdup(o->formats);
 	for (char *f = strtok_r(copy, ",", &save); f && rc == 0; f = strtok_r(NULL, ",", &save)) {
@@ -1017,6 +1026,12 @@ static int build(const struct options *o, const struct corpus *in, char *const *
 		rc = -2;
 		goto out;
 	}
+	if (o->filter.by && (o->analyses & analysis_of(o->filter.by)) != analysis_of(o->filter.by)) {
+		misuse("--by %s needs that analysis, which --analyses (or the recipe's 'analyses') leaves out",
+		       o->filter.by);
+		rc = -2;
+		goto out;
+	}
 	/* one build at a time writes NAME's files in the folder, or none */
 	buf_printf(&lock_path, "%s/.%s.lock", o->out, o->name);
 	if (make_dirs(o->out, err) < 0 || outlock_take(&lock, lock_path.data, err) < 0)
@@ -1197,7 +1212,7 @@ static int stats(const char *path, const char *format, struct diag *err)
 	struct graph *g = graph_load(path, err);
 	int rc = -1;
 
-	if (g && analysis_run(g, err) == 0)
+	if (g && analysis_run(g, ANALYSIS_ALL, err) == 0)
 		rc = strcmp(format, "json") == 0 ? jsonio_stats(stdout, g, err)
 						 : tables_stats(stdout, g, strcmp(format, "csv") == 0, err);
 	graph_free(g);
@@ -1305,6 +1320,27 @@ static int parse_level(const char *s, enum graph_level *level)
 	return 0;
 }
 
+/* --analyses LIST: comma-separated names of analysis_names, or "none". */
+static int parse_analyses(const char *list, unsigned *which)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int rc = 0;
+
+	*which = 0;
+	if (strcmp(list, "none") == 0) {
+		free(copy);
+		return 0;
+	}
+	for (char *w = strtok_r(copy, ",", &save); w && rc == 0; w = strtok_r(NULL, ",", &save)) {
+		rc = analysis_bit(w) ? 0 : -1;
+		*which |= analysis_bit(w);
+	}
+	if (*which == 0)
+		rc = -1;	/* nothing named: "" or "," */
+	free(copy);
+	return rc;
+}
+
 static bool is_recipe(const char *path)
 {
 	struct buf b = {0};
@@ -1385,6 +1421,8 @@ static int build_recipe(const struct options *given, const char *dir, struct dia
 	if (o.filter.depth < 0)
 		o.filter.depth = r->depth;
 	o.filter.by = o.filter.by ? o.filter.by : r->by;
+	if (!o.analyses_given && r->has_analyses)
+		o.analyses = r->analyses;
 	o.clusters = o.clusters || r->clusters;
 	if (!o.spells && r->spells)
 		o.accumulate = strcmp(r->spells, "accumulate") == 0;
@@ -1438,7 +1476,7 @@ static const struct option longopts[] = {
 	{"jobs", required_argument, NULL, 'j'}, {"compact", no_argument, NULL, 'k'},
 	{"verbose", no_argument, NULL, 'v'}, {"records", no_argument, NULL, 'R'},
 	{"spells", required_argument, NULL, 'S'}, {"by", required_argument, NULL, 'B'},
-	{"allow-empty", no_argument, NULL, 'E'},
+	{"allow-empty", no_argument, NULL, 'E'}, {"analyses", required_argument, NULL, 'A'},
 	{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
 };
@@ -1449,7 +1487,7 @@ static const struct option longopts[] = {
 static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
-	{"build", "sonfpqvlwrtgdcLCNTjRSBE"}, {"build --records", "sonfqlwrtgdcTRSBE"}, {"extract", "sfLjk"},
+	{"build", "sonfpqvlwrtgdcLCNTjRSBEA"}, {"build --records", "sonfqlwrtgdcTRSBEA"}, {"extract", "sfLjk"},
 	{"explain", "seL"}, {"stats", "f"}, {"diff", "f"}, {"check", "s"},
 };
 
@@ -1539,7 +1577,7 @@ static int check_option(const char *cmd, int code)
 int main(int argc, char **argv)
 {
 	struct options o = {.render_timeout = DOT_TIMEOUT, .filter.depth = -1, .limits = CORPUS_LIMITS_DEFAULT,
-			    .sentence_tokens = TEXT_SENTENCE_TOKENS};
+			    .sentence_tokens = TEXT_SENTENCE_TOKENS, .analyses = ANALYSIS_ALL};
 	struct corpus in = {0};
 	struct diag err = {{0}};
 	const char *cmd;
@@ -1639,6 +1677,12 @@ int main(int argc, char **argv)
 				return misuse("--by needs pagerank, degree, strength, betweenness, closeness, "
 					      "eigenvector or mentions, found '%s'", optarg);
 			o.filter.by = optarg;
+			break;
+		case 'A':
+			if (parse_analyses(optarg, &o.analyses) < 0)
+				return misuse("--analyses needs a comma-separated list of betweenness, closeness, "
+					      "eigenvector, kcore and balance (or none), found '%s'", optarg);
+			o.analyses_given = true;
 			break;
 		case 'S':
 			if (strcmp(optarg, "day") != 0 && strcmp(optarg, "accumulate") != 0)

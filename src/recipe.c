@@ -1,11 +1,12 @@
 /* recipe.c - graph recipes read through conf.c: inputs (globs expanded), a
- * time window, decay, filters, formats. */
+ * time window, decay, filters, analyses, formats. */
 #include "recipe.h"
 
 #include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "conf.h"
 #include "graph.h"
 #include "text.h"
@@ -172,11 +173,29 @@ static int parse_views(struct recipe *r, const struct conf_node *root, struct di
 	return 0;
 }
 
+/* The analyses to run, by name (analysis.h); all when the key is absent. */
+static int parse_analyses(struct recipe *r, const struct conf_node *root, struct diag *err)
+{
+	const struct conf_node **names;
+	size_t n;
+
+	if (conf_strings(root, "analyses", &names, &n, err) < 0)
+		return -1;
+	r->has_analyses = conf_get(root, "analyses") != NULL;
+	r->analyses = r->has_analyses ? 0 : ANALYSIS_ALL;
+	for (size_t i = 0; i < n; i++) {
+		if (conf_choose(names[i], "analysis", analysis_names, err) < 0)
+			return -1;
+		r->analyses |= analysis_bit(names[i]->str);
+	}
+	return 0;
+}
+
 struct recipe *recipe_load(const char *dir, const char *today, struct diag *err)
 {
 	static const char *const keys[] = {"name", "description", "schema", "formats", "level", "inputs", "since",
 					   "until", "last", "decay", "min_weight", "relations", "top", "ego",
-					   "depth", "by", "clusters", "spells", NULL};
+					   "depth", "by", "clusters", "spells", "analyses", NULL};
 	struct recipe *r = xcalloc(1, sizeof *r);
 	struct buf path = {0};
 	struct conf_node *root;
@@ -197,7 +216,7 @@ struct recipe *recipe_load(const char *dir, const char *today, struct diag *err)
 	    conf_string(root, "schema", false, &schema, err) < 0 ||
 	    conf_string(root, "level", false, &level, err) < 0 ||
 	    conf_strings(root, "formats", &formats, &nformats, err) < 0 || parse_window(r, root, today, err) < 0 ||
-	    parse_filters(r, root, err) < 0 || parse_views(r, root, err) < 0)
+	    parse_filters(r, root, err) < 0 || parse_views(r, root, err) < 0 || parse_analyses(r, root, err) < 0)
 		goto out;
 	if (!(inputs = conf_get(root, "inputs"))) {
 		diag_at(err, root->pos, "missing key 'inputs'");

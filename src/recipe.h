@@ -32,6 +32,8 @@ struct recipe {
 	char *by;		/* a ranking of graph_rankings, or NULL */
 	bool clusters;
 	char *spells;		/* "day" or "accumulate", or NULL */
+	unsigned analyses;	/* the bits of those to run (analysis.h)... */
+	bool has_analyses;	/* ...if the recipe names them */
 	char **warnings;	/* for the caller to print: globs that match no file */
 	size_t nwarnings;
 };

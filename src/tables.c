@@ -28,8 +28,11 @@ static void field(FILE *fp, const char *s, bool first)
 
 static int csv(FILE *fp, const struct graph *g, bool edge, struct diag *err)
 {
-	const struct attr_def *defs = edge ? graph_edge_attrs : graph_node_attrs;
+	struct attr_def node_defs[GRAPH_NODE_ATTRS + 1];
+	const struct attr_def *defs = edge ? graph_edge_attrs : node_defs;
 	size_t n = edge ? graph_edge_count(g) : graph_node_count(g);
+
+	graph_node_defs(g, node_defs);
 
 	fputs(edge ? "id,source,target" : "id", fp);
 	for (size_t k = 0; defs[k].name; k++)

@@ -452,6 +452,42 @@ else
 	bad recipe-by-clusters-spells "the recipe's drawing differs from build's options: $(cat "$R/err")"
 fi
 
+# analyses: a recipe's, or --analyses, leaves the others' attributes out of
+# every format (the rest of the graph as with all of them); --by needs its own
+R="$OUT/analyses"
+mkdir -p "$R/recipe" "$R/bad"
+printf 'inputs: [../../views/feed.jsonl]\nformats: [graphml, gexf, json, csv]\nanalyses: [closeness, kcore]\n' \
+	>"$R/recipe/graph.yaml"
+printf 'inputs: [../../views/feed.jsonl]\nanalyses:\n  - closeness\n  - centrality\n' >"$R/bad/graph.yaml"
+"$AG" build -q "$R/recipe" 2>"$R/err"
+"$AG" build -q --analyses closeness,kcore --format graphml,gexf,json,csv --name recipe --no-cache \
+	--out "$R/flags" "$OUT/views/feed.jsonl" 2>>"$R/err"
+"$AG" build -q --format graphml --no-cache --out "$R/all" "$OUT/views/feed.jsonl" 2>>"$R/err"
+"$AG" build -q --analyses none --format graphml --no-cache --out "$R/none" "$OUT/views/feed.jsonl" 2>>"$R/err"
+"$AG" build -q "$R/bad" 2>"$R/bad.err"
+bad_status=$?
+"$AG" build -q --analyses none --by betweenness --no-cache --out "$R/by" "$OUT/views/feed.jsonl" 2>"$R/by.err"
+by_status=$?
+"$AG" build -q --analyses pagerank --no-cache --out "$R/by" "$OUT/views/feed.jsonl" 2>"$R/unknown.err"
+unknown_status=$?
+keys() { grep -o 'key id="v_[a-z]*"' "$1" | tr '\n' ' '; }
+if cmp -s "$R/recipe/recipe.graphml" "$R/flags/recipe.graphml" && cmp -s "$R/recipe/recipe.json" "$R/flags/recipe.json" &&
+	[ "$(keys "$R/recipe/recipe.graphml")" = 'key id="v_label" key id="v_kind" key id="v_mentions" key id="v_degree" key id="v_strength" key id="v_closeness" key id="v_pagerank" key id="v_kcore" key id="v_community" key id="v_color" key id="v_size" ' ] &&
+	[ "$(keys "$R/none/graph.graphml")" = 'key id="v_label" key id="v_kind" key id="v_mentions" key id="v_degree" key id="v_strength" key id="v_pagerank" key id="v_community" key id="v_color" key id="v_size" ' ] &&
+	grep -q 'v_betweenness' "$R/all/graph.graphml" && grep -q 'v_foes' "$R/all/graph.graphml" &&
+	! grep -q 'betweenness' "$R/recipe/recipe.gexf" "$R/recipe/recipe.json" "$R/recipe/recipe.nodes.csv" &&
+	grep -q 'closeness' "$R/recipe/recipe.gexf" && grep -q '"closeness"' "$R/recipe/recipe.json" &&
+	head -n 1 "$R/recipe/recipe.nodes.csv" | grep -q ',closeness,' &&
+	xmllint --nonet --noout --relaxng tests/vendor/gexf/gexf.rng "$R/recipe/recipe.gexf" 2>/dev/null &&
+	[ ! -s "$R/err" ] &&
+	[ $bad_status = 1 ] && grep -q "bad/graph.yaml:4:5: .*analysis.*'centrality'" "$R/bad.err" &&
+	[ $by_status = 2 ] && grep -q -- "--by betweenness needs that analysis" "$R/by.err" && [ ! -e "$R/by" ] &&
+	[ $unknown_status = 2 ] && grep -q -- "--analyses needs" "$R/unknown.err"; then
+	ok analyses-left-out
+else
+	bad analyses-left-out "$(cat "$R/err" "$R/bad.err" "$R/by.err" "$R/unknown.err"; keys "$R/recipe/recipe.graphml")"
+fi
+
 # --verbose: a line per document; --quiet: nothing but errors
 "$AG" build -v --format graphml --out "$OUT/verbose" tests/eval/dev 2>"$OUT/verbose.err"
 "$AG" build -q --format graphml --out "$OUT/verbose" tests/eval/dev 2>"$OUT/quiet.err"

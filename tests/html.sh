@@ -100,7 +100,8 @@ echo "Evil Co met with Bland." >"$OUT/evil.txt"
 if "$AG" build -q --format html,json --out "$OUT" --name korea "$ART" 2>"$OUT/build.err" &&
 	"$AG" build -q --format html,json --out "$OUT" --name feed "$OUT/feed.jsonl" 2>>"$OUT/build.err" &&
 	"$AG" build -q --schema "$OUT/schema" --format html,json --out "$OUT" --name evil "$OUT/evil.txt" \
-		2>>"$OUT/build.err"; then
+		2>>"$OUT/build.err" &&
+	"$AG" build -q --analyses kcore --format html,json --out "$OUT" --name lean "$ART" 2>>"$OUT/build.err"; then
 	ok build
 else
 	bad build "$(cat "$OUT/build.err")"
@@ -167,6 +168,14 @@ side = dom.ids["side"]
 assert side["attrs"].get("data-node") == "kim_jong_un"
 n = len([e for e in g["edges"] if "kim_jong_un" in (e["source"], e["target"])])
 assert len(dom.classes["relation"]) == n, (len(dom.classes["relation"]), n)
+'
+# a graph built with some analyses left out: neither offered nor shown
+check analyses-left-out "$OUT/lean.html" "node=kim_jong_un" '
+common()
+options = [e["text"] for e in dom.classes.get("size-option", [])] or dom.ids["size-by"]["text"]
+assert "kcore" in options and "betweenness" not in options and "closeness" not in options, options
+side = dom.ids["side"]["text"]
+assert "kcore" in side and "pagerank" in side and "betweenness" not in side and "undefined" not in side, side
 '
 # the search box's query in the fragment: by label in any case, by id, or part of a label
 for q in "KIM%20JONG%20UN:kim_jong_un" "PRK:PRK" "vladimir:vladimir_putin" "nobody:"; do

@@ -88,6 +88,31 @@ static int pair_sign(const struct graph *g, size_t a, size_t b)
 	return net > 0 ? 1 : net < 0 ? -1 : 0;
 }
 
+/* The analyses left out leave no attribute, and the writers declare none. */
+static void runs_only_the_analyses_chosen(void **state)
+{
+	const char *const texts[] = {"Russia attacked Ukraine. China met with Russia. Iran met with Russia.", NULL};
+	struct graph *g = test_graph_built(test_schema(), LEVEL_ACTOR, texts, NULL);
+	struct attr_def defs[GRAPH_NODE_ATTRS + 1];
+	struct diag err = {{0}};
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(analysis_run(g, ANALYSIS_KCORE | ANALYSIS_BALANCE, &err), 0);
+	assert_true(graph_has(g, false, "kcore") && graph_has(g, false, "foes") && graph_has(g, false, "friends"));
+	assert_true(graph_has(g, false, "pagerank") && graph_has(g, false, "community") && graph_has(g, false, "size"));
+	assert_false(graph_has(g, false, "betweenness") || graph_has(g, false, "closeness") ||
+		     graph_has(g, false, "eigenvector"));
+	graph_node_defs(g, defs);
+	while (defs[n].name)
+		assert_false(analysis_of(defs[n++].name) & ~(unsigned)(ANALYSIS_KCORE | ANALYSIS_BALANCE));
+	assert_int_equal(n, GRAPH_NODE_ATTRS - 3);
+	assert_int_equal(analysis_bit("closeness"), ANALYSIS_CLOSENESS);
+	assert_int_equal(analysis_bit("pagerank"), 0);	/* always found: not to choose */
+	assert_int_equal(analysis_of("foes"), ANALYSIS_BALANCE);
+	graph_free(g);
+}
+
 static void counts_every_signed_triangle_once(void **state)
 {
 	const char *const texts[] = {
@@ -139,6 +164,7 @@ int main(void)
 		cmocka_unit_test(gives_finite_values_to_isolated_actors),
 		cmocka_unit_test(finds_friends_foes_and_unbalanced_triads),
 		cmocka_unit_test(counts_every_signed_triangle_once),
+		cmocka_unit_test(runs_only_the_analyses_chosen),
 	};
 	int rc = cmocka_run_group_tests_name("analysis", tests, NULL, NULL);
 

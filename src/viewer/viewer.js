@@ -8,9 +8,12 @@
 (function () {
 	"use strict";
 
-	var CENTRALITIES = ["pagerank", "degree", "strength", "betweenness", "closeness", "eigenvector",
-		"kcore", "mentions"];
 	var data = JSON.parse(document.getElementById("graph-data").textContent);
+	/* those the graph has: a build may leave analyses out (--analyses) */
+	var CENTRALITIES = ["pagerank", "degree", "strength", "betweenness", "closeness", "eigenvector",
+		"kcore", "mentions"].filter(function (c) {
+		return data.nodes.length === 0 || data.nodes[0][c] !== undefined;
+	});
 	var nodes = new Map(), edges = new Map();
 	var graph = new graphology.MultiGraph();
 	var state = {size: "pagerank", relations: new Set(), from: "", to: "", node: null, edge: null};
@@ -286,7 +289,9 @@
 		field(dl, "kind", n.kind);
 		field(dl, "mentions", n.mentions);
 		field(dl, "community", n.community);
-		CENTRALITIES.slice(0, 7).forEach(function (c) {
+		CENTRALITIES.filter(function (c) {
+			return c !== "mentions";
+		}).forEach(function (c) {
 			field(dl, c, n[c]);
 		});
 		graph.forEachEdge(id, function (e) {
