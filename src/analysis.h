@@ -25,8 +25,9 @@ unsigned analysis_of(const char *attr);
 /* Set the vertex attributes degree, strength, pagerank and community of
  * built graph g, and those of the analyses 'which' (bits above): betweenness,
  * closeness, eigenvector, kcore, friends and foes; the others are not set
- * (graph_has says so, and the writers leave them out). Undirected relations count in both directions; weights are the edges'
- * weights (betweenness and closeness use 1/weight as distance). Friends and
+ * (graph_has says so, and the writers leave them out). Undirected relations
+ * count in both directions; weights are the edges' weights (betweenness and
+ * closeness use 1/weight as distance). Friends and
  * foes count the actors whose relations with this one sum to cooperation or
  * to conflict (the relation types' signs, weighted). Every value is finite.
  * On a graph of more than ANALYSIS_EXACT_ACTORS actors or

@@ -1421,7 +1421,7 @@ static int build_recipe(const struct options *given, const char *dir, struct dia
 	if (o.filter.depth < 0)
 		o.filter.depth = r->depth;
 	o.filter.by = o.filter.by ? o.filter.by : r->by;
-	if (!o.analyses_given && r->has_analyses)
+	if (!o.analyses_given)
 		o.analyses = r->analyses;
 	o.clusters = o.clusters || r->clusters;
 	if (!o.spells && r->spells)

@@ -181,8 +181,7 @@ static int parse_analyses(struct recipe *r, const struct conf_node *root, struct
 
 	if (conf_strings(root, "analyses", &names, &n, err) < 0)
 		return -1;
-	r->has_analyses = conf_get(root, "analyses") != NULL;
-	r->analyses = r->has_analyses ? 0 : ANALYSIS_ALL;
+	r->analyses = conf_get(root, "analyses") ? 0 : ANALYSIS_ALL;
 	for (size_t i = 0; i < n; i++) {
 		if (conf_choose(names[i], "analysis", analysis_names, err) < 0)
 			return -1;

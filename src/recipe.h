@@ -32,8 +32,7 @@ struct recipe {
 	char *by;		/* a ranking of graph_rankings, or NULL */
 	bool clusters;
 	char *spells;		/* "day" or "accumulate", or NULL */
-	unsigned analyses;	/* the bits of those to run (analysis.h)... */
-	bool has_analyses;	/* ...if the recipe names them */
+	unsigned analyses;	/* the bits of those to run (analysis.h; all when unnamed) */
 	char **warnings;	/* for the caller to print: globs that match no file */
 	size_t nwarnings;
 };

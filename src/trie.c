@@ -136,14 +136,14 @@ long trie_put(struct trie *t, const char *key, long value)
 			t->child[slot] = (int)new_node(t);
 			t->count++;
 		}
-		if (node == 0 && (size_t)w >= t->nfirst) {
+		if (node == 0) {
 			size_t had = t->nfirst;
 
 			xgrow(&t->first, &t->nfirst, (size_t)w + 1, sizeof *t->first);
-			memset(t->first + had, 0xff, (t->nfirst - had) * sizeof *t->first);	/* -1 each */
-		}
-		if (node == 0)
+			if (t->nfirst > had)
+				memset(t->first + had, 0xff, (t->nfirst - had) * sizeof *t->first);	/* -1 each */
 			t->first[w] = t->child[slot];
+		}
 		node = (size_t)t->child[slot];
 		key += len;
 		while (*key == ' ')
