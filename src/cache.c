@@ -331,9 +331,25 @@ void cache_record(const struct schema *s, const struct doc *d, const struct ment
 	free(counts);
 }
 
-void cache_put(struct cache *c, struct cache_key k, const char *record, size_t len)
+/* Copy the first n bytes of file fd to fp, hashed into sum; false if they cannot be. */
+static bool copy_spilled(int fd, size_t n, FILE *fp, struct cache_doc_hash *sum)
 {
-	char *path = entry_path(c, k), header[64], end[32];
+	char chunk[1 << 16];
+
+	for (size_t at = 0; at < n;) {
+		ssize_t r = pread(fd, chunk, n - at < sizeof chunk ? n - at : sizeof chunk, (off_t)at);
+
+		if (r <= 0 || fwrite(chunk, 1, (size_t)r, fp) != (size_t)r)
+			return false;
+		cache_doc_more(sum, chunk, (size_t)r);
+		at += (size_t)r;
+	}
+	return true;
+}
+
+void cache_put(struct cache *c, struct cache_key k, int fd, size_t spilled, const char *record, size_t len)
+{
+	char *path = entry_path(c, k), header[64], end[32] = "";
 	struct buf sub = {0};
 	struct cache_doc_hash sum = {HASH_START, {0}, 0};	/* of the header and record, not copied together */
 	struct outfile out;
@@ -341,11 +357,14 @@ void cache_put(struct cache *c, struct cache_key k, const char *record, size_t l
 
 	snprintf(header, sizeof header, "actorgraph-cache\t%d\t%s\n", CACHE_FORMAT, k.hex);
 	cache_doc_more(&sum, header, strlen(header));
-	cache_doc_more(&sum, record, len);
-	snprintf(end, sizeof end, "end\t%s\n", cache_doc_end(&sum).hex);
 	buf_printf(&sub, "%s/%.2s", c->dir, k.hex);
 	if (make_dirs(sub.data, &err) == 0 && outfile_open(&out, path, &err) == 0) {
-		if (fputs(header, out.fp) >= 0 && fwrite(record, 1, len, out.fp) == len && fputs(end, out.fp) >= 0) {
+		if (fputs(header, out.fp) >= 0 && (fd < 0 || copy_spilled(fd, spilled, out.fp, &sum)) &&
+		    fwrite(record, 1, len, out.fp) == len) {
+			cache_doc_more(&sum, record, len);
+			snprintf(end, sizeof end, "end\t%s\n", cache_doc_end(&sum).hex);
+		}
+		if (end[0] && fputs(end, out.fp) >= 0) {
 			outfile_commit(&out, &err);
 		} else {
 			diag_sys(&err, "write", path);

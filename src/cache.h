@@ -92,9 +92,10 @@ void cache_know(struct cache *c, const char *path, const char *date, const struc
  * the schema's, so a whole entry is one this program wrote for this schema. */
 bool cache_get(struct cache *c, struct cache_key k, struct buf *record);
 
-/* Keep 'record' (len bytes) under key k. An entry appears whole or not at
- * all; a failure to write costs only the entry and is reported once on
- * stderr. */
-void cache_put(struct cache *c, struct cache_key k, const char *record, size_t len);
+/* Keep under key k the record whose first 'spilled' bytes are in file fd
+ * (-1 if none) and the rest in 'record' (len bytes). An entry appears whole
+ * or not at all; a failure to write costs only the entry and is reported
+ * once on stderr. */
+void cache_put(struct cache *c, struct cache_key k, int fd, size_t spilled, const char *record, size_t len);
 
 #endif

@@ -283,6 +283,18 @@ static int fold(const struct graph *g, int a, const char *date, const struct eve
 void graph_add(struct graph *g, const struct doc *d, const struct mention_count *m, size_t nm,
 	       const struct event *ev, size_t ne, const struct span *said)
 {
+	graph_add_part(g, d, false, m, nm, ev, ne, said, ev, ne);
+}
+
+bool graph_ties(const struct graph *g, const struct event *e)
+{
+	return e->rel == g->affiliation;
+}
+
+void graph_add_part(struct graph *g, const struct doc *d, bool more, const struct mention_count *m, size_t nm,
+		    const struct event *ev, size_t ne, const struct span *said, const struct event *ties,
+		    size_t nties)
+{
 	size_t old = g->nactors, n = g->s->nactors;
 	double decay = decay_of(g, d);
 
@@ -294,14 +306,14 @@ void graph_add(struct graph *g, const struct doc *d, const struct mention_count 
 		g->nactors = n;
 	}
 	for (size_t i = 0; i < nm; i++) {
-		int a = fold(g, m[i].actor, d->date, ev, ne);
+		int a = fold(g, m[i].actor, d->date, ties, nties);
 
 		g->mentions[a] += (long)m[i].count;
 		add_date(&g->dates[a], d->date);
 	}
-	g->ndocs++;
+	g->ndocs += !more;
 	for (size_t i = 0; i < ne; i++) {
-		int src = fold(g, ev[i].source, d->date, ev, ne), dst = fold(g, ev[i].target, d->date, ev, ne);
+		int src = fold(g, ev[i].source, d->date, ties, nties), dst = fold(g, ev[i].target, d->date, ties, nties);
 		const struct reltype *rt = &g->s->rels[ev[i].rel];
 		struct span text = said ? said[i] : text_sentence(d, ev[i].sentence);
 		struct mark at = {.doc = d->name, .sentence = ev[i].sentence, .start = ev[i].start,

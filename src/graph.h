@@ -65,6 +65,16 @@ void graph_set_decay(struct graph *g, const char *day, double half_life);
 void graph_add(struct graph *g, const struct doc *d, const struct mention_count *m, size_t nm,
 	       const struct event *ev, size_t ne, const struct span *said);
 
+/* graph_add of a document given in parts, too long to hold whole: 'more'
+ * is false for its first part and true for the others; 'ties' are all of
+ * the document's events for which graph_ties is true (folding persons into
+ * their state needs them before it sees a part). */
+void graph_add_part(struct graph *g, const struct doc *d, bool more, const struct mention_count *m, size_t nm,
+		    const struct event *ev, size_t ne, const struct span *said, const struct event *ties,
+		    size_t nties);
+/* Does folding look at event e: a person's tie to a body? */
+bool graph_ties(const struct graph *g, const struct event *e);
+
 /* An edge's attribute 'documents' lists the names of at most this many of the
  * documents that state it: the first in byte order; 'doc_count' counts all.
  * Names are separated by GRAPH_DOC_SEP, and a '|' or '\' in a name is

@@ -150,7 +150,9 @@ static void usage(FILE *fp)
 	      "  -L, --limit LIST     what a document may cost: document=BYTES (default\n"
 	      "                       1 MiB), longer ones are read in pieces of this;\n"
 	      "                       line=BYTES (4 MiB), sentence=TOKENS (2000), past\n"
-	      "                       which the text is cut with a warning\n"
+	      "                       which the text is cut with a warning; held=BYTES\n"
+	      "                       (1 MiB) of a document's results held in memory,\n"
+	      "                       the rest kept in a temporary file in $TMPDIR\n"
 	      "  -k, --compact        extract: an event of the same sentence as the one\n"
 	      "                       before it has no \"text\" (the sentence is written once)\n"
 	      "  -j, --jobs N         extract in N processes (default: the processors this\n"
@@ -159,8 +161,9 @@ static void usage(FILE *fp)
 	      "  -v, --verbose        build: a line per document on stderr (read from the\n"
 	      "                       cache, extracted or left out)\n"
 	      "  -h, --help           show this help\n"
-	      "  -V, --version        show the version\n"
-	      "\n"
+	      "  -V, --version        show the version\n",
+	      fp);
+	fputs("\n"
 	      "A document that cannot be read (a bad JSON line or record, a file closed\n"
 	      "to us) is reported and left out; the others are built. A drawing (SVG or\n"
 	      "PNG) that Graphviz fails to make is reported; the other formats are written.\n"
@@ -201,6 +204,7 @@ struct options {
 	struct graph_filter filter;
 	struct corpus_limits limits;	/* --limit document=, line= (bytes) */
 	size_t sentence_tokens;		/* --limit sentence= */
+	size_t held;			/* --limit held=: bytes of a document's results held in memory */
 	unsigned jobs;			/* worker processes */
 	bool per_document, quiet, verbose, clusters, no_cache;
 	bool keep_previous;	/* a recipe's: the GraphML replaced kept in PREVIOUS_DIR */
@@ -729,6 +733,17 @@ static struct graph *new_graph(const struct options *o, const struct schema *s)
 	return g;
 }
 
+/* Is 'date' outside the window of the options? */
+static bool outside_window(const struct options *o, const char *date)
+{
+	return date && ((o->since && strcmp(date, o->since) < 0) || (o->until && strcmp(date, o->until) > 0));
+}
+
+static int damaged(const char *path, struct diag *err)
+{
+	return diag_set(err, "%s: the record of what was extracted from it is damaged", path);
+}
+
 /* Add document in's record (cache.h) to graph g, unless its date is outside
  * the window. Returns 0, 1 when outside, -1 with err set. */
 static int add_record(const struct options *o, struct schema *s, const struct corpus_doc *in, struct graph *g,
@@ -739,9 +754,9 @@ static int add_record(const struct options *o, struct schema *s, const struct co
 	int rc = 0;
 
 	if (!cache_replay(s, record, len, &x))
-		return diag_set(err, "%s: the record of what was extracted from it is damaged", in->path);
+		return damaged(in->path, err);
 	d.date = x.date;
-	if (d.date && ((o->since && strcmp(d.date, o->since) < 0) || (o->until && strcmp(d.date, o->until) > 0)))
+	if (outside_window(o, d.date))
 		rc = 1;
 	else
 		graph_add(g, &d, x.m, x.nm, x.ev, x.ne, x.said);
@@ -749,7 +764,72 @@ static int add_record(const struct options *o, struct schema *s, const struct co
 	return rc;
 }
 
-/* What build_work says of a document, before its record (or message). */
+/* A record too long to be held whole (parallel_spill), added in pieces of
+ * whole lines: a first reading gathers the ties that folding needs. */
+struct long_record {
+	struct run *r;
+	struct doc d;
+	struct event *ties;
+	size_t nties, cap;
+	bool more;		/* a piece was added */
+	bool outside;		/* dated outside the window */
+};
+
+static const size_t LONG_RECORD_PIECE = 1 << 20;
+
+static int gather_ties(void *ctx, char *piece, size_t n, struct diag *err)
+{
+	struct long_record *x = ctx;
+	char *copy = xmalloc(n + 1);	/* replaying changes the piece, which is read again */
+	struct cached c;
+
+	memcpy(copy, piece, n + 1);
+	if (!cache_replay(x->r->p->schema, copy, n, &c)) {
+		free(copy);
+		return damaged(x->d.path, err);
+	}
+	for (size_t i = 0; i < c.ne; i++)
+		if (graph_ties(x->r->g, &c.ev[i])) {
+			xgrow(&x->ties, &x->cap, x->nties + 1, sizeof *x->ties);
+			x->ties[x->nties++] = c.ev[i];
+		}
+	cached_free(&c);
+	free(copy);
+	return 0;
+}
+
+static int add_piece(void *ctx, char *piece, size_t n, struct diag *err)
+{
+	struct long_record *x = ctx;
+	struct cached c;
+
+	if (!cache_replay(x->r->p->schema, piece, n, &c))
+		return damaged(x->d.path, err);
+	if (!x->more) {	/* the record's first line dates it */
+		x->d.date = c.date ? xstrdup(c.date) : NULL;
+		x->outside = outside_window(x->r->o, x->d.date);
+	}
+	if (!x->outside)
+		graph_add_part(x->r->g, &x->d, x->more, c.m, c.nm, c.ev, c.ne, c.said, x->ties, x->nties);
+	x->more = true;
+	cached_free(&c);
+	return 0;
+}
+
+/* add_record of document in's record, given as result res. */
+static int add_long_record(struct run *r, const struct corpus_doc *in, struct parallel_out *res, struct diag *err)
+{
+	struct long_record x = {r, {.name = in->name, .path = in->path}, NULL, 0, 0, false, 0};
+	int rc = parallel_lines(res, LONG_RECORD_PIECE, gather_ties, &x, err);
+
+	if (rc == 0)
+		rc = parallel_lines(res, LONG_RECORD_PIECE, add_piece, &x, err);
+	free(x.ties);
+	free(x.d.date);
+	return rc < 0 ? -1 : x.outside;
+}
+
+/* What build_work says of a document, after its record (or message). */
 struct report {
 	enum { DOC_RECORD, DOC_WRITTEN, DOC_OUTSIDE, DOC_UNREAD, DOC_TWIN, DOC_FAILED } status;
 	bool cached;		/* taken from the cache */
@@ -780,6 +860,7 @@ static void write_one(struct run *r, const struct corpus_doc *in, struct buf *re
 struct recording {
 	const struct run *r;
 	struct buf *record;
+	struct parallel_out *out;	/* whose buffer record is, to spill a long document's to; or NULL */
 };
 
 static bool record_known(void *ctx, struct cache_key id)
@@ -794,66 +875,65 @@ static void record_piece(void *ctx, const struct analysed *a)
 	const struct recording *x = ctx;
 
 	cache_record(x->r->p->schema, a->doc, a->m, a->nm, a->ev, a->ne, x->record);
+	if (x->out)
+		parallel_spill(x->out, x->r->o->held);
 }
 
-/* In a worker: a report on document i, then its record (taken from the
- * cache or extracted, and kept), or the reason it could not be read or its
- * graph (per document) written. */
-static void build_work(void *ctx, size_t i, struct buf *out)
+/* In a worker: document i's record (taken from the cache or extracted, and
+ * kept), or the reason it could not be read or its graph (per document)
+ * written; then a report on it. */
+static void build_work(void *ctx, size_t i, struct parallel_out *out)
 {
 	struct run *r = ctx;
 	const struct corpus_doc *in = &r->in->docs[i];
 	struct report rep = {DOC_RECORD, false, 0, {{0}}, 0};
 	struct buf own = {0}, msg = {0};
-	/* the record goes into the message as it is made, unless it is written here */
-	struct buf *record = r->o->per_document ? &own : out;
-	struct recording x = {r, record};
+	/* the record goes into the result as it is made, unless it is written here */
+	struct recording x = {r, r->o->per_document ? &own : &out->buf, r->o->per_document ? NULL : out};
 	const struct taker t = {record_known, record_piece, &x};
 	struct diag err = {{0}};
-	size_t at, from;
 	int rc;
 
-	buf_add(out, (const char *)&rep, sizeof rep);	/* the worker is a fork: one layout */
-	at = out->len;
-	from = record == out ? at : 0;	/* where the record starts in *record */
 	if (r->twin_of && r->twin_of[i] >= 0) {
 		rep.status = DOC_TWIN;
 	} else if (r->is_known && r->is_known[i] &&
-		   cache_get(r->cache, cache_key(r->cache, r->known[i]), record)) {
+		   cache_get(r->cache, cache_key(r->cache, r->known[i]), x.record)) {
 		rep.cached = true;	/* neither read nor hashed: its file is as the last build saw it */
 		rep.bytes = (size_t)in->st->st_size;
 		rep.id = r->known[i];
 	} else if ((rc = analyse(r->p, r->o, in, &t, &rep.id, &rep.bytes, &err)) < 0) {
 		rep.status = DOC_UNREAD;
-		out->len = at;	/* what its pieces before gave */
-		out->data[at] = '\0';
-		buf_puts(out, err.msg);
+		parallel_drop(out);	/* what its pieces before gave */
+		buf_puts(&out->buf, err.msg);
 	} else {
 		rep.cached = rc == 1;
 		if (!rep.cached && r->cache)
-			cache_put(r->cache, cache_key(r->cache, rep.id), record->data + from, record->len - from);
+			cache_put(r->cache, cache_key(r->cache, rep.id), x.out ? out->fd : -1, x.out ? out->spilled : 0,
+				  x.record->data, x.record->len);
 	}
 	if (r->o->per_document && rep.status == DOC_RECORD) {
 		write_one(r, in, &own, &rep, &msg);
-		buf_add(out, msg.data ? msg.data : "", msg.len);
+		buf_add(&out->buf, msg.data ? msg.data : "", msg.len);
 	}
-	memcpy(out->data + at - sizeof rep, &rep, sizeof rep);
+	buf_add(&out->buf, (const char *)&rep, sizeof rep);	/* the worker is a fork: one layout */
 	free(own.data);
 	free(msg.data);
 }
 
-/* In the build, document by document in order: build_work's message. A
+/* In the build, document by document in order: build_work's result. A
  * document given twice (one name, or one text and date) counts once. */
-static int build_take(void *ctx, size_t i, char *msg, size_t len, struct diag *err)
+static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag *err)
 {
 	struct run *r = ctx;
 	const struct corpus_doc *in = &r->in->docs[i];
 	struct report rep;
-	char *rest = msg + sizeof rep;
+	char *rest = res->buf.data;
 	long first;
 	int added;
 
-	memcpy(&rep, msg, sizeof rep);
+	res->buf.len -= sizeof rep;
+	memcpy(&rep, rest + res->buf.len, sizeof rep);
+	rest[res->buf.len] = '\0';
 	r->t.done++;
 	r->t.bytes += (double)rep.bytes;
 	r->t.from_cache += rep.cached;
@@ -879,7 +959,8 @@ static int build_take(void *ctx, size_t i, char *msg, size_t len, struct diag *e
 			r->t.same_text++;
 			break;
 		}
-		if ((added = add_record(r->o, r->p->schema, in, r->g, rest, len - sizeof rep, err)) < 0)
+		if ((added = res->fd < 0 ? add_record(r->o, r->p->schema, in, r->g, rest, res->buf.len, err)
+					  : add_long_record(r, in, res, err)) < 0)
 			return -1;
 		r->t.outside += (size_t)added;
 		break;
@@ -1077,9 +1158,27 @@ out:
  * pieces' record. */
 struct extracting {
 	const struct run *r;
-	FILE *fp;
+	FILE *fp;		/* a memory stream of the lines... */
+	char *lines;
+	size_t len;
+	struct parallel_out *out;	/* ...moved to the result when they grow long */
+	bool failed;		/* memory ran out */
 	struct buf record;
 };
+
+/* The lines x's stream holds, appended to the result (and spilled from it
+ * when long); false when memory ran out. */
+static bool move_lines(struct extracting *x)
+{
+	bool ok = !ferror(x->fp) && fclose(x->fp) == 0;
+
+	buf_add(&x->out->buf, x->lines, x->len);
+	free(x->lines);
+	x->lines = NULL;
+	parallel_spill(x->out, x->r->o->held);
+	x->fp = open_memstream(&x->lines, &x->len);
+	return ok && x->fp;
+}
 
 static void extract_piece(void *ctx, const struct analysed *a)
 {
@@ -1087,55 +1186,69 @@ static void extract_piece(void *ctx, const struct analysed *a)
 	const struct schema *s = x->r->p->schema;
 	struct diag err = {{0}};	/* a memory stream fails only for want of memory: ferror tells, after */
 
+	if (x->failed)
+		return;
 	if (x->r->o->extract_as == EXTRACT_TSV)
 		events_tsv(x->fp, s, a->doc, a->ev, a->ne, &err);
 	else if (x->r->o->extract_as == EXTRACT_JSON)
 		jsonio_events(x->fp, s, a->doc, a->ev, a->ne, x->r->o->compact, &err);
 	else
 		cache_record(s, a->doc, a->m, a->nm, a->ev, a->ne, &x->record);
+	if (x->r->o->extract_as != EXTRACT_RECORDS && fflush(x->fp) == 0 && x->len > x->r->o->held &&
+	    !move_lines(x))
+		x->failed = true;
 }
 
-/* In a worker: the lines of document i after 'o', or 'u' and why it cannot
- * be read. */
-static void extract_work(void *ctx, size_t i, struct buf *out)
+/* In a worker: the lines of document i then 'o', or why it cannot be read
+ * then 'u'. */
+static void extract_work(void *ctx, size_t i, struct parallel_out *out)
 {
 	struct run *r = ctx;
 	const struct corpus_doc *in = &r->in->docs[i];
-	struct extracting x = {r, NULL, {0}};
+	struct extracting x = {r, NULL, NULL, 0, out, false, {0}};
 	const struct taker t = {NULL, extract_piece, &x};
 	struct diag err = {{0}};
 	struct cache_key id;
-	char *lines = NULL;
-	size_t len = 0, bytes;
+	size_t bytes;
 	int rc;
 
-	x.fp = open_memstream(&lines, &len);
+	x.fp = open_memstream(&x.lines, &x.len);
 	rc = x.fp ? analyse(r->p, r->o, in, &t, &id, &bytes, &err) : 0;
 	if (x.fp && rc == 0 && r->o->extract_as == EXTRACT_RECORDS)
 		jsonio_record(x.fp, in->name, in->path, x.record.data, x.record.len, &err);
-	if (!x.fp || ferror(x.fp) || fclose(x.fp) != 0) {
+	if (!x.fp || x.failed || !move_lines(&x)) {
 		fprintf(stderr, "actorgraph: out of memory\n");	/* all a memory stream can lack */
 		abort();
 	}
+	fclose(x.fp);
+	free(x.lines);
 	if (rc < 0) {
-		buf_printf(out, "u%s", err.msg);
-	} else {
-		buf_add(out, "o", 1);
-		buf_add(out, lines, len);
+		parallel_drop(out);
+		buf_puts(&out->buf, err.msg);
 	}
-	free(lines);
+	buf_add(&out->buf, rc < 0 ? "u" : "o", 1);
 	free(x.record.data);
 }
 
-/* In extract, document by document in order: extract_work's message. */
-static int extract_take(void *ctx, size_t i, char *msg, size_t len, struct diag *err)
+static int write_lines(void *ctx, char *piece, size_t n, struct diag *err)
+{
+	(void)ctx;
+	if (fwrite(piece, 1, n, stdout) != n)
+		return diag_set(err, "cannot write to standard output: %s", strerror(errno));
+	return 0;
+}
+
+/* In extract, document by document in order: extract_work's result. */
+static int extract_take(void *ctx, size_t i, struct parallel_out *res, struct diag *err)
 {
 	struct run *r = ctx;
+	char mark = res->buf.data[--res->buf.len];
 
-	if (msg[0] == 'u')
-		skip_document(msg + 1, &r->t.unread);
-	else if (fwrite(msg + 1, 1, len - 1, stdout) != len - 1)
-		return diag_set(err, "cannot write to standard output: %s", strerror(errno));
+	res->buf.data[res->buf.len] = '\0';
+	if (mark == 'u')
+		skip_document(res->buf.data, &r->t.unread);
+	else
+		return parallel_lines(res, 1 << 20, write_lines, NULL, err);
 	return 0;
 }
 
@@ -1298,6 +1411,7 @@ static int parse_limits(const char *s, struct options *o)
 			limit = strcmp(l, "document") == 0 ? &o->limits.document
 				: strcmp(l, "line") == 0   ? &o->limits.line
 				: strcmp(l, "sentence") == 0 ? &o->sentence_tokens
+				: strcmp(l, "held") == 0     ? &o->held
 							     : NULL;
 		}
 		if (!limit || parse_number(eq + 1, 1, 1e15, &num) < 0 || num != (size_t)num)
@@ -1576,7 +1690,7 @@ static int check_option(const char *cmd, int code)
 
 int main(int argc, char **argv)
 {
-	struct options o = {.render_timeout = DOT_TIMEOUT, .filter.depth = -1, .limits = CORPUS_LIMITS_DEFAULT,
+	struct options o = {.render_timeout = DOT_TIMEOUT, .filter.depth = -1, .limits = CORPUS_LIMITS_DEFAULT, .held = 1 << 20,
 			    .sentence_tokens = TEXT_SENTENCE_TOKENS, .analyses = ANALYSIS_ALL};
 	struct corpus in = {0};
 	struct diag err = {{0}};

@@ -1,11 +1,13 @@
 /* parallel.c - a pool of forked workers, each sent item numbers on a pipe
- * and answering on another. An item goes to the first worker with room, so
+ * and answering on a socket (which also carries the temporary file of a
+ * large result, so that no file is left behind whoever dies). An item goes to the first worker with room, so
  * that one long document holds up only its worker; results wait in a window
  * until their turn, which bounds the memory the caller holds. */
 #define _GNU_SOURCE	/* sched_getaffinity: the cores taskset or a cgroup leave us */
 #include "parallel.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,8 +33,7 @@ struct worker {
 };
 
 struct result {
-	char *data;
-	size_t len;
+	struct parallel_out out;
 	bool ready;
 };
 
@@ -56,20 +58,69 @@ static int read_all(int fd, void *p, size_t n)
 	return 0;
 }
 
+/* A result's head: its item, the bytes of its buffer and of its file,
+ * which goes with it when there is one. */
+static int send_head(int res, const uint64_t head[3], int fd)
+{
+	union {
+		struct cmsghdr h;
+		char room[CMSG_SPACE(sizeof(int))];
+	} u;
+	struct iovec iov = {(void *)head, 3 * sizeof *head};
+	struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1};
+	ssize_t n;
+
+	if (fd >= 0) {
+		memset(&u, 0, sizeof u);
+		m.msg_control = u.room;
+		m.msg_controllen = sizeof u.room;
+		CMSG_FIRSTHDR(&m)->cmsg_level = SOL_SOCKET;
+		CMSG_FIRSTHDR(&m)->cmsg_type = SCM_RIGHTS;
+		CMSG_FIRSTHDR(&m)->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(CMSG_FIRSTHDR(&m)), &fd, sizeof(int));
+	}
+	while ((n = sendmsg(res, &m, 0)) < 0 && errno == EINTR)
+		;
+	return n < 0 ? -1 : write_all(res, (const char *)head + n, 3 * sizeof *head - (size_t)n);
+}
+
+/* Read a head that send_head sent; *fd its file, or -1. */
+static int receive_head(int res, uint64_t head[3], int *fd)
+{
+	union {
+		struct cmsghdr h;
+		char room[CMSG_SPACE(sizeof(int))];
+	} u;
+	struct iovec iov = {head, 3 * sizeof *head};
+	struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.room, .msg_controllen = sizeof u.room};
+	ssize_t n;
+
+	*fd = -1;
+	while ((n = recvmsg(res, &m, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+		;
+	if (n <= 0)
+		return -1;
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+			memcpy(fd, CMSG_DATA(c), sizeof(int));
+	return read_all(res, (char *)head + n, 3 * sizeof *head - (size_t)n);
+}
+
 /* A worker's life: items in, results out, until its pipe closes. */
 static void serve(const struct parallel_job *job, int cmd, int res)
 {
-	struct buf out = {0};
-	uint64_t item, head[2];
+	struct parallel_out out = {{0}, -1, 0};
+	uint64_t item, head[3];
 
 	signal(SIGPIPE, SIG_DFL);
 	while (read_all(cmd, &item, sizeof item) == 0) {
-		out.len = 0;
 		job->work(job->ctx, (size_t)item, &out);
 		head[0] = item;
-		head[1] = out.len;
-		if (write_all(res, head, sizeof head) < 0 || write_all(res, out.data, out.len) < 0)
+		head[1] = out.buf.len;
+		head[2] = out.spilled;
+		if (send_head(res, head, out.fd) < 0 || write_all(res, out.buf.data, out.buf.len) < 0)
 			_exit(1);
+		parallel_drop(&out);	/* the caller has its own descriptor of the file */
 	}
 	_exit(0);	/* not exit(): the caller's buffers and handlers are not ours */
 }
@@ -80,7 +131,7 @@ static int start(struct worker *w, size_t k, const struct parallel_job *job, str
 
 	if (pipe(cmd) < 0)
 		return diag_set(err, "cannot start a worker process: %s", strerror(errno));
-	if (pipe(res) < 0) {
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, res) < 0) {
 		close(cmd[0]);
 		close(cmd[1]);
 		return diag_set(err, "cannot start a worker process: %s", strerror(errno));
@@ -136,44 +187,51 @@ static int send_item(struct worker *w, size_t item, const struct parallel_job *j
 static int receive(struct worker *w, struct result *r, size_t window, const struct parallel_job *job,
 		   struct diag *err)
 {
-	uint64_t head[2];
+	uint64_t head[3];
 	struct result *slot;
+	int fd;
 
-	if (read_all(w->res, head, sizeof head) < 0 || head[0] != w->items[0] || head[1] > SIZE_MAX / 2)
-		return died(w, job, err);
-	slot = &r[head[0] % window];
-	slot->len = (size_t)head[1];
-	slot->data = xmalloc(slot->len + 1);
-	if (read_all(w->res, slot->data, slot->len) < 0) {
-		free(slot->data);
-		slot->data = NULL;
+	if (receive_head(w->res, head, &fd) < 0 || head[0] != w->items[0] || head[1] > SIZE_MAX / 2 ||
+	    (head[2] > 0) != (fd >= 0)) {
+		if (fd >= 0)
+			close(fd);
 		return died(w, job, err);
 	}
-	slot->data[slot->len] = '\0';
+	slot = &r[head[0] % window];
+	slot->out = (struct parallel_out){{xmalloc((size_t)head[1] + 1), (size_t)head[1], (size_t)head[1] + 1},
+					  fd, (size_t)head[2]};
+	if (read_all(w->res, slot->out.buf.data, slot->out.buf.len) < 0) {
+		parallel_drop(&slot->out);
+		return died(w, job, err);
+	}
+	slot->out.buf.data[slot->out.buf.len] = '\0';
 	slot->ready = true;
 	memmove(w->items, w->items + 1, --w->busy * sizeof *w->items);
 	return 0;
 }
 
 /* Item i worked on and taken in this process, with 'out' for its result. */
-static int work_here(const struct parallel_job *job, size_t i, struct buf *out, struct diag *err)
+static int work_here(const struct parallel_job *job, size_t i, struct parallel_out *out, struct diag *err)
 {
-	out->len = 0;
+	int rc;
+
 	job->work(job->ctx, i, out);
-	if (!out->data)
-		buf_add(out, "", 0);
-	return job->take(job->ctx, i, out->data, out->len, err);
+	if (!out->buf.data)
+		buf_add(&out->buf, "", 0);
+	rc = job->take(job->ctx, i, out, err);
+	parallel_drop(out);
+	return rc;
 }
 
 /* One worker: this process. */
 static int run_here(const struct parallel_job *job, size_t n, struct diag *err)
 {
-	struct buf out = {0};
+	struct parallel_out out = {{0}, -1, 0};
 	int rc = 0;
 
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = work_here(job, i, &out, err);
-	free(out.data);
+	free(out.buf.data);
 	return rc;
 }
 
@@ -182,7 +240,7 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 	size_t nw = jobs < n ? jobs : n, started = 0, next = 0, done = 0, window;
 	struct worker *w;
 	struct result *r;
-	struct buf here = {0};	/* the result of an item worked on here */
+	struct parallel_out here = {{0}, -1, 0};	/* the result of an item worked on here */
 	struct pollfd *pf;
 	void (*old_pipe)(int);
 	int rc = 0;
@@ -210,9 +268,10 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 		if (rc < 0)
 			break;
 		if (first->ready) {
-			rc = job->take(job->ctx, done, first->data, first->len, err);
-			free(first->data);
-			first->data = NULL;
+			rc = job->take(job->ctx, done, &first->out, err);
+			parallel_drop(&first->out);
+			free(first->out.buf.data);
+			first->out.buf = (struct buf){0};
 			first->ready = false;
 			done++;
 			continue;
@@ -241,10 +300,12 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 			waitpid(w[k].pid, NULL, 0);
 		}
 	}
-	for (size_t i = 0; i < window; i++)
-		free(r[i].data);
+	for (size_t i = 0; i < window; i++) {
+		parallel_drop(&r[i].out);
+		free(r[i].out.buf.data);
+	}
 	signal(SIGPIPE, old_pipe);
-	free(here.data);
+	free(here.buf.data);
 	free(pf);
 	free(r);
 	free(w);
@@ -258,4 +319,86 @@ unsigned parallel_cores(void)
 	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
 		return (unsigned)CPU_COUNT(&set);
 	return 1;
+}
+
+void parallel_spill(struct parallel_out *out, size_t limit)
+{
+	if (out->buf.len <= limit)
+		return;
+	if (out->fd < 0) {
+		const char *dir = getenv("TMPDIR");
+		struct buf path = {0};
+
+		buf_printf(&path, "%s/actorgraph-XXXXXX", dir && *dir ? dir : "/tmp");
+		if ((out->fd = mkostemp(path.data, O_CLOEXEC)) >= 0)
+			unlink(path.data);	/* gone with its last descriptor */
+		free(path.data);
+		out->spilled = 0;
+	}
+	for (size_t n = 0; out->fd >= 0 && n < out->buf.len;) {
+		ssize_t w = pwrite(out->fd, out->buf.data + n, out->buf.len - n, (off_t)(out->spilled + n));
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;	/* the file keeps what it had; the rest stays here */
+		n += (size_t)w;
+	}
+	out->spilled += out->buf.len;
+	out->buf.len = 0;
+	out->buf.data[0] = '\0';
+}
+
+void parallel_drop(struct parallel_out *out)
+{
+	if (out->fd >= 0)
+		close(out->fd);
+	out->fd = -1;
+	out->spilled = 0;
+	out->buf.len = 0;
+	if (out->buf.data)
+		out->buf.data[0] = '\0';
+}
+
+int parallel_lines(struct parallel_out *out, size_t size,
+		   int (*use)(void *ctx, char *piece, size_t n, struct diag *err), void *ctx, struct diag *err)
+{
+	struct buf b = {0};
+	size_t at = 0, in_file = out->fd >= 0 ? out->spilled : 0;
+	int rc = 0;
+
+	while (rc == 0 && at < in_file) {
+		size_t left = in_file - at;
+		ssize_t r;
+		char *nl;
+
+		xgrow(&b.data, &b.cap, b.len + size + 1, 1);
+		r = pread(out->fd, b.data + b.len, size < left ? size : left, (off_t)at);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			rc = diag_set(err, "cannot read back a temporary file: %s", r < 0 ? strerror(errno) : "it is short");
+			break;
+		}
+		at += (size_t)r;
+		b.len += (size_t)r;
+		if ((nl = memrchr(b.data, '\n', b.len))) {	/* whole lines go; the rest waits */
+			size_t n = (size_t)(nl + 1 - b.data);
+			char c = b.data[n];
+
+			b.data[n] = '\0';
+			rc = use(ctx, b.data, n, err);
+			b.data[n] = c;
+			memmove(b.data, b.data + n, b.len - n);
+			b.len -= n;
+		}
+	}
+	if (rc == 0 && b.len) {	/* the file's last line, finished by the buffer */
+		buf_add(&b, out->buf.data, out->buf.len);
+		rc = use(ctx, b.data, b.len, err);
+	} else if (rc == 0 && out->buf.len) {
+		rc = use(ctx, out->buf.data, out->buf.len, err);
+	}
+	free(b.data);
+	return rc;
 }

@@ -10,14 +10,24 @@
 #include "diag.h"
 #include "util.h"
 
+/* The result of an item: its bytes in memory, or, when it grew large (a
+ * long document's events), its first bytes in a temporary file and the
+ * rest in memory, so that what a worker and the caller hold of it stays
+ * bounded. */
+struct parallel_out {
+	struct buf buf;		/* the result, or its last bytes; NUL-terminated */
+	int fd;			/* -1, or the unlinked temporary file of its first bytes */
+	size_t spilled;		/* bytes in that file */
+};
+
 struct parallel_job {
 	/* In a worker process (a fork of the caller): the result of item i,
-	 * appended to *out. */
-	void (*work)(void *ctx, size_t i, struct buf *out);
+	 * appended to out->buf (parallel_spill may move it to a file). */
+	void (*work)(void *ctx, size_t i, struct parallel_out *out);
 	/* In the caller, for items 0, 1, 2... in order: use the result of item
-	 * i (data, len bytes, NUL-terminated, the callee may change it).
+	 * i (out->buf's bytes may be changed; parallel_lines reads it whole).
 	 * Returns 0, or -1 with err set to stop the run. */
-	int (*take)(void *ctx, size_t i, char *data, size_t len, struct diag *err);
+	int (*take)(void *ctx, size_t i, struct parallel_out *out, struct diag *err);
 	/* The name of item i, for messages. */
 	const char *(*name)(void *ctx, size_t i);
 	void *ctx;
@@ -30,6 +40,22 @@ struct parallel_job {
  * one, or a single item, in this process. Returns 0, or -1 with err set
  * (take failed, or a worker died: the item it worked on is named). */
 int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct diag *err);
+
+/* In work: when out->buf holds more than 'limit' bytes, append them to
+ * out's temporary file (made in $TMPDIR, or /tmp) and empty it. Where no
+ * file can be written, the result stays in memory. */
+void parallel_spill(struct parallel_out *out, size_t limit);
+
+/* Forget out's result (its file closed). */
+void parallel_drop(struct parallel_out *out);
+
+/* Give result 'out' (its file's bytes, then its buffer's) to 'use' in
+ * pieces of whole lines of about 'size' bytes or more, each NUL-terminated
+ * and changeable; the last may end without a line feed. Returns 0, what
+ * use returned when it was not 0, or -1 with err set when the file cannot
+ * be read back. */
+int parallel_lines(struct parallel_out *out, size_t size,
+		   int (*use)(void *ctx, char *piece, size_t n, struct diag *err), void *ctx, struct diag *err);
 
 /* The processors this process may run on (at least 1). */
 unsigned parallel_cores(void);

@@ -868,6 +868,30 @@ if [ "$(wc -l <"$OUT/whole.jsonl")" = 3 ] && cmp -s "$OUT/whole.jsonl" "$OUT/pie
 else
 	bad pieces-as-whole "a document in pieces differs from the whole, or from its cache entry"
 fi
+# a document whose results outgrow --limit held= goes through a temporary
+# file (in TMPDIR, left empty), and gives what it gives held whole, at both
+# levels (folding persons needs the ties of the whole document)
+cat tests/eval/dev/*.txt >"$H/long.txt"
+mkdir -p "$OUT/held-tmp"
+held_same=yes
+for level in actor state; do
+	"$AG" extract --limit document=2000 "$H/long.txt" >"$OUT/held-whole.jsonl" 2>&1
+	TMPDIR="$OUT/held-tmp" "$AG" extract --limit document=2000,held=500 "$H/long.txt" >"$OUT/held-spilled.jsonl" 2>&1
+	"$AG" build -q -j 1 --level $level --limit document=2000 --format graphml,csv --out "$OUT/held-whole-$level" \
+		"$H/long.txt" "$H/paragraphs.txt"
+	TMPDIR="$OUT/held-tmp" "$AG" build -q -j 2 --level $level --limit document=2000,held=500 --format graphml,csv \
+		--out "$OUT/held-spilled-$level" "$H/long.txt" "$H/paragraphs.txt"
+	for f in graph.graphml graph.edges.csv graph.nodes.csv; do
+		cmp -s "$OUT/held-whole-$level/$f" "$OUT/held-spilled-$level/$f" || held_same="no: $level $f"
+	done
+	[ "$(wc -l <"$OUT/held-whole.jsonl")" -gt 50 ] && cmp -s "$OUT/held-whole.jsonl" "$OUT/held-spilled.jsonl" ||
+		held_same="no: extract"
+done
+if [ "$held_same" = yes ] && [ -z "$(ls -A "$OUT/held-tmp")" ]; then
+	ok held-in-a-file
+else
+	bad held-in-a-file "held whole and through a file differ ($held_same), or a file is left: $(ls -A "$OUT/held-tmp")"
+fi
 # an article's own date line dates its events, in each of its pieces
 printf 'November 13, 2024\n\nRussia invaded Ukraine.\n\nChina sanctioned Japan.\n' >"$H/dated.txt"
 "$AG" extract --limit document=30 "$H/dated.txt" >"$OUT/dated.jsonl" 2>&1

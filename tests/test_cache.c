@@ -48,7 +48,7 @@ static void keep(struct cache *c, struct cache_key k, const struct test_run *r)
 	struct buf record = {0};
 
 	cache_record(test_schema(), r->d, r->m, r->nm, r->ev, r->ne, &record);
-	cache_put(c, k, record.data, record.len);
+	cache_put(c, k, -1, 0, record.data, record.len);
 	free(record.data);
 }
 
@@ -110,6 +110,35 @@ static void finds_what_it_kept(void **state)
 	assert_false(get(c, test_schema(), cache_key(c, cache_doc_key(text, strlen(text) - 1, "2024-05-01")), &hit));
 	free(got);
 	free(want);
+	test_run_free(&r);
+	cache_close(c);
+}
+
+/* A record whose first bytes a long document's run moved to a file is kept
+ * whole, as if given in memory. */
+static void keeps_a_record_given_partly_in_a_file(void **state)
+{
+	struct cache *c = open_cache();
+	struct test_run r;
+	struct buf whole = {0}, got = {0};
+	struct cache_key k = cache_key(c, cache_doc_key("in two parts", 12, NULL));
+	FILE *fp = tmpfile();
+	size_t half;
+
+	(void)state;
+	test_run(text, "2024-05-01", &r);
+	cache_record(test_schema(), r.d, r.m, r.nm, r.ev, r.ne, &whole);
+	half = whole.len / 2;
+	assert_non_null(fp);
+	assert_int_equal(fwrite(whole.data, 1, half, fp), half);
+	assert_int_equal(fflush(fp), 0);
+	cache_put(c, k, fileno(fp), half, whole.data + half, whole.len - half);
+	assert_true(cache_get(c, k, &got));
+	assert_int_equal(got.len, whole.len);
+	assert_memory_equal(got.data, whole.data, whole.len);
+	fclose(fp);
+	free(whole.data);
+	free(got.data);
 	test_run_free(&r);
 	cache_close(c);
 }
@@ -288,6 +317,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(finds_what_it_kept),
+		cmocka_unit_test(keeps_a_record_given_partly_in_a_file),
 		cmocka_unit_test(ignores_torn_and_altered_entries),
 		cmocka_unit_test(brings_back_the_actors_a_document_introduced),
 		cmocka_unit_test(keys_change_with_the_schema),

@@ -1,5 +1,6 @@
 /* test_parallel.c - results in item order whatever the workers' pace, a
- * dying worker named, a stopped run leaving no process behind. */
+ * dying worker named, a stopped run leaving no process behind, long results
+ * through temporary files. */
 #include "helpers.h"
 
 #include <errno.h>
@@ -16,13 +17,18 @@ struct seen {
 	size_t next;		/* the item take expects */
 	size_t stop_at;		/* take fails at this item (or never: SIZE_MAX) */
 	size_t die_at;		/* work dies at this item (or never) */
+	size_t held;		/* work spills its result past this many bytes (or never) */
+	size_t spilled;		/* results taken that came in a temporary file */
 };
 
 static char names[64][16];
 
 /* Item i's result: its number and a line as long as i; the odd items are
  * slow, so that results come back out of order. */
-static void work(void *ctx, size_t i, struct buf *out)
+/* Item i's result: its number and a line as long as i, in lines of 10 x
+ * (spilled as they come when held says); the odd items are slow, so that
+ * results come back out of order. */
+static void work(void *ctx, size_t i, struct parallel_out *out)
 {
 	const struct seen *s = ctx;
 
@@ -30,22 +36,34 @@ static void work(void *ctx, size_t i, struct buf *out)
 		raise(SIGKILL);
 	if (i % 2)
 		usleep(2000);
-	buf_printf(out, "%zu%s:", i, s->here_every && getpid() == s->caller ? "h" : "");
-	for (size_t k = 0; k < i * 100; k++)
-		buf_add(out, "x", 1);
-	buf_add(out, "\n", 1);
+	buf_printf(&out->buf, "%zu%s:", i, s->here_every && getpid() == s->caller ? "h" : "");
+	for (size_t k = 0; k < i * 100; k++) {
+		buf_add(&out->buf, k % 10 == 9 ? "x\n" : "x", k % 10 == 9 ? 2 : 1);
+		parallel_spill(out, s->held);
+	}
+	buf_add(&out->buf, "\n", 1);
 }
 
-static int take(void *ctx, size_t i, char *data, size_t len, struct diag *err)
+static int add(void *ctx, char *piece, size_t n, struct diag *err)
+{
+	struct seen *s = ctx;
+
+	(void)err;
+	assert_int_equal(strlen(piece), n);
+	buf_add(&s->all, piece, n);
+	return 0;
+}
+
+static int take(void *ctx, size_t i, struct parallel_out *out, struct diag *err)
 {
 	struct seen *s = ctx;
 
 	assert_int_equal(i, s->next++);
-	assert_int_equal(strlen(data), len);
+	assert_int_equal(strlen(out->buf.data), out->buf.len);
 	if (i == s->stop_at)
 		return diag_set(err, "stopped at %zu", i);
-	buf_add(&s->all, data, len);
-	return 0;
+	s->spilled += out->fd >= 0;
+	return parallel_lines(out, 64, add, s, err);
 }
 
 static bool here(void *ctx, size_t i)
@@ -66,7 +84,7 @@ static const char *name(void *ctx, size_t i)
 static char *run_some_here(size_t n, unsigned jobs, size_t stop_at, size_t die_at, size_t here_every,
 			   struct diag *err)
 {
-	struct seen s = {{0}, here_every, getpid(), 0, stop_at, die_at};
+	struct seen s = {{0}, here_every, getpid(), 0, stop_at, die_at, SIZE_MAX, 0};
 	const struct parallel_job job = {work, take, name, &s, here};
 
 	if (parallel_run(&job, n, jobs, err) < 0) {
@@ -119,13 +137,40 @@ static void works_on_some_items_here(void **state)
 	for (size_t i = 0; i < 200; i++) {
 		buf_printf(&want, "%zu%s:", i, i % 3 == 0 ? "h" : "");
 		for (size_t k = 0; k < i * 100; k++)
-			buf_add(&want, "x", 1);
+			buf_add(&want, k % 10 == 9 ? "x\n" : "x", k % 10 == 9 ? 2 : 1);
 		buf_add(&want, "\n", 1);
 	}
 	assert_non_null(two);
 	assert_string_equal(two, want.data);
 	free(want.data);
 	free(two);
+	no_children_left();
+}
+
+/* Results longer than the worker may hold come whole and in order through
+ * their temporary files, from workers and from the caller alike, and
+ * leave no file open. */
+static void spills_long_results_to_files(void **state)
+{
+	struct diag err = {{0}};
+	char *kept = run(120, 2, SIZE_MAX, SIZE_MAX, &err);
+
+	(void)state;
+	assert_non_null(kept);
+	for (unsigned jobs = 1; jobs <= 2; jobs++) {
+		struct seen s = {{0}, 0, getpid(), 0, SIZE_MAX, SIZE_MAX, 500, 0};
+		const struct parallel_job job = {work, take, name, &s, here};
+		int fd = dup(0);
+
+		assert_int_equal(parallel_run(&job, 120, jobs, &err), 0);
+		assert_true(s.spilled > 100);	/* every item longer than 500 bytes */
+		assert_string_equal(s.all.data, kept);
+		close(fd);
+		assert_int_equal(dup(0), fd);	/* the lowest free descriptor: none was left open */
+		close(fd);
+		free(s.all.data);
+	}
+	free(kept);
 	no_children_left();
 }
 
@@ -156,6 +201,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(takes_results_in_item_order_for_any_number_of_workers),
 		cmocka_unit_test(works_on_some_items_here),
+		cmocka_unit_test(spills_long_results_to_files),
 		cmocka_unit_test(names_the_item_a_worker_died_on),
 		cmocka_unit_test(stops_when_a_result_cannot_be_taken),
 	};
