@@ -638,7 +638,8 @@ struct run {
 	long *twin_of;		/* per document: the earlier one of its name, or -1 (one graph only) */
 	struct cache_key *known;	/* per document: its identity, as the cache's index knew it... */
 	bool *is_known;		/* ...if it did */
-	struct strmap *ids;	/* the identity of each text read (cache_doc_key) -> its document */
+	struct numset ids;	/* the documents read, by identity (cache_doc_key)... */
+	struct cache_key *id_of;	/* ...which is this, per document */
 	struct graph *g;	/* the graph of all documents, or NULL per document */
 	struct tally t;
 };
@@ -920,6 +921,11 @@ static void build_work(void *ctx, size_t i, struct parallel_out *out)
 	free(msg.data);
 }
 
+static const char *id_of(void *ctx, size_t i)
+{
+	return ((const struct run *)ctx)->id_of[i].hex;
+}
+
 /* In the build, document by document in order: build_work's result. A
  * document given twice (one name, or one text and date) counts once. */
 static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag *err)
@@ -952,8 +958,8 @@ static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag
 		r->t.named_twice++;
 		break;
 	case DOC_RECORD:
-		if ((first = strmap_put(r->ids, rep.id.hex, (long)i)) >= 0) {
-			strmap_put(r->ids, rep.id.hex, first);
+		r->id_of[i] = rep.id;
+		if ((first = numset_add(&r->ids, rep.id.hex, i, id_of, r)) >= 0) {
 			fprintf(stderr, "actorgraph: warning: %s: the same text as %s: counted once\n", in->path,
 				r->in->docs[first].path);
 			r->t.same_text++;
@@ -977,16 +983,20 @@ static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag
 	return 0;
 }
 
+static const char *name_of(void *ctx, size_t i)
+{
+	return ((const struct corpus *)ctx)->docs[i].name;
+}
+
 /* For each document, the first one before it of the same name, or -1. */
 static long *twins_by_name(const struct corpus *in)
 {
-	struct strmap *seen = strmap_new();
+	struct numset seen = {0};
 	long *twin_of = xmalloc((in->n ? in->n : 1) * sizeof *twin_of);
 
 	for (size_t i = 0; i < in->n; i++)
-		if ((twin_of[i] = strmap_put(seen, in->docs[i].name, (long)i)) >= 0)
-			strmap_put(seen, in->docs[i].name, twin_of[i]);
-	strmap_free(seen);
+		twin_of[i] = numset_add(&seen, in->docs[i].name, i, name_of, (void *)in);
+	numset_free(&seen);
 	return twin_of;
 }
 
@@ -1130,7 +1140,7 @@ static int build(const struct options *o, const struct corpus *in, char *const *
 		r.g = new_graph(o, p.schema);
 	if (!o->per_document && in) {
 		r.twin_of = twins_by_name(in);
-		r.ids = strmap_new();
+		r.id_of = xcalloc(in->n ? in->n : 1, sizeof *r.id_of);
 	}
 	r.t.start = seconds();
 	r.t.shows = !o->quiet && in && in->n > 1 && isatty(STDERR_FILENO);
@@ -1145,7 +1155,8 @@ out:
 	cache_close(r.cache);
 	free(r.known);
 	free(r.is_known);
-	strmap_free(r.ids);
+	numset_free(&r.ids);
+	free(r.id_of);
 	free(r.twin_of);
 	graph_free(r.g);
 	pipeline_close(&p);

@@ -127,6 +127,42 @@ static uint32_t hash(const char *s, size_t n)
 	return (uint32_t)(h ^ h >> 32);
 }
 
+long numset_add(struct numset *s, const char *key, size_t item, const char *(*key_of)(void *ctx, size_t i),
+		void *ctx)
+{
+	uint32_t h = hash(key, strlen(key));
+	size_t k;
+
+	if (2 * (s->count + 1) > s->cap) {
+		struct numset big = {xcalloc(s->cap ? 2 * s->cap : 64, sizeof *big.slots), s->cap ? 2 * s->cap : 64,
+				     s->count};
+
+		for (size_t j = 0; j < s->cap; j++)
+			if (s->slots[j]) {	/* each to the first free slot */
+				for (k = (s->slots[j] >> 32) & (big.cap - 1); big.slots[k];)
+					k = (k + 1) & (big.cap - 1);
+				big.slots[k] = s->slots[j];
+			}
+		free(s->slots);
+		*s = big;
+	}
+	for (k = h & (s->cap - 1); s->slots[k]; k = (k + 1) & (s->cap - 1)) {
+		size_t other = (size_t)(s->slots[k] & 0xffffffffu) - 1;
+
+		if (s->slots[k] >> 32 == h && strcmp(key_of(ctx, other), key) == 0)
+			return (long)other;
+	}
+	s->slots[k] = (uint64_t)h << 32 | (uint64_t)(item + 1);
+	s->count++;
+	return -1;
+}
+
+void numset_free(struct numset *s)
+{
+	free(s->slots);
+	*s = (struct numset){0};
+}
+
 struct strmap *strmap_new(void)
 {
 	struct strmap *m = xcalloc(1, sizeof *m);

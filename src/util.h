@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -37,6 +38,19 @@ long strmap_get(const struct strmap *m, const char *key);
 long strmap_getn(const struct strmap *m, const char *key, size_t len);
 /* Sets key to value; returns the previous value or -1. */
 long strmap_put(struct strmap *m, const char *key, long value);
+
+/* Numbered items (below 2^32 - 1) found by a string key of each that the
+ * caller keeps: a slot is 8 bytes and no key is copied, for sets of a
+ * million documents. Zero-initialise. */
+struct numset {
+	uint64_t *slots;	/* hash << 32 | item + 1; 0: free */
+	size_t cap, count;
+};
+/* Add item, whose key is 'key', unless an item of that key is there (the
+ * key of item i is key_of(ctx, i)): then returns that item, else -1. */
+long numset_add(struct numset *s, const char *key, size_t item, const char *(*key_of)(void *ctx, size_t i),
+		void *ctx);
+void numset_free(struct numset *s);
 
 /* A sorted set of strings, the same whatever order they are added in.
  * Zero-initialise; adding is a binary search (a word already there costs

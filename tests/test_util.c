@@ -357,10 +357,36 @@ static void removes_temporary_files_on_sigterm(void **state)
 	free(data);
 }
 
+static const char *const words[] = {"pact", "aid", "war", "talks"};
+
+/* Item i's key: a word and a number, which items 250 apart share. */
+static const char *word_of(void *ctx, size_t i)
+{
+	char (*keys)[16] = ctx;
+
+	return keys[i];
+}
+
+static void numset_finds_the_first_item_of_a_key(void **state)
+{
+	static char keys[1000][16];
+	struct numset s = {0};
+
+	(void)state;
+	for (size_t i = 0; i < 1000; i++)	/* 250 distinct keys: the table grows past its first size */
+		snprintf(keys[i], sizeof keys[i], "%s%zu", words[i % 250 % 4], i % 250);
+	for (size_t i = 0; i < 1000; i++)
+		assert_int_equal(numset_add(&s, keys[i], i, word_of, keys), i < 250 ? -1 : (long)(i % 250));
+	assert_int_equal(s.count, 250);
+	numset_free(&s);
+	assert_null(s.slots);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(map_stores_replaces_and_grows),
+		cmocka_unit_test(numset_finds_the_first_item_of_a_key),
 		cmocka_unit_test(makes_names_safe_as_file_names),
 		cmocka_unit_test(removes_temporary_files_on_sigterm),
 		cmocka_unit_test(buffers_format_and_append),
