@@ -820,7 +820,7 @@ static int add_piece(void *ctx, char *piece, size_t n, struct diag *err)
 /* add_record of document in's record, given as result res. */
 static int add_long_record(struct run *r, const struct corpus_doc *in, struct parallel_out *res, struct diag *err)
 {
-	struct long_record x = {r, {.name = in->name, .path = in->path}, NULL, 0, 0, false, 0};
+	struct long_record x = {r, {.name = in->name, .path = in->path}, NULL, 0, 0, false, false};
 	int rc = parallel_lines(res, LONG_RECORD_PIECE, gather_ties, &x, err);
 
 	if (rc == 0)
@@ -1169,45 +1169,51 @@ out:
  * pieces' record. */
 struct extracting {
 	const struct run *r;
-	FILE *fp;		/* a memory stream of the lines... */
-	char *lines;
-	size_t len;
-	struct parallel_out *out;	/* ...moved to the result when they grow long */
-	bool failed;		/* memory ran out */
+	struct parallel_out *out;	/* the lines, spilled from when long */
 	struct buf record;
 };
 
-/* The lines x's stream holds, appended to the result (and spilled from it
- * when long); false when memory ran out. */
-static bool move_lines(struct extracting *x)
-{
-	bool ok = !ferror(x->fp) && fclose(x->fp) == 0;
+/* Lines are written to a memory stream, then appended to x's result. */
+struct lines {
+	FILE *fp;
+	char *data;
+	size_t len;
+};
 
-	buf_add(&x->out->buf, x->lines, x->len);
-	free(x->lines);
-	x->lines = NULL;
+static FILE *lines_open(struct lines *l)
+{
+	*l = (struct lines){NULL, NULL, 0};
+	return l->fp = open_memstream(&l->data, &l->len);
+}
+
+static void lines_end(struct lines *l, struct extracting *x)
+{
+	if (!l->fp || ferror(l->fp) | fclose(l->fp)) {
+		fprintf(stderr, "actorgraph: out of memory\n");	/* all a memory stream can lack */
+		abort();
+	}
+	buf_add(&x->out->buf, l->data, l->len);
+	free(l->data);
 	parallel_spill(x->out, x->r->o->held);
-	x->fp = open_memstream(&x->lines, &x->len);
-	return ok && x->fp;
 }
 
 static void extract_piece(void *ctx, const struct analysed *a)
 {
 	struct extracting *x = ctx;
 	const struct schema *s = x->r->p->schema;
-	struct diag err = {{0}};	/* a memory stream fails only for want of memory: ferror tells, after */
+	struct diag err = {{0}};	/* a memory stream fails only for want of memory: lines_end tells */
+	struct lines l;
 
-	if (x->failed)
-		return;
-	if (x->r->o->extract_as == EXTRACT_TSV)
-		events_tsv(x->fp, s, a->doc, a->ev, a->ne, &err);
-	else if (x->r->o->extract_as == EXTRACT_JSON)
-		jsonio_events(x->fp, s, a->doc, a->ev, a->ne, x->r->o->compact, &err);
-	else
+	if (x->r->o->extract_as == EXTRACT_RECORDS) {
 		cache_record(s, a->doc, a->m, a->nm, a->ev, a->ne, &x->record);
-	if (x->r->o->extract_as != EXTRACT_RECORDS && fflush(x->fp) == 0 && x->len > x->r->o->held &&
-	    !move_lines(x))
-		x->failed = true;
+	} else if (lines_open(&l)) {
+		if (x->r->o->extract_as == EXTRACT_TSV)
+			events_tsv(l.fp, s, a->doc, a->ev, a->ne, &err);
+		else
+			jsonio_events(l.fp, s, a->doc, a->ev, a->ne, x->r->o->compact, &err);
+	}
+	if (x->r->o->extract_as != EXTRACT_RECORDS)
+		lines_end(&l, x);
 }
 
 /* In a worker: the lines of document i then 'o', or why it cannot be read
@@ -1216,23 +1222,19 @@ static void extract_work(void *ctx, size_t i, struct parallel_out *out)
 {
 	struct run *r = ctx;
 	const struct corpus_doc *in = &r->in->docs[i];
-	struct extracting x = {r, NULL, NULL, 0, out, false, {0}};
+	struct extracting x = {r, out, {0}};
 	const struct taker t = {NULL, extract_piece, &x};
 	struct diag err = {{0}};
 	struct cache_key id;
+	struct lines l;
 	size_t bytes;
-	int rc;
+	int rc = analyse(r->p, r->o, in, &t, &id, &bytes, &err);
 
-	x.fp = open_memstream(&x.lines, &x.len);
-	rc = x.fp ? analyse(r->p, r->o, in, &t, &id, &bytes, &err) : 0;
-	if (x.fp && rc == 0 && r->o->extract_as == EXTRACT_RECORDS)
-		jsonio_record(x.fp, in->name, in->path, x.record.data, x.record.len, &err);
-	if (!x.fp || x.failed || !move_lines(&x)) {
-		fprintf(stderr, "actorgraph: out of memory\n");	/* all a memory stream can lack */
-		abort();
+	if (rc == 0 && r->o->extract_as == EXTRACT_RECORDS) {
+		if (lines_open(&l))
+			jsonio_record(l.fp, in->name, in->path, x.record.data, x.record.len, &err);
+		lines_end(&l, &x);
 	}
-	fclose(x.fp);
-	free(x.lines);
 	if (rc < 0) {
 		parallel_drop(out);
 		buf_puts(&out->buf, err.msg);

@@ -1,8 +1,9 @@
 /* parallel.c - a pool of forked workers, each sent item numbers on a pipe
  * and answering on a socket (which also carries the temporary file of a
- * large result, so that no file is left behind whoever dies). An item goes to the first worker with room, so
- * that one long document holds up only its worker; results wait in a window
- * until their turn, which bounds the memory the caller holds. */
+ * large result, so that no file is left behind whoever dies). An item goes
+ * to the first worker with room, so that one long document holds up only
+ * its worker; results wait in a window until their turn, which bounds the
+ * memory the caller holds. */
 #define _GNU_SOURCE	/* sched_getaffinity: the cores taskset or a cgroup leave us */
 #include "parallel.h"
 
@@ -118,7 +119,8 @@ static void serve(const struct parallel_job *job, int cmd, int res)
 		head[0] = item;
 		head[1] = out.buf.len;
 		head[2] = out.spilled;
-		if (send_head(res, head, out.fd) < 0 || write_all(res, out.buf.data, out.buf.len) < 0)
+		if (send_head(res, head, out.spilled ? out.fd : -1) < 0 ||
+		    write_all(res, out.buf.data, out.buf.len) < 0)
 			_exit(1);
 		parallel_drop(&out);	/* the caller has its own descriptor of the file */
 	}
