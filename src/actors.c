@@ -50,11 +50,19 @@ static const char *const state_bodies[] = {
 	"commission", "committee", "bank", NULL
 };
 
-/* Capitalised words that start sentences or name times, not persons. */
-static const char *const not_names[] = {
+/* Words of grammar, which no name holds: capitalised, one starts a
+ * sentence, even where the sentence before it lacks its stop ("... the
+ * Academy Awards The film"). */
+static const char *const function_words[] = {
 	"the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "of", "to", "from", "with",
 	"as", "by", "after", "before", "since", "when", "while", "if", "this", "that", "these",
 	"those", "there", "it", "its", "we", "they", "he", "she", "his", "her", "their", "our",
+	"i", "you", "my", "your", NULL
+};
+
+/* Capitalised words that name times or ranks, not persons, which neither
+ * start a name (nor do the function words). */
+static const char *const not_names[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
 	"february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "mr", "mrs", "ms", "dr", "president", "minister", "prime", "north",
@@ -159,12 +167,14 @@ static const char *const i_me[] = {"i", "me", "my", NULL};
 #define C_BY			(1ULL << 30)
 #define C_IT			(1ULL << 31)
 #define C_HYPHEN		(1ULL << 32)
+#define C_FUNCTION		(1ULL << 33)
 
 static const struct {
 	const char *const *words;
 	uint64_t bit;
 } word_classes[] = {
 	{org_heads, C_ORG_HEAD}, {state_bodies, C_STATE_BODY}, {not_names, C_NOT_NAME},
+	{function_words, C_NOT_NAME | C_FUNCTION},
 	{name_particles, C_PARTICLE}, {ranks, C_RANK}, {honorifics, C_HONORIFIC}, {name_suffixes, C_SUFFIX},
 	{not_given_names, C_NOT_GIVEN}, {leading_verbs, C_LEADING_VERB}, {speech_verbs, C_SPEECH_VERB},
 	{person_pronouns, C_PERSON_PRONOUN}, {thing_pronouns, C_THING_PRONOUN},
@@ -864,6 +874,13 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
 	while (j < end && (j == i || !covered(f, j)) && !(tids[j] >= 0 && (d->tok[j].flags & TOK_WORD))) {	/* titles are no names */
 		const struct token *t = &d->tok[j];
 
+		if (j > i && (t->flags & TOK_UPPER) && tok_is(f, j, C_FUNCTION)) {
+			/* a sentence whose stop is lost ("Academy Awards The film"), or
+			 * a title in capitals ("Morsi Praised For Cease-Fire"): no name */
+			if (j + 1 < end && (d->tok[j + 1].flags & TOK_UPPER))
+				r.words = 0;
+			break;
+		}
 		if (r.words >= 2 && (t->flags & TOK_UPPER) && tok_is(f, j, C_SUFFIX)) {
 			j++;
 			if (j < end && strcmp(d->tok[j].norm, ".") == 0 && !(d->tok[j].flags & TOK_SPACE))
@@ -1123,6 +1140,9 @@ static void find_organizations(struct matcher *m, const struct doc *d, size_t si
 				j = last = f->list[k].end;
 				continue;
 			}
+			if ((t->flags & TOK_UPPER) && j > i && tok_is(f, j, C_FUNCTION) &&
+			    !(j + 1 < s->end && (d->tok[j + 1].flags & TOK_UPPER)))
+				break;	/* a sentence whose stop is lost: "Yale University The study" */
 			if (t->flags & TOK_UPPER) {
 				words++;
 				last = j + 1;

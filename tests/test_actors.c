@@ -121,6 +121,19 @@ static void introduces_organizations_with_their_acronyms(void **state)
 	assert_introduced("China's Foreign Ministry said", "CHN");
 }
 
+/* A capitalised word of grammar inside a name: the sentence before it lost
+ * its stop, or the whole is a title in capitals. */
+static void ends_names_at_words_of_grammar(void **state)
+{
+	(void)state;
+	assert_introduced("said Ivo Haddad The talks failed.", "ivo_haddad | ivo_haddad person: Ivo Haddad");
+	assert_introduced("said Lena Moravec He left.", "lena_moravec | lena_moravec person: Lena Moravec");
+	assert_introduced("Egypt's Karim Praised For Cease-Fire As Talks Begin", "EGY");
+	assert_introduced("the Adriatic Center for Sea Studies The talks failed.",
+			  "adriatic_center_for_sea_studies | "
+			  "adriatic_center_for_sea_studies organization: Adriatic Center for Sea Studies");
+}
+
 static void matches_accented_names_in_any_capitals(void **state)
 {
 	(void)state;
@@ -339,6 +352,7 @@ int main(void)
 		cmocka_unit_test(forgets_the_names_a_document_introduced),
 		cmocka_unit_test(introduces_persons_after_abbreviated_ranks),
 		cmocka_unit_test(introduces_persons_after_a_title_in_apposition),
+		cmocka_unit_test(ends_names_at_words_of_grammar),
 		cmocka_unit_test(keeps_hyphenated_given_names_initials_and_suffixes),
 		cmocka_unit_test(tells_other_names_around_a_known_surname),
 		cmocka_unit_test(introduces_persons_after_a_title_of_a_department),
