@@ -8,12 +8,12 @@ Documents are the ARTICLEs (the evaluation articles, news no one here
 wrote) and, with --nlp, articles of 100 sentences of the npm package
 nlp-corpus (DIR is its builds/ folder: 100 JSON arrays of 1,000 English
 sentences each). One round is every nlp-corpus sentence once, shuffled with
-the round's number as seed and cut into articles of 20 paragraphs of 5
-sentences, plus every ARTICLE once, in a shuffled order; rounds follow each
-other until the text reaches MB (10^6 bytes) or N documents. Each round's
-articles differ from the last (another shuffle; a line "Copy R." after an
-ARTICLE), so that no document is a copy of another that actorgraph would
-read once.
+the round's number as seed and cut into articles of 100 sentences in
+paragraphs of up to 5 (see paragraphs()), plus every ARTICLE once, in a
+shuffled order; rounds follow each other until the text reaches MB (10^6
+bytes) or N documents. Each round's articles differ from the last (another
+shuffle; a line "Copy R." after an ARTICLE), so that no document is a copy
+of another that actorgraph would read once.
 
 Writes OUT.txt (one text file: one document), OUT.jsonl (JSON lines, one
 article each: {"id", "text"}, and "date" with --dates N: the documents in
@@ -33,6 +33,21 @@ import sys
 
 PARAGRAPH, ARTICLE = 5, 100	# sentences per paragraph (line), per nlp-corpus article
 SENTENCE_END = re.compile(r'[.!?]["\u201d\u2019)]*\s+(?=["\u201c\u2018(]?[A-Z])')
+ENDED = re.compile(r'[.!?]["\u201d\u2019)]*$')
+
+
+def paragraphs(body):
+    """Lines of up to PARAGRAPH sentences. A third of nlp-corpus's
+    "sentences" are fragments with no final stop (titles, list items, text
+    cut off): one ends its line, since run into the next sentence it would
+    make a name no text holds ("Academy Awards The"), a new one each round."""
+    lines, line = [], []
+    for s in body:
+        line.append(s)
+        if len(line) == PARAGRAPH or not ENDED.search(s):
+            lines.append(" ".join(line))
+            line = []
+    return lines + ([" ".join(line)] if line else [])
 
 
 def nlp_sentences(folder):
@@ -62,8 +77,7 @@ def rounds(sentences, articles):
             rng.shuffle(s)
             for a in range(0, len(s), ARTICLE):
                 body = s[a:a + ARTICLE]
-                lines = [" ".join(body[p:p + PARAGRAPH]) for p in range(0, len(body), PARAGRAPH)]
-                docs.append(("r%03d-n%04d" % (r, a // ARTICLE), "\n".join(lines) + "\n", len(body)))
+                docs.append(("r%03d-n%04d" % (r, a // ARTICLE), "\n".join(paragraphs(body)) + "\n", len(body)))
         for name, text, n in articles:
             docs.append(("r%03d-%s" % (r, name), "%sCopy %d.\n" % (text, r), n + 1))
         rng.shuffle(docs)
