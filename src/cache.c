@@ -490,7 +490,7 @@ static void put_number(struct buf *b, unsigned long long n, int digits)
  * inode, size and times of change (to the nanosecond), as git's index has
  * it; false, with nothing appended, for a path the index cannot hold (a
  * line break in it). */
-static bool signature(struct buf *b, const char *path, const char *date, const struct stat *st)
+static bool signature(struct buf *b, const char *path, const char *date, const struct file_mark *mark)
 {
 	if (strchr(path, '\n'))
 		return false;
@@ -498,19 +498,19 @@ static bool signature(struct buf *b, const char *path, const char *date, const s
 	buf_puts(b, "\t");
 	buf_puts(b, date ? date : "");
 	buf_puts(b, "\t");
-	put_number(b, (unsigned long long)st->st_dev, 1);
+	put_number(b, (unsigned long long)mark->dev, 1);
 	buf_puts(b, ":");
-	put_number(b, (unsigned long long)st->st_ino, 1);
+	put_number(b, (unsigned long long)mark->ino, 1);
 	buf_puts(b, ":");
-	put_number(b, (unsigned long long)st->st_size, 1);
+	put_number(b, (unsigned long long)mark->size, 1);
 	buf_puts(b, ":");
-	put_number(b, (unsigned long long)st->st_mtim.tv_sec, 1);
+	put_number(b, (unsigned long long)mark->mtime.tv_sec, 1);
 	buf_puts(b, ".");
-	put_number(b, (unsigned long long)st->st_mtim.tv_nsec, 9);
+	put_number(b, (unsigned long long)mark->mtime.tv_nsec, 9);
 	buf_puts(b, ":");
-	put_number(b, (unsigned long long)st->st_ctim.tv_sec, 1);
+	put_number(b, (unsigned long long)mark->ctime.tv_sec, 1);
 	buf_puts(b, ".");
-	put_number(b, (unsigned long long)st->st_ctim.tv_nsec, 9);
+	put_number(b, (unsigned long long)mark->ctime.tv_nsec, 9);
 	return true;
 }
 
@@ -537,11 +537,11 @@ static void load_index(struct cache *c)
 	free(data);
 }
 
-bool cache_known(const struct cache *c, const char *path, const char *date, const struct stat *st,
+bool cache_known(const struct cache *c, const char *path, const char *date, const struct file_mark *mark,
 		 struct cache_key *id)
 {
 	struct buf sig = {0};
-	long k = signature(&sig, path, date, st) ? strmap_get(c->known, sig.data) : -1;
+	long k = signature(&sig, path, date, mark) ? strmap_get(c->known, sig.data) : -1;
 
 	free(sig.data);
 	if (k >= 0)
@@ -549,9 +549,9 @@ bool cache_known(const struct cache *c, const char *path, const char *date, cons
 	return k >= 0;
 }
 
-void cache_know(struct cache *c, const char *path, const char *date, const struct stat *st, struct cache_key id)
+void cache_know(struct cache *c, const char *path, const char *date, const struct file_mark *mark, struct cache_key id)
 {
-	if (!signature(&c->index, path, date, st))
+	if (!signature(&c->index, path, date, mark))
 		return;	/* nothing appended */
 	buf_puts(&c->index, "\t");
 	buf_puts(&c->index, id.hex);

@@ -7,7 +7,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/stat.h>
 
 #include "actors.h"
 #include "diag.h"
@@ -80,11 +79,11 @@ struct cache_key cache_key(const struct cache *c, struct cache_key doc);
 
 /* The identity of the file at 'path' (given 'date', may be NULL) without
  * reading it: what the last build's index said of it, if its size, inode and
- * times of change (st) are the same. False when unknown. */
-bool cache_known(const struct cache *c, const char *path, const char *date, const struct stat *st,
+ * times of change (mark) are the same. False when unknown. */
+bool cache_known(const struct cache *c, const char *path, const char *date, const struct file_mark *mark,
 		 struct cache_key *id);
 /* Add the file to this build's index (written by cache_close). */
-void cache_know(struct cache *c, const char *path, const char *date, const struct stat *st, struct cache_key id);
+void cache_know(struct cache *c, const char *path, const char *date, const struct file_mark *mark, struct cache_key id);
 
 /* Append the record kept under key k to *record; false when there is no
  * whole entry of this format and key (a torn, truncated or altered one

@@ -196,8 +196,10 @@ static void add_file(struct corpus *c, const char *path, const char *date, const
 	}
 	name = strcmp(path, "-") == 0 ? xstrdup("stdin") : text_doc_name(path);
 	add_doc(c, path, name, date);
-	if (st && S_ISREG(st->st_mode))
-		c->docs[c->n - 1].st = memcpy(xmalloc(sizeof *st), st, sizeof *st);	/* the cache knows a file by it */
+	if (st && S_ISREG(st->st_mode)) {	/* the cache knows a file by it */
+		c->docs[c->n - 1].mark = xmalloc(sizeof *c->docs[c->n - 1].mark);
+		*c->docs[c->n - 1].mark = file_mark_of(st);
+	}
 	free(name);
 }
 
@@ -427,7 +429,7 @@ void corpus_free(struct corpus *c)
 		free(c->docs[i].name);
 		free(c->docs[i].date);
 		free(c->docs[i].error);
-		free(c->docs[i].st);
+		free(c->docs[i].mark);
 	}
 	free(c->docs);
 	for (size_t i = 0; i < c->nfeeds; i++)

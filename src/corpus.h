@@ -6,7 +6,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <sys/stat.h>
 
 #include "diag.h"
 
@@ -18,7 +17,7 @@ struct corpus_doc {
 	long offset;		/* where the line starts in it */
 	size_t len;		/* its bytes */
 	char *error;		/* why the document cannot be read, or NULL */
-	struct stat *st;	/* a text file as the walk found it; NULL for stdin and JSON lines */
+	struct file_mark *mark;	/* a text file as the walk found it; NULL for stdin and JSON lines */
 };
 
 struct corpus_seen;

@@ -669,8 +669,8 @@ static void look_up_files(struct run *r)
 	for (size_t i = 0; i < r->in->n; i++) {
 		const struct corpus_doc *d = &r->in->docs[i];
 
-		if (d->st && !d->error)
-			r->is_known[i] = cache_known(r->cache, d->path, d->date, d->st, &r->known[i]);
+		if (d->mark && !d->error)
+			r->is_known[i] = cache_known(r->cache, d->path, d->date, d->mark, &r->known[i]);
 	}
 }
 
@@ -900,7 +900,7 @@ static void build_work(void *ctx, size_t i, struct parallel_out *out)
 	} else if (r->is_known && r->is_known[i] &&
 		   cache_get(r->cache, cache_key(r->cache, r->known[i]), x.record)) {
 		rep.cached = true;	/* neither read nor hashed: its file is as the last build saw it */
-		rep.bytes = (size_t)in->st->st_size;
+		rep.bytes = (size_t)in->mark->size;
 		rep.id = r->known[i];
 	} else if ((rc = analyse(r->p, r->o, in, &t, &rep.id, &rep.bytes, &err)) < 0) {
 		rep.status = DOC_UNREAD;
@@ -974,8 +974,8 @@ static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag
 		r->t.outside++;
 		break;
 	}
-	if (r->cache && in->st && rep.status != DOC_UNREAD && rep.status != DOC_TWIN)
-		cache_know(r->cache, in->path, in->date, in->st, rep.id);
+	if (r->cache && in->mark && rep.status != DOC_UNREAD && rep.status != DOC_TWIN)
+		cache_know(r->cache, in->path, in->date, in->mark, rep.id);
 	if (r->o->verbose && rep.status != DOC_UNREAD && rep.status != DOC_FAILED)
 		fprintf(stderr, "actorgraph: %s: %zu bytes, %s\n", in->path, rep.bytes,
 			rep.status == DOC_TWIN ? "left out" : rep.cached ? "from the cache" : "extracted");

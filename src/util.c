@@ -785,3 +785,8 @@ int make_dirs(const char *dir, struct diag *err)
 	free(p);
 	return 0;
 }
+
+struct file_mark file_mark_of(const struct stat *st)
+{
+	return (struct file_mark){st->st_dev, st->st_ino, st->st_size, st->st_mtim, st->st_ctim};
+}

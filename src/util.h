@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 
@@ -155,5 +156,16 @@ void outlock_release(struct outlock *l);	/* safe when not held */
 
 /* Make 'dir' and its parents, like mkdir -p. */
 int make_dirs(const char *dir, struct diag *err);
+
+/* What says a file is unchanged, as git's index has it: its device,
+ * inode, size and times of change, 56 of the 144 bytes of a struct stat
+ * (a build keeps one for each file it reads). */
+struct file_mark {
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime, ctime;
+};
+struct file_mark file_mark_of(const struct stat *st);
 
 #endif

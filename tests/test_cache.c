@@ -242,14 +242,16 @@ static void knows_unchanged_files_without_reading_them(void **state)
 	struct cache *c = open_cache();
 	const char *file = "tests/out/cache-indexed.txt";
 	struct cache_key id = cache_doc_key(text, strlen(text), NULL), got;
-	struct stat st, again;
+	struct stat file_st;
+	struct file_mark st, again;
 	FILE *fp;
 
 	(void)state;
 	assert_non_null(fp = fopen(file, "w"));
 	fputs(text, fp);
 	fclose(fp);
-	assert_int_equal(stat(file, &st), 0);
+	assert_int_equal(stat(file, &file_st), 0);
+	st = file_mark_of(&file_st);
 	assert_false(cache_known(c, file, NULL, &st, &got));
 	cache_know(c, file, NULL, &st, id);
 	cache_close(c);	/* writes the index */
@@ -258,16 +260,16 @@ static void knows_unchanged_files_without_reading_them(void **state)
 	assert_string_equal(got.hex, id.hex);
 	assert_false(cache_known(c, file, "2024-01-01", &st, &got));	/* another given date */
 	again = st;
-	again.st_mtim.tv_nsec++;	/* written again */
+	again.mtime.tv_nsec++;	/* written again */
 	assert_false(cache_known(c, file, NULL, &again, &got));
 	again = st;
-	again.st_ctim.tv_sec++;	/* written, its time of change set back */
+	again.ctime.tv_sec++;	/* written, its time of change set back */
 	assert_false(cache_known(c, file, NULL, &again, &got));
 	again = st;
-	again.st_size++;
+	again.size++;
 	assert_false(cache_known(c, file, NULL, &again, &got));
 	again = st;
-	again.st_ino++;	/* another file moved in its place */
+	again.ino++;	/* another file moved in its place */
 	assert_false(cache_known(c, file, NULL, &again, &got));
 	cache_close(c);	/* nothing known this time: the index stays */
 	c = open_cache();
