@@ -60,8 +60,8 @@ static const char *const function_words[] = {
 	"i", "you", "my", "your", NULL
 };
 
-/* Capitalised words that name times or ranks, not persons, which neither
- * start a name (nor do the function words). */
+/* Capitalised words of times, ranks and places that start no person's
+ * name (nor does a word of grammar). */
 static const char *const not_names[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
 	"february", "march", "april", "may", "june", "july", "august", "september", "october",

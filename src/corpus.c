@@ -197,8 +197,10 @@ static void add_file(struct corpus *c, const char *path, const char *date, const
 	name = strcmp(path, "-") == 0 ? xstrdup("stdin") : text_doc_name(path);
 	add_doc(c, path, name, date);
 	if (st && S_ISREG(st->st_mode)) {	/* the cache knows a file by it */
-		c->docs[c->n - 1].mark = xmalloc(sizeof *c->docs[c->n - 1].mark);
-		*c->docs[c->n - 1].mark = file_mark_of(st);
+		struct file_mark *mark = xmalloc(sizeof *mark);
+
+		*mark = file_mark_of(st);
+		c->docs[c->n - 1].mark = mark;
 	}
 	free(name);
 }
