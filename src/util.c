@@ -58,13 +58,11 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-void xgrow(void *p, size_t *cap, size_t need, size_t size)
+void xgrow_to(void *p, size_t *cap, size_t need, size_t size)
 {
 	void **pp = p;
 	size_t c = *cap ? *cap : 8;
 
-	if (need <= *cap)
-		return;
 	while (c < need)
 		c *= 2;
 	if (c > SIZE_MAX / size)

@@ -18,8 +18,14 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
-/* Grow the array *p of *cap elements of 'size' bytes to hold at least 'need'. */
-void xgrow(void *p, size_t *cap, size_t need, size_t size);
+/* Grow the array *p of *cap elements of 'size' bytes to hold at least 'need'.
+ * Inline, as most calls (one per token) find the room already there. */
+void xgrow_to(void *p, size_t *cap, size_t need, size_t size);
+static inline void xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need > *cap)
+		xgrow_to(p, cap, need, size);
+}
 
 /* A growable NUL-terminated string. Zero-initialise; free 'data' with free(). */
 struct buf {
