@@ -1302,7 +1302,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out,
 	/* every token's classes first: a sentence's rules read some tokens past it */
 	for (size_t i = 0; i <= d->ntok; i++) {
 		f.at[i] = -1;
-		ids[i] = i < d->ntok ? vocab_get(&m->words, d->tok[i].norm) : -1;
+		ids[i] = i < d->ntok ? vocab_getn(&m->words, d->tok[i].norm, d->tok[i].len) : -1;
 		cls[i] = ids[i] >= 0 && ids[i] < m->class_words ? m->classes[ids[i]] : 0;
 	}
 	for (size_t si = 0; si < d->nsent; si++) {
@@ -1312,7 +1312,7 @@ size_t actors_find(struct matcher *m, const struct doc *d, struct mention **out,
 			index_names(m);	/* names that earlier sentences introduced */
 		for (size_t i = d->sent[si].first; i < d->sent[si].end; i++) {
 			if (ids[i] < 0 && m->words.n > known)	/* perhaps a word of those names */
-				ids[i] = vocab_get(&m->words, d->tok[i].norm);
+				ids[i] = vocab_getn(&m->words, d->tok[i].norm, d->tok[i].len);
 			/* tids: the word's id if it is a title's, else -1 */
 			tids[i] = ids[i] < m->title_words ? ids[i] : -1;
 		}

@@ -91,6 +91,8 @@ static const char *const copulas[] = {
 	"is", "was", "are", "were", "has", "have", "been", "being", "remains", "remained", "became",
 	"become", "becomes", "becoming", NULL
 };
+/* words that open a condition, which rules the clause after it */
+static const char *const conditions[] = {"if", "unless", "whether", NULL};
 static const char *const question_words[] = {
 	"will", "would", "could", "can", "should", "shall", "may", "might", "do", "does", "did",
 	"is", "are", "was", "were", "has", "have", "had", "what", "how", "why", "whether", "who",
@@ -102,7 +104,7 @@ enum {
 	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
 	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11,
-	W_PARTNER = 1 << 12, W_FIGHTERS = 1 << 13
+	W_PARTNER = 1 << 12, W_FIGHTERS = 1 << 13, W_CONDITION = 1 << 14
 };
 
 static const struct {
@@ -113,7 +115,7 @@ static const struct {
 	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
 	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
 	{statements, W_STATEMENT}, {instruments, W_INSTRUMENT}, {partners, W_PARTNER},
-	{fighters, W_FIGHTERS},
+	{fighters, W_FIGHTERS}, {conditions, W_CONDITION},
 };
 
 struct extractor *relations_new(const struct schema *s, struct vocab *words)
@@ -519,7 +521,6 @@ static int definite(const struct ctx *c, size_t a)
  * Putin's invasion". */
 static enum modality modality(const struct ctx *c, size_t a, size_t clause_start, size_t qstart, size_t prev)
 {
-	static const char *const conditions[] = {"if", "unless", "whether", NULL};
 	size_t from = a > clause_start + MODAL_WINDOW ? a - MODAL_WINDOW : clause_start;
 
 	/* (but an infinitive's "to" is no preposition: "calling on X to impose") */
@@ -537,7 +538,7 @@ static enum modality modality(const struct ctx *c, size_t a, size_t clause_start
 			break;
 		}
 	for (size_t i = c->S->first; i < from && i < c->S->first + CLAUSE_REACH; i++)
-		if (word_in(word(c, i), conditions))
+		if (is(c, i, W_CONDITION))
 			return MOD_HYPOTHETICAL;
 	if (c->S->question && a >= qstart)
 		return MOD_HYPOTHETICAL;

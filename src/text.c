@@ -80,8 +80,16 @@ struct tokenizer {
 	size_t nbreaks, breaks_cap;
 };
 
-static void add_token(struct tokenizer *t, size_t start, size_t end, const char *norm, size_t nlen,
-		      unsigned flags)
+/* Room for the norm of one more token, of at most n bytes, at the end of
+ * t->norms: where the caller writes it before add_token. */
+static char *norm_room(struct tokenizer *t, size_t n)
+{
+	xgrow(&t->norms.data, &t->norms.cap, t->norms.len + n + 1, 1);
+	return t->norms.data + t->norms.len;
+}
+
+/* Add the token whose norm of nlen bytes norm_room gave. */
+static void add_token(struct tokenizer *t, size_t start, size_t end, size_t nlen, unsigned flags)
 {
 	struct doc *d = t->d;
 	struct token *k;
@@ -96,13 +104,19 @@ static void add_token(struct tokenizer *t, size_t start, size_t end, const char 
 	k->start = start;
 	k->end = end;
 	k->flags = flags | (t->space ? TOK_SPACE : 0);
+	k->len = (unsigned)nlen;
 	t->norm_off[d->ntok] = t->norms.len;
-	xgrow(&t->norms.data, &t->norms.cap, t->norms.len + nlen + 2, 1);
-	memcpy(t->norms.data + t->norms.len, norm, nlen);
 	t->norms.len += nlen + 1;	/* keep each NUL inside the buffer */
 	t->norms.data[t->norms.len - 1] = '\0';
 	d->ntok++;
 	t->space = t->newline = false;
+}
+
+static void add_punct(struct tokenizer *t, size_t start, size_t end, const char *norm, size_t nlen,
+		      unsigned flags)
+{
+	memcpy(norm_room(t, nlen), norm, nlen);
+	add_token(t, start, end, nlen, flags);
 }
 
 /* Words: letters and digits with internal apostrophes ("don't", "O'Brien"),
@@ -154,7 +168,7 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 static void norm_word(struct tokenizer *t, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)t->d->text;
-	char small[128], *w = end - start < sizeof small ? small : xmalloc(end - start);
+	char *w = norm_room(t, end - start);	/* lowercase is never longer */
 	unsigned flags = TOK_WORD;
 	size_t lower = 0, upper = 0, n = 0;
 
@@ -190,9 +204,7 @@ static void norm_word(struct tokenizer *t, size_t start, size_t end)
 	}
 	if (upper >= 2 && lower == 0)
 		flags |= TOK_CAPS;
-	add_token(t, start, end, w, n, flags);
-	if (w != small)
-		free(w);
+	add_token(t, start, end, n, flags);
 }
 
 static void tokenize(struct tokenizer *t)
@@ -241,12 +253,12 @@ static void tokenize(struct tokenizer *t)
 		}
 		if ((cp == '\'' || cp == 0x2019) && i + l < n && (s[i + l] == 's' || s[i + l] == 'S') &&
 		    (i + l + 1 >= n || !isalnum(s[i + l + 1]))) {
-			add_token(t, i, i + l + 1, "'s", 2, 0);
+			add_punct(t, i, i + l + 1, "'s", 2, 0);
 			i += l + 1;
 			continue;
 		}
 		if (cp == '-' && i + 1 < n && s[i + 1] == '-') {
-			add_token(t, i, i + 2, "--", 2, 0);
+			add_punct(t, i, i + 2, "--", 2, 0);
 			i += 2;
 			continue;
 		}
@@ -254,11 +266,11 @@ static void tokenize(struct tokenizer *t)
 			flags |= TOK_OPEN;
 		pn = punct_norm(cp, &flags);
 		if (pn) {
-			add_token(t, i, i + l, pn, strlen(pn), flags);
+			add_punct(t, i, i + l, pn, strlen(pn), flags);
 		} else {
 			char c = (char)cp;
 
-			add_token(t, i, i + l, &c, 1, flags);
+			add_punct(t, i, i + l, &c, 1, flags);
 		}
 		i += l;
 	}
@@ -275,16 +287,23 @@ static bool is_abbrev(const char *w)
 
 	if (w[0] && !w[1] && isalpha((unsigned char)w[0]))	/* an initial: "J. Smith" */
 		return true;
+	if (strlen(w) > 4)	/* longer than any in the list: most words before a stop */
+		return false;
 	for (size_t i = 0; list[i]; i++)
 		if (strcmp(list[i], w) == 0)
 			return true;
 	return false;
 }
 
+/* Whether k is the one character c (a test by bytes: one per token and stage). */
+static bool is_char(const struct token *k, char c)
+{
+	return k->len == 1 && k->norm[0] == c;
+}
+
 static bool is_closer(const struct token *k)
 {
-	return !(k->flags & (TOK_SPACE | TOK_OPEN)) &&
-	       (strcmp(k->norm, "\"") == 0 || strcmp(k->norm, "'") == 0 || strcmp(k->norm, ")") == 0);
+	return !(k->flags & (TOK_SPACE | TOK_OPEN)) && (is_char(k, '"') || is_char(k, '\'') || is_char(k, ')'));
 }
 
 /* The line breaks before a byte of the text, counted as sentences start. */
@@ -320,7 +339,7 @@ static void add_sentence(struct doc *d, size_t *cap, size_t first, size_t end, s
 	s->col = d->tok[first].start - l->start + 1;
 	s->question = false;
 	for (size_t i = end; i-- > first;) {
-		if (strcmp(d->tok[i].norm, "?") == 0)
+		if (is_char(&d->tok[i], '?'))
 			s->question = true;
 		if (!is_closer(&d->tok[i]))
 			break;
@@ -333,7 +352,7 @@ static void split_sentences(struct doc *d, const size_t *breaks, size_t nbreaks)
 	struct lines l = {0, 0, 0};
 
 	for (size_t i = 0; i < d->ntok; i++) {
-		const char *w = d->tok[i].norm;
+		const struct token *k = &d->tok[i];
 		size_t j;
 
 		if (b < nbreaks && breaks[b] == i) {
@@ -341,9 +360,9 @@ static void split_sentences(struct doc *d, const size_t *breaks, size_t nbreaks)
 			first = i;
 			b++;
 		}
-		if (strcmp(w, ".") != 0 && strcmp(w, "?") != 0 && strcmp(w, "!") != 0)
+		if (!is_char(k, '.') && !is_char(k, '?') && !is_char(k, '!'))
 			continue;
-		if (strcmp(w, ".") == 0 && i > first && (d->tok[i - 1].flags & TOK_WORD) &&
+		if (is_char(k, '.') && i > first && (d->tok[i - 1].flags & TOK_WORD) &&
 		    !(d->tok[i].flags & TOK_SPACE) && is_abbrev(d->tok[i - 1].norm))
 			continue;
 		for (j = i + 1; j < d->ntok && is_closer(&d->tok[j]); j++)

@@ -23,6 +23,7 @@ struct token {
 	size_t start, end;	/* byte offsets in doc->text */
 	const char *norm;
 	unsigned flags;
+	unsigned len;		/* of norm, in bytes */
 };
 
 /* A sentence is a run of tokens inside one line (paragraph) of the text. */

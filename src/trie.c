@@ -69,6 +69,11 @@ int vocab_get(const struct vocab *v, const char *word)
 	return (int)strmap_get(v->ids, word);
 }
 
+int vocab_getn(const struct vocab *v, const char *word, size_t len)
+{
+	return (int)strmap_getn(v->ids, word, len);
+}
+
 struct trie *trie_new(struct vocab *v)
 {
 	struct trie *t = xcalloc(1, sizeof *t);

@@ -20,6 +20,7 @@ void vocab_destroy(struct vocab *v);
 int vocab_add(struct vocab *v, const char *word);
 /* The id of 'word', or -1 if no trie of the vocabulary holds it. */
 int vocab_get(const struct vocab *v, const char *word);
+int vocab_getn(const struct vocab *v, const char *word, size_t len);	/* a word of len bytes */
 
 struct trie;
 
