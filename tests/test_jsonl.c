@@ -91,6 +91,36 @@ static void bounds_nesting(void **state)
 	free(line.data);
 }
 
+/* A string's plain bytes are skipped a word at a time: a quote, a
+ * backslash or a control byte stops the scan at any place in the word,
+ * and bytes of UTF-8 (0x80 and up) do not. */
+static void stops_at_any_place_in_a_word(void **state)
+{
+	(void)state;
+	for (size_t at = 0; at < 24; at++) {
+		char text[32], line[64];
+		struct jsonl_article a;
+		const char *why = NULL;
+		size_t col;
+
+		memset(text, 'x', sizeof text);
+		text[sizeof text - 1] = '\0';
+		text[at] = '\xc3';	/* "é": bytes of 0x80 and up */
+		text[at + 1] = '\xa9';
+		snprintf(line, sizeof line, "{\"text\": \"%s\"}", text);
+		assert_int_equal(jsonl_article(line, strlen(line), &a, &why), 0);
+		assert_int_equal(a.text_len, sizeof text - 1);
+		for (const char *stop = "\"\\\x1f\t"; *stop; stop++) {
+			text[at] = *stop;
+			snprintf(line, sizeof line, "{\"text\": \"%s\"}", text);
+			col = jsonl_article(line, strlen(line), &a, &why);
+			/* a quote ends the string, and the line is bad after it; "\x" is
+			 * no escape, and a control byte is refused where it is */
+			assert_int_equal(col, 11 + at + (*stop == '"'));
+		}
+	}
+}
+
 /* What jansson reads from the same lines, it reads too. */
 static void agrees_with_jansson(void **state)
 {
@@ -129,6 +159,7 @@ int main(void)
 		cmocka_unit_test(finds_and_decodes_the_members),
 		cmocka_unit_test(refuses_malformed_lines_where_they_go_wrong),
 		cmocka_unit_test(bounds_nesting),
+		cmocka_unit_test(stops_at_any_place_in_a_word),
 		cmocka_unit_test(agrees_with_jansson),
 	};
 
