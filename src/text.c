@@ -387,6 +387,11 @@ struct doc *text_parse(const char *path, const char *name, const char *date, cha
 	d->date = date ? xstrdup(date) : NULL;
 	d->text = text;
 	d->len = len;
+	/* room for the tokens of most texts (news runs at five or six bytes a
+	 * token), so that the arrays seldom move as they grow */
+	xgrow(&d->tok, &t.cap, len / 4 + 16, sizeof *d->tok);
+	xgrow(&t.norm_off, &t.off_cap, t.cap, sizeof *t.norm_off);
+	xgrow(&t.norms.data, &t.norms.cap, len + len / 4 + 16, 1);
 	tokenize(&t);
 	d->norms = t.norms.data;
 	for (size_t i = 0; i < d->ntok; i++)
