@@ -93,6 +93,17 @@ static const char *const copulas[] = {
 };
 /* words that open a condition, which rules the clause after it */
 static const char *const conditions[] = {"if", "unless", "whether", NULL};
+/* words that open a leading subordinate clause, which a comma closes */
+static const char *const subordinators[] = {
+	"if", "unless", "when", "while", "although", "though", "after", "before", "because",
+	"once", "as", "since", "whether", NULL
+};
+/* adverbs between a subject or auxiliary and its verb: "has not imposed" */
+static const char *const adverbs[] = {
+	"not", "never", "also", "already", "just", "still", "now", "again", "even", "since", NULL
+};
+/* auxiliaries of a passive: "has been criticized", "got sanctioned" */
+static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got", NULL};
 static const char *const question_words[] = {
 	"will", "would", "could", "can", "should", "shall", "may", "might", "do", "does", "did",
 	"is", "are", "was", "were", "has", "have", "had", "what", "how", "why", "whether", "who",
@@ -104,7 +115,8 @@ enum {
 	W_PREP = 1 << 0, W_NOUN_PREP = 1 << 1, W_DET = 1 << 2, W_CLAUSE = 1 << 3,
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
 	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11,
-	W_PARTNER = 1 << 12, W_FIGHTERS = 1 << 13, W_CONDITION = 1 << 14
+	W_PARTNER = 1 << 12, W_FIGHTERS = 1 << 13, W_CONDITION = 1 << 14,
+	W_SUBORDINATOR = 1 << 15, W_ADVERB = 1 << 16, W_BE = 1 << 17
 };
 
 static const struct {
@@ -115,7 +127,8 @@ static const struct {
 	{clause_marks, W_CLAUSE}, {agents, W_AGENT}, {question_words, W_QUESTION},
 	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
 	{statements, W_STATEMENT}, {instruments, W_INSTRUMENT}, {partners, W_PARTNER},
-	{fighters, W_FIGHTERS}, {conditions, W_CONDITION},
+	{fighters, W_FIGHTERS}, {conditions, W_CONDITION}, {subordinators, W_SUBORDINATOR},
+	{adverbs, W_ADVERB}, {be, W_BE},
 };
 
 struct extractor *relations_new(const struct schema *s, struct vocab *words)
@@ -222,12 +235,7 @@ static bool is_boundary(const struct ctx *c, size_t i)
  * Israel, the US ..."), a clause boundary; or (size_t)-1. */
 static size_t lead_comma(const struct ctx *c)
 {
-	static const char *const subordinators[] = {
-		"if", "unless", "when", "while", "although", "though", "after", "before", "because",
-		"once", "as", "since", "whether", NULL
-	};
-
-	if (!word_in(word(c, c->S->first), subordinators))
+	if (!is(c, c->S->first, W_SUBORDINATOR))
 		return (size_t)-1;
 	for (size_t i = c->S->first + 1; i < c->S->end && i < c->S->first + 64; i++)
 		if (strcmp(word(c, i), ",") == 0)
@@ -614,10 +622,7 @@ static bool ends(const char *w, const char *end)
 /* An adverb between a subject or auxiliary and its verb: "has not imposed". */
 static bool adverb(const struct ctx *c, size_t i)
 {
-	static const char *const adverbs[] = {"not", "never", "also", "already", "just", "still", "now",
-					      "again", "even", "since", NULL};
-
-	return c->at[i] < 0 && (ends(word(c, i), "ly") || word_in(word(c, i), adverbs));
+	return c->at[i] < 0 && (ends(word(c, i), "ly") || is(c, i, W_ADVERB));
 }
 
 /* Is the verb trigger at token a used as a verb? Not after a determiner
@@ -659,14 +664,13 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 /* Is the verb at a passive ("has been criticized")? Its subject is then its target. */
 static bool passive(const struct ctx *c, size_t a)
 {
-	static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got", NULL};
 	size_t k = a;
 
 	if (ends(word(c, a), "ing"))
 		return false;
 	while (k > c->S->first + 1 && adverb(c, k - 1))
 		k--;
-	return k > c->S->first && c->at[k - 1] < 0 && word_in(word(c, k - 1), be);
+	return k > c->S->first && c->at[k - 1] < 0 && is(c, k - 1, W_BE);
 }
 
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun);
