@@ -59,13 +59,26 @@ static bool ascii_alnum(unsigned c)
 
 /* Letters and digits, including every non-ASCII character that is not known
  * punctuation or space (accented names, other scripts). */
-static bool is_word_cp(unsigned long cp)
+static bool is_other_word_cp(unsigned long cp)
 {
 	unsigned dummy = 0;
 
-	if (cp < 0x80)
-		return ascii_alnum((unsigned)cp);
 	return !is_space_cp(cp) && !punct_norm(cp, &dummy);
+}
+
+/* ASCII, nearly all of news text, is classed and decoded here without a call. */
+static inline bool is_word_cp(unsigned long cp)
+{
+	return cp < 0x80 ? ascii_alnum((unsigned)cp) : is_other_word_cp(cp);
+}
+
+static inline size_t decode(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	return utf8_decode(s, n, cp);
 }
 
 struct tokenizer {
@@ -139,7 +152,9 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 			j++;
 			continue;
 		}
-		l = utf8_decode(s + j, len - j, &cp);
+		if (s[j] < 0x80 && s[j] != '\'' && s[j] != ',' && s[j] != '.')
+			break;	/* a space or a mark that joins no word */
+		l = decode(s + j, len - j, &cp);
 		if (l && is_word_cp(cp)) {
 			j += l;
 			continue;
@@ -216,7 +231,7 @@ static void tokenize(struct tokenizer *t)
 	t->space = t->newline = true;
 	while (i < n) {
 		unsigned long cp = 0;
-		size_t l = utf8_decode(s + i, n - i, &cp);
+		size_t l = decode(s + i, n - i, &cp);
 		unsigned flags = 0;
 		const char *pn;
 
