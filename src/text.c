@@ -33,10 +33,11 @@ static const char *punct_norm(unsigned long cp, unsigned *flags)
 	}
 }
 
-static bool is_space_cp(unsigned long cp)
+static inline bool is_space_cp(unsigned long cp)
 {
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-	       cp == 0xa0 || cp == 0x2009 || cp == 0x200a || cp == 0x202f || cp == 0x3000 ||
+	if (cp < 0x80)
+		return cp == ' ' || cp - '\t' < 5;	/* \t \n \v \f \r */
+	return cp == 0xa0 || cp == 0x2009 || cp == 0x200a || cp == 0x202f || cp == 0x3000 ||
 	       cp == 0xfeff || (cp >= 0x2000 && cp <= 0x200b);
 }
 
@@ -305,7 +306,7 @@ static bool is_abbrev(const char *w)
 	if (strlen(w) > 4)	/* longer than any in the list: most words before a stop */
 		return false;
 	for (size_t i = 0; list[i]; i++)
-		if (strcmp(list[i], w) == 0)
+		if (list[i][0] == w[0] && strcmp(list[i], w) == 0)
 			return true;
 	return false;
 }
