@@ -1672,8 +1672,14 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const int 
 		c.head[i] = -1;
 	for (size_t si = 0; si < d->nsent; si++) {
 		struct hit *hits;
-		size_t nh, qstart;
+		size_t nh, qstart, k = d->sent[si].first;
 
+		/* every pattern relates mentions of the sentence: most sentences
+		 * of most texts have none, and cost only this test */
+		while (k < d->sent[si].end && at[k] < 0)
+			k++;
+		if (k == d->sent[si].end)
+			continue;
 		c.S = &d->sent[si];
 		c.si = si;
 		c.sent_first = c.n;
