@@ -17,12 +17,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 enum {
-	AHEAD = 2,	/* items a worker holds: the one it works on and the next */
+	/* items a worker holds, sent in batches of half of it; a worker sends
+	 * its results a half batch at a time, as each message wakes the
+	 * caller, which then takes a core from a worker */
+	AHEAD = 16,
 	WINDOW = 64	/* results kept per worker while an earlier item is unfinished */
 };
 
@@ -31,6 +35,10 @@ struct worker {
 	int cmd, res;		/* our ends: items to do, results */
 	size_t items[AHEAD];	/* the items sent and not answered, oldest first */
 	size_t busy;
+	/* the item it works on, which it writes in memory shared with us: it
+	 * holds results back, so the oldest unanswered may be done (NULL
+	 * where no memory could be shared: then that one is named) */
+	volatile uint64_t *now;
 };
 
 struct result {
@@ -107,23 +115,62 @@ static int receive_head(int res, uint64_t head[3], int *fd)
 	return read_all(res, (char *)head + n, 3 * sizeof *head - (size_t)n);
 }
 
+/* Send the results held in *held, if any. */
+static void send_held(int res, struct buf *held, size_t *nheld)
+{
+	if (held->len && write_all(res, held->data, held->len) < 0)
+		_exit(1);
+	held->len = *nheld = 0;
+}
+
 /* A worker's life: items in, results out, until its pipe closes. */
-static void serve(const struct parallel_job *job, int cmd, int res)
+static void serve(const struct parallel_job *job, int cmd, int res, volatile uint64_t *now)
 {
 	struct parallel_out out = {{0}, -1, 0};
-	uint64_t item, head[3];
+	uint64_t items[AHEAD], head[3];
+	size_t have = 0, nheld = 0;	/* bytes of items[] read; results held */
+	struct buf held = {0};
+	ssize_t got;
 
 	signal(SIGPIPE, SIG_DFL);
-	while (read_all(cmd, &item, sizeof item) == 0) {
-		job->work(job->ctx, (size_t)item, &out);
-		head[0] = item;
+	fcntl(cmd, F_SETFL, fcntl(cmd, F_GETFL) | O_NONBLOCK);
+	for (;;) {
+		/* the items sent since, without waiting unless there are none */
+		if (have < AHEAD / 2 * sizeof *items) {
+			got = read(cmd, (char *)items + have, sizeof items - have);
+			if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN))
+				break;
+			have += got > 0 ? (size_t)got : 0;
+			if (have < sizeof *items) {
+				struct pollfd p = {cmd, POLLIN, 0};
+
+				send_held(res, &held, &nheld);
+				poll(&p, 1, -1);
+				continue;
+			}
+		}
+		if (now)
+			*now = items[0];
+		job->work(job->ctx, (size_t)items[0], &out);
+		head[0] = items[0];
 		head[1] = out.buf.len;
 		head[2] = out.spilled;
-		if (send_head(res, head, out.spilled ? out.fd : -1) < 0 ||
-		    write_all(res, out.buf.data, out.buf.len) < 0)
-			_exit(1);
+		have -= sizeof *items;
+		memmove(items, items + 1, have);
+		if (out.spilled) {	/* with its file: alone */
+			send_held(res, &held, &nheld);
+			if (send_head(res, head, out.fd) < 0 || write_all(res, out.buf.data, out.buf.len) < 0)
+				_exit(1);
+		} else {
+			buf_add(&held, (const char *)head, sizeof head);
+			buf_add(&held, out.buf.data ? out.buf.data : "", out.buf.len);
+			nheld++;
+		}
 		parallel_drop(&out);	/* the caller has its own descriptor of the file */
+		if (nheld >= AHEAD / 2 || held.len > 1 << 16)
+			send_held(res, &held, &nheld);
 	}
+	send_held(res, &held, &nheld);
 	_exit(0);	/* not exit(): the caller's buffers and handlers are not ours */
 }
 
@@ -152,7 +199,7 @@ static int start(struct worker *w, size_t k, const struct parallel_job *job, str
 		}
 		close(cmd[1]);
 		close(res[0]);
-		serve(job, cmd[0], res[1]);
+		serve(job, cmd[0], res[1], w[k].now);
 	}
 	close(cmd[0]);
 	close(res[1]);
@@ -166,7 +213,7 @@ static int start(struct worker *w, size_t k, const struct parallel_job *job, str
 static int died(struct worker *w, const struct parallel_job *job, struct diag *err)
 {
 	int status = 0;
-	const char *what = w->busy ? job->name(job->ctx, w->items[0]) : "no document";
+	const char *what = !w->busy ? "no document" : job->name(job->ctx, w->now ? (size_t)*w->now : w->items[0]);
 
 	kill(w->pid, SIGKILL);
 	waitpid(w->pid, &status, 0);
@@ -177,12 +224,12 @@ static int died(struct worker *w, const struct parallel_job *job, struct diag *e
 	return diag_set(err, "a worker process ended (status %d) on %s", WEXITSTATUS(status), what);
 }
 
-static int send_item(struct worker *w, size_t item, const struct parallel_job *job, struct diag *err)
+static int send_items(struct worker *w, const uint64_t *items, size_t n, const struct parallel_job *job,
+		      struct diag *err)
 {
-	uint64_t v = item;
-
-	w->items[w->busy++] = item;
-	return write_all(w->cmd, &v, sizeof v) < 0 ? died(w, job, err) : 0;
+	for (size_t i = 0; i < n; i++)
+		w->items[w->busy++] = (size_t)items[i];
+	return n && write_all(w->cmd, items, n * sizeof *items) < 0 ? died(w, job, err) : 0;
 }
 
 /* Read one result of worker w into the window. */
@@ -244,6 +291,7 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 	struct result *r;
 	struct parallel_out here = {{0}, -1, 0};	/* the result of an item worked on here */
 	struct pollfd *pf;
+	volatile uint64_t *now;
 	void (*old_pipe)(int);
 	int rc = 0;
 
@@ -251,6 +299,9 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 		return run_here(job, n, err);
 	window = WINDOW * nw;
 	w = xcalloc(nw, sizeof *w);
+	now = mmap(NULL, nw * sizeof *now, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	for (size_t k = 0; k < nw && now != MAP_FAILED; k++)
+		w[k].now = &now[k];
 	r = xcalloc(window, sizeof *r);
 	pf = xcalloc(nw, sizeof *pf);
 	old_pipe = signal(SIGPIPE, SIG_IGN);	/* a dead worker's pipe is an error here, not a signal */
@@ -261,12 +312,19 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 	while (rc == 0 && done < n) {
 		struct result *first = &r[done % window];
 
-		for (size_t k = 0; k < started && rc == 0; k++)
-			while (rc == 0 && w[k].busy < AHEAD && next < n && next < done + window)
+		for (size_t k = 0; k < started && rc == 0; k++) {
+			uint64_t batch[AHEAD];
+			size_t nb = 0;
+
+			if (w[k].busy > AHEAD / 2)
+				continue;
+			while (w[k].busy + nb < AHEAD && next < n && next < done + window)
 				if (job->here && job->here(job->ctx, next))
 					next++;	/* done below, in its turn */
 				else
-					rc = send_item(&w[k], next++, job, err);
+					batch[nb++] = next++;
+			rc = send_items(&w[k], batch, nb, job, err);
+		}
 		if (rc < 0)
 			break;
 		if (first->ready) {
@@ -310,6 +368,8 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 	free(here.buf.data);
 	free(pf);
 	free(r);
+	if (now != MAP_FAILED)
+		munmap((void *)now, nw * sizeof *now);
 	free(w);
 	return rc;
 }
