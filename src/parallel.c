@@ -1,9 +1,9 @@
 /* parallel.c - a pool of forked workers, each sent item numbers on a pipe
  * and answering on a socket (which also carries the temporary file of a
- * large result, so that no file is left behind whoever dies). An item goes
- * to the first worker with room, so that one long document holds up only
- * its worker; results wait in a window until their turn, which bounds the
- * memory the caller holds. */
+ * large result, so that no file is left behind whoever dies), both in
+ * batches. Items go to the first worker with room, so that one long
+ * document holds up only its worker; results wait in a window until their
+ * turn, which bounds the memory the caller holds. */
 #define _GNU_SOURCE	/* sched_getaffinity: the cores taskset or a cgroup leave us */
 #include "parallel.h"
 
