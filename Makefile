@@ -20,7 +20,7 @@ LIB_OBJS = $(MODULES:%=src/%.o) src/viewer_assets.o
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)
 
-.PHONY: all deps demo test unit cli gen test-html test-cluster asan fuzz fuzz-deps golden eval bench gazetteer lexicon install clean
+.PHONY: all deps demo test unit cli gen test-html test-cluster asan fuzz fuzz-deps golden eval bench gazetteer lexicon install clean clean-build
 
 all: actorgraph
 
@@ -99,12 +99,12 @@ test-cluster: actorgraph
 
 # The whole suite under AddressSanitizer and UBSan; any report fails it.
 asan:
-	$(MAKE) clean
+	$(MAKE) clean-build
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	$(MAKE) test CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 		LDFLAGS='-fsanitize=address,undefined'
-	$(MAKE) clean	# no sanitizer objects left behind for a plain build
+	$(MAKE) clean-build	# no sanitizer objects left behind for a plain build
 	$(MAKE) all
 
 # libFuzzer (clang and its runtime), each target for FUZZ_SECONDS: the
@@ -166,8 +166,12 @@ install: actorgraph
 		$(DESTDIR)$(PREFIX)/share/actorgraph/schema/
 	install -m 644 schema/gen/petrarch2/LICENSE $(DESTDIR)$(PREFIX)/share/actorgraph/schema/LICENSE.petrarch2
 
-clean:
+# what the compiler made; clean also removes the tests' outputs, with the
+# benchmark's inputs and packages (which take minutes to make again)
+clean-build:
 	rm -f actorgraph libactorgraph.a src/*.o src/*.d src/viewer_assets.c $(TESTS) tests/*.d $(FUZZ_TARGETS:%=tests/fuzz_%)
+
+clean: clean-build
 	rm -rf tests/out
 
 -include $(DEPFILES) $(FUZZ_OBJS:.o=.d)
