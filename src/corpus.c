@@ -108,10 +108,12 @@ static int article(const char *line, size_t len, struct pos at, struct jsonl_art
 /* One article per line: {"id", "date", "text"}. A line that is no article
  * is a document that failed, and so is a feed that cannot be read. Only
  * where each line is kept: memory does not grow with the feed's texts. */
+enum { FEED_BUFFER = 1 << 20 };
+
 static void add_jsonl(struct corpus *c, const char *path, const char *given)
 {
 	FILE *fp = fopen(path, "r");
-	char *line = NULL, *base;
+	char *line = NULL, *base, *buffer;
 	size_t cap = 0;
 	ssize_t n;
 	long offset = 0;
@@ -121,6 +123,10 @@ static void add_jsonl(struct corpus *c, const char *path, const char *given)
 		add_failed(c, path, NULL, strerror(errno));
 		return;
 	}
+	/* in large reads: stdio's 4 kB made 25,000 reads of 100 MB, before the
+	 * workers get their first document (glibc ignores a size without a buffer) */
+	buffer = xmalloc(FEED_BUFFER);
+	setvbuf(fp, buffer, _IOFBF, FEED_BUFFER);
 	base = text_doc_name(path);
 	xgrow(&c->feeds, &c->feeds_cap, c->nfeeds + 1, sizeof *c->feeds);
 	c->feeds[c->nfeeds++] = xstrdup(path);
@@ -155,6 +161,7 @@ static void add_jsonl(struct corpus *c, const char *path, const char *given)
 	if (ferror(fp))
 		add_failed(c, path, NULL, strerror(errno));
 	fclose(fp);
+	free(buffer);
 	free(line);
 	free(base);
 }
