@@ -130,24 +130,27 @@ static void serve(const struct parallel_job *job, int cmd, int res, volatile uin
 	uint64_t items[AHEAD], head[3];
 	size_t have = 0, nheld = 0;	/* bytes of items[] read; results held */
 	struct buf held = {0};
+	bool end = false;	/* the pipe of items closed */
 	ssize_t got;
 
 	signal(SIGPIPE, SIG_DFL);
 	fcntl(cmd, F_SETFL, fcntl(cmd, F_GETFL) | O_NONBLOCK);
 	for (;;) {
 		/* the items sent since, without waiting unless there are none */
-		if (have < AHEAD / 2 * sizeof *items) {
-			got = read(cmd, (char *)items + have, sizeof items - have);
-			if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN))
-				break;
-			have += got > 0 ? (size_t)got : 0;
-			if (have < sizeof *items) {
-				struct pollfd p = {cmd, POLLIN, 0};
+		if (!end && have < AHEAD / 2 * sizeof *items) {
+			if ((got = read(cmd, (char *)items + have, sizeof items - have)) > 0)
+				have += (size_t)got;
+			else if (got == 0 || (errno != EINTR && errno != EAGAIN))
+				end = true;
+		}
+		if (have < sizeof *items) {
+			struct pollfd p = {cmd, POLLIN, 0};
 
-				send_held(res, &held, &nheld);
-				poll(&p, 1, -1);
-				continue;
-			}
+			if (end)
+				break;
+			send_held(res, &held, &nheld);
+			poll(&p, 1, -1);
+			continue;
 		}
 		if (now)
 			*now = items[0];
