@@ -588,12 +588,11 @@ static char *read_entry(int dir, const char *path, size_t *n, time_t *mtime)
 	 * and the journal's writes were a twentieth of its time (an entry of
 	 * another owner may refuse this) */
 	int fd = openat(dir, path, O_RDONLY | O_CLOEXEC | O_NOATIME);
-
-	if (fd < 0 && errno == EPERM)
-		fd = openat(dir, path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	char *data = NULL;
 
+	if (fd < 0 && errno == EPERM)
+		fd = openat(dir, path, O_RDONLY | O_CLOEXEC);
 	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (1 << 30)) {
 		data = xmalloc((size_t)st.st_size + 1);
 		if (read(fd, data, (size_t)st.st_size) != st.st_size) {
