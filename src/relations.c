@@ -98,7 +98,7 @@ static const char *const subordinators[] = {
 	"if", "unless", "when", "while", "although", "though", "after", "before", "because",
 	"once", "as", "since", "whether", NULL
 };
-/* adverbs between a subject or auxiliary and its verb: "has not imposed" */
+/* adverbs of adverb() */
 static const char *const adverbs[] = {
 	"not", "never", "also", "already", "just", "still", "now", "again", "even", "since", NULL
 };

@@ -67,19 +67,10 @@ static bool is_other_word_cp(unsigned long cp)
 	return !is_space_cp(cp) && !punct_norm(cp, &dummy);
 }
 
-/* ASCII, nearly all of news text, is classed and decoded here without a call. */
+/* ASCII, nearly all of news text, is classed here without a call. */
 static inline bool is_word_cp(unsigned long cp)
 {
 	return cp < 0x80 ? ascii_alnum((unsigned)cp) : is_other_word_cp(cp);
-}
-
-static inline size_t decode(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	return utf8_decode(s, n, cp);
 }
 
 struct tokenizer {
@@ -155,7 +146,7 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 		}
 		if (s[j] < 0x80 && s[j] != '\'' && s[j] != ',' && s[j] != '.')
 			break;	/* a space or a mark that joins no word */
-		l = decode(s + j, len - j, &cp);
+		l = utf8_decode(s + j, len - j, &cp);
 		if (l && is_word_cp(cp)) {
 			j += l;
 			continue;
@@ -232,7 +223,7 @@ static void tokenize(struct tokenizer *t)
 	t->space = t->newline = true;
 	while (i < n) {
 		unsigned long cp = 0;
-		size_t l = decode(s + i, n - i, &cp);
+		size_t l = utf8_decode(s + i, n - i, &cp);
 		unsigned flags = 0;
 		const char *pn;
 
@@ -292,18 +283,19 @@ static void tokenize(struct tokenizer *t)
 	}
 }
 
-/* Words after which a full stop does not end a sentence. */
-static bool is_abbrev(const char *w)
+/* Is token k a word after which a full stop does not end a sentence? */
+static bool is_abbrev(const struct token *k)
 {
 	static const char *const list[] = {
 		"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
 		"adm", "prof", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug",
 		"sept", "oct", "nov", "dec", "fig", "rev", "pres", "amb", "cmdr", "maj", NULL
 	};
+	const char *w = k->norm;
 
 	if (w[0] && !w[1] && isalpha((unsigned char)w[0]))	/* an initial: "J. Smith" */
 		return true;
-	if (strlen(w) > 4)	/* longer than any in the list: most words before a stop */
+	if (k->len > 4)	/* longer than any in the list: most words before a stop */
 		return false;
 	for (size_t i = 0; list[i]; i++)
 		if (list[i][0] == w[0] && strcmp(list[i], w) == 0)
@@ -379,7 +371,7 @@ static void split_sentences(struct doc *d, const size_t *breaks, size_t nbreaks)
 		if (!is_char(k, '.') && !is_char(k, '?') && !is_char(k, '!'))
 			continue;
 		if (is_char(k, '.') && i > first && (d->tok[i - 1].flags & TOK_WORD) &&
-		    !(d->tok[i].flags & TOK_SPACE) && is_abbrev(d->tok[i - 1].norm))
+		    !(d->tok[i].flags & TOK_SPACE) && is_abbrev(&d->tok[i - 1]))
 			continue;
 		for (j = i + 1; j < d->ntok && is_closer(&d->tok[j]); j++)
 			;

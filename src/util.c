@@ -276,15 +276,11 @@ void strset_free(struct strset *s)
 	memset(s, 0, sizeof *s);
 }
 
-size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
+size_t utf8_decode_multi(const unsigned char *s, size_t n, unsigned long *cp)
 {
 	size_t len;
 	unsigned long c, min;
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
 	if ((s[0] & 0xe0) == 0xc0)
 		len = 2, c = s[0] & 0x1f, min = 0x80;
 	else if ((s[0] & 0xf0) == 0xe0)

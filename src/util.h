@@ -72,8 +72,18 @@ char *strset_join(const struct strset *s);
 void strset_free(struct strset *s);
 
 /* Decode one UTF-8 character at s (n bytes left) into *cp. Returns its
- * length, or 0 for an invalid, overlong or truncated sequence. */
-size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp);
+ * length, or 0 for an invalid, overlong or truncated sequence. ASCII,
+ * nearly all of news text, is decoded inline: the tokenizer decodes each
+ * character. */
+size_t utf8_decode_multi(const unsigned char *s, size_t n, unsigned long *cp);
+static inline size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	return utf8_decode_multi(s, n, cp);
+}
 /* Encode cp as UTF-8 into out (room for 4 bytes). Returns the length. */
 size_t utf8_encode(unsigned long cp, char *out);
 /* The case of a letter: 1 upper, -1 lower, 0 neither (digits, punctuation,
