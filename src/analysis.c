@@ -5,7 +5,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -342,6 +345,66 @@ static igraph_error_t sampled_closeness(const igraph_t *ig, const igraph_vector_
 	return rc;
 }
 
+/* Estimated closeness found in a child process while this one finds the
+ * other scores: on a graph too large for exact ones, the shortest paths
+ * from the pivots for betweenness and for closeness are most of the work,
+ * and each search needs the other's results no more than PageRank does. */
+struct aside {
+	pid_t pid;	/* 0: none */
+	int fd;		/* the child's scores come on it */
+};
+
+static void closeness_aside(struct aside *a, const igraph_t *ig, const igraph_vector_int_t *pivots,
+			    const igraph_vector_t *dist)
+{
+	int p[2];
+
+	a->pid = 0;
+	if (pipe(p) < 0)
+		return;	/* found here, in turn */
+	fflush(NULL);	/* else the child could write what is buffered */
+	if ((a->pid = fork()) == 0) {
+		igraph_vector_t res;
+		bool ok;
+
+		close(p[0]);
+		ok = igraph_vector_init(&res, 0) == IGRAPH_SUCCESS &&
+		     sampled_closeness(ig, pivots, dist, &res) == IGRAPH_SUCCESS &&
+		     fd_write_all(p[1], VECTOR(res), (size_t)igraph_vector_size(&res) * sizeof(double)) == 0;
+		_exit(ok ? 0 : 1);	/* not exit(): the parent's buffers and handlers are not ours */
+	}
+	close(p[1]);
+	if (a->pid < 0) {
+		close(p[0]);
+		a->pid = 0;
+	}
+	a->fd = p[0];
+}
+
+/* The scores of the child of closeness_aside, into res. */
+static igraph_error_t aside_taken(struct aside *a, igraph_integer_t nv, igraph_vector_t *res)
+{
+	int status = -1;
+	bool ok;
+
+	IGRAPH_CHECK(igraph_vector_resize(res, nv));
+	ok = fd_read_all(a->fd, VECTOR(*res), (size_t)nv * sizeof(double)) == 0;
+	close(a->fd);
+	waitpid(a->pid, &status, 0);
+	a->pid = 0;
+	return ok && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? IGRAPH_SUCCESS : IGRAPH_FAILURE;
+}
+
+/* A child no longer awaited, after an error. */
+static void aside_drop(struct aside *a)
+{
+	if (a->pid > 0) {
+		close(a->fd);
+		kill(a->pid, SIGKILL);
+		waitpid(a->pid, NULL, 0);
+	}
+}
+
 /* Eigenvector centrality by power iteration on A + I (the identity keeps
  * bipartite graphs from oscillating), from the degrees, scaled to a maximum
  * of 1: for the graphs ARPACK gives up on, such as a long cycle, whose
@@ -377,8 +440,9 @@ static igraph_error_t power_eigenvector(const igraph_t *und, const igraph_vector
 	return IGRAPH_SUCCESS;
 }
 
-int analysis_run(struct graph *g, unsigned which, struct diag *err)
+int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *err)
 {
+	struct aside aside = {0};
 	igraph_t *ig = graph_igraph(g), arcs, und;
 	igraph_integer_t nv = igraph_vcount(ig), ne = igraph_ecount(ig);
 	igraph_vector_t w, arcw, dist, reldist, res;
@@ -435,6 +499,8 @@ int analysis_run(struct graph *g, unsigned which, struct diag *err)
 	if (estimate && (which & (ANALYSIS_BETWEENNESS | ANALYSIS_CLOSENESS))) {
 		igraph_rng_seed(igraph_rng_default(), 42);
 		CHECK(igraph_random_sample(&pivots, 0, nv - 1, ANALYSIS_PIVOTS));
+		if (jobs > 1 && (which & ANALYSIS_CLOSENESS))
+			closeness_aside(&aside, ig, &pivots, &reldist);
 	}
 	if (which & ANALYSIS_BETWEENNESS) {
 		if (estimate) {
@@ -473,7 +539,9 @@ int analysis_run(struct graph *g, unsigned which, struct diag *err)
 	if (which & ANALYSIS_EIGENVECTOR)
 		CHECK(store(ig, "eigenvector", &res));
 	if (which & ANALYSIS_CLOSENESS) {
-		if (estimate) {
+		if (aside.pid) {
+			CHECK(aside_taken(&aside, nv, &res));
+		} else if (estimate) {
 			CHECK(sampled_closeness(ig, &pivots, &reldist, &res));
 		} else {
 			CHECK(igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &reldist, 1));
@@ -505,6 +573,7 @@ int analysis_run(struct graph *g, unsigned which, struct diag *err)
 	CHECK(SETGAS(ig, "estimated", estimated.len ? estimated.data : ""));
 	rc = 0;
 out:
+	aside_drop(&aside);
 	if (have_und)
 		igraph_destroy(&und);
 	if (have_arcs)

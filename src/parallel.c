@@ -46,27 +46,6 @@ struct result {
 	bool ready;
 };
 
-static int write_all(int fd, const void *p, size_t n)
-{
-	for (ssize_t w; n > 0; p = (const char *)p + w, n -= (size_t)w)
-		if ((w = write(fd, p, n)) < 0 && errno != EINTR)
-			return -1;
-		else if (w < 0)
-			w = 0;
-	return 0;
-}
-
-/* Returns 0, or -1 at an error or at the end of the pipe. */
-static int read_all(int fd, void *p, size_t n)
-{
-	for (ssize_t r; n > 0; p = (char *)p + r, n -= (size_t)r)
-		if ((r = read(fd, p, n)) == 0 || (r < 0 && errno != EINTR))
-			return -1;
-		else if (r < 0)
-			r = 0;
-	return 0;
-}
-
 /* A result's head: its item, the bytes of its buffer and of its file,
  * which goes with it when there is one. */
 static int send_head(int res, const uint64_t head[3], int fd)
@@ -90,7 +69,7 @@ static int send_head(int res, const uint64_t head[3], int fd)
 	}
 	while ((n = sendmsg(res, &m, 0)) < 0 && errno == EINTR)
 		;
-	return n < 0 ? -1 : write_all(res, (const char *)head + n, 3 * sizeof *head - (size_t)n);
+	return n < 0 ? -1 : fd_write_all(res, (const char *)head + n, 3 * sizeof *head - (size_t)n);
 }
 
 /* Read a head that send_head sent; *fd its file, or -1. */
@@ -112,13 +91,13 @@ static int receive_head(int res, uint64_t head[3], int *fd)
 	for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
 		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
 			memcpy(fd, CMSG_DATA(c), sizeof(int));
-	return read_all(res, (char *)head + n, 3 * sizeof *head - (size_t)n);
+	return fd_read_all(res, (char *)head + n, 3 * sizeof *head - (size_t)n);
 }
 
 /* Send the results held in *held, if any. */
 static void send_held(int res, struct buf *held, size_t *nheld)
 {
-	if (held->len && write_all(res, held->data, held->len) < 0)
+	if (held->len && fd_write_all(res, held->data, held->len) < 0)
 		_exit(1);
 	held->len = *nheld = 0;
 }
@@ -162,7 +141,7 @@ static void serve(const struct parallel_job *job, int cmd, int res, volatile uin
 		memmove(items, items + 1, have);
 		if (out.spilled) {	/* with its file: alone */
 			send_held(res, &held, &nheld);
-			if (send_head(res, head, out.fd) < 0 || write_all(res, out.buf.data, out.buf.len) < 0)
+			if (send_head(res, head, out.fd) < 0 || fd_write_all(res, out.buf.data, out.buf.len) < 0)
 				_exit(1);
 		} else {
 			buf_add(&held, (const char *)head, sizeof head);
@@ -232,7 +211,7 @@ static int send_items(struct worker *w, const uint64_t *items, size_t n, const s
 {
 	for (size_t i = 0; i < n; i++)
 		w->items[w->busy++] = (size_t)items[i];
-	return n && write_all(w->cmd, items, n * sizeof *items) < 0 ? died(w, job, err) : 0;
+	return n && fd_write_all(w->cmd, items, n * sizeof *items) < 0 ? died(w, job, err) : 0;
 }
 
 /* Read one result of worker w into the window. */
@@ -252,7 +231,7 @@ static int receive(struct worker *w, struct result *r, size_t window, const stru
 	slot = &r[head[0] % window];
 	slot->out = (struct parallel_out){{xmalloc((size_t)head[1] + 1), (size_t)head[1], (size_t)head[1] + 1},
 					  fd, (size_t)head[2]};
-	if (read_all(w->res, slot->out.buf.data, slot->out.buf.len) < 0) {
+	if (fd_read_all(w->res, slot->out.buf.data, slot->out.buf.len) < 0) {
 		parallel_drop(&slot->out);
 		return died(w, job, err);
 	}

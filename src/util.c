@@ -504,6 +504,26 @@ bool word_in(const char *w, const char *const list[])
 	return false;
 }
 
+int fd_write_all(int fd, const void *p, size_t n)
+{
+	for (ssize_t w; n > 0; p = (const char *)p + w, n -= (size_t)w)
+		if ((w = write(fd, p, n)) < 0 && errno != EINTR)
+			return -1;
+		else if (w < 0)
+			w = 0;
+	return 0;
+}
+
+int fd_read_all(int fd, void *p, size_t n)
+{
+	for (ssize_t r; n > 0; p = (char *)p + r, n -= (size_t)r)
+		if ((r = read(fd, p, n)) == 0 || (r < 0 && errno != EINTR))
+			return -1;
+		else if (r < 0)
+			r = 0;
+	return 0;
+}
+
 int read_file(const char *path, size_t max, char **data, size_t *len, struct diag *err)
 {
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");

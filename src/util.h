@@ -131,6 +131,11 @@ bool word_in(const char *w, const char *const list[]);
  * (*data holds its first 'max' bytes), -1 with err set on failure. */
 int read_file(const char *path, size_t max, char **data, size_t *len, struct diag *err);
 
+/* All n bytes to or from descriptor fd, across short counts and signals.
+ * Return 0, or -1 at an error (errno) or, reading, at the end of the file. */
+int fd_write_all(int fd, const void *p, size_t n);
+int fd_read_all(int fd, void *p, size_t n);
+
 /* Atomic output: write to a temporary file beside 'path', then rename it over
  * 'path' on commit, so that a failure never leaves a half-written or destroyed file. */
 struct outfile {
