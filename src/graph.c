@@ -728,11 +728,9 @@ const char *graph_text(const struct graph *g, bool edge, size_t i, const struct 
 	case ATTR_BOOL:
 		return graph_bool(g, edge, i, a->name) ? "true" : "false";
 	case ATTR_INT:
-		snprintf(buf, 64, "%.0f", graph_num(g, edge, i, a->name));
-		return buf;
+		return fixed_text(graph_num(g, edge, i, a->name), 0, buf);
 	default:
-		snprintf(buf, 64, "%.6f", graph_num(g, edge, i, a->name));
-		return buf;
+		return fixed_text(graph_num(g, edge, i, a->name), 6, buf);
 	}
 }
 

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -502,6 +503,41 @@ bool word_in(const char *w, const char *const list[])
 		if (strcmp(list[i], w) == 0)
 			return true;
 	return false;
+}
+
+/* The digits of n, at least 'width' of them (zeros before), ending at 'end';
+ * returns where they begin. */
+static char *digits(char *end, unsigned long long n, int width)
+{
+	do {
+		*--end = (char)('0' + n % 10);
+		n /= 10;
+	} while (--width > 0 || n > 0);
+	return end;
+}
+
+/* Most values are integers, or small enough that x * 10^6 rounds as x
+ * itself does: those are written here; the others, and those near a tie,
+ * by printf. */
+const char *fixed_text(double x, int decimals, char buf[64])
+{
+	double m = fabs(x), t = decimals ? m * 1e6 : m, whole = floor(t);
+	char *p = buf + 63;
+
+	if (!(m < 1e6) || (t != whole && fabs(t - whole - 0.5) < 1e-3)) {
+		snprintf(buf, 64, decimals ? "%.6f" : "%.0f", x);
+		return buf;
+	}
+	*p = '\0';
+	whole = t - whole < 0.5 ? whole : whole + 1;	/* not a tie: no rounding mode to follow */
+	if (decimals) {
+		p = digits(p, (unsigned long long)whole % 1000000, 6);
+		*--p = '.';
+	}
+	p = digits(p, (unsigned long long)whole / (decimals ? 1000000 : 1), 1);
+	if (signbit(x))
+		*--p = '-';
+	return p;
 }
 
 int fd_write_all(int fd, const void *p, size_t n)

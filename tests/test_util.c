@@ -4,6 +4,7 @@
 
 #include "helpers.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/wait.h>
@@ -367,6 +368,37 @@ static const char *word_of(void *ctx, size_t i)
 	return keys[i];
 }
 
+/* fixed_text against printf: integers, ties (odd multiples of 1/128 are
+ * exact ties at 6 decimals), signs, zeros, large and random values. */
+static void writes_numbers_as_printf_does(void **state)
+{
+	static const double cases[] = {0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, -2.5, 1.0 / 128, 3.0 / 128, -5.0 / 128,
+				       0.0000005, 0.0000015, 1e-7, -1e-7, 999999.9999995, 1e6, 123456789.123, 1e300,
+				       0.1234565, 2.675, 1.0000005};
+	char mine[64], theirs[64];
+	unsigned long long r = 42;
+
+	(void)state;
+	for (size_t k = 0; k < 2 * 1000000 + sizeof cases / sizeof *cases; k++) {
+		double x;
+
+		if (k < sizeof cases / sizeof *cases) {
+			x = cases[k];
+		} else {
+			r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+			x = (double)(r >> 11) / (double)(1ULL << 53) * pow(10, (double)(r % 13) - 6);
+			if (r & 1)
+				x = -x;
+			if (k % 7 == 0)
+				x = round(x * 128) / 128;	/* ties at 6 decimals */
+		}
+		for (int d = 0; d <= 6; d += 6) {
+			snprintf(theirs, sizeof theirs, d ? "%.6f" : "%.0f", x);
+			assert_string_equal(fixed_text(x, d, mine), theirs);
+		}
+	}
+}
+
 static void numset_finds_the_first_item_of_a_key(void **state)
 {
 	static char keys[1000][16];
@@ -387,6 +419,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(map_stores_replaces_and_grows),
 		cmocka_unit_test(numset_finds_the_first_item_of_a_key),
+		cmocka_unit_test(writes_numbers_as_printf_does),
 		cmocka_unit_test(makes_names_safe_as_file_names),
 		cmocka_unit_test(removes_temporary_files_on_sigterm),
 		cmocka_unit_test(buffers_format_and_append),
