@@ -129,7 +129,8 @@ static void add_jsonl(struct corpus *c, const char *path, const char *given)
 	setvbuf(fp, buffer, _IOFBF, FEED_BUFFER);
 	base = text_doc_name(path);
 	xgrow(&c->feeds, &c->feeds_cap, c->nfeeds + 1, sizeof *c->feeds);
-	c->feeds[c->nfeeds++] = xstrdup(path);
+	c->feeds[c->nfeeds] = xmalloc(sizeof **c->feeds);
+	*c->feeds[c->nfeeds++] = (struct corpus_feed){xstrdup(path), -1};
 	for (; (n = getline(&line, &cap, fp)) > 0; offset += n) {
 		struct diag err = {{0}};
 		char name[300], where[300], *id, *date = NULL;
@@ -153,7 +154,7 @@ static void add_jsonl(struct corpus *c, const char *path, const char *given)
 		if (a.date)
 			date = jsonl_string(a.date, a.date_len, &idlen);
 		add_doc(c, where, name, a.date ? date : given);
-		c->docs[c->n - 1].file = c->feeds[c->nfeeds - 1];
+		c->docs[c->n - 1].feed = c->feeds[c->nfeeds - 1];
 		c->docs[c->n - 1].offset = offset;
 		c->docs[c->n - 1].len = len;
 		free(date);
@@ -166,24 +167,26 @@ static void add_jsonl(struct corpus *c, const char *path, const char *given)
 	free(base);
 }
 
-/* The text of JSON line d, read again. */
+/* The text of JSON line d, read again (its file opened once: a feed of
+ * short articles made an open and a close per line a few percent). */
 static int read_line_text(const struct corpus_doc *d, char **text, size_t *len, struct diag *err)
 {
-	int fd = open(d->file, O_RDONLY);
+	struct corpus_feed *f = d->feed;
 	char *line = xmalloc(d->len + 1);
-	ssize_t got = fd < 0 ? -1 : pread(fd, line, d->len, d->offset);
+	ssize_t got;
 	struct jsonl_article a;
 	const char *why;
 	int rc = 0;
 
+	if (f->fd < 0)
+		f->fd = open(f->path, O_RDONLY | O_CLOEXEC);
+	got = f->fd < 0 ? -1 : pread(f->fd, line, d->len, d->offset);
 	if (got < 0)
 		rc = diag_set(err, "%s: cannot read the line again: %s", d->path, strerror(errno));
 	else if (got != (ssize_t)d->len || jsonl_article(line, d->len, &a, &why) != 0)
 		rc = diag_set(err, "%s: cannot read the line again: the file changed", d->path);
 	else
 		*text = jsonl_string(a.text, a.text_len, len);
-	if (fd >= 0)
-		close(fd);
 	free(line);
 	return rc;
 }
@@ -359,27 +362,31 @@ static size_t blank_long_lines(char *text, size_t len, size_t max, size_t so_far
 int corpus_open(struct corpus_reader *r, const struct corpus_doc *d, const struct corpus_limits *lim,
 		struct diag *err)
 {
-	size_t len;
-
 	memset(r, 0, sizeof *r);
 	r->d = d;
 	r->lim = *lim;
 	if (d->error)
 		return diag_set(err, "%s", d->error);
-	if (d->file) {
-		if (read_line_text(d, &r->text, &len, err) < 0)
-			return -1;
-		r->fp = fmemopen(r->text, len, "r");
-	} else {
-		r->fp = strcmp(d->path, "-") == 0 ? stdin : fopen(d->path, "rb");
-	}
-	if (!r->fp) {
-		diag_sys(err, "open", d->path);
-		free(r->text);
-		r->text = NULL;
-		return -1;
-	}
+	if (d->feed)
+		return read_line_text(d, &r->text, &r->text_len, err);
+	if (!(r->fp = strcmp(d->path, "-") == 0 ? stdin : fopen(d->path, "rb")))
+		return diag_sys(err, "open", d->path);
 	return 0;
+}
+
+/* Up to 'want' bytes more of r's document into chunk; 0 at its end, or -1. */
+static ssize_t more(struct corpus_reader *r, char *chunk, size_t want)
+{
+	size_t got;
+
+	if (r->text) {
+		got = r->text_len - r->text_read < want ? r->text_len - r->text_read : want;
+		memcpy(chunk, r->text + r->text_read, got);
+		r->text_read += got;
+		return (ssize_t)got;
+	}
+	got = fread(chunk, 1, want, r->fp);
+	return got == 0 && ferror(r->fp) ? -1 : (ssize_t)got;
 }
 
 int corpus_next(struct corpus_reader *r, char **text, size_t *len, struct corpus_piece *where, struct diag *err)
@@ -390,18 +397,24 @@ int corpus_next(struct corpus_reader *r, char **text, size_t *len, struct corpus
 
 	if (r->at.last)
 		return 0;
+	if (r->text && r->text_len <= max) {	/* a JSON line's text in one piece: as it is */
+		b = (struct buf){r->text, r->text_len, r->text_len + 1};
+		r->text = NULL;
+		r->end = true;
+	}
 	buf_add(&b, r->rest ? r->rest : "", r->nrest);
 	free(r->rest);
 	r->rest = NULL;
 	while (b.len <= max && !r->end) {	/* a byte past a piece says whether the document goes on */
-		size_t want = max + 1 - b.len, got = fread(chunk, 1, want < sizeof chunk ? want : sizeof chunk, r->fp);
+		size_t want = max + 1 - b.len;
+		ssize_t got = more(r, chunk, want < sizeof chunk ? want : sizeof chunk);
 
-		if (got == 0 && ferror(r->fp)) {
+		if (got < 0) {
 			free(b.data);
 			return diag_sys(err, "read", r->d->path);
 		}
 		r->end = got == 0;
-		buf_add(&b, chunk, got);
+		buf_add(&b, chunk, (size_t)got);
 	}
 	r->at.last = b.len <= max;
 	cut = r->at.last ? b.len : piece_end(b.data, max);
@@ -441,8 +454,12 @@ void corpus_free(struct corpus *c)
 		free(c->docs[i].mark);
 	}
 	free(c->docs);
-	for (size_t i = 0; i < c->nfeeds; i++)
+	for (size_t i = 0; i < c->nfeeds; i++) {
+		if (c->feeds[i]->fd >= 0)
+			close(c->feeds[i]->fd);
+		free(c->feeds[i]->path);
 		free(c->feeds[i]);
+	}
 	free(c->feeds);
 	for (size_t i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);

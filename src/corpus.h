@@ -13,7 +13,7 @@ struct corpus_doc {
 	char *path;		/* the file ("-" for stdin); for JSON lines "file:line" */
 	char *name;		/* the document's name: file name without extension, or its "id" */
 	char *date;		/* YYYY-MM-DD or NULL */
-	const char *file;	/* a JSON line's file, read again for its text; NULL: read path */
+	struct corpus_feed *feed;	/* a JSON line's file, read again for its text; NULL: read path */
 	long offset;		/* where the line starts in it */
 	size_t len;		/* its bytes */
 	char *error;		/* why the document cannot be read, or NULL */
@@ -22,13 +22,20 @@ struct corpus_doc {
 
 struct corpus_seen;
 
+/* A JSON-lines file, which its documents share: opened by the first of them
+ * that a process reads, and kept open for the others. */
+struct corpus_feed {
+	char *path;
+	int fd;		/* -1 until then */
+};
+
 struct corpus {
 	struct corpus_doc *docs;
 	size_t n, cap;
 	char **warnings;	/* what the walks skipped and why, for the caller to print */
 	size_t nwarnings, warnings_cap;
 	struct corpus_seen *seen;	/* corpus.c's own: the files and folders added */
-	char **feeds;		/* the JSON-lines files, which their documents' 'file' share */
+	struct corpus_feed **feeds;	/* the JSON-lines files of the documents */
 	size_t nfeeds, feeds_cap;
 };
 
@@ -70,8 +77,9 @@ struct corpus_piece {
 struct corpus_reader {
 	const struct corpus_doc *d;
 	struct corpus_limits lim;
-	FILE *fp;		/* the file, stdin, or a JSON line's text, being read */
-	char *text;		/* a JSON line's text; fp reads it */
+	FILE *fp;		/* the file or stdin being read; NULL for a JSON line */
+	char *text;		/* a JSON line's text... */
+	size_t text_len, text_read;	/* ...its bytes, and those given in pieces */
 	char *rest;		/* bytes read past the last piece */
 	size_t nrest;
 	bool end;		/* fp has no more */

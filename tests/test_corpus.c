@@ -239,6 +239,38 @@ static void reads_documents_in_pieces_within_the_limits(void **state)
 	corpus_free(&c);
 }
 
+/* A feed's lines are read again through one descriptor, opened by the
+ * first; a line that changed since the feed was listed fails. */
+static void reads_a_feed_again_through_one_descriptor(void **state)
+{
+	struct corpus c = {0};
+	struct diag err = {{0}};
+	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
+	char *text;
+	size_t len;
+	int fd;
+
+	(void)state;
+	assert_int_equal(make_dirs(OUT, &err), 0);
+	write_text(OUT "/again.jsonl", "{\"text\": \"Egypt met Sudan.\"}\n{\"text\": \"China met Japan.\"}\n");
+	assert_int_equal(corpus_add(&c, OUT "/again.jsonl", NULL, &err), 0);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.docs[0].feed->fd, -1);
+	assert_int_equal(first_piece(&c.docs[0], &lim, &text, &len, &err), 0);
+	assert_string_equal(text, "Egypt met Sudan.");
+	free(text);
+	fd = c.docs[0].feed->fd;
+	assert_true(fd >= 0);
+	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), 0);
+	assert_string_equal(text, "China met Japan.");
+	free(text);
+	assert_int_equal(c.docs[1].feed->fd, fd);
+	write_text(OUT "/again.jsonl", "{\"text\": \"Egypt met the Sudan.\"}\n{\"text\": \"China met Japan.\"}\n");
+	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), -1);
+	assert_string_equal(err.msg, OUT "/again.jsonl:2: cannot read the line again: the file changed");
+	corpus_free(&c);
+}
+
 int main(void)
 {
 	if (system("rm -rf " OUT) != 0)
@@ -250,6 +282,7 @@ int main(void)
 		cmocka_unit_test(reads_each_file_once_and_warns_of_links),
 		cmocka_unit_test(documents_that_cannot_be_read_fail_alone),
 		cmocka_unit_test(reads_documents_in_pieces_within_the_limits),
+		cmocka_unit_test(reads_a_feed_again_through_one_descriptor),
 	};
 
 	return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
