@@ -650,6 +650,12 @@ static const char *doc_path(void *ctx, size_t i)
 	return ((const struct run *)ctx)->in->docs[i].path;
 }
 
+static bool next_doc(void *ctx, size_t i, struct buf *item)
+{
+	(void)item;
+	return i < ((const struct run *)ctx)->in->n;
+}
+
 /* A document the cache's index knows is taken from the cache here: cheaper
  * than a worker's round trip. */
 static bool known_here(void *ctx, size_t i)
@@ -884,7 +890,7 @@ static void record_piece(void *ctx, const struct analysed *a)
 /* In a worker: document i's record (taken from the cache or extracted, and
  * kept), or the reason it could not be read or its graph (per document)
  * written; then a report on it. */
-static void build_work(void *ctx, size_t i, struct parallel_out *out)
+static void build_work(void *ctx, size_t i, const char *item, size_t len, struct parallel_out *out)
 {
 	struct run *r = ctx;
 	const struct corpus_doc *in = &r->in->docs[i];
@@ -1105,7 +1111,7 @@ static int build(const struct options *o, const struct corpus *in, char *const *
 {
 	struct pipeline p = {0};
 	struct run r = {.o = o, .p = &p, .in = in};
-	const struct parallel_job job = {build_work, build_take, doc_path, &r, known_here};
+	const struct parallel_job job = {next_doc, build_work, build_take, doc_path, &r, known_here};
 	int rc = -1, drawn = 0;
 	struct outlock lock = {-1};
 	struct buf lock_path = {0};
@@ -1145,7 +1151,7 @@ static int build(const struct options *o, const struct corpus *in, char *const *
 	}
 	r.t.start = seconds();
 	r.t.shows = !o->quiet && in && in->n > 1 && isatty(STDERR_FILENO);
-	if ((in ? parallel_run(&job, in->n, o->jobs, err) : replay_files(&r, records, nrecords, err)) < 0 ||
+	if ((in ? parallel_run(&job, o->jobs, err) : replay_files(&r, records, nrecords, err)) < 0 ||
 	    all_failed(r.t.unread, r.t.done, err) < 0 ||
 	    (!o->per_document && (drawn = write_graph(r.g, o, o->name, err)) < 0))
 		goto out;
@@ -1219,7 +1225,7 @@ static void extract_piece(void *ctx, const struct analysed *a)
 
 /* In a worker: the lines of document i then 'o', or why it cannot be read
  * then 'u'. */
-static void extract_work(void *ctx, size_t i, struct parallel_out *out)
+static void extract_work(void *ctx, size_t i, const char *item, size_t len, struct parallel_out *out)
 {
 	struct run *r = ctx;
 	const struct corpus_doc *in = &r->in->docs[i];
@@ -1271,14 +1277,14 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 {
 	struct pipeline p = {0};
 	struct run r = {.o = o, .p = &p, .in = in};
-	const struct parallel_job job = {extract_work, extract_take, doc_path, &r, NULL};
+	const struct parallel_job job = {next_doc, extract_work, extract_take, doc_path, &r, NULL};
 	int rc;
 
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
 	rc = o->extract_as == EXTRACT_TSV ? events_tsv_header(stdout, err) : 0;
 	if (rc == 0)
-		rc = parallel_run(&job, in->n, o->jobs, err);
+		rc = parallel_run(&job, o->jobs, err);
 	if (rc == 0)
 		rc = all_failed(r.t.unread, in->n, err) < 0 ? -1 : r.t.unread > 0;
 	pipeline_close(&p);

@@ -1,5 +1,5 @@
-/* parallel.c - a pool of forked workers, each sent item numbers on a pipe
- * and answering on a socket (which also carries the temporary file of a
+/* parallel.c - a pool of forked workers, each sent items (their numbers
+ * and descriptions) on a pipe and answering on a socket (which also carries the temporary file of a
  * large result, so that no file is left behind whoever dies), both in
  * batches. Items go to the first worker with room, so that one long
  * document holds up only its worker; results wait in a window until their
@@ -44,6 +44,14 @@ struct worker {
 struct result {
 	struct parallel_out out;
 	bool ready;
+	bool here;		/* worked on here in its turn... */
+	struct buf item;	/* ...as described: kept until then */
+};
+
+/* An item on a worker's pipe: its number and the bytes of its description,
+ * which follow with a NUL. */
+struct item_head {
+	uint64_t i, len;
 };
 
 /* A result's head: its item, the bytes of its buffer and of its file,
@@ -102,27 +110,51 @@ static void send_held(int res, struct buf *held, size_t *nheld)
 	held->len = *nheld = 0;
 }
 
+/* The whole items in 'in' from byte 'at', up to 'max'. */
+static size_t whole_items(const struct buf *in, size_t at, size_t max)
+{
+	size_t n = 0;
+	struct item_head h;
+
+	while (n < max && in->len - at >= sizeof h) {
+		memcpy(&h, in->data + at, sizeof h);
+		if (in->len - at - sizeof h < h.len + 1)
+			break;
+		at += sizeof h + h.len + 1;
+		n++;
+	}
+	return n;
+}
+
 /* A worker's life: items in, results out, until its pipe closes. */
 static void serve(const struct parallel_job *job, int cmd, int res, volatile uint64_t *now)
 {
 	struct parallel_out out = {{0}, -1, 0};
-	uint64_t items[AHEAD], head[3];
-	size_t have = 0, nheld = 0;	/* bytes of items[] read; results held */
-	struct buf held = {0};
+	struct buf in = {0}, held = {0};	/* items read, from byte 'at'; results held */
+	size_t at = 0, nheld = 0;
+	uint64_t head[3];
 	bool end = false;	/* the pipe of items closed */
 	ssize_t got;
 
 	signal(SIGPIPE, SIG_DFL);
 	fcntl(cmd, F_SETFL, fcntl(cmd, F_GETFL) | O_NONBLOCK);
 	for (;;) {
+		struct item_head h;
+
 		/* the items sent since, without waiting unless there are none */
-		if (!end && have < AHEAD / 2 * sizeof *items) {
-			if ((got = read(cmd, (char *)items + have, sizeof items - have)) > 0)
-				have += (size_t)got;
+		if (!end && whole_items(&in, at, AHEAD / 2) < AHEAD / 2) {
+			if (at) {
+				memmove(in.data, in.data + at, in.len - at);
+				in.len -= at;
+				at = 0;
+			}
+			xgrow(&in.data, &in.cap, in.len + (1 << 16), 1);
+			if ((got = read(cmd, in.data + in.len, 1 << 16)) > 0)
+				in.len += (size_t)got;
 			else if (got == 0 || (errno != EINTR && errno != EAGAIN))
 				end = true;
 		}
-		if (have < sizeof *items) {
+		if (!whole_items(&in, at, 1)) {
 			struct pollfd p = {cmd, POLLIN, 0};
 
 			if (end)
@@ -131,14 +163,14 @@ static void serve(const struct parallel_job *job, int cmd, int res, volatile uin
 			poll(&p, 1, -1);
 			continue;
 		}
+		memcpy(&h, in.data + at, sizeof h);
 		if (now)
-			*now = items[0];
-		job->work(job->ctx, (size_t)items[0], &out);
-		head[0] = items[0];
+			*now = h.i;
+		job->work(job->ctx, (size_t)h.i, in.data + at + sizeof h, (size_t)h.len, &out);
+		at += sizeof h + h.len + 1;
+		head[0] = h.i;
 		head[1] = out.buf.len;
 		head[2] = out.spilled;
-		have -= sizeof *items;
-		memmove(items, items + 1, have);
 		if (out.spilled) {	/* with its file: alone */
 			send_held(res, &held, &nheld);
 			if (send_head(res, head, out.fd) < 0 || fd_write_all(res, out.buf.data, out.buf.len) < 0)
@@ -206,12 +238,13 @@ static int died(struct worker *w, const struct parallel_job *job, struct diag *e
 	return diag_set(err, "a worker process ended (status %d) on %s", WEXITSTATUS(status), what);
 }
 
-static int send_items(struct worker *w, const uint64_t *items, size_t n, const struct parallel_job *job,
-		      struct diag *err)
+/* Send worker w the items of 'batch' (n of them, numbered from 'items'). */
+static int send_items(struct worker *w, const struct buf *batch, const size_t *items, size_t n,
+		      const struct parallel_job *job, struct diag *err)
 {
 	for (size_t i = 0; i < n; i++)
-		w->items[w->busy++] = (size_t)items[i];
-	return n && fd_write_all(w->cmd, items, n * sizeof *items) < 0 ? died(w, job, err) : 0;
+		w->items[w->busy++] = items[i];
+	return n && fd_write_all(w->cmd, batch->data, batch->len) < 0 ? died(w, job, err) : 0;
 }
 
 /* Read one result of worker w into the window. */
@@ -241,12 +274,14 @@ static int receive(struct worker *w, struct result *r, size_t window, const stru
 	return 0;
 }
 
-/* Item i worked on and taken in this process, with 'out' for its result. */
-static int work_here(const struct parallel_job *job, size_t i, struct parallel_out *out, struct diag *err)
+/* Item i, described by 'item', worked on and taken in this process, with
+ * 'out' for its result. */
+static int work_here(const struct parallel_job *job, size_t i, const struct buf *item, struct parallel_out *out,
+		     struct diag *err)
 {
 	int rc;
 
-	job->work(job->ctx, i, out);
+	job->work(job->ctx, i, item->data ? item->data : "", item->len, out);
 	if (!out->buf.data)
 		buf_add(&out->buf, "", 0);
 	rc = job->take(job->ctx, i, out, err);
@@ -254,58 +289,80 @@ static int work_here(const struct parallel_job *job, size_t i, struct parallel_o
 	return rc;
 }
 
-/* One worker: this process. */
-static int run_here(const struct parallel_job *job, size_t n, struct diag *err)
+/* The next item into its slot of the window, unless there is none: then
+ * *ended. */
+static bool pull(const struct parallel_job *job, struct result *r, size_t window, size_t *next, bool *ended)
 {
-	struct parallel_out out = {{0}, -1, 0};
-	int rc = 0;
+	struct buf *item = &r[*next % window].item;
 
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = work_here(job, i, &out, err);
-	free(out.buf.data);
-	return rc;
+	item->len = 0;
+	if (*ended || !job->next(job->ctx, *next, item)) {
+		*ended = true;
+		return false;
+	}
+	if (!item->data)
+		buf_add(item, "", 0);
+	(*next)++;
+	return true;
 }
 
-int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct diag *err)
+size_t parallel_window(unsigned jobs)
 {
-	size_t nw = jobs < n ? jobs : n, started = 0, next = 0, done = 0, window;
-	struct worker *w;
-	struct result *r;
+	return WINDOW * (jobs > 1 ? jobs : 1);
+}
+
+int parallel_run(const struct parallel_job *job, unsigned jobs, struct diag *err)
+{
+	size_t window = parallel_window(jobs), nw, started = 0, next = 0, sent = 0, done = 0;
+	struct worker *w = NULL;
+	struct result *r = xcalloc(window, sizeof *r);
 	struct parallel_out here = {{0}, -1, 0};	/* the result of an item worked on here */
-	struct pollfd *pf;
-	volatile uint64_t *now;
-	void (*old_pipe)(int);
+	struct pollfd *pf = NULL;
+	volatile uint64_t *now = MAP_FAILED;
+	void (*old_pipe)(int) = NULL;
+	struct buf batch = {0};
+	bool ended = false;
 	int rc = 0;
 
-	if (nw <= 1)
-		return run_here(job, n, err);
-	window = WINDOW * nw;
-	w = xcalloc(nw, sizeof *w);
-	now = mmap(NULL, nw * sizeof *now, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	for (size_t k = 0; k < nw && now != MAP_FAILED; k++)
-		w[k].now = &now[k];
-	r = xcalloc(window, sizeof *r);
-	pf = xcalloc(nw, sizeof *pf);
-	old_pipe = signal(SIGPIPE, SIG_IGN);	/* a dead worker's pipe is an error here, not a signal */
-	fflush(NULL);	/* else each worker would inherit, and could write, what is buffered */
-	while (started < nw && rc == 0)
-		if ((rc = start(w, started, job, err)) == 0)
-			started++;
-	while (rc == 0 && done < n) {
+	/* no more workers than items; a single item is worked on here */
+	while (jobs > 1 && next < jobs && pull(job, r, window, &next, &ended))
+		;
+	nw = next < jobs ? next : jobs;
+	if (nw > 1) {
+		w = xcalloc(nw, sizeof *w);
+		now = mmap(NULL, nw * sizeof *now, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		for (size_t k = 0; k < nw && now != MAP_FAILED; k++)
+			w[k].now = &now[k];
+		pf = xcalloc(nw, sizeof *pf);
+		old_pipe = signal(SIGPIPE, SIG_IGN);	/* a dead worker's pipe is an error here, not a signal */
+		fflush(NULL);	/* else each worker would inherit, and could write, what is buffered */
+		while (started < nw && rc == 0)
+			if ((rc = start(w, started, job, err)) == 0)
+				started++;
+	}
+	while (rc == 0 && (done < next || pull(job, r, window, &next, &ended))) {
 		struct result *first = &r[done % window];
 
 		for (size_t k = 0; k < started && rc == 0; k++) {
-			uint64_t batch[AHEAD];
-			size_t nb = 0;
+			size_t items[AHEAD], nb = 0;
 
 			if (w[k].busy > AHEAD / 2)
 				continue;
-			while (w[k].busy + nb < AHEAD && next < n && next < done + window)
-				if (job->here && job->here(job->ctx, next))
-					next++;	/* done below, in its turn */
-				else
-					batch[nb++] = next++;
-			rc = send_items(&w[k], batch, nb, job, err);
+			batch.len = 0;
+			while (w[k].busy + nb < AHEAD && sent < done + window &&
+			       (sent < next || pull(job, r, window, &next, &ended))) {
+				struct result *slot = &r[sent % window];
+				struct item_head h = {sent, slot->item.len};
+
+				if ((slot->here = job->here && job->here(job->ctx, sent))) {
+					sent++;	/* done below, in its turn */
+					continue;
+				}
+				buf_add(&batch, (const char *)&h, sizeof h);
+				buf_add(&batch, slot->item.data, slot->item.len + 1);
+				items[nb++] = sent++;
+			}
+			rc = send_items(&w[k], &batch, items, nb, job, err);
 		}
 		if (rc < 0)
 			break;
@@ -318,8 +375,10 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 			done++;
 			continue;
 		}
-		if (done < next && job->here && job->here(job->ctx, done)) {
-			rc = work_here(job, done++, &here, err);
+		if (!started || (done < sent && first->here)) {	/* no workers, or one for here */
+			if (!started)
+				sent++;
+			rc = work_here(job, done++, &first->item, &here, err);
 			continue;
 		}
 		for (size_t k = 0; k < started; k++)
@@ -345,8 +404,11 @@ int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct
 	for (size_t i = 0; i < window; i++) {
 		parallel_drop(&r[i].out);
 		free(r[i].out.buf.data);
+		free(r[i].item.data);
 	}
-	signal(SIGPIPE, old_pipe);
+	if (w)
+		signal(SIGPIPE, old_pipe);
+	free(batch.data);
 	free(here.buf.data);
 	free(pf);
 	free(r);

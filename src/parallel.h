@@ -21,25 +21,36 @@ struct parallel_out {
 };
 
 struct parallel_job {
-	/* In a worker process (a fork of the caller): the result of item i,
-	 * appended to out->buf (parallel_spill may move it to a file). */
-	void (*work)(void *ctx, size_t i, struct parallel_out *out);
+	/* In the caller, once for each item in order: what a worker needs of
+	 * item i, appended to 'item'; false when there is no item i, which
+	 * ends the run. The items are found as the run goes, so the caller
+	 * holds what it knows of at most parallel_window() of them. */
+	bool (*next)(void *ctx, size_t i, struct buf *item);
+	/* In a worker process (a fork of the caller) or in the caller: the
+	 * result of item i, which next described as 'item' (len bytes, a NUL
+	 * after them), appended to out->buf (parallel_spill may move it to a
+	 * file). */
+	void (*work)(void *ctx, size_t i, const char *item, size_t len, struct parallel_out *out);
 	/* In the caller, for items 0, 1, 2... in order: use the result of item
 	 * i (out->buf's bytes may be changed; parallel_lines reads it whole).
 	 * Returns 0, or -1 with err set to stop the run. */
 	int (*take)(void *ctx, size_t i, struct parallel_out *out, struct diag *err);
-	/* The name of item i, for messages. */
+	/* The name of item i, for messages, between its next and its take. */
 	const char *(*name)(void *ctx, size_t i);
 	void *ctx;
-	/* May be NULL; else true for an item that costs less to work on in
-	 * the caller than to send to a worker (one whose result is at hand). */
+	/* May be NULL; else, after next, true for an item that costs less to
+	 * work on in the caller than to send to a worker (one whose result is
+	 * at hand). */
 	bool (*here)(void *ctx, size_t i);
 };
 
-/* Run 'job' over items 0 to n-1 in up to 'jobs' worker processes; with
- * one, or a single item, in this process. Returns 0, or -1 with err set
- * (take failed, or a worker died: the item it worked on is named). */
-int parallel_run(const struct parallel_job *job, size_t n, unsigned jobs, struct diag *err);
+/* Run 'job' over its items in up to 'jobs' worker processes; with one, or a
+ * single item, in this process. Returns 0, or -1 with err set (take failed,
+ * or a worker died: the item it worked on is named). */
+int parallel_run(const struct parallel_job *job, unsigned jobs, struct diag *err);
+
+/* The most items a run with 'jobs' holds between their next and their take. */
+size_t parallel_window(unsigned jobs);
 
 /* In work: when out->buf holds more than 'limit' bytes, append them to
  * out's temporary file (made in $TMPDIR, or /tmp) and empty it. Where no

@@ -11,6 +11,7 @@
 #include "parallel.h"
 
 struct seen {
+	size_t n;		/* items 0 to n-1 */
 	struct buf all;		/* every result taken, in the order taken */
 	size_t here_every;	/* items i with i % here_every == 0 are worked on here (0: none) */
 	pid_t caller;
@@ -28,9 +29,14 @@ static char names[64][16];
 /* Item i's result: its number and a line as long as i, in lines of 10 x
  * (spilled as they come when held says); the odd items are slow, so that
  * results come back out of order. */
-static void work(void *ctx, size_t i, struct parallel_out *out)
+static void work(void *ctx, size_t i, const char *item, size_t len, struct parallel_out *out)
 {
 	const struct seen *s = ctx;
+	char want[32];
+
+	snprintf(want, sizeof want, "item %zu", i);	/* as next described it */
+	if (len != strlen(want) || strcmp(item, want) != 0)
+		raise(SIGABRT);
 
 	if (i == s->die_at)
 		raise(SIGKILL);
@@ -66,6 +72,16 @@ static int take(void *ctx, size_t i, struct parallel_out *out, struct diag *err)
 	return parallel_lines(out, 64, add, s, err);
 }
 
+static bool next(void *ctx, size_t i, struct buf *item)
+{
+	const struct seen *s = ctx;
+
+	if (i >= s->n)
+		return false;
+	buf_printf(item, "item %zu", i);
+	return true;
+}
+
 static bool here(void *ctx, size_t i)
 {
 	const struct seen *s = ctx;
@@ -84,10 +100,10 @@ static const char *name(void *ctx, size_t i)
 static char *run_some_here(size_t n, unsigned jobs, size_t stop_at, size_t die_at, size_t here_every,
 			   struct diag *err)
 {
-	struct seen s = {{0}, here_every, getpid(), 0, stop_at, die_at, SIZE_MAX, 0};
-	const struct parallel_job job = {work, take, name, &s, here};
+	struct seen s = {n, {0}, here_every, getpid(), 0, stop_at, die_at, SIZE_MAX, 0};
+	const struct parallel_job job = {next, work, take, name, &s, here};
 
-	if (parallel_run(&job, n, jobs, err) < 0) {
+	if (parallel_run(&job, jobs, err) < 0) {
 		free(s.all.data);
 		return NULL;
 	}
@@ -115,6 +131,16 @@ static void takes_results_in_item_order_for_any_number_of_workers(void **state)
 	(void)state;
 	assert_non_null(one);
 	assert_true(strncmp(one, "0:\n1:x", 6) == 0);
+	for (size_t n = 0; n <= 3; n++) {	/* a few items, and none */
+		char *few = run(n, 8, SIZE_MAX, SIZE_MAX, &err), *alone = run(n, 1, SIZE_MAX, SIZE_MAX, &err);
+
+		assert_non_null(few);
+		assert_non_null(alone);
+		assert_string_equal(few, alone);
+		assert_int_equal(*few == '\0', n == 0);
+		free(few);
+		free(alone);
+	}
 	for (unsigned jobs = 2; jobs <= 5; jobs += 3) {
 		char *many = run(300, jobs, SIZE_MAX, SIZE_MAX, &err);
 
@@ -158,11 +184,11 @@ static void spills_long_results_to_files(void **state)
 	(void)state;
 	assert_non_null(kept);
 	for (unsigned jobs = 1; jobs <= 2; jobs++) {
-		struct seen s = {{0}, 0, getpid(), 0, SIZE_MAX, SIZE_MAX, 500, 0};
-		const struct parallel_job job = {work, take, name, &s, here};
+		struct seen s = {120, {0}, 0, getpid(), 0, SIZE_MAX, SIZE_MAX, 500, 0};
+		const struct parallel_job job = {next, work, take, name, &s, here};
 		int fd = dup(0);
 
-		assert_int_equal(parallel_run(&job, 120, jobs, &err), 0);
+		assert_int_equal(parallel_run(&job, jobs, &err), 0);
 		assert_true(s.spilled > 100);	/* every item longer than 500 bytes */
 		assert_string_equal(s.all.data, kept);
 		close(fd);
