@@ -35,28 +35,9 @@ static const char index_header[] = "actorgraph-index\t1\n";
 static void load_index(struct cache *c);
 static void save_index(struct cache *c);
 
-/* A 64-bit hash, eight bytes a step (FNV-1a for the tail): plenty for
- * telling documents apart, and a rebuild hashes every one of them. */
-static uint64_t hash(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	uint64_t w;
-
-	for (; len >= 8; p += 8, len -= 8) {
-		memcpy(&w, p, 8);
-		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-		h ^= h >> 32;
-	}
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ p[i]) * 0x100000001b3ULL;
-	return h;
-}
-
-static const uint64_t HASH_START = 0xcbf29ce484222325ULL;
-
 static uint64_t hash_str(uint64_t h, const char *s)
 {
-	return hash(h, s ? s : "", s ? strlen(s) + 1 : 1);	/* the NUL ends a field */
+	return hash64(h, s ? s : "", s ? strlen(s) + 1 : 1);	/* the NUL ends a field */
 }
 
 /* Hash the bytes of file 'path' into h; false if it cannot be read. Its
@@ -69,7 +50,7 @@ static bool hash_file(uint64_t *h, const char *path)
 
 	if (read_file(path, SIZE_MAX, &data, &len, &err) < 0)
 		return false;
-	*h = hash(*h, data, len);
+	*h = hash64(*h, data, len);
 	free(data);
 	return true;
 }
@@ -89,7 +70,7 @@ static bool context_hash(const struct schema *s, uint64_t *h)
 	int n = scandir(s->dir, &list, yaml_file, alphasort);
 	bool ok = n >= 0;
 
-	*h = HASH_START;
+	*h = HASH64_START;
 	for (int i = 0; i < n; i++) {
 		struct buf path = {0};
 
@@ -129,11 +110,11 @@ struct cache *cache_open(const char *dir, struct schema *s, const char *settings
 
 void cache_doc_begin(struct cache_doc_hash *x, const char *date)
 {
-	x->h = hash_str(HASH_START, date);
+	x->h = hash_str(HASH64_START, date);
 	x->ntail = 0;
 }
 
-/* hash() of the text so far, the bytes short of a step of it kept for the next */
+/* hash64() of the text so far, the bytes short of a step of it kept for the next */
 void cache_doc_more(struct cache_doc_hash *x, const char *text, size_t len)
 {
 	size_t steps;
@@ -142,12 +123,12 @@ void cache_doc_more(struct cache_doc_hash *x, const char *text, size_t len)
 		x->tail[x->ntail++] = (unsigned char)*text++;
 		len--;
 		if (x->ntail == sizeof x->tail) {
-			x->h = hash(x->h, x->tail, sizeof x->tail);
+			x->h = hash64(x->h, x->tail, sizeof x->tail);
 			x->ntail = 0;
 		}
 	}
 	steps = len - len % sizeof x->tail;
-	x->h = hash(x->h, text, steps);
+	x->h = hash64(x->h, text, steps);
 	memcpy(x->tail + x->ntail, text + steps, len - steps);
 	x->ntail += len - steps;
 }
@@ -156,7 +137,7 @@ struct cache_key cache_doc_end(const struct cache_doc_hash *x)
 {
 	struct cache_key k;
 
-	snprintf(k.hex, sizeof k.hex, "%016" PRIx64, hash(x->h, x->tail, x->ntail));
+	snprintf(k.hex, sizeof k.hex, "%016" PRIx64, hash64(x->h, x->tail, x->ntail));
 	return k;
 }
 
@@ -173,7 +154,7 @@ struct cache_key cache_key(const struct cache *c, struct cache_key doc)
 {
 	struct cache_key k;
 
-	snprintf(k.hex, sizeof k.hex, "%016" PRIx64, hash(hash(HASH_START, &c->context, sizeof c->context), doc.hex, 16));
+	snprintf(k.hex, sizeof k.hex, "%016" PRIx64, hash64(hash64(HASH64_START, &c->context, sizeof c->context), doc.hex, 16));
 	return k;
 }
 
@@ -353,7 +334,7 @@ void cache_put(struct cache *c, struct cache_key k, int fd, size_t spilled, cons
 {
 	char *path = entry_path(c, k), header[64], end[32] = "";
 	struct buf sub = {0};
-	struct cache_doc_hash sum = {HASH_START, {0}, 0};	/* of the header and record, not copied together */
+	struct cache_doc_hash sum = {HASH64_START, {0}, 0};	/* of the header and record, not copied together */
 	struct outfile out;
 	struct diag err = {{0}};
 
@@ -469,7 +450,7 @@ static char *whole(const char *data, size_t n, const char *header)
 		return NULL;
 	while (at > hlen && data[at - 1] != '\n')
 		at--;
-	snprintf(sum, sizeof sum, "end\t%016" PRIx64 "\n", hash(HASH_START, data, at));
+	snprintf(sum, sizeof sum, "end\t%016" PRIx64 "\n", hash64(HASH64_START, data, at));
 	return n - at == strlen(sum) && memcmp(data + at, sum, n - at) == 0 ? (char *)data + at : NULL;
 }
 
@@ -569,7 +550,7 @@ static void save_index(struct cache *c)
 
 	buf_puts(&b, index_header);
 	buf_add(&b, c->index.data, c->index.len);
-	buf_printf(&b, "end\t%016" PRIx64 "\n", hash(HASH_START, b.data, b.len));
+	buf_printf(&b, "end\t%016" PRIx64 "\n", hash64(HASH64_START, b.data, b.len));
 	buf_printf(&path, "%s/index", c->dir);
 	if (outfile_open(&out, path.data, &err) == 0) {
 		if (fwrite(b.data, 1, b.len, out.fp) == b.len)

@@ -17,22 +17,58 @@
 #include "text.h"
 #include "util.h"
 
+/* The folders and files walked, by device and inode: folders with the path
+ * that walked them, files by that identity only (8 bytes each, for folders
+ * of millions), but those that a second path may reach (links, hard links),
+ * whose path is kept to name it. */
 struct corpus_seen {
 	struct strmap *ids;	/* "device:inode" -> index in paths */
-	char **paths;		/* the path that first reached each file and folder */
+	char **paths;
 	size_t n, cap;
+	struct idset files;
+};
+
+/* A folder being walked: its entries in name order, and the next. */
+struct folder {
+	DIR *dp;		/* open while walked: one per level of folders */
+	char *path, *date;
+	char **names;		/* each after its type (d_type), in its first byte */
+	size_t n, at;
+};
+
+/* A feed being read, a line at a time. */
+struct feed_reading {
+	FILE *fp;		/* NULL: none */
+	char *buffer, *line, *base, *date;
+	size_t cap;
+	long offset;
+	unsigned long lineno;
+	struct corpus_feed *feed;
+};
+
+struct corpus_walk {
+	struct {
+		char *path, *date;
+	} *inputs;		/* as corpus_add was given them... */
+	size_t ninputs, inputs_cap, next;	/* ...and the next to walk */
+	struct folder *folders;	/* the folders being walked, innermost last */
+	size_t depth, folders_cap;
+	struct feed_reading feed;
 };
 
 static void add_doc(struct corpus *c, const char *path, const char *name, const char *date)
 {
 	struct corpus_doc *d;
 
+	if (c->head == c->n)	/* all taken: the queue starts again */
+		c->head = c->n = 0;
 	xgrow(&c->docs, &c->cap, c->n + 1, sizeof *c->docs);
 	d = &c->docs[c->n++];
 	memset(d, 0, sizeof *d);
 	d->path = xstrdup(path);
 	d->name = utf8_clean(xstrdup(name));	/* a JSON line's id may hold anything */
 	d->date = date ? xstrdup(date) : NULL;
+	c->found++;
 }
 
 /* A document that cannot be read, with the reason, for corpus_open. */
@@ -52,12 +88,14 @@ static void warn(struct corpus *c, char *msg)
 	c->warnings[c->nwarnings++] = msg;
 }
 
-/* Has the file or folder st (a "file" or "folder") been added by another
- * path? Then 'path' is skipped with a warning: a link to a folder being
- * read would read it again, or forever. */
-static bool seen_before(struct corpus *c, const char *path, const struct stat *st, const char *what)
+/* Has the file or folder st been walked by another path? Then 'path' is
+ * skipped with a warning: a link to a folder being read would read it
+ * again, or forever. 'link': path is a symbolic link. */
+static bool seen_before(struct corpus *c, const char *path, const struct stat *st, bool link)
 {
 	struct corpus_seen *sn = c->seen;
+	bool folder = S_ISDIR(st->st_mode);
+	uint64_t id[2] = {(uint64_t)st->st_dev, (uint64_t)st->st_ino};
 	char key[64];
 	long first;
 
@@ -66,17 +104,38 @@ static bool seen_before(struct corpus *c, const char *path, const struct stat *s
 		sn->ids = strmap_new();
 	}
 	snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
-	if ((first = strmap_get(sn->ids, key)) >= 0) {
+	if (folder || idset_add(&sn->files, hash64(HASH64_START, id, sizeof id))) {
 		struct buf msg = {0};
 
-		buf_printf(&msg, "%s: skipped, the same %s as %s", path, what, sn->paths[first]);
-		warn(c, msg.data);
-		return true;
+		if ((first = strmap_get(sn->ids, key)) >= 0)
+			buf_printf(&msg, "%s: skipped, the same %s as %s", path, folder ? "folder" : "file",
+				   sn->paths[first]);
+		else if (!folder)
+			buf_printf(&msg, "%s: skipped, the same file as one walked before", path);
+		if (msg.data) {
+			warn(c, msg.data);
+			return true;
+		}
 	}
-	xgrow(&sn->paths, &sn->cap, sn->n + 1, sizeof *sn->paths);
-	sn->paths[sn->n] = xstrdup(path);
-	strmap_put(sn->ids, key, (long)sn->n++);
+	if (folder || link || st->st_nlink > 1) {
+		xgrow(&sn->paths, &sn->cap, sn->n + 1, sizeof *sn->paths);
+		sn->paths[sn->n] = xstrdup(path);
+		strmap_put(sn->ids, key, (long)sn->n++);
+	}
 	return false;
+}
+
+static void seen_free(struct corpus *c)
+{
+	if (!c->seen)
+		return;
+	for (size_t i = 0; i < c->seen->n; i++)
+		free(c->seen->paths[i]);
+	free(c->seen->paths);
+	strmap_free(c->seen->ids);
+	idset_free(&c->seen->files);
+	free(c->seen);
+	c->seen = NULL;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -107,64 +166,81 @@ static int article(const char *line, size_t len, struct pos at, struct jsonl_art
 
 /* One article per line: {"id", "date", "text"}. A line that is no article
  * is a document that failed, and so is a feed that cannot be read. Only
- * where each line is kept: memory does not grow with the feed's texts. */
+ * where each line lies is kept: its text is read again with its document. */
 enum { FEED_BUFFER = 1 << 20 };
 
-static void add_jsonl(struct corpus *c, const char *path, const char *given)
+static void open_feed(struct corpus *c, const char *path, const char *given)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL, *base, *buffer;
-	size_t cap = 0;
-	ssize_t n;
-	long offset = 0;
-	unsigned long lineno = 0;
+	struct feed_reading *f = &c->walk->feed;
 
-	if (!fp) {
+	if (!(f->fp = fopen(path, "r"))) {
 		add_failed(c, path, NULL, strerror(errno));
 		return;
 	}
-	/* in large reads: stdio's 4 kB made 25,000 reads of 100 MB, before the
-	 * workers get their first document (glibc ignores a size without a buffer) */
-	buffer = xmalloc(FEED_BUFFER);
-	setvbuf(fp, buffer, _IOFBF, FEED_BUFFER);
-	base = text_doc_name(path);
+	/* in large reads: stdio's 4 kB made 25,000 reads of 100 MB (glibc
+	 * ignores a size without a buffer) */
+	f->buffer = xmalloc(FEED_BUFFER);
+	setvbuf(f->fp, f->buffer, _IOFBF, FEED_BUFFER);
+	f->base = text_doc_name(path);
+	f->date = given ? xstrdup(given) : NULL;
+	f->offset = 0;
+	f->lineno = 0;
 	xgrow(&c->feeds, &c->feeds_cap, c->nfeeds + 1, sizeof *c->feeds);
-	c->feeds[c->nfeeds] = xmalloc(sizeof **c->feeds);
-	*c->feeds[c->nfeeds++] = (struct corpus_feed){xstrdup(path), -1};
-	for (; (n = getline(&line, &cap, fp)) > 0; offset += n) {
-		struct diag err = {{0}};
-		char name[300], where[300], *id, *date = NULL;
-		size_t len = (size_t)n - (line[n - 1] == '\n'), idlen;
-		struct jsonl_article a;
+	f->feed = c->feeds[c->nfeeds++] = xmalloc(sizeof **c->feeds);
+	*f->feed = (struct corpus_feed){xstrdup(path), -1};
+}
 
-		lineno++;
-		if (strspn(line, " \t\r\n") == (size_t)n)
-			continue;	/* blank lines */
-		snprintf(where, sizeof where, "%s:%lu", path, lineno);
-		snprintf(name, sizeof name, "%s-%lu", base, lineno);	/* "feed-3" for line 3 of feed.jsonl */
-		if (article(line, len, (struct pos){path, lineno, 1}, &a, &err) < 0) {
-			add_failed(c, where, name, err.msg);
-			continue;
-		}
-		if (a.id) {
-			id = jsonl_string(a.id, a.id_len, &idlen);
-			snprintf(name, sizeof name, "%s", id);
-			free(id);
-		}
-		if (a.date)
-			date = jsonl_string(a.date, a.date_len, &idlen);
-		add_doc(c, where, name, a.date ? date : given);
-		c->docs[c->n - 1].feed = c->feeds[c->nfeeds - 1];
-		c->docs[c->n - 1].offset = offset;
-		c->docs[c->n - 1].len = len;
-		free(date);
+static void close_feed(struct feed_reading *f)
+{
+	if (f->fp)
+		fclose(f->fp);
+	free(f->buffer);
+	free(f->line);
+	free(f->base);
+	free(f->date);
+	*f = (struct feed_reading){0};
+}
+
+/* The next line of the feed being read: a document, or nothing (a blank
+ * line); at its end, the feed is closed. */
+static void read_feed(struct corpus *c)
+{
+	struct feed_reading *f = &c->walk->feed;
+	ssize_t n = getline(&f->line, &f->cap, f->fp);
+	struct diag err = {{0}};
+	char name[300], where[300], *id, *date = NULL;
+	size_t len, idlen;
+	struct jsonl_article a;
+
+	if (n <= 0) {
+		if (ferror(f->fp))
+			add_failed(c, f->feed->path, NULL, strerror(errno));
+		close_feed(f);
+		return;
 	}
-	if (ferror(fp))
-		add_failed(c, path, NULL, strerror(errno));
-	fclose(fp);
-	free(buffer);
-	free(line);
-	free(base);
+	f->lineno++;
+	f->offset += n;
+	if (strspn(f->line, " \t\r\n") == (size_t)n)
+		return;	/* blank lines */
+	len = (size_t)n - (f->line[n - 1] == '\n');
+	snprintf(where, sizeof where, "%s:%lu", f->feed->path, f->lineno);
+	snprintf(name, sizeof name, "%s-%lu", f->base, f->lineno);	/* "feed-3" for line 3 of feed.jsonl */
+	if (article(f->line, len, (struct pos){f->feed->path, f->lineno, 1}, &a, &err) < 0) {
+		add_failed(c, where, name, err.msg);
+		return;
+	}
+	if (a.id) {
+		id = jsonl_string(a.id, a.id_len, &idlen);
+		snprintf(name, sizeof name, "%s", id);
+		free(id);
+	}
+	if (a.date)
+		date = jsonl_string(a.date, a.date_len, &idlen);
+	add_doc(c, where, name, a.date ? date : f->date);
+	c->docs[c->n - 1].feed = f->feed;
+	c->docs[c->n - 1].offset = f->offset - n;
+	c->docs[c->n - 1].len = len;
+	free(date);
 }
 
 /* The text of JSON line d, read again (its file opened once: a feed of
@@ -193,7 +269,7 @@ static int read_line_text(const struct corpus_doc *d, char **text, size_t *len, 
 
 static int cmp_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static void add_file(struct corpus *c, const char *path, const char *date, const struct stat *st)
@@ -201,7 +277,7 @@ static void add_file(struct corpus *c, const char *path, const char *date, const
 	char *name;
 
 	if (ends_with(path, ".jsonl")) {
-		add_jsonl(c, path, date);
+		open_feed(c, path, date);
 		return;
 	}
 	name = strcmp(path, "-") == 0 ? xstrdup("stdin") : text_doc_name(path);
@@ -239,69 +315,197 @@ static void add_unreadable(struct corpus *c, const char *path, bool doc)
 	}
 }
 
-/* A folder's *.txt and *.jsonl files and subfolders, recursively, in name
- * order. Fails only if the folder itself cannot be read. */
-static int add_folder(struct corpus *c, const char *dir, const char *date, struct diag *err)
+/* Begin walking folder 'dir': its entries, in name order, are walked one at
+ * a time. A folder that cannot be read is a document that failed. */
+static void enter_folder(struct corpus *c, const char *dir, const char *date)
 {
-	DIR *dp = opendir(dir);
+	struct corpus_walk *w = c->walk;
+	struct folder f = {opendir(dir), xstrdup(dir), date ? xstrdup(date) : NULL, NULL, 0, 0};
 	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	size_t cap = 0;
 
-	if (!dp)
-		return diag_sys(err, "open", dir);
-	while ((e = readdir(dp))) {
+	if (!f.dp) {
+		struct diag err = {{0}};
+
+		diag_sys(&err, "open", dir);
+		add_failed(c, dir, NULL, err.msg);
+		free(f.path);
+		free(f.date);
+		return;
+	}
+	while ((e = readdir(f.dp))) {
+		struct buf entry = {0};
+
 		if (e->d_name[0] == '.')
 			continue;
-		xgrow(&names, &cap, n + 1, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
+		buf_add(&entry, (const char *)&e->d_type, 1);
+		buf_puts(&entry, e->d_name);
+		xgrow(&f.names, &cap, f.n + 1, sizeof *f.names);
+		f.names[f.n++] = entry.data;
 	}
-	if (n)
-		qsort(names, n, sizeof *names, cmp_name);
-	for (size_t i = 0; i < n; i++) {
-		bool doc = ends_with(names[i], ".txt") || ends_with(names[i], ".jsonl");
-		struct diag sub = {{0}};
-		struct buf path = {0};
-		struct stat st;
-
-		buf_puts(&path, dir);
-		buf_puts(&path, "/");
-		buf_puts(&path, names[i]);
-		if (fstatat(dirfd(dp), names[i], &st, 0) != 0) {	/* not walking dir's path again */
-			add_unreadable(c, path.data, doc);
-		} else if (S_ISDIR(st.st_mode)) {
-			if (!seen_before(c, path.data, &st, "folder") && add_folder(c, path.data, date, &sub) < 0)
-				add_failed(c, path.data, NULL, sub.msg);
-		} else if (doc && !S_ISREG(st.st_mode)) {	/* a FIFO would block the run */
-			diag_set(&sub, "cannot read '%s': not a regular file", path.data);
-			add_failed(c, path.data, NULL, sub.msg);
-		} else if (doc && !seen_before(c, path.data, &st, "file")) {
-			add_file(c, path.data, date, &st);
-		}
-		free(path.data);
-		free(names[i]);
-	}
-	closedir(dp);	/* open until here: one per level of folders */
-	free(names);
-	return 0;
+	if (f.n)
+		qsort(f.names, f.n, sizeof *f.names, cmp_name);
+	xgrow(&w->folders, &w->folders_cap, w->depth + 1, sizeof *w->folders);
+	w->folders[w->depth++] = f;
 }
 
-int corpus_add(struct corpus *c, const char *path, const char *date, struct diag *err)
+static void leave_folder(struct corpus_walk *w)
+{
+	struct folder *f = &w->folders[--w->depth];
+
+	closedir(f->dp);
+	for (size_t i = f->at; i < f->n; i++)
+		free(f->names[i]);
+	free(f->names);
+	free(f->path);
+	free(f->date);
+}
+
+/* The next entry of the innermost folder: a document, a folder entered, a
+ * feed opened, or a warning; the folder is left after its last. */
+static void walk_folder(struct corpus *c)
+{
+	struct folder *f = &c->walk->folders[c->walk->depth - 1];
+	char *entry, *name;
+	bool doc, link;
+	struct buf path = {0};
+	struct stat st;
+
+	if (f->at == f->n) {
+		leave_folder(c->walk);
+		return;
+	}
+	entry = f->names[f->at++];
+	name = entry + 1;
+	link = *entry == DT_LNK;
+	doc = ends_with(name, ".txt") || ends_with(name, ".jsonl");
+	buf_puts(&path, f->path);
+	buf_puts(&path, "/");
+	buf_puts(&path, name);
+	if (fstatat(dirfd(f->dp), name, &st, 0) != 0) {	/* not walking the folder's path again */
+		add_unreadable(c, path.data, doc);
+	} else if (S_ISDIR(st.st_mode)) {
+		if (!seen_before(c, path.data, &st, link))
+			enter_folder(c, path.data, f->date);	/* f may move */
+	} else if (doc && !S_ISREG(st.st_mode)) {	/* a FIFO would block the run */
+		struct diag sub = {{0}};
+
+		diag_set(&sub, "cannot read '%s': not a regular file", path.data);
+		add_failed(c, path.data, NULL, sub.msg);
+	} else if (doc && !seen_before(c, path.data, &st, link)) {
+		add_file(c, path.data, f->date, &st);
+	}
+	free(path.data);
+	free(entry);
+}
+
+/* The next input, as corpus_add checked it: a file, or a folder entered. */
+static void walk_input(struct corpus *c, const char *path, const char *date)
 {
 	struct stat st;
 
 	if (strcmp(path, "-") == 0) {
 		add_file(c, path, date, NULL);
-		return 0;
+	} else if (stat(path, &st) != 0) {	/* gone since */
+		struct diag err = {{0}};
+
+		diag_sys(&err, "open", path);
+		add_failed(c, path, NULL, err.msg);
+	} else if (!seen_before(c, path, &st, true)) {	/* an input is named: kept to be named */
+		if (S_ISDIR(st.st_mode))
+			enter_folder(c, path, date);
+		else
+			add_file(c, path, date, &st);
 	}
-	if (stat(path, &st) != 0)
+}
+
+/* Walk on until a document is found, or the walk ends: false. */
+static bool walk(struct corpus *c)
+{
+	struct corpus_walk *w = c->walk;
+
+	while (c->head == c->n) {
+		if (!w)
+			return false;
+		if (w->feed.fp)
+			read_feed(c);
+		else if (w->depth)
+			walk_folder(c);
+		else if (w->next < w->ninputs)
+			walk_input(c, w->inputs[w->next].path, w->inputs[w->next].date), w->next++;
+		else
+			return false;
+	}
+	return true;
+}
+
+int corpus_add(struct corpus *c, const char *path, const char *date, struct diag *err)
+{
+	struct corpus_walk *w;
+	struct stat st;
+	DIR *dp;
+
+	if (strcmp(path, "-") != 0 && stat(path, &st) != 0)
 		return diag_sys(err, "open", path);
-	if (seen_before(c, path, &st, S_ISDIR(st.st_mode) ? "folder" : "file"))
-		return 0;
-	if (S_ISDIR(st.st_mode))
-		return add_folder(c, path, date, err);
-	add_file(c, path, date, &st);
+	if (strcmp(path, "-") != 0 && S_ISDIR(st.st_mode)) {	/* walked later: said now if it cannot be */
+		if (!(dp = opendir(path)))
+			return diag_sys(err, "open", path);
+		closedir(dp);
+	}
+	w = c->walk ? c->walk : (c->walk = xcalloc(1, sizeof *c->walk));
+	xgrow(&w->inputs, &w->inputs_cap, w->ninputs + 1, sizeof *w->inputs);
+	w->inputs[w->ninputs].path = xstrdup(path);
+	w->inputs[w->ninputs++].date = date ? xstrdup(date) : NULL;
 	return 0;
+}
+
+int corpus_take(struct corpus *c, struct corpus_doc *d)
+{
+	if (!walk(c))
+		return 0;
+	*d = c->docs[c->head++];
+	return 1;
+}
+
+bool corpus_any(struct corpus *c)
+{
+	return walk(c);
+}
+
+/* Stop walking: what was found and not taken is dropped. */
+static void walk_stop(struct corpus *c)
+{
+	struct corpus_walk *w = c->walk;
+
+	while (c->head < c->n)
+		corpus_doc_free(&c->docs[c->head++]);
+	c->head = c->n = 0;
+	if (!w)
+		return;
+	close_feed(&w->feed);
+	while (w->depth)
+		leave_folder(w);
+	w->next = 0;
+}
+
+void corpus_rewind(struct corpus *c)
+{
+	walk_stop(c);
+	seen_free(c);
+	for (size_t i = 0; i < c->nwarnings; i++)
+		free(c->warnings[i]);
+	c->nwarnings = 0;
+	c->found = 0;
+}
+
+void corpus_doc_free(struct corpus_doc *d)
+{
+	free(d->path);
+	free(d->name);
+	free(d->date);
+	free(d->error);
+	free(d->mark);
+	memset(d, 0, sizeof *d);
 }
 
 /* The start of the character that byte n of text is in. */
@@ -446,14 +650,17 @@ void corpus_close(struct corpus_reader *r)
 
 void corpus_free(struct corpus *c)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		free(c->docs[i].path);
-		free(c->docs[i].name);
-		free(c->docs[i].date);
-		free(c->docs[i].error);
-		free(c->docs[i].mark);
-	}
+	walk_stop(c);
 	free(c->docs);
+	if (c->walk) {
+		for (size_t i = 0; i < c->walk->ninputs; i++) {
+			free(c->walk->inputs[i].path);
+			free(c->walk->inputs[i].date);
+		}
+		free(c->walk->inputs);
+		free(c->walk->folders);
+		free(c->walk);
+	}
 	for (size_t i = 0; i < c->nfeeds; i++) {
 		if (c->feeds[i]->fd >= 0)
 			close(c->feeds[i]->fd);
@@ -464,11 +671,6 @@ void corpus_free(struct corpus *c)
 	for (size_t i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	free(c->warnings);
-	if (c->seen) {
-		for (size_t i = 0; i < c->seen->n; i++)
-			free(c->seen->paths[i]);
-		free(c->seen->paths);
-		strmap_free(c->seen->ids);
-		free(c->seen);
-	}
+	seen_free(c);
+	memset(c, 0, sizeof *c);
 }

@@ -21,6 +21,7 @@ struct corpus_doc {
 };
 
 struct corpus_seen;
+struct corpus_walk;
 
 /* A JSON-lines file, which its documents share: opened by the first of them
  * that a process reads, and kept open for the others. */
@@ -29,29 +30,47 @@ struct corpus_feed {
 	int fd;		/* -1 until then */
 };
 
+/* The inputs, walked as their documents are taken: what is held is the
+ * folders being walked and the documents found and not yet taken, not the
+ * corpus. */
 struct corpus {
-	struct corpus_doc *docs;
-	size_t n, cap;
-	char **warnings;	/* what the walks skipped and why, for the caller to print */
+	struct corpus_doc *docs;	/* found, not yet taken: docs[head] to docs[n - 1] */
+	size_t head, n, cap;
+	size_t found;		/* documents found so far */
+	char **warnings;	/* what the walk skipped and why, for the caller to print */
 	size_t nwarnings, warnings_cap;
-	struct corpus_seen *seen;	/* corpus.c's own: the files and folders added */
+	struct corpus_seen *seen;	/* corpus.c's own: the files and folders walked */
 	struct corpus_feed **feeds;	/* the JSON-lines files of the documents */
 	size_t nfeeds, feeds_cap;
+	struct corpus_walk *walk;	/* corpus.c's own: where the walk is */
 };
 
-/* Add the documents of 'path': a text file; a folder (its *.txt and *.jsonl
+/* Add 'path' to the inputs: a text file; a folder (its *.txt and *.jsonl
  * files, recursively, in name order); "-" for standard input; or a *.jsonl
  * file with one article per line, {"id": "...", "date": "YYYY-MM-DD", "text":
  * "..."} (id and date optional; a feed is read a line at a time, and the text
- * of each line is read again when the document is). 'date' (may be NULL) dates the documents
- * that carry none. Each file and folder is read once, by the first path
- * that reaches it: a second path (a symbolic link to a folder being read, a
- * loop) is skipped with a warning, and so is a dangling link. A document that
- * cannot be read (a bad JSON line, a feed or subfolder that cannot be opened,
- * a folder entry that is no regular file) is added with its error, for
- * corpus_open to report. Returns 0, or -1 with err set when 'path' itself
- * cannot be opened. */
+ * of each line is read again when the document is). 'date' (may be NULL)
+ * dates the documents that carry none. Returns 0, or -1 with err set when
+ * 'path' itself cannot be opened. */
 int corpus_add(struct corpus *c, const char *path, const char *date, struct diag *err);
+
+/* Take the next document of the inputs into *d (corpus_doc_free frees it,
+ * before or after the corpus): 1, or 0 after the last. Each file and folder
+ * is read once, by the first path that reaches it: a second path (a symbolic
+ * link to a folder being read, a loop) is skipped with a warning, and so is
+ * a dangling link. A document that cannot be read (a bad JSON line, a feed or
+ * subfolder that cannot be opened, a folder entry that is no regular file)
+ * comes with its error, for corpus_open to report. */
+int corpus_take(struct corpus *c, struct corpus_doc *d);
+
+/* Do the inputs hold a document? Walks until one is found. */
+bool corpus_any(struct corpus *c);
+
+/* Walk the inputs again from the first, as if none had been taken (the
+ * warnings too). */
+void corpus_rewind(struct corpus *c);
+
+void corpus_doc_free(struct corpus_doc *d);
 
 /* What a document may cost, in bytes. */
 struct corpus_limits {
@@ -98,6 +117,8 @@ int corpus_open(struct corpus_reader *r, const struct corpus_doc *d, const struc
 int corpus_next(struct corpus_reader *r, char **text, size_t *len, struct corpus_piece *where, struct diag *err);
 void corpus_close(struct corpus_reader *r);
 
+/* Free c; the documents taken from it are not to be read after (their
+ * feeds are its). */
 void corpus_free(struct corpus *c);
 
 #endif

@@ -584,22 +584,34 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 }
 
 
-/* One graph per document needs one file name per document. */
-static int distinct_names(const struct corpus *in, struct diag *err)
+/* One graph per document needs one file name per document: a walk of the
+ * corpus before the run, which then walks it again. */
+static int distinct_names(struct corpus *in, struct diag *err)
 {
 	struct strmap *seen = strmap_new();
+	char **paths = NULL;
+	size_t n = 0, cap = 0;
+	struct corpus_doc d;
 	long first;
 	int rc = 0;
 
-	for (size_t i = 0; i < in->n && rc == 0; i++) {
-		char *file = file_name_of(in->docs[i].name);
+	while (rc == 0 && corpus_take(in, &d)) {
+		char *file = file_name_of(d.name);
 
-		if ((first = strmap_put(seen, file, (long)i)) >= 0)
+		if ((first = strmap_put(seen, file, (long)n)) >= 0)
 			rc = diag_set(err, "'%s' and '%s' would both be written as %s: give them distinct names",
-				      in->docs[first].path, in->docs[i].path, file);
+				      paths[first], d.path, file);
+		xgrow(&paths, &cap, n + 1, sizeof *paths);
+		paths[n++] = d.path;
+		d.path = NULL;
+		corpus_doc_free(&d);
 		free(file);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 	strmap_free(seen);
+	corpus_rewind(in);
 	return rc;
 }
 
@@ -630,55 +642,127 @@ struct tally {
 	bool shows;		/* whether progress is shown: on a terminal, not --quiet, over documents */
 };
 
-/* A run over the documents of a corpus, in worker processes (parallel.c). */
+/* What the caller knows of a document from its walk to its take: its
+ * place, and whether it is left out or taken from the cache. A worker is
+ * sent the same (held_write). */
+struct held_doc {
+	struct corpus_doc d;
+	bool twin;		/* named as an earlier one (one graph only) */
+	bool known;		/* its file is as the cache's index knew it... */
+	struct cache_key key;	/* ...with this identity */
+};
+
+/* A run over the documents of a corpus as it is walked, in worker
+ * processes (parallel.c). */
 struct run {
 	const struct options *o;
 	struct pipeline *p;
 	struct cache *cache;	/* or NULL */
-	const struct corpus *in;	/* or NULL for build --records */
-	long *twin_of;		/* per document: the earlier one of its name, or -1 (one graph only) */
-	struct cache_key *known;	/* per document: its identity, as the cache's index knew it... */
-	bool *is_known;		/* ...if it did */
-	struct numset ids;	/* the documents read, by identity (cache_doc_key)... */
-	struct cache_key *id_of;	/* ...which is this, per document */
+	struct corpus *in;	/* or NULL for build --records */
+	struct held_doc *held;	/* document i in held[i % nheld], from its walk to its take */
+	size_t nheld;
+	bool walked;		/* all of the corpus */
+	struct idset names;	/* the names of the documents (one graph only)... */
+	struct idset texts;	/* ...and the identities (cache_doc_key) of those read */
+	struct corpus_feed feed;	/* in a worker: the feed of the JSON line it read last */
 	struct graph *g;	/* the graph of all documents, or NULL per document */
 	struct tally t;
 };
 
+/* What the walk skipped since: links to folders read already, dangling links. */
+static void print_warnings(struct corpus *in)
+{
+	for (size_t i = 0; i < in->nwarnings; i++) {
+		fprintf(stderr, "actorgraph: warning: %s\n", in->warnings[i]);
+		free(in->warnings[i]);
+	}
+	in->nwarnings = 0;
+}
+
 static const char *doc_path(void *ctx, size_t i)
-{
-	return ((const struct run *)ctx)->in->docs[i].path;
-}
-
-static bool next_doc(void *ctx, size_t i, struct buf *item)
-{
-	(void)item;
-	return i < ((const struct run *)ctx)->in->n;
-}
-
-/* A document the cache's index knows is taken from the cache here: cheaper
- * than a worker's round trip. */
-static bool known_here(void *ctx, size_t i)
 {
 	const struct run *r = ctx;
 
-	return r->is_known && r->is_known[i];
+	return r->held[i % r->nheld].d.path;
 }
 
-/* What the cache's index knew of each document file, found by the state
- * the walk saw it in. */
-static void look_up_files(struct run *r)
+/* A description of document h for a worker, which held_read reads: the
+ * worker is a fork, of one layout. */
+static void held_write(const struct held_doc *h, struct buf *item)
 {
-	size_t n = r->in->n ? r->in->n : 1;
+	const char *s[] = {h->d.path, h->d.name, h->d.date, h->d.feed ? h->d.feed->path : NULL, h->d.error};
 
-	r->known = xcalloc(n, sizeof *r->known);
-	r->is_known = xcalloc(n, sizeof *r->is_known);
-	for (size_t i = 0; i < r->in->n; i++) {
-		const struct corpus_doc *d = &r->in->docs[i];
-
-		if (d->mark && !d->error)
-			r->is_known[i] = cache_known(r->cache, d->path, d->date, d->mark, &r->known[i]);
+	buf_add(item, (const char *)h, sizeof *h);
+	if (h->d.mark)
+		buf_add(item, (const char *)h->d.mark, sizeof *h->d.mark);
+	for (size_t k = 0; k < sizeof s / sizeof *s; k++) {
+		buf_add(item, s[k] ? "+" : "-", 1);
+		buf_add(item, s[k] ? s[k] : "", s[k] ? strlen(s[k]) + 1 : 1);
 	}
+}
+
+/* The document that held_write described in 'item', pointing into it; a
+ * JSON line's feed is r's, kept open for the lines after it. */
+static void held_read(struct run *r, const char *item, struct held_doc *h, struct file_mark *mark)
+{
+	char **s[] = {&h->d.path, &h->d.name, &h->d.date, NULL, &h->d.error};
+	char *feed = NULL;
+
+	memcpy(h, item, sizeof *h);
+	item += sizeof *h;
+	if (h->d.mark) {
+		memcpy(mark, item, sizeof *mark);
+		h->d.mark = mark;
+		item += sizeof *mark;
+	}
+	for (size_t k = 0; k < sizeof s / sizeof *s; k++) {
+		char *value = *item == '+' ? (char *)item + 1 : NULL;
+
+		*(s[k] ? s[k] : &feed) = value;
+		item += 2 + (value ? strlen(value) : 0);
+	}
+	h->d.feed = NULL;
+	if (feed) {
+		if (!r->feed.path || strcmp(r->feed.path, feed) != 0) {
+			if (r->feed.path && r->feed.fd >= 0)
+				close(r->feed.fd);
+			free(r->feed.path);
+			r->feed = (struct corpus_feed){xstrdup(feed), -1};
+		}
+		h->d.feed = &r->feed;
+	}
+}
+
+/* The next document of the walk, held as document i: whether it is named as
+ * an earlier one, or known to the cache's index by the state the walk saw
+ * its file in. */
+static bool next_doc(void *ctx, size_t i, struct buf *item)
+{
+	struct run *r = ctx;
+	struct held_doc *h = &r->held[i % r->nheld];
+
+	corpus_doc_free(&h->d);
+	if (!corpus_take(r->in, &h->d)) {
+		r->walked = true;
+		print_warnings(r->in);
+		return false;
+	}
+	print_warnings(r->in);
+	h->twin = r->g && idset_add(&r->names, hash64(HASH64_START, h->d.name, strlen(h->d.name)));
+	h->known = r->cache && !h->twin && h->d.mark && !h->d.error &&
+		   cache_known(r->cache, h->d.path, h->d.date, h->d.mark, &h->key);
+	held_write(h, item);
+	return true;
+}
+
+/* A document the cache's index knows is taken from the cache here: cheaper
+ * than a worker's round trip; and one left out, too. */
+static bool known_here(void *ctx, size_t i)
+{
+	const struct run *r = ctx;
+	const struct held_doc *h = &r->held[i % r->nheld];
+
+	return h->known || h->twin;
 }
 
 static double seconds(void)
@@ -689,22 +773,44 @@ static double seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* On a terminal, a few times a second: documents done, throughput, what the
- * cache gave, the time left at this pace. */
-static void progress(struct run *r)
+/* On a terminal, a few times a second and at the 'last': documents done of
+ * those found (a "+" while the walk goes on), throughput, what the cache
+ * gave, the time left at this pace once all are found. */
+static void progress(struct run *r, bool last)
 {
 	struct tally *t = &r->t;
 	double now = seconds(), spent = now - t->start;
 
-	if (!t->shows || (now - t->shown < 0.25 && t->done < r->in->n))
+	if (!t->shows || (last ? t->shown == 0 : now - t->shown < 0.25))
 		return;
-	fprintf(stderr, "\r\033[Kactorgraph: %zu/%zu documents, %.1f MB/s, %zu from the cache", t->done, r->in->n,
-		spent > 0 ? t->bytes / spent / 1e6 : 0.0, t->from_cache);
-	if (t->done < r->in->n && t->done > 0)
-		fprintf(stderr, ", %.0f s left", spent / (double)t->done * (double)(r->in->n - t->done));
-	if (t->done == r->in->n)
+	fprintf(stderr, "\r\033[Kactorgraph: %zu/%zu%s documents, %.1f MB/s, %zu from the cache", t->done,
+		r->in->found, r->walked ? "" : "+", spent > 0 ? t->bytes / spent / 1e6 : 0.0, t->from_cache);
+	if (r->walked && !last && t->done > 0)
+		fprintf(stderr, ", %.0f s left", spent / (double)t->done * (double)(r->in->found - t->done));
+	if (last)
 		fputc('\n', stderr);
 	t->shown = now;
+}
+
+/* Before run r's documents: the ring of those held, and the clock. */
+static void run_begin(struct run *r)
+{
+	r->nheld = parallel_window(r->o->jobs);
+	r->held = xcalloc(r->nheld, sizeof *r->held);
+	r->t.start = seconds();
+	r->t.shows = !r->o->quiet && r->in && isatty(STDERR_FILENO);
+}
+
+static void run_end(struct run *r)
+{
+	for (size_t i = 0; i < r->nheld; i++)
+		corpus_doc_free(&r->held[i].d);
+	free(r->held);
+	idset_free(&r->names);
+	idset_free(&r->texts);
+	if (r->feed.path && r->feed.fd >= 0)
+		close(r->feed.fd);
+	free(r->feed.path);
 }
 
 /* The line that ends a build: what was read and built, and how long it took. */
@@ -893,7 +999,9 @@ static void record_piece(void *ctx, const struct analysed *a)
 static void build_work(void *ctx, size_t i, const char *item, size_t len, struct parallel_out *out)
 {
 	struct run *r = ctx;
-	const struct corpus_doc *in = &r->in->docs[i];
+	struct held_doc h;
+	struct file_mark mark;
+	const struct corpus_doc *in = &h.d;
 	struct report rep = {DOC_RECORD, false, 0, {{0}}, 0};
 	struct buf own = {0}, msg = {0};
 	/* the record goes into the result as it is made, unless it is written here */
@@ -902,13 +1010,14 @@ static void build_work(void *ctx, size_t i, const char *item, size_t len, struct
 	struct diag err = {{0}};
 	int rc;
 
-	if (r->twin_of && r->twin_of[i] >= 0) {
+	(void)i, (void)len;
+	held_read(r, item, &h, &mark);
+	if (h.twin) {
 		rep.status = DOC_TWIN;
-	} else if (r->is_known && r->is_known[i] &&
-		   cache_get(r->cache, cache_key(r->cache, r->known[i]), x.record)) {
+	} else if (h.known && cache_get(r->cache, cache_key(r->cache, h.key), x.record)) {
 		rep.cached = true;	/* neither read nor hashed: its file is as the last build saw it */
 		rep.bytes = (size_t)in->mark->size;
-		rep.id = r->known[i];
+		rep.id = h.key;
 	} else if ((rc = analyse(r->p, r->o, in, &t, &rep.id, &rep.bytes, &err)) < 0) {
 		rep.status = DOC_UNREAD;
 		parallel_drop(out);	/* what its pieces before gave */
@@ -928,20 +1037,14 @@ static void build_work(void *ctx, size_t i, const char *item, size_t len, struct
 	free(msg.data);
 }
 
-static const char *id_of(void *ctx, size_t i)
-{
-	return ((const struct run *)ctx)->id_of[i].hex;
-}
-
 /* In the build, document by document in order: build_work's result. A
  * document given twice (one name, or one text and date) counts once. */
 static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag *err)
 {
 	struct run *r = ctx;
-	const struct corpus_doc *in = &r->in->docs[i];
+	const struct corpus_doc *in = &r->held[i % r->nheld].d;
 	struct report rep;
 	char *rest = res->buf.data;
-	long first;
 	int added;
 
 	res->buf.len -= sizeof rep;
@@ -960,15 +1063,14 @@ static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag
 		r->t.drawings_failed += (size_t)rep.drawings_failed;
 		break;
 	case DOC_TWIN:
-		fprintf(stderr, "actorgraph: warning: %s: named '%s' as %s is: counted once\n", in->path, in->name,
-			r->in->docs[r->twin_of[i]].path);
+		fprintf(stderr, "actorgraph: warning: %s: named '%s' as an earlier document is: counted once\n",
+			in->path, in->name);
 		r->t.named_twice++;
 		break;
 	case DOC_RECORD:
-		r->id_of[i] = rep.id;
-		if ((first = numset_add(&r->ids, rep.id.hex, i, id_of, r)) >= 0) {
-			fprintf(stderr, "actorgraph: warning: %s: the same text as %s: counted once\n", in->path,
-				r->in->docs[first].path);
+		if (idset_add(&r->texts, strtoull(rep.id.hex, NULL, 16))) {
+			fprintf(stderr, "actorgraph: warning: %s: the same text as an earlier document: counted once\n",
+				in->path);
 			r->t.same_text++;
 			break;
 		}
@@ -986,25 +1088,8 @@ static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag
 	if (r->o->verbose && rep.status != DOC_UNREAD && rep.status != DOC_FAILED)
 		fprintf(stderr, "actorgraph: %s: %zu bytes, %s\n", in->path, rep.bytes,
 			rep.status == DOC_TWIN ? "left out" : rep.cached ? "from the cache" : "extracted");
-	progress(r);
+	progress(r, false);
 	return 0;
-}
-
-static const char *name_of(void *ctx, size_t i)
-{
-	return ((const struct corpus *)ctx)->docs[i].name;
-}
-
-/* For each document, the first one before it of the same name, or -1. */
-static long *twins_by_name(const struct corpus *in)
-{
-	struct numset seen = {0};
-	long *twin_of = xmalloc((in->n ? in->n : 1) * sizeof *twin_of);
-
-	for (size_t i = 0; i < in->n; i++)
-		twin_of[i] = numset_add(&seen, in->docs[i].name, i, name_of, (void *)in);
-	numset_free(&seen);
-	return twin_of;
 }
 
 /* What else than the document, the schema and the program extraction
@@ -1106,7 +1191,7 @@ static int replay_files(struct run *r, char *const *files, size_t nfiles, struct
  * failed, -1 on failure, -2 on a usage error (reported). The documents are
  * those of corpus 'in', or when it is NULL the records of the nrecords
  * files 'records'. */
-static int build(const struct options *o, const struct corpus *in, char *const *records, size_t nrecords,
+static int build(const struct options *o, struct corpus *in, char *const *records, size_t nrecords,
 		 struct diag *err)
 {
 	struct pipeline p = {0};
@@ -1141,30 +1226,23 @@ static int build(const struct options *o, const struct corpus *in, char *const *
 		free(settings);
 		if (!r.cache)
 			goto out;
-		look_up_files(&r);
 	}
 	if (!o->per_document)
 		r.g = new_graph(o, p.schema);
-	if (!o->per_document && in) {
-		r.twin_of = twins_by_name(in);
-		r.id_of = xcalloc(in->n ? in->n : 1, sizeof *r.id_of);
-	}
-	r.t.start = seconds();
-	r.t.shows = !o->quiet && in && in->n > 1 && isatty(STDERR_FILENO);
+	run_begin(&r);
 	if ((in ? parallel_run(&job, o->jobs, err) : replay_files(&r, records, nrecords, err)) < 0 ||
-	    all_failed(r.t.unread, r.t.done, err) < 0 ||
-	    (!o->per_document && (drawn = write_graph(r.g, o, o->name, err)) < 0))
+	    all_failed(r.t.unread, r.t.done, err) < 0)
+		goto out;
+	if (in)
+		progress(&r, true);
+	if (!o->per_document && (drawn = write_graph(r.g, o, o->name, err)) < 0)
 		goto out;
 	summary(&r, r.g);
 	r.t.drawings_failed += (size_t)drawn;
 	rc = r.t.unread > 0 || r.t.drawings_failed > 0;
 out:
+	run_end(&r);
 	cache_close(r.cache);
-	free(r.known);
-	free(r.is_known);
-	numset_free(&r.ids);
-	free(r.id_of);
-	free(r.twin_of);
 	graph_free(r.g);
 	pipeline_close(&p);
 	outlock_release(&lock);
@@ -1228,14 +1306,20 @@ static void extract_piece(void *ctx, const struct analysed *a)
 static void extract_work(void *ctx, size_t i, const char *item, size_t len, struct parallel_out *out)
 {
 	struct run *r = ctx;
-	const struct corpus_doc *in = &r->in->docs[i];
+	struct held_doc h;
+	struct file_mark mark;
+	const struct corpus_doc *in = &h.d;
 	struct extracting x = {r, out, {0}};
 	const struct taker t = {NULL, extract_piece, &x};
 	struct diag err = {{0}};
 	struct cache_key id;
 	struct lines l;
 	size_t bytes;
-	int rc = analyse(r->p, r->o, in, &t, &id, &bytes, &err);
+	int rc;
+
+	(void)i, (void)len;
+	held_read(r, item, &h, &mark);
+	rc = analyse(r->p, r->o, in, &t, &id, &bytes, &err);
 
 	if (rc == 0 && r->o->extract_as == EXTRACT_RECORDS) {
 		if (lines_open(&l))
@@ -1273,7 +1357,7 @@ static int extract_take(void *ctx, size_t i, struct parallel_out *res, struct di
 }
 
 /* Returns 0, 1 when some documents could not be read, -1 on failure. */
-static int extract(const struct options *o, const struct corpus *in, struct diag *err)
+static int extract(const struct options *o, struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	struct run r = {.o = o, .p = &p, .in = in};
@@ -1282,11 +1366,13 @@ static int extract(const struct options *o, const struct corpus *in, struct diag
 
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
+	run_begin(&r);
 	rc = o->extract_as == EXTRACT_TSV ? events_tsv_header(stdout, err) : 0;
 	if (rc == 0)
 		rc = parallel_run(&job, o->jobs, err);
 	if (rc == 0)
-		rc = all_failed(r.t.unread, in->n, err) < 0 ? -1 : r.t.unread > 0;
+		rc = all_failed(r.t.unread, in->found, err) < 0 ? -1 : r.t.unread > 0;
+	run_end(&r);
 	pipeline_close(&p);
 	return rc;
 }
@@ -1306,29 +1392,33 @@ static void explain_piece(void *ctx, const struct analysed *a)
 }
 
 /* Print the evidence of one edge; it is an error when no text states it. */
-static int explain(const struct options *o, const struct corpus *in, struct diag *err)
+static int explain(const struct options *o, struct corpus *in, struct diag *err)
 {
 	struct pipeline p = {0};
 	char *spec = xstrdup(o->edge), *save = NULL;
 	struct edge_query q = {strtok_r(spec, ",", &save), strtok_r(NULL, ",", &save),
 			       strtok_r(NULL, ",", &save)};
 	size_t found = 0, failed = 0;
+	struct corpus_doc d;
 	int rc = 0;
 
 	if (pipeline_open(&p, o->schema, err) < 0) {
 		free(spec);
 		return -1;
 	}
-	for (size_t i = 0; i < in->n; i++) {
+	while (corpus_take(in, &d)) {
 		struct explaining x = {p.schema, &q, &found};
 		const struct taker t = {NULL, explain_piece, &x};
 		struct cache_key id;
 		size_t bytes;
 
-		if (analyse(&p, o, &in->docs[i], &t, &id, &bytes, err) < 0)
+		print_warnings(in);
+		if (analyse(&p, o, &d, &t, &id, &bytes, err) < 0)
 			skip_document(err->msg, &failed);
+		corpus_doc_free(&d);
 	}
-	if (all_failed(failed, in->n, err) < 0)
+	print_warnings(in);
+	if (all_failed(failed, in->found, err) < 0)
 		rc = -1;
 	else if (!found)
 		rc = diag_set(err, "no relation %s in the input", o->edge);
@@ -1498,13 +1588,6 @@ static char *recipe_dir(const char *arg)
 	return dir;
 }
 
-/* What the folder walks skipped: links to folders read already, dangling links. */
-static void print_warnings(const struct corpus *in)
-{
-	for (size_t i = 0; i < in->nwarnings; i++)
-		fprintf(stderr, "actorgraph: warning: %s\n", in->warnings[i]);
-}
-
 /* Build what recipe folder 'dir' says, with the command line's options
  * before its own. Returns as build(), or -2 for a usage error. */
 static int build_recipe(const struct options *given, const char *dir, struct diag *err)
@@ -1522,10 +1605,10 @@ static int build_recipe(const struct options *given, const char *dir, struct dia
 		fprintf(stderr, "actorgraph: warning: %s\n", r->warnings[i]);
 	for (size_t i = 0; i < r->ninputs && added == 0; i++)
 		added = corpus_add(&in, r->inputs[i].path, r->inputs[i].date, err);
-	print_warnings(&in);
 	if (added < 0)
 		goto out;
-	if (in.n == 0) {
+	if (!corpus_any(&in)) {
+		print_warnings(&in);
 		diag_set(err, "%s: the recipe's inputs hold no *.txt or *.jsonl documents", dir);
 		goto out;
 	}
@@ -1905,12 +1988,12 @@ int main(int argc, char **argv)
 	rc = 0;
 	for (int i = optind; i < argc && rc == 0 && !o.records; i++)
 		rc = corpus_add(&in, argv[i], NULL, &err);
-	print_warnings(&in);
 	if (rc < 0) {
 		corpus_free(&in);
 		return fail(&err);
 	}
-	if (in.n == 0 && !o.records) {
+	if (!o.records && !corpus_any(&in)) {
+		print_warnings(&in);
 		corpus_free(&in);
 		return misuse("%s", "no *.txt or *.jsonl documents in the given folders");
 	}

@@ -126,40 +126,57 @@ static uint32_t hash(const char *s, size_t n)
 	return (uint32_t)(h ^ h >> 32);
 }
 
-long numset_add(struct numset *s, const char *key, size_t item, const char *(*key_of)(void *ctx, size_t i),
-		void *ctx)
+uint64_t hash64(uint64_t h, const void *data, size_t len)
 {
-	uint32_t h = hash(key, strlen(key));
+	const unsigned char *p = data;
+	uint64_t w;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 32;
+	}
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/* Linear probing, at most three quarters full: the ids are hashes already. */
+bool idset_add(struct idset *s, uint64_t id)
+{
 	size_t k;
 
-	if (2 * (s->count + 1) > s->cap) {
-		struct numset big = {xcalloc(s->cap ? 2 * s->cap : 64, sizeof *big.slots), s->cap ? 2 * s->cap : 64,
-				     s->count};
+	if (id == 0) {
+		bool had = s->zero;
+
+		s->zero = true;
+		return had;
+	}
+	if (4 * (s->count + 1) > 3 * s->cap) {
+		struct idset big = {xcalloc(s->cap ? 2 * s->cap : 64, sizeof *big.slots), s->cap ? 2 * s->cap : 64,
+				    s->count, s->zero};
 
 		for (size_t j = 0; j < s->cap; j++)
-			if (s->slots[j]) {	/* each to the first free slot */
-				for (k = (s->slots[j] >> 32) & (big.cap - 1); big.slots[k];)
+			if (s->slots[j]) {
+				for (k = s->slots[j] & (big.cap - 1); big.slots[k];)
 					k = (k + 1) & (big.cap - 1);
 				big.slots[k] = s->slots[j];
 			}
 		free(s->slots);
 		*s = big;
 	}
-	for (k = h & (s->cap - 1); s->slots[k]; k = (k + 1) & (s->cap - 1)) {
-		size_t other = (size_t)(s->slots[k] & 0xffffffffu) - 1;
-
-		if (s->slots[k] >> 32 == h && strcmp(key_of(ctx, other), key) == 0)
-			return (long)other;
-	}
-	s->slots[k] = (uint64_t)h << 32 | (uint64_t)(item + 1);
+	for (k = id & (s->cap - 1); s->slots[k]; k = (k + 1) & (s->cap - 1))
+		if (s->slots[k] == id)
+			return true;
+	s->slots[k] = id;
 	s->count++;
-	return -1;
+	return false;
 }
 
-void numset_free(struct numset *s)
+void idset_free(struct idset *s)
 {
 	free(s->slots);
-	*s = (struct numset){0};
+	*s = (struct idset){0};
 }
 
 struct strmap *strmap_new(void)

@@ -46,18 +46,22 @@ long strmap_getn(const struct strmap *m, const char *key, size_t len);
 /* Sets key to value; returns the previous value or -1. */
 long strmap_put(struct strmap *m, const char *key, long value);
 
-/* Numbered items (below 2^32 - 1) found by a string key of each that the
- * caller keeps: a slot is 8 bytes and no key is copied, for sets of a
- * million documents. Zero-initialise. */
-struct numset {
-	uint64_t *slots;	/* hash << 32 | item + 1; 0: free */
+/* A 64-bit hash, eight bytes a step (FNV-1a for the tail): plenty for
+ * telling documents apart (cache.c), and fast, as a rebuild hashes every
+ * one. Begin with HASH64_START. */
+uint64_t hash64(uint64_t h, const void *data, size_t len);
+#define HASH64_START 0xcbf29ce484222325ULL
+
+/* A set of 64-bit identities (hash64 of names, of texts): what a walk over a
+ * corpus keeps of each document, at most 21 bytes. Zero-initialise. */
+struct idset {
+	uint64_t *slots;	/* 0: free */
 	size_t cap, count;
+	bool zero;		/* holds 0 */
 };
-/* Add item, whose key is 'key', unless an item of that key is there (the
- * key of item i is key_of(ctx, i)): then returns that item, else -1. */
-long numset_add(struct numset *s, const char *key, size_t item, const char *(*key_of)(void *ctx, size_t i),
-		void *ctx);
-void numset_free(struct numset *s);
+/* Add id; true if it was there already. */
+bool idset_add(struct idset *s, uint64_t id);
+void idset_free(struct idset *s);
 
 /* A sorted set of strings, the same whatever order they are added in.
  * Zero-initialise; adding is a binary search (a word already there costs

@@ -44,12 +44,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const struct corpus_limits lim = {64, 16};
 	char path[sizeof fuzz_dir + 16];
 	struct corpus c = {0};
+	struct corpus_doc d;
 	struct diag err = {{0}};
 
 	snprintf(path, sizeof path, "%s/feed.jsonl", fuzz_write("feed.jsonl", data, size));
 	if (corpus_add(&c, path, NULL, &err) < 0)
 		abort();
-	for (size_t i = 0; i < c.n; i++) {
+	for (; corpus_take(&c, &d); corpus_doc_free(&d)) {
 		struct corpus_reader r;
 		struct corpus_piece at;
 		char *text = NULL;
@@ -57,8 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int rc;
 
 		err.msg[0] = '\0';
-		if (corpus_open(&r, &c.docs[i], &lim, &err) < 0) {
-			if (!c.docs[i].error || !err.msg[0])
+		if (corpus_open(&r, &d, &lim, &err) < 0) {
+			if (!d.error || !err.msg[0])
 				abort();
 			corpus_close(&r);
 			continue;

@@ -32,9 +32,25 @@ static int first_piece(const struct corpus_doc *d, const struct corpus_limits *l
 	return rc;
 }
 
+/* The documents of c's walk from where it is, into docs from docs[n] (at
+ * most 8 in all); returns how many docs holds then. */
+static size_t take_all(struct corpus *c, struct corpus_doc *docs, size_t n)
+{
+	while (n < 8 && corpus_take(c, &docs[n]))
+		n++;
+	return n;
+}
+
+static void free_docs(struct corpus_doc *docs, size_t n)
+{
+	while (n > 0)
+		corpus_doc_free(&docs[--n]);
+}
+
 static void reads_folders_and_json_lines_in_name_order(void **state)
 {
 	struct corpus c = {0};
+	struct corpus_doc docs[8];
 	struct diag err = {{0}};
 	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
 	char *text;
@@ -42,30 +58,36 @@ static void reads_folders_and_json_lines_in_name_order(void **state)
 
 	(void)state;
 	assert_int_equal(corpus_add(&c, "tests/data/corpus", "2020-01-01", &err), 0);
-	assert_int_equal(c.n, 3);	/* two JSON lines, one text file; not notes.md */
-	assert_string_equal(c.docs[0].name, "a1");
-	assert_string_equal(c.docs[0].date, "2024-05-01");	/* its own date wins */
-	assert_string_equal(c.docs[0].path, "tests/data/corpus/feed.jsonl:1");
-	assert_string_equal(c.docs[1].name, "feed-3");	/* no id: file and line */
-	assert_string_equal(c.docs[1].date, "2020-01-01");
-	assert_string_equal(c.docs[2].name, "b");
-	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), 0);
+	assert_true(corpus_any(&c));
+	assert_int_equal(take_all(&c, docs, 0), 3);	/* two JSON lines, one text file; not notes.md */
+	assert_int_equal(c.found, 3);
+	assert_string_equal(docs[0].name, "a1");
+	assert_string_equal(docs[0].date, "2024-05-01");	/* its own date wins */
+	assert_string_equal(docs[0].path, "tests/data/corpus/feed.jsonl:1");
+	assert_string_equal(docs[1].name, "feed-3");	/* no id: file and line */
+	assert_string_equal(docs[1].date, "2020-01-01");
+	assert_string_equal(docs[2].name, "b");
+	assert_int_equal(first_piece(&docs[1], &lim, &text, &len, &err), 0);
 	assert_string_equal(text, "Egypt met with Sudan.");
 	free(text);
-	assert_int_equal(first_piece(&c.docs[2], &lim, &text, &len, &err), 0);
+	assert_int_equal(first_piece(&docs[2], &lim, &text, &len, &err), 0);
 	assert_string_equal(text, "Egypt met with Sudan.\n");
 	free(text);
+	free_docs(docs, 3);
 	corpus_free(&c);
 }
 
 static void cleans_ids_of_controls(void **state)
 {
 	struct corpus c = {0};
+	struct corpus_doc d;
 	struct diag err = {{0}};
 
 	(void)state;
 	assert_int_equal(corpus_add(&c, "tests/data/corpus-controls.jsonl", NULL, &err), 0);
-	assert_string_equal(c.docs[0].name, "a b c ");
+	assert_int_equal(corpus_take(&c, &d), 1);
+	assert_string_equal(d.name, "a b c ");
+	corpus_doc_free(&d);
 	corpus_free(&c);
 }
 
@@ -74,6 +96,7 @@ static void cleans_ids_of_controls(void **state)
 static void reports_bad_json_lines_where_they_are(void **state)
 {
 	struct corpus c = {0};
+	struct corpus_doc docs[8];
 	struct diag err = {{0}};
 	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
 	char *text;
@@ -84,34 +107,37 @@ static void reports_bad_json_lines_where_they_are(void **state)
 	write_text(OUT "/feed.jsonl", "{\"text\": \"x\"\n{\"text\": \"Egypt met with Sudan.\"}\n");
 	assert_int_equal(corpus_add(&c, OUT "/feed.jsonl", NULL, &err), 0);
 	assert_int_equal(corpus_add(&c, "tests/data/corpus-bad-field.jsonl", NULL, &err), 0);
-	assert_int_equal(c.n, 3);
-	assert_string_equal(c.docs[0].path, OUT "/feed.jsonl:1");
-	assert_int_equal(first_piece(&c.docs[0], &lim, &text, &len, &err), -1);
+	assert_int_equal(take_all(&c, docs, 0), 3);
+	assert_string_equal(docs[0].path, OUT "/feed.jsonl:1");
+	assert_int_equal(first_piece(&docs[0], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, OUT "/feed.jsonl:1:13: expected ',' or '}'");
-	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), 0);
+	assert_int_equal(first_piece(&docs[1], &lim, &text, &len, &err), 0);
 	free(text);
 	err.msg[0] = '\0';
-	assert_int_equal(first_piece(&c.docs[2], &lim, &text, &len, &err), -1);
+	assert_int_equal(first_piece(&docs[2], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, "tests/data/corpus-bad-field.jsonl:1:8: expected {\"text\": string, "
 				     "\"id\": string, \"date\": \"YYYY-MM-DD\"}");
 	err.msg[0] = '\0';
 	assert_int_equal(corpus_add(&c, "tests/data/corpus-bad-date.jsonl", NULL, &err), 0);
-	assert_int_equal(c.n, 5);
-	assert_string_equal(c.docs[4].path, "tests/data/corpus-bad-date.jsonl:2");
-	assert_int_equal(first_piece(&c.docs[4], &lim, &text, &len, &err), -1);
+	assert_int_equal(take_all(&c, docs, 3), 5);
+	assert_string_equal(docs[4].path, "tests/data/corpus-bad-date.jsonl:2");
+	assert_int_equal(first_piece(&docs[4], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, "tests/data/corpus-bad-date.jsonl:2:22: expected a date YYYY-MM-DD, "
 				     "found '2023-02-29' (no such day)");
 	err.msg[0] = '\0';
 	assert_int_equal(corpus_add(&c, "tests/data/none", NULL, &err), -1);
 	assert_string_equal(err.msg, "cannot open 'tests/data/none': No such file or directory");
+	free_docs(docs, 5);
 	corpus_free(&c);
 }
 
 /* A folder with links to itself and to its parent, a dangling link, a
- * second link to a file: each file is read once, each skip is a warning. */
+ * second link to a file, a file given again: each file is read once, each
+ * skip is a warning. */
 static void reads_each_file_once_and_warns_of_links(void **state)
 {
 	struct corpus c = {0};
+	struct corpus_doc docs[8];
 	struct diag err = {{0}};
 
 	(void)state;
@@ -122,22 +148,36 @@ static void reads_each_file_once_and_warns_of_links(void **state)
 	assert_int_equal(symlink("..", OUT "/links/sub/up"), 0);
 	assert_int_equal(symlink("nowhere.txt", OUT "/links/dangling.txt"), 0);
 	assert_int_equal(symlink("a.txt", OUT "/links/b.txt"), 0);
-	alarm(20);	/* the loop was followed until the path was too long */
 	assert_int_equal(corpus_add(&c, OUT "/links", NULL, &err), 0);
+	alarm(20);	/* the loop was followed until the path was too long */
+	assert_int_equal(take_all(&c, docs, 0), 2);
 	alarm(0);
-	assert_int_equal(c.n, 2);
-	assert_string_equal(c.docs[0].path, OUT "/links/a.txt");
-	assert_string_equal(c.docs[1].path, OUT "/links/sub/c.txt");
+	assert_string_equal(docs[0].path, OUT "/links/a.txt");
+	assert_string_equal(docs[1].path, OUT "/links/sub/c.txt");
 	assert_int_equal(c.nwarnings, 4);
-	assert_string_equal(c.warnings[0], OUT "/links/b.txt: skipped, the same file as " OUT "/links/a.txt");
+	/* a file read first is kept by its identity alone; a link, with its path */
+	assert_string_equal(c.warnings[0], OUT "/links/b.txt: skipped, the same file as one walked before");
 	assert_string_equal(c.warnings[1], OUT "/links/dangling.txt: skipped, a symbolic link to 'nowhere.txt': "
 					   "No such file or directory");
 	assert_string_equal(c.warnings[2], OUT "/links/self: skipped, the same folder as " OUT "/links");
 	assert_string_equal(c.warnings[3], OUT "/links/sub/up: skipped, the same folder as " OUT "/links");
 	/* named again, a folder is read once too */
 	assert_int_equal(corpus_add(&c, OUT "/links/sub", NULL, &err), 0);
-	assert_int_equal(c.n, 2);
+	assert_int_equal(take_all(&c, docs, 2), 2);
 	assert_string_equal(c.warnings[4], OUT "/links/sub: skipped, the same folder as " OUT "/links/sub");
+	assert_int_equal(corpus_add(&c, OUT "/links/b.txt", NULL, &err), 0);
+	assert_int_equal(take_all(&c, docs, 2), 2);
+	assert_string_equal(c.warnings[5], OUT "/links/b.txt: skipped, the same file as one walked before");
+	free_docs(docs, 2);
+	/* walked again from the first input, as if for the first time */
+	assert_int_equal(take_all(&c, docs, 0), 0);
+	corpus_rewind(&c);
+	assert_int_equal(c.nwarnings, 0);
+	assert_int_equal(take_all(&c, docs, 0), 2);
+	assert_string_equal(docs[1].path, OUT "/links/sub/c.txt");
+	assert_int_equal(c.nwarnings, 6);
+	assert_int_equal(c.found, 2);
+	free_docs(docs, 2);
 	corpus_free(&c);
 }
 
@@ -146,6 +186,7 @@ static void reads_each_file_once_and_warns_of_links(void **state)
 static void documents_that_cannot_be_read_fail_alone(void **state)
 {
 	struct corpus c = {0};
+	struct corpus_doc docs[8];
 	struct diag err = {{0}};
 	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
 	char *text;
@@ -156,13 +197,14 @@ static void documents_that_cannot_be_read_fail_alone(void **state)
 	assert_int_equal(mkfifo(OUT "/faults/fifo.txt", 0644), 0);
 	write_text(OUT "/faults/gone.txt", "Egypt met with Sudan.\n");
 	assert_int_equal(corpus_add(&c, OUT "/faults", NULL, &err), 0);
-	assert_int_equal(c.n, 2);
-	assert_int_equal(first_piece(&c.docs[0], &lim, &text, &len, &err), -1);
+	assert_int_equal(take_all(&c, docs, 0), 2);
+	assert_int_equal(first_piece(&docs[0], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, "cannot read '" OUT "/faults/fifo.txt': not a regular file");
 	assert_int_equal(unlink(OUT "/faults/gone.txt"), 0);
 	err.msg[0] = '\0';
-	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), -1);
+	assert_int_equal(first_piece(&docs[1], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, "cannot open '" OUT "/faults/gone.txt': No such file or directory");
+	free_docs(docs, 2);
 	corpus_free(&c);
 }
 
@@ -208,6 +250,7 @@ static void reads_pieces(const struct corpus_doc *d, const struct corpus_limits 
 static void reads_documents_in_pieces_within_the_limits(void **state)
 {
 	struct corpus c = {0};
+	struct corpus_doc docs[8];
 	struct diag err = {{0}};
 
 	(void)state;
@@ -220,22 +263,24 @@ static void reads_documents_in_pieces_within_the_limits(void **state)
 	assert_int_equal(corpus_add(&c, OUT "/long.jsonl", NULL, &err), 0);
 	assert_int_equal(corpus_add(&c, OUT "/line.txt", NULL, &err), 0);
 	assert_int_equal(corpus_add(&c, OUT "/empty.txt", NULL, &err), 0);
-	reads_pieces(&c.docs[0], &(struct corpus_limits){30, 12},
+	assert_int_equal(take_all(&c, docs, 0), 4);
+	reads_pieces(&docs[0], &(struct corpus_limits){30, 12},
 		     (const struct want_piece[]){{"Egypt met Su    \n", 0, 0, 1, 1},
 						 {"China sancti           \n", 17, 1, 1, 2}, {NULL}});
-	reads_pieces(&c.docs[0], &(struct corpus_limits){100, 100},
+	reads_pieces(&docs[0], &(struct corpus_limits){100, 100},
 		     (const struct want_piece[]){{"Egypt met Sudan.\nChina sanctioned Japan.\n", 0, 0, 0, 0}, {NULL}});
 	/* "é" is two bytes: three and a half fit */
-	reads_pieces(&c.docs[1], &(struct corpus_limits){7, 100},
+	reads_pieces(&docs[1], &(struct corpus_limits){7, 100},
 		     (const struct want_piece[]){{"\u00e9\u00e9\u00e9", 0, 0, 0, 0},
 						 {"\u00e9\u00e9\u00e9", 6, 0, 0, 0}, {NULL}});
-	reads_pieces(&c.docs[1], &(struct corpus_limits){100, 5},
+	reads_pieces(&docs[1], &(struct corpus_limits){100, 5},
 		     (const struct want_piece[]){{"\u00e9\u00e9        ", 0, 0, 1, 1}, {NULL}});
 	/* a line of three pieces is counted once, where it crosses the limit */
-	reads_pieces(&c.docs[2], &(struct corpus_limits){8, 12},
+	reads_pieces(&docs[2], &(struct corpus_limits){8, 12},
 		     (const struct want_piece[]){{"abcdefgh", 0, 0, 0, 0}, {"ijkl    ", 8, 0, 1, 1},
 						 {"    \nuv", 16, 0, 0, 0}, {NULL}});
-	reads_pieces(&c.docs[3], &(struct corpus_limits){8, 12}, (const struct want_piece[]){{"", 0, 0, 0, 0}, {NULL}});
+	reads_pieces(&docs[3], &(struct corpus_limits){8, 12}, (const struct want_piece[]){{"", 0, 0, 0, 0}, {NULL}});
+	free_docs(docs, 4);
 	corpus_free(&c);
 }
 
@@ -244,6 +289,7 @@ static void reads_documents_in_pieces_within_the_limits(void **state)
 static void reads_a_feed_again_through_one_descriptor(void **state)
 {
 	struct corpus c = {0};
+	struct corpus_doc docs[8];
 	struct diag err = {{0}};
 	const struct corpus_limits lim = CORPUS_LIMITS_DEFAULT;
 	char *text;
@@ -254,20 +300,21 @@ static void reads_a_feed_again_through_one_descriptor(void **state)
 	assert_int_equal(make_dirs(OUT, &err), 0);
 	write_text(OUT "/again.jsonl", "{\"text\": \"Egypt met Sudan.\"}\n{\"text\": \"China met Japan.\"}\n");
 	assert_int_equal(corpus_add(&c, OUT "/again.jsonl", NULL, &err), 0);
-	assert_int_equal(c.n, 2);
-	assert_int_equal(c.docs[0].feed->fd, -1);
-	assert_int_equal(first_piece(&c.docs[0], &lim, &text, &len, &err), 0);
+	assert_int_equal(take_all(&c, docs, 0), 2);
+	assert_int_equal(docs[0].feed->fd, -1);
+	assert_int_equal(first_piece(&docs[0], &lim, &text, &len, &err), 0);
 	assert_string_equal(text, "Egypt met Sudan.");
 	free(text);
-	fd = c.docs[0].feed->fd;
+	fd = docs[0].feed->fd;
 	assert_true(fd >= 0);
-	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), 0);
+	assert_int_equal(first_piece(&docs[1], &lim, &text, &len, &err), 0);
 	assert_string_equal(text, "China met Japan.");
 	free(text);
-	assert_int_equal(c.docs[1].feed->fd, fd);
+	assert_int_equal(docs[1].feed->fd, fd);
 	write_text(OUT "/again.jsonl", "{\"text\": \"Egypt met the Sudan.\"}\n{\"text\": \"China met Japan.\"}\n");
-	assert_int_equal(first_piece(&c.docs[1], &lim, &text, &len, &err), -1);
+	assert_int_equal(first_piece(&docs[1], &lim, &text, &len, &err), -1);
 	assert_string_equal(err.msg, OUT "/again.jsonl:2: cannot read the line again: the file changed");
+	free_docs(docs, 2);
 	corpus_free(&c);
 }
 

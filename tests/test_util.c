@@ -358,16 +358,6 @@ static void removes_temporary_files_on_sigterm(void **state)
 	free(data);
 }
 
-static const char *const words[] = {"pact", "aid", "war", "talks"};
-
-/* Item i's key: a word and a number, which items 250 apart share. */
-static const char *word_of(void *ctx, size_t i)
-{
-	char (*keys)[16] = ctx;
-
-	return keys[i];
-}
-
 /* fixed_text against printf: integers, ties (odd multiples of 1/128 are
  * exact ties at 6 decimals), signs, zeros, large and random values. */
 static void writes_numbers_as_printf_does(void **state)
@@ -399,18 +389,18 @@ static void writes_numbers_as_printf_does(void **state)
 	}
 }
 
-static void numset_finds_the_first_item_of_a_key(void **state)
+static void idset_keeps_each_id_once(void **state)
 {
-	static char keys[1000][16];
-	struct numset s = {0};
+	struct idset s = {0};
 
 	(void)state;
-	for (size_t i = 0; i < 1000; i++)	/* 250 distinct keys: the table grows past its first size */
-		snprintf(keys[i], sizeof keys[i], "%s%zu", words[i % 250 % 4], i % 250);
-	for (size_t i = 0; i < 1000; i++)
-		assert_int_equal(numset_add(&s, keys[i], i, word_of, keys), i < 250 ? -1 : (long)(i % 250));
-	assert_int_equal(s.count, 250);
-	numset_free(&s);
+	for (uint64_t i = 0; i < 1000; i++)	/* 250 distinct ids, 0 among them, in colliding slots: the table grows */
+		assert_int_equal(idset_add(&s, (i % 250) << 20), i >= 250);
+	assert_int_equal(s.count + s.zero, 250);
+	assert_false(idset_add(&s, 1));
+	assert_int_equal(hash64(HASH64_START, "abc", 3), hash64(HASH64_START, "abc", 3));
+	assert_true(hash64(HASH64_START, "abc", 3) != hash64(HASH64_START, "abd", 3));
+	idset_free(&s);
 	assert_null(s.slots);
 }
 
@@ -418,7 +408,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(map_stores_replaces_and_grows),
-		cmocka_unit_test(numset_finds_the_first_item_of_a_key),
+		cmocka_unit_test(idset_keeps_each_id_once),
 		cmocka_unit_test(writes_numbers_as_printf_does),
 		cmocka_unit_test(makes_names_safe_as_file_names),
 		cmocka_unit_test(removes_temporary_files_on_sigterm),
