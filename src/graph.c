@@ -368,16 +368,24 @@ static int cmp_actor(const void *a, const void *b)
 	return strcmp(sort_schema->actors[*(const int *)a].id, sort_schema->actors[*(const int *)b].id);
 }
 
+static int cmp_rel(const void *a, const void *b)
+{
+	return strcmp(sort_schema->rels[*(const int *)a].id, sort_schema->rels[*(const int *)b].id);
+}
+
+/* Edges by relation id, source id and target id, compared by their ranks
+ * in that order (a million edges' ids compared as strings took seconds). */
+static const int *rel_rank, *vertex_of;
+
 static int cmp_edge(const void *a, const void *b)
 {
 	const struct agg_edge *x = a, *y = b;
-	const struct schema *s = sort_schema;
-	int c = strcmp(s->rels[x->rel].id, s->rels[y->rel].id);
+	int c = rel_rank[x->rel] - rel_rank[y->rel];
 
 	if (!c)
-		c = strcmp(s->actors[x->source].id, s->actors[y->source].id);
+		c = vertex_of[x->source] - vertex_of[y->source];
 	if (!c)
-		c = strcmp(s->actors[x->target].id, s->actors[y->target].id);
+		c = vertex_of[x->target] - vertex_of[y->target];
 	return c;
 }
 
@@ -441,6 +449,7 @@ int graph_build(struct graph *g, struct diag *err)
 {
 	const struct schema *s = g->s;
 	int *order = xcalloc(s->nactors, sizeof *order), *vertex = xcalloc(s->nactors, sizeof *vertex);
+	int *rels = xcalloc(s->nrels + 1, sizeof *rels), *rank = xcalloc(s->nrels + 1, sizeof *rank);
 	igraph_vector_int_t ends;
 	struct buf id = {0}, docs = {0};
 	size_t nv = 0;
@@ -462,10 +471,17 @@ int graph_build(struct graph *g, struct diag *err)
 	sort_schema = s;
 	if (nv)
 		qsort(order, nv, sizeof *order, cmp_actor);
-	if (g->nedges)
-		qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
 	for (size_t i = 0; i < nv; i++)
 		vertex[order[i]] = (int)i;
+	for (size_t r = 0; r < s->nrels; r++)
+		rels[r] = (int)r;
+	qsort(rels, s->nrels, sizeof *rels, cmp_rel);
+	for (size_t r = 0; r < s->nrels; r++)
+		rank[rels[r]] = (int)r;
+	rel_rank = rank;
+	vertex_of = vertex;
+	if (g->nedges)
+		qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
 	CHECK(igraph_empty(&g->ig, (igraph_integer_t)nv, IGRAPH_DIRECTED));
 	g->built = true;
 	for (size_t i = 0; i < g->nedges; i++) {
@@ -520,6 +536,8 @@ out:
 	free(docs.data);
 	free(order);
 	free(vertex);
+	free(rels);
+	free(rank);
 	return rc;
 }
 
