@@ -3,6 +3,8 @@
 
 #include <igraph.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -53,11 +55,19 @@ struct mark {
 	size_t len;
 };
 
+/* A sorted set of full dates as the numbers YYYYMMDD, in the order of their
+ * text: no allocation per date, compared as numbers (a million edges' dates
+ * as strings were a fifth of a build). */
+struct dateset {
+	int32_t *v;
+	size_t n, cap;
+};
+
 struct agg_edge {
 	int rel, source, target;
 	long asserted, hypothetical;
 	double weight;		/* a mention counts 1, a hypothetical one half, times its decay */
-	struct strset dates;	/* distinct document dates */
+	struct dateset dates;	/* distinct document dates */
 	struct strset rules;	/* distinct rule ids */
 	long ndocs;		/* documents that state it */
 	size_t seen;		/* the last document (g->ndocs) that counted in ndocs */
@@ -71,7 +81,7 @@ struct graph {
 	enum graph_level level;
 	int affiliation;	/* the relation type that ties persons to bodies, or -1 */
 	long *mentions;		/* per actor; grows with the actors texts introduce */
-	struct strset *dates;	/* per actor: dates of the documents that mention it */
+	struct dateset *dates;	/* per actor: dates of the documents that mention it */
 	size_t nactors;		/* actors that mentions and dates cover */
 	size_t ndocs;		/* graph_add calls */
 	long decay_day;		/* the day mentions are weighed on (date_days) */
@@ -115,7 +125,8 @@ static double decay_of(const struct graph *g, const struct doc *d)
 static void drop_gathered(struct agg_edge *e)
 {
 	strset_free(&e->rules);
-	strset_free(&e->dates);
+	free(e->dates.v);
+	e->dates = (struct dateset){0};
 	for (size_t k = 0; k < e->nkept; k++)
 		free(e->docs[k]);
 	e->nkept = 0;
@@ -134,7 +145,7 @@ void graph_free(struct graph *g)
 	for (size_t i = 0; i < g->nedges; i++)
 		drop_gathered(&g->edges[i]);
 	for (size_t i = 0; i < g->nactors; i++)
-		strset_free(&g->dates[i]);
+		free(g->dates[i].v);
 	free(g->dates);
 	free(g->edges);
 	free(g->mentions);
@@ -144,17 +155,49 @@ void graph_free(struct graph *g)
 	free(g);
 }
 
-/* Add 'date' (YYYY-MM-DD, or NULL) to a set of dates. */
-static void add_date(struct strset *dates, const char *date)
+/* Add 'date' (YYYY-MM-DD, or NULL, or partial: not added) to a set of dates. */
+static void add_date(struct dateset *s, const char *date)
 {
-	if (date && strlen(date) == 10)
-		strset_add(dates, date);
+	size_t lo = 0, hi = s->n;
+	int32_t k;
+
+	if (!date || strlen(date) != 10)
+		return;
+	k = (int32_t)(atoi(date) * 10000 + atoi(date + 5) * 100 + atoi(date + 8));
+	while (lo < hi) {	/* the first element not below k */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->v[mid] == k)
+			return;
+		if (s->v[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
+	memmove(s->v + lo + 1, s->v + lo, (s->n - lo) * sizeof *s->v);
+	s->v[lo] = k;
+	s->n++;
 }
 
-/* The first or last date of a set, or "". */
-static const char *end_date(const struct strset *dates, bool last)
+/* Date k of a dateset as text, in out. */
+static char *date_text(int32_t k, char out[11])
 {
-	return dates->n ? dates->v[last ? dates->n - 1 : 0] : "";
+	uint32_t n = (uint32_t)k;
+
+	memcpy(out, "0000-00-00", 11);
+	for (int at = 9; at >= 0; at--)
+		if (out[at] == '0') {
+			out[at] = (char)('0' + n % 10);
+			n /= 10;
+		}
+	return out;
+}
+
+/* The first or last date of a set, or "", in out. */
+static const char *end_date(const struct dateset *dates, bool last, char out[11])
+{
+	return dates->n ? date_text(dates->v[last ? dates->n - 1 : 0], out) : "";
 }
 
 /* Set string attribute 'name' of a vertex or edge to the words of 'set'. */
@@ -165,6 +208,22 @@ static igraph_error_t set_words(igraph_t *ig, bool edge, const char *name, size_
 
 	free(words);
 	return rc;
+}
+
+/* Set attribute "dates" of a vertex or edge to the dates of 'set', joined by
+ * spaces; 'b' is room for them. */
+static igraph_error_t set_dates(igraph_t *ig, bool edge, size_t i, const struct dateset *set, struct buf *b)
+{
+	char day[11];
+
+	b->len = 0;
+	buf_add(b, "", 0);
+	for (size_t k = 0; k < set->n; k++) {
+		if (k)
+			buf_add(b, " ", 1);
+		buf_add(b, date_text(set->v[k], day), 10);
+	}
+	return edge ? SETEAS(ig, "dates", i, b->data) : SETVAS(ig, "dates", i, b->data);
 }
 
 /* Keep the name of one more document that states e, if it is among the
@@ -451,7 +510,8 @@ int graph_build(struct graph *g, struct diag *err)
 	int *order = xcalloc(s->nactors, sizeof *order), *vertex = xcalloc(s->nactors, sizeof *vertex);
 	int *rels = xcalloc(s->nrels + 1, sizeof *rels), *rank = xcalloc(s->nrels + 1, sizeof *rank);
 	igraph_vector_int_t ends;
-	struct buf id = {0}, docs = {0};
+	struct buf id = {0}, docs = {0}, dates = {0};
+	char day[11];
 	size_t nv = 0;
 	int rc = -1;
 
@@ -496,8 +556,9 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETVAS(&g->ig, "label", i, a->label));
 		CHECK(SETVAS(&g->ig, "kind", i, schema_kind_name(a->kind)));
 		CHECK(SETVAN(&g->ig, "mentions", i, g->mentions[order[i]]));
-		CHECK(set_words(&g->ig, false, "dates", i, &g->dates[order[i]]));
-		strset_free(&g->dates[order[i]]);
+		CHECK(set_dates(&g->ig, false, i, &g->dates[order[i]], &docs));
+		free(g->dates[order[i]].v);
+		g->dates[order[i]] = (struct dateset){0};
 	}
 	if (g->nedges) {	/* with no edges igraph has no edge attributes */
 		CHECK(set_numbers(g, "weight", EDGE_WEIGHT));
@@ -517,9 +578,9 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETEAS(&g->ig, "id", i, id.data));
 		CHECK(SETEAS(&g->ig, "relation", i, rt->id));
 		CHECK(SETEAS(&g->ig, "cameo", i, rt->cameo));
-		CHECK(SETEAS(&g->ig, "first_seen", i, end_date(&e->dates, false)));
-		CHECK(SETEAS(&g->ig, "last_seen", i, end_date(&e->dates, true)));
-		CHECK(set_words(&g->ig, true, "dates", i, &e->dates));
+		CHECK(SETEAS(&g->ig, "first_seen", i, end_date(&e->dates, false, day)));
+		CHECK(SETEAS(&g->ig, "last_seen", i, end_date(&e->dates, true, day)));
+		CHECK(set_dates(&g->ig, true, i, &e->dates, &dates));
 		CHECK(set_words(&g->ig, true, "rules", i, &e->rules));
 		CHECK(SETEAS(&g->ig, "color", i, rt->color));
 		CHECK(SETEAS(&g->ig, "documents", i, docs.data));
@@ -534,6 +595,7 @@ out:
 	igraph_vector_int_destroy(&ends);
 	free(id.data);
 	free(docs.data);
+	free(dates.data);
 	free(order);
 	free(vertex);
 	free(rels);
