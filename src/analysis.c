@@ -538,16 +538,6 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	}
 	if (which & ANALYSIS_EIGENVECTOR)
 		CHECK(store(ig, "eigenvector", &res));
-	if (which & ANALYSIS_CLOSENESS) {
-		if (aside.pid) {
-			CHECK(aside_taken(&aside, nv, &res));
-		} else if (estimate) {
-			CHECK(sampled_closeness(ig, &pivots, &reldist, &res));
-		} else {
-			CHECK(igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &reldist, 1));
-		}
-		CHECK(store(ig, "closeness", &res));
-	}
 	if (which & ANALYSIS_KCORE) {
 		CHECK(igraph_coreness(&und, &memb, IGRAPH_ALL));
 		CHECK(igraph_vector_resize(&res, nv));
@@ -563,6 +553,17 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	for (igraph_integer_t i = 0; i < nv; i++)
 		VECTOR(res)[i] = (double)VECTOR(memb)[i];
 	CHECK(store(ig, "community", &res));
+	/* last: estimated in a second process, it takes longer than betweenness */
+	if (which & ANALYSIS_CLOSENESS) {
+		if (aside.pid) {
+			CHECK(aside_taken(&aside, nv, &res));
+		} else if (estimate) {
+			CHECK(sampled_closeness(ig, &pivots, &reldist, &res));
+		} else {
+			CHECK(igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &reldist, 1));
+		}
+		CHECK(store(ig, "closeness", &res));
+	}
 	CHECK(looks(ig));
 	if (estimate && (which & ANALYSIS_BETWEENNESS))
 		buf_printf(&estimated, "betweenness");
