@@ -1,5 +1,6 @@
 /* corpus.h - the inputs: text files, folders of them, JSON lines of articles,
- * and standard input, as a list of documents with their names and dates. */
+ * and standard input, walked a document at a time, each with its name and
+ * date. */
 #ifndef CORPUS_H
 #define CORPUS_H
 
