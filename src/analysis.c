@@ -460,6 +460,10 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	igraph_vector_int_init(&deg, 0);
 	igraph_vector_int_init(&memb, 0);
 	igraph_vector_int_init(&pivots, 0);
+	for (size_t k = 0; analysis_columns[k]; k++)	/* a graph read back has the scores it was written with */
+		if (analysis_of(analysis_columns[k]) & ~which &&
+		    igraph_cattribute_has_attr(ig, IGRAPH_ATTRIBUTE_VERTEX, analysis_columns[k]))
+			igraph_cattribute_remove_v(ig, analysis_columns[k]);
 	if (ne > 0)	/* with no edges the attribute does not exist */
 		CHECK(EANV(ig, "weight", &w));
 

@@ -268,11 +268,13 @@ int jsonio_stats(FILE *fp, const struct graph *g, struct diag *err)
 {
 	json_t *doc = json_object(), *rows = json_array(), *list = json_array(), *bal = json_object();
 	const char *const *columns = analysis_columns;
-	size_t *order = analysis_rank(g), balanced, nunb;
-	struct triad *unb;
+	size_t *order = analysis_rank(g), balanced = 0, nunb = 0;
+	struct triad *unb = NULL;
+	bool balance = graph_has(g, false, "friends");	/* --analyses may leave it out */
 	int rc;
 
-	nunb = analysis_balance(g, &balanced, &unb);
+	if (balance)
+		nunb = analysis_balance(g, &balanced, &unb);
 	for (size_t r = 0; r < graph_node_count(g); r++) {
 		size_t v = order[r];
 		json_t *o = json_object();
@@ -280,11 +282,9 @@ int jsonio_stats(FILE *fp, const struct graph *g, struct diag *err)
 		json_object_set_new(o, "id", json_string(graph_str(g, false, v, "id")));
 		json_object_set_new(o, "label", json_string(graph_str(g, false, v, "label")));
 		json_object_set_new(o, "kind", json_string(graph_str(g, false, v, "kind")));
-		for (size_t k = 0; columns[k]; k++) {
-			const struct attr_def *a = graph_node_attr(columns[k]);
-
-			json_object_set_new(o, columns[k], value(g, false, v, a));
-		}
+		for (size_t k = 0; columns[k]; k++)
+			if (graph_has(g, false, columns[k]))
+				json_object_set_new(o, columns[k], value(g, false, v, graph_node_attr(columns[k])));
 		json_array_append_new(rows, o);
 	}
 	for (size_t i = 0; i < nunb; i++) {
@@ -301,7 +301,10 @@ int jsonio_stats(FILE *fp, const struct graph *g, struct diag *err)
 	json_object_set_new(bal, "balanced", json_integer((json_int_t)balanced));
 	json_object_set_new(bal, "unbalanced", list);
 	json_object_set_new(doc, "actors", rows);
-	json_object_set_new(doc, "balance", bal);
+	if (balance)
+		json_object_set_new(doc, "balance", bal);
+	else
+		json_decref(bal);
 	if (*graph_estimated(g))	/* as in the GraphML: only when some scores are estimates */
 		json_object_set_new(doc, "estimated", json_string(graph_estimated(g)));
 	rc = json_dumpf(doc, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));

@@ -69,7 +69,7 @@ static void usage(FILE *fp)
 	      "       actorgraph extract [--schema DIR] [--format json|tsv|records] [--compact]\n"
 	      "                          [--limit LIST] [--jobs N] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
-	      "       actorgraph stats [--format text|csv|json] GRAPH.graphml\n"
+	      "       actorgraph stats [--format text|csv|json] [--analyses LIST] GRAPH.graphml\n"
 	      "       actorgraph diff [--format text|json] OLD.graphml NEW.graphml\n"
 	      "       actorgraph diff [--format text|json] graphs/NAME\n"
 	      "       actorgraph check [--schema DIR]\n"
@@ -124,8 +124,9 @@ static void usage(FILE *fp)
 	      "      --analyses LIST  the analyses to run of those whose cost grows fastest:\n"
 	      "                       betweenness, closeness, eigenvector, kcore, balance\n"
 	      "                       (friends and foes), comma-separated, or none (default:\n"
-	      "                       all); those left out write no attributes. Degree,\n"
-	      "                       strength, PageRank and communities are always found\n"
+	      "                       all); those left out are not written, nor shown by\n"
+	      "                       stats. Degree, strength, PageRank and communities\n"
+	      "                       are always found\n"
 	      "      --ego ACTOR      keep ACTOR (id or label) and the actors around it...\n"
 	      "      --depth D        ...up to D steps away (default 2)\n"
 	      "  -c, --clusters       draw each community in a box of its own (dot, svg, png)\n"
@@ -1430,12 +1431,12 @@ static int explain(const struct options *o, struct corpus *in, struct diag *err)
 }
 
 /* Read a GraphML that build wrote, analyse it again, print the table. */
-static int stats(const char *path, const char *format, struct diag *err)
+static int stats(const char *path, const char *format, unsigned analyses, struct diag *err)
 {
 	struct graph *g = graph_load(path, err);
 	int rc = -1;
 
-	if (g && analysis_run(g, ANALYSIS_ALL, parallel_cores(), err) == 0)
+	if (g && analysis_run(g, analyses, parallel_cores(), err) == 0)
 		rc = strcmp(format, "json") == 0 ? jsonio_stats(stdout, g, err)
 						 : tables_stats(stdout, g, strcmp(format, "csv") == 0, err);
 	graph_free(g);
@@ -1705,7 +1706,7 @@ static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
 	{"build", "sonfpqvlwrtgdcLCNTjRSBEA"}, {"build --records", "sonfqlwrtgdcTRSBEAj"}, {"extract", "sfLjk"},
-	{"explain", "seL"}, {"stats", "f"}, {"diff", "f"}, {"check", "s"},
+	{"explain", "seL"}, {"stats", "fA"}, {"diff", "f"}, {"check", "s"},
 };
 
 /* Does command 'cmd' take option 'code'? */
@@ -1931,7 +1932,7 @@ int main(int argc, char **argv)
 		if (o.formats && strcmp(o.formats, "text") != 0 && strcmp(o.formats, "csv") != 0 &&
 		    strcmp(o.formats, "json") != 0)
 			return misuse("unknown stats format '%s' (expected text, csv or json)", o.formats);
-		if (stats(argv[optind], o.formats ? o.formats : "text", &err) < 0)
+		if (stats(argv[optind], o.formats ? o.formats : "text", o.analyses, &err) < 0)
 			return fail(&err);
 		return stdout_status(EXIT_OK);
 	}

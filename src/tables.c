@@ -97,22 +97,26 @@ static const char *sign_char(int sign)
 
 int tables_stats(FILE *fp, const struct graph *g, bool csv, struct diag *err)
 {
-	size_t nv = graph_node_count(g), balanced, nunb;
+	size_t nv = graph_node_count(g), balanced = 0, nunb = 0;
 	size_t *order = analysis_rank(g);
-	struct triad *unb;
+	struct triad *unb = NULL;
 	const char *const *cols = analysis_columns;
+	bool balance = graph_has(g, false, "friends");	/* --analyses may leave it out */
 
-	nunb = analysis_balance(g, &balanced, &unb);
+	if (balance)
+		nunb = analysis_balance(g, &balanced, &unb);
 	if (csv) {
 		fputs("id,label,kind", fp);
 		for (size_t k = 0; cols[k]; k++)
-			fprintf(fp, ",%s", cols[k]);
+			if (graph_has(g, false, cols[k]))
+				fprintf(fp, ",%s", cols[k]);
 		fputs("\r\n", fp);
 	} else {
 		pad(fp, "actor", 28);
 		pad(fp, "kind", 13);
 		for (size_t k = 0; cols[k]; k++)
-			fprintf(fp, " %*s", is_int_column(cols[k]) ? 9 : 11, cols[k]);
+			if (graph_has(g, false, cols[k]))
+				fprintf(fp, " %*s", is_int_column(cols[k]) ? 9 : 11, cols[k]);
 		fputc('\n', fp);
 	}
 	for (size_t r = 0; r < nv; r++) {
@@ -128,9 +132,12 @@ int tables_stats(FILE *fp, const struct graph *g, bool csv, struct diag *err)
 			pad(fp, graph_str(g, false, v, "kind"), 13);
 		}
 		for (size_t k = 0; cols[k]; k++) {
-			double x = graph_num(g, false, v, cols[k]);
+			double x;
 			bool integer = is_int_column(cols[k]);
 
+			if (!graph_has(g, false, cols[k]))
+				continue;
+			x = graph_num(g, false, v, cols[k]);
 			if (csv)
 				fprintf(fp, integer ? ",%.0f" : ",%.6f", x);
 			else
@@ -138,8 +145,9 @@ int tables_stats(FILE *fp, const struct graph *g, bool csv, struct diag *err)
 		}
 		fputs(csv ? "\r\n" : "\n", fp);
 	}
-	if (!csv) {
+	if (!csv && balance)
 		fprintf(fp, "\nstructural balance: %zu triads balanced, %zu unbalanced\n", balanced, nunb);
+	if (!csv) {
 		for (size_t i = 0; i < nunb; i++)
 			fprintf(fp, "unbalanced: %s %s %s %s %s, %s %s\n", graph_str(g, false, unb[i].v[0], "label"),
 				sign_char(unb[i].sign[0]), graph_str(g, false, unb[i].v[1], "label"),

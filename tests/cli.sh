@@ -211,6 +211,9 @@ then ok provenance-in-every-format; else bad provenance-in-every-format "$(cat "
 # stats of a built graph, as a table and as JSON; a file that is no graph of ours
 case_ stats 0 stats "$OUT/korea.graphml"
 case_ stats-json 0 stats --format json "$OUT/korea.graphml"
+# the analyses left out are neither run nor shown, though the GraphML has them
+case_ stats-analyses 0 stats --analyses closeness,balance "$OUT/korea.graphml"
+case_ stats-analyses-json 0 stats --format json --analyses none "$OUT/korea.graphml"
 case_ stats-not-graphml 1 stats "$ART"
 
 # diff of two builds, before and after a change of documents (one left out, three
