@@ -182,7 +182,7 @@ static void reads_each_file_once_and_warns_of_links(void **state)
 }
 
 /* Documents that cannot be read fail alone: a FIFO named like a text (it
- * would block), a file removed after the walk listed it. */
+ * would block), a file removed after the walk found it. */
 static void documents_that_cannot_be_read_fail_alone(void **state)
 {
 	struct corpus c = {0};
@@ -285,7 +285,7 @@ static void reads_documents_in_pieces_within_the_limits(void **state)
 }
 
 /* A feed's lines are read again through one descriptor, opened by the
- * first; a line that changed since the feed was listed fails. */
+ * first; a line that changed since the walk read it fails. */
 static void reads_a_feed_again_through_one_descriptor(void **state)
 {
 	struct corpus c = {0};
