@@ -488,10 +488,23 @@ static void walk_stop(struct corpus *c)
 	w->next = 0;
 }
 
+/* The feeds, their descriptors closed: no document of them is read after. */
+static void feeds_free(struct corpus *c)
+{
+	for (size_t i = 0; i < c->nfeeds; i++) {
+		if (c->feeds[i]->fd >= 0)
+			close(c->feeds[i]->fd);
+		free(c->feeds[i]->path);
+		free(c->feeds[i]);
+	}
+	c->nfeeds = 0;
+}
+
 void corpus_rewind(struct corpus *c)
 {
 	walk_stop(c);
 	seen_free(c);
+	feeds_free(c);
 	for (size_t i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	c->nwarnings = 0;
@@ -661,12 +674,7 @@ void corpus_free(struct corpus *c)
 		free(c->walk->folders);
 		free(c->walk);
 	}
-	for (size_t i = 0; i < c->nfeeds; i++) {
-		if (c->feeds[i]->fd >= 0)
-			close(c->feeds[i]->fd);
-		free(c->feeds[i]->path);
-		free(c->feeds[i]);
-	}
+	feeds_free(c);
 	free(c->feeds);
 	for (size_t i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);

@@ -68,7 +68,7 @@ int corpus_take(struct corpus *c, struct corpus_doc *d);
 bool corpus_any(struct corpus *c);
 
 /* Walk the inputs again from the first, as if none had been taken (the
- * warnings too). */
+ * warnings too); the documents taken before are not to be read after. */
 void corpus_rewind(struct corpus *c);
 
 void corpus_doc_free(struct corpus_doc *d);
