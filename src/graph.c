@@ -55,9 +55,12 @@ struct mark {
 	size_t len;
 };
 
-/* A sorted set of full dates as the numbers YYYYMMDD, in the order of their
- * text: no allocation per date, compared as numbers (a million edges' dates
- * as strings were a fifth of a build). */
+/* A set of full dates as the numbers YYYYMMDD, in the order of their text
+ * once settled: no allocation per date, compared as numbers (a million
+ * edges' dates as sorted strings were a fifth of a build). Dates are
+ * appended, and sorted and made distinct when the array fills and before
+ * they are read, not kept sorted as they come (the dates of an actor of
+ * many documents were moved for each one). */
 struct dateset {
 	int32_t *v;
 	size_t n, cap;
@@ -155,29 +158,42 @@ void graph_free(struct graph *g)
 	free(g);
 }
 
+static int cmp_day(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sort s and keep each date once. */
+static void settle(struct dateset *s)
+{
+	size_t n = 0;
+
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof *s->v, cmp_day);
+	for (size_t i = 0; i < s->n; i++)
+		if (n == 0 || s->v[i] != s->v[n - 1])
+			s->v[n++] = s->v[i];
+	s->n = n;
+}
+
 /* Add 'date' (YYYY-MM-DD, or NULL, or partial: not added) to a set of dates. */
 static void add_date(struct dateset *s, const char *date)
 {
-	size_t lo = 0, hi = s->n;
 	int32_t k;
 
 	if (!date || strlen(date) != 10)
 		return;
 	k = (int32_t)(atoi(date) * 10000 + atoi(date + 5) * 100 + atoi(date + 8));
-	while (lo < hi) {	/* the first element not below k */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (s->v[mid] == k)
-			return;
-		if (s->v[mid] < k)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (s->n && s->v[s->n - 1] == k)
+		return;	/* the document before's, most often */
+	if (s->n == s->cap) {
+		settle(s);
+		if (2 * s->n >= s->cap)	/* less than half full after: appends stay cheap */
+			xgrow(&s->v, &s->cap, 2 * s->n + 1, sizeof *s->v);
 	}
-	xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
-	memmove(s->v + lo + 1, s->v + lo, (s->n - lo) * sizeof *s->v);
-	s->v[lo] = k;
-	s->n++;
+	s->v[s->n++] = k;
 }
 
 /* Date k of a dateset as text, in out. */
@@ -556,6 +572,7 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETVAS(&g->ig, "label", i, a->label));
 		CHECK(SETVAS(&g->ig, "kind", i, schema_kind_name(a->kind)));
 		CHECK(SETVAN(&g->ig, "mentions", i, g->mentions[order[i]]));
+		settle(&g->dates[order[i]]);
 		CHECK(set_dates(&g->ig, false, i, &g->dates[order[i]], &docs));
 		free(g->dates[order[i]].v);
 		g->dates[order[i]] = (struct dateset){0};
@@ -578,6 +595,7 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETEAS(&g->ig, "id", i, id.data));
 		CHECK(SETEAS(&g->ig, "relation", i, rt->id));
 		CHECK(SETEAS(&g->ig, "cameo", i, rt->cameo));
+		settle(&g->edges[i].dates);
 		CHECK(SETEAS(&g->ig, "first_seen", i, end_date(&e->dates, false, day)));
 		CHECK(SETEAS(&g->ig, "last_seen", i, end_date(&e->dates, true, day)));
 		CHECK(set_dates(&g->ig, true, i, &e->dates, &dates));
