@@ -400,10 +400,13 @@ static void walk_folder(struct corpus *c)
 }
 
 /* The next input, as corpus_add checked it: a file, or a folder entered. */
-static void walk_input(struct corpus *c, const char *path, const char *date)
+static void walk_input(struct corpus *c)
 {
+	struct corpus_walk *w = c->walk;
+	const char *path = w->inputs[w->next].path, *date = w->inputs[w->next].date;
 	struct stat st;
 
+	w->next++;
 	if (strcmp(path, "-") == 0) {
 		add_file(c, path, date, NULL);
 	} else if (stat(path, &st) != 0) {	/* gone since */
@@ -432,7 +435,7 @@ static bool walk(struct corpus *c)
 		else if (w->depth)
 			walk_folder(c);
 		else if (w->next < w->ninputs)
-			walk_input(c, w->inputs[w->next].path, w->inputs[w->next].date), w->next++;
+			walk_input(c);
 		else
 			return false;
 	}
@@ -488,16 +491,37 @@ static void walk_stop(struct corpus *c)
 	w->next = 0;
 }
 
+void corpus_feed_use(struct corpus_feed *f, const char *path)
+{
+	if (f->path && strcmp(f->path, path) == 0)
+		return;
+	corpus_feed_close(f);
+	*f = (struct corpus_feed){xstrdup(path), -1};
+}
+
+void corpus_feed_close(struct corpus_feed *f)
+{
+	if (f->path && f->fd >= 0)
+		close(f->fd);
+	free(f->path);
+	*f = (struct corpus_feed){NULL, -1};
+}
+
 /* The feeds, their descriptors closed: no document of them is read after. */
 static void feeds_free(struct corpus *c)
 {
 	for (size_t i = 0; i < c->nfeeds; i++) {
-		if (c->feeds[i]->fd >= 0)
-			close(c->feeds[i]->fd);
-		free(c->feeds[i]->path);
+		corpus_feed_close(c->feeds[i]);
 		free(c->feeds[i]);
 	}
 	c->nfeeds = 0;
+}
+
+static void warnings_free(struct corpus *c)
+{
+	for (size_t i = 0; i < c->nwarnings; i++)
+		free(c->warnings[i]);
+	c->nwarnings = 0;
 }
 
 void corpus_rewind(struct corpus *c)
@@ -505,9 +529,7 @@ void corpus_rewind(struct corpus *c)
 	walk_stop(c);
 	seen_free(c);
 	feeds_free(c);
-	for (size_t i = 0; i < c->nwarnings; i++)
-		free(c->warnings[i]);
-	c->nwarnings = 0;
+	warnings_free(c);
 	c->found = 0;
 }
 
@@ -676,8 +698,7 @@ void corpus_free(struct corpus *c)
 	}
 	feeds_free(c);
 	free(c->feeds);
-	for (size_t i = 0; i < c->nwarnings; i++)
-		free(c->warnings[i]);
+	warnings_free(c);
 	free(c->warnings);
 	seen_free(c);
 	memset(c, 0, sizeof *c);

@@ -30,6 +30,10 @@ struct corpus_feed {
 	char *path;
 	int fd;		/* -1 until then */
 };
+/* Make f (zeroed, or one used before) the feed at 'path', closing the one it
+ * was unless that is the same: a worker keeps the last feed it read. */
+void corpus_feed_use(struct corpus_feed *f, const char *path);
+void corpus_feed_close(struct corpus_feed *f);
 
 /* The inputs, walked as their documents are taken: what is held is the
  * folders being walked and the documents found and not yet taken, not the

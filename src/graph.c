@@ -196,7 +196,8 @@ static void add_date(struct dateset *s, const char *date)
 	s->v[s->n++] = k;
 }
 
-/* Date k of a dateset as text, in out. */
+/* Date k of a dateset as text, in out: its eight digits from the last,
+ * into the places of the template's zeros. */
 static char *date_text(int32_t k, char out[11])
 {
 	uint32_t n = (uint32_t)k;

@@ -724,12 +724,7 @@ static void held_read(struct run *r, const char *item, struct held_doc *h, struc
 	}
 	h->d.feed = NULL;
 	if (feed) {
-		if (!r->feed.path || strcmp(r->feed.path, feed) != 0) {
-			if (r->feed.path && r->feed.fd >= 0)
-				close(r->feed.fd);
-			free(r->feed.path);
-			r->feed = (struct corpus_feed){xstrdup(feed), -1};
-		}
+		corpus_feed_use(&r->feed, feed);
 		h->d.feed = &r->feed;
 	}
 }
@@ -809,9 +804,7 @@ static void run_end(struct run *r)
 	free(r->held);
 	idset_free(&r->names);
 	idset_free(&r->texts);
-	if (r->feed.path && r->feed.fd >= 0)
-		close(r->feed.fd);
-	free(r->feed.path);
+	corpus_feed_close(&r->feed);
 }
 
 /* The line that ends a build: what was read and built, and how long it took. */
