@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "paths.h"
 #include "util.h"
 
 #define CHECK(expr)                                                                 \
@@ -318,31 +319,47 @@ static igraph_error_t looks(igraph_t *ig)
 
 /* Closeness as igraph_closeness() normalizes it, the inverse of the mean
  * distance to the actors reached, with the mean taken over the pivots only
- * (the estimate of Eppstein and Wang). */
+ * (the estimate of Eppstein and Wang); the relations are walked both ways. */
 static igraph_error_t sampled_closeness(const igraph_t *ig, const igraph_vector_int_t *pivots,
 					const igraph_vector_t *dist, igraph_vector_t *res)
 {
-	igraph_integer_t nv = igraph_vcount(ig), k = igraph_vector_int_size(pivots);
-	igraph_matrix_t d;
+	igraph_vector_int_t ends;
+	struct arcs around;
 	igraph_error_t rc;
 
-	IGRAPH_CHECK(igraph_matrix_init(&d, 0, 0));
-	rc = igraph_distances_dijkstra(ig, &d, igraph_vss_vector(pivots), igraph_vss_all(), dist, IGRAPH_ALL);
-	if (rc == IGRAPH_SUCCESS)
-		rc = igraph_vector_resize(res, nv);
-	for (igraph_integer_t v = 0; rc == IGRAPH_SUCCESS && v < nv; v++) {
-		double sum = 0;
-		int reached = 0;
-
-		for (igraph_integer_t p = 0; p < k; p++)
-			if (VECTOR(*pivots)[p] != v && isfinite(MATRIX(d, p, v))) {
-				sum += MATRIX(d, p, v);
-				reached++;
-			}
-		VECTOR(*res)[v] = sum > 0 ? reached / sum : 0;
+	IGRAPH_CHECK(igraph_vector_int_init(&ends, 0));
+	if ((rc = igraph_get_edgelist(ig, &ends, 0)) == IGRAPH_SUCCESS &&
+	    (rc = igraph_vector_resize(res, igraph_vcount(ig))) == IGRAPH_SUCCESS) {
+		arcs_init(&around, (size_t)igraph_vcount(ig), VECTOR(ends), VECTOR(*dist),
+			  (size_t)igraph_ecount(ig), ARCS_BOTH);
+		paths_closeness(&around, VECTOR(*pivots), (size_t)igraph_vector_int_size(pivots), VECTOR(*res));
+		arcs_destroy(&around);
 	}
-	igraph_matrix_destroy(&d);
+	igraph_vector_int_destroy(&ends);
 	return rc;
+}
+
+/* Betweenness from the shortest paths of the pivots only, scaled to all
+ * actors: those of the arcs 'ends' of lengths 'dist' (positive, as
+ * igraph's betweenness wants them). */
+static igraph_error_t sampled_betweenness(igraph_integer_t nv, const igraph_vector_int_t *ends,
+					  const igraph_vector_t *dist, const igraph_vector_int_t *pivots,
+					  igraph_vector_t *res)
+{
+	size_t m = (size_t)igraph_vector_size(dist);
+	struct arcs out, in;
+
+	for (size_t i = 0; i < m; i++)
+		if (!(VECTOR(*dist)[i] > 0))
+			return IGRAPH_EINVAL;
+	IGRAPH_CHECK(igraph_vector_resize(res, nv));
+	arcs_init(&out, (size_t)nv, VECTOR(*ends), VECTOR(*dist), m, ARCS_FORWARD);
+	arcs_init(&in, (size_t)nv, VECTOR(*ends), VECTOR(*dist), m, ARCS_BACKWARD);
+	paths_betweenness(&out, &in, VECTOR(*pivots), (size_t)igraph_vector_int_size(pivots), VECTOR(*res));
+	arcs_destroy(&out);
+	arcs_destroy(&in);
+	igraph_vector_scale(res, (double)nv / ANALYSIS_PIVOTS);
+	return IGRAPH_SUCCESS;
 }
 
 /* Estimated closeness found in a child process while this one finds the
@@ -508,9 +525,7 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	}
 	if (which & ANALYSIS_BETWEENNESS) {
 		if (estimate) {
-			CHECK(igraph_betweenness_subset(&arcs, &res, igraph_vss_all(), IGRAPH_DIRECTED,
-							igraph_vss_vector(&pivots), igraph_vss_all(), &dist));
-			igraph_vector_scale(&res, (double)nv / ANALYSIS_PIVOTS);
+			CHECK(sampled_betweenness(nv, &ends, &dist, &pivots, &res));
 		} else {
 			CHECK(igraph_betweenness(&arcs, &res, igraph_vss_all(), IGRAPH_DIRECTED, &dist));
 		}
