@@ -89,7 +89,11 @@ struct graph {
 	size_t ndocs;		/* graph_add calls */
 	long decay_day;		/* the day mentions are weighed on (date_days) */
 	double half_life;	/* days; 0: no decay */
-	struct strmap *index;	/* "rel source target" -> edge */
+	/* the edges by relation, source and target: an edge's index + 1 (0:
+	 * free), at most half full; the keys are the edges' own fields (a map of
+	 * strings cost a key, allocated and freed, for each of a million edges) */
+	uint32_t *index;
+	size_t index_cap;
 	struct agg_edge *edges;
 	size_t nedges, cap;
 	igraph_t ig;
@@ -103,7 +107,6 @@ struct graph *graph_new(const struct schema *s, enum graph_level level)
 	g->s = s;
 	g->level = level;
 	g->affiliation = schema_reltype(s, "affiliation");
-	g->index = strmap_new();
 	return g;
 }
 
@@ -152,7 +155,7 @@ void graph_free(struct graph *g)
 	free(g->dates);
 	free(g->edges);
 	free(g->mentions);
-	strmap_free(g->index);
+	free(g->index);
 	if (g->built)
 		igraph_destroy(&g->ig);
 	free(g);
@@ -310,22 +313,44 @@ static void keep_mark(struct mark *m, const struct mark *at, bool later)
 	m->text = xstrndup(at->text, at->len);
 }
 
-/* The index key of an edge: its type and ends as hex digits (no printf:
- * a rebuild from the cache adds every event of the corpus). */
-static void edge_key(char key[64], int rel, int src, int dst)
+/* The slot of the index that holds the edge of relation rel from src to
+ * dst, or the free one where it goes. */
+static size_t edge_slot(const struct graph *g, int rel, int src, int dst)
 {
-	const int v[3] = {rel, src, dst};
-	char *p = key;
+	uint64_t h = ((uint64_t)(uint32_t)src << 32 | (uint32_t)dst) ^ (uint64_t)(uint32_t)rel * 0x9e3779b97f4a7c15u;
+	size_t i;
 
-	for (int k = 0; k < 3; k++) {
-		unsigned x = (unsigned)v[k];
+	h *= 0xbf58476d1ce4e5b9u;
+	for (i = (size_t)(h ^ h >> 31) & (g->index_cap - 1); g->index[i]; i = (i + 1) & (g->index_cap - 1)) {
+		const struct agg_edge *e = &g->edges[g->index[i] - 1];
 
-		do
-			*p++ = "0123456789abcdef"[x & 15];
-		while (x >>= 4);
-		*p++ = ' ';
+		if (e->rel == rel && e->source == src && e->target == dst)
+			break;
 	}
-	p[-1] = '\0';
+	return i;
+}
+
+/* The edge of relation rel from src to dst, made if new. */
+static struct agg_edge *edge_of(struct graph *g, int rel, int src, int dst)
+{
+	size_t i;
+
+	if (2 * (g->nedges + 1) > g->index_cap) {
+		free(g->index);
+		g->index_cap = g->index_cap ? 2 * g->index_cap : 64;
+		g->index = xcalloc(g->index_cap, sizeof *g->index);
+		for (size_t k = 0; k < g->nedges; k++)
+			g->index[edge_slot(g, g->edges[k].rel, g->edges[k].source, g->edges[k].target)] = (uint32_t)(k + 1);
+	}
+	if (!g->index[i = edge_slot(g, rel, src, dst)]) {
+		xgrow(&g->edges, &g->cap, g->nedges + 1, sizeof *g->edges);
+		memset(&g->edges[g->nedges], 0, sizeof *g->edges);
+		g->edges[g->nedges].rel = rel;
+		g->edges[g->nedges].source = src;
+		g->edges[g->nedges].target = dst;
+		g->index[i] = (uint32_t)++g->nedges;
+	}
+	return &g->edges[g->index[i] - 1];
 }
 
 /* The node an actor counts as at LEVEL_STATE (see graph.h); 'depth' stops
@@ -394,8 +419,6 @@ void graph_add_part(struct graph *g, const struct doc *d, bool more, const struc
 		struct span text = said ? said[i] : text_sentence(d, ev[i].sentence);
 		struct mark at = {.doc = d->name, .sentence = ev[i].sentence, .start = ev[i].start,
 				  .text = (char *)text.p, .len = text.len};	/* borrowed: keep_mark copies */
-		char key[64];
-		long k;
 		struct agg_edge *e;
 
 		if (src == dst)
@@ -406,17 +429,7 @@ void graph_add_part(struct graph *g, const struct doc *d, bool more, const struc
 			src = dst;
 			dst = t;
 		}
-		edge_key(key, ev[i].rel, src, dst);
-		if ((k = strmap_get(g->index, key)) < 0) {
-			xgrow(&g->edges, &g->cap, g->nedges + 1, sizeof *g->edges);
-			k = (long)g->nedges++;
-			memset(&g->edges[k], 0, sizeof g->edges[k]);
-			g->edges[k].rel = ev[i].rel;
-			g->edges[k].source = src;
-			g->edges[k].target = dst;
-			strmap_put(g->index, key, k);
-		}
-		e = &g->edges[k];
+		e = edge_of(g, ev[i].rel, src, dst);
 		if (ev[i].modality == MOD_ASSERTED)
 			e->asserted++;
 		else
@@ -607,7 +620,7 @@ int graph_build(struct graph *g, struct diag *err)
 		CHECK(SETEAS(&g->ig, "last_evidence", i, e->last.text));
 		drop_gathered(&g->edges[i]);	/* igraph has a copy: not held twice (1M edges) */
 	}
-	strmap_free(g->index);	/* no edge is added to a built graph */
+	free(g->index);	/* no edge is added to a built graph */
 	g->index = NULL;
 	rc = 0;
 out:
