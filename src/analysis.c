@@ -362,17 +362,71 @@ static igraph_error_t sampled_betweenness(igraph_integer_t nv, const igraph_vect
 	return IGRAPH_SUCCESS;
 }
 
-/* Estimated closeness found in a child process while this one finds the
- * other scores: on a graph too large for exact ones, the shortest paths
- * from the pivots for betweenness and for closeness are most of the work,
- * and each search needs the other's results no more than PageRank does. */
+/* The undirected view of the arcs, for eigenvector centrality, k-cores and
+ * communities. */
+static igraph_error_t undirected(const igraph_t *arcs, igraph_t *und)
+{
+	igraph_error_t rc;
+
+	IGRAPH_CHECK(igraph_copy(und, arcs));
+	if ((rc = igraph_to_undirected(und, IGRAPH_TO_UNDIRECTED_EACH, NULL)) != IGRAPH_SUCCESS)
+		igraph_destroy(und);
+	return rc;
+}
+
+/* Louvain communities of the undirected view, numbered, into res; seeded
+ * here, so the same in either process. */
+static igraph_error_t communities(const igraph_t *und, const igraph_vector_t *arcw, igraph_vector_t *res)
+{
+	igraph_vector_int_t memb;
+	igraph_error_t rc;
+
+	IGRAPH_CHECK(igraph_vector_int_init(&memb, 0));
+	igraph_rng_seed(igraph_rng_default(), 42);
+	rc = igraph_community_multilevel(und, arcw, 1.0, &memb, NULL, NULL);
+	if (rc == IGRAPH_SUCCESS)
+		rc = igraph_vector_resize(res, igraph_vector_int_size(&memb));
+	for (igraph_integer_t i = 0; rc == IGRAPH_SUCCESS && i < igraph_vector_int_size(&memb); i++)
+		VECTOR(*res)[i] = (double)VECTOR(memb)[i];
+	igraph_vector_int_destroy(&memb);
+	return rc;
+}
+
+/* On a graph too large for exact scores, communities and estimated
+ * closeness are found in a child process while this one finds the others:
+ * the searches from the pivots and Louvain are most of the work, and none
+ * needs another's results. The child sends its scores in that order. */
 struct aside {
 	pid_t pid;	/* 0: none */
 	int fd;		/* the child's scores come on it */
+	int left;	/* vectors of scores still to come */
 };
 
-static void closeness_aside(struct aside *a, const igraph_t *ig, const igraph_vector_int_t *pivots,
-			    const igraph_vector_t *dist)
+/* In the child: the communities, then the closeness if 'closeness'. */
+static bool aside_work(int fd, const igraph_t *ig, const igraph_t *arcs, const igraph_vector_t *arcw,
+		       const igraph_vector_int_t *pivots, const igraph_vector_t *dist, bool closeness)
+{
+	igraph_t und;
+	igraph_vector_t res;
+	bool ok;
+
+	if (undirected(arcs, &und) != IGRAPH_SUCCESS)
+		return false;
+	if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
+		igraph_destroy(&und);
+		return false;
+	}
+	ok = communities(&und, arcw, &res) == IGRAPH_SUCCESS &&
+	     fd_write_all(fd, VECTOR(res), (size_t)igraph_vector_size(&res) * sizeof(double)) == 0;
+	igraph_destroy(&und);
+	ok = ok && (!closeness || (sampled_closeness(ig, pivots, dist, &res) == IGRAPH_SUCCESS &&
+				   fd_write_all(fd, VECTOR(res), (size_t)igraph_vector_size(&res) * sizeof(double)) == 0));
+	igraph_vector_destroy(&res);
+	return ok;
+}
+
+static void aside_start(struct aside *a, const igraph_t *ig, const igraph_t *arcs, const igraph_vector_t *arcw,
+			const igraph_vector_int_t *pivots, const igraph_vector_t *dist, bool closeness)
 {
 	int p[2];
 
@@ -381,14 +435,9 @@ static void closeness_aside(struct aside *a, const igraph_t *ig, const igraph_ve
 		return;	/* found here, in turn */
 	fflush(NULL);	/* else the child could write what is buffered */
 	if ((a->pid = fork()) == 0) {
-		igraph_vector_t res;
-		bool ok;
-
 		close(p[0]);
-		ok = igraph_vector_init(&res, 0) == IGRAPH_SUCCESS &&
-		     sampled_closeness(ig, pivots, dist, &res) == IGRAPH_SUCCESS &&
-		     fd_write_all(p[1], VECTOR(res), (size_t)igraph_vector_size(&res) * sizeof(double)) == 0;
-		_exit(ok ? 0 : 1);	/* not exit(): the parent's buffers and handlers are not ours */
+		/* not exit(): the parent's buffers and handlers are not ours */
+		_exit(aside_work(p[1], ig, arcs, arcw, pivots, dist, closeness) ? 0 : 1);
 	}
 	close(p[1]);
 	if (a->pid < 0) {
@@ -396,9 +445,10 @@ static void closeness_aside(struct aside *a, const igraph_t *ig, const igraph_ve
 		a->pid = 0;
 	}
 	a->fd = p[0];
+	a->left = 1 + closeness;
 }
 
-/* The scores of the child of closeness_aside, into res. */
+/* The next scores of the child of aside_start, into res. */
 static igraph_error_t aside_taken(struct aside *a, igraph_integer_t nv, igraph_vector_t *res)
 {
 	int status = -1;
@@ -406,6 +456,8 @@ static igraph_error_t aside_taken(struct aside *a, igraph_integer_t nv, igraph_v
 
 	IGRAPH_CHECK(igraph_vector_resize(res, nv));
 	ok = fd_read_all(a->fd, VECTOR(*res), (size_t)nv * sizeof(double)) == 0;
+	if (ok && --a->left > 0)
+		return IGRAPH_SUCCESS;
 	close(a->fd);
 	waitpid(a->pid, &status, 0);
 	a->pid = 0;
@@ -520,9 +572,9 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	if (estimate && (which & (ANALYSIS_BETWEENNESS | ANALYSIS_CLOSENESS))) {
 		igraph_rng_seed(igraph_rng_default(), 42);
 		CHECK(igraph_random_sample(&pivots, 0, nv - 1, ANALYSIS_PIVOTS));
-		if (jobs > 1 && (which & ANALYSIS_CLOSENESS))
-			closeness_aside(&aside, ig, &pivots, &reldist);
 	}
+	if (estimate && jobs > 1)
+		aside_start(&aside, ig, &arcs, &arcw, &pivots, &reldist, which & ANALYSIS_CLOSENESS);
 	if (which & ANALYSIS_BETWEENNESS) {
 		if (estimate) {
 			CHECK(sampled_betweenness(nv, &ends, &dist, &pivots, &res));
@@ -539,9 +591,8 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	 * draw random numbers (ARPACK's start, Louvain's order), so the seed is
 	 * set before each: a graph's scores do not depend on the graphs before it */
 	igraph_rng_seed(igraph_rng_default(), 42);
-	CHECK(igraph_copy(&und, &arcs));
+	CHECK(undirected(&arcs, &und));
 	have_und = true;
-	CHECK(igraph_to_undirected(&und, IGRAPH_TO_UNDIRECTED_EACH, NULL));
 	if ((which & ANALYSIS_EIGENVECTOR) && ne > 0) {
 		igraph_arpack_options_t arpack;
 
@@ -566,13 +617,9 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	}
 	if (which & ANALYSIS_BALANCE)
 		CHECK(friends_and_foes(g, ig, &res));
-	igraph_rng_seed(igraph_rng_default(), 42);
-	CHECK(igraph_community_multilevel(&und, &arcw, 1.0, &memb, NULL, NULL));
-	CHECK(igraph_vector_resize(&res, nv));
-	for (igraph_integer_t i = 0; i < nv; i++)
-		VECTOR(res)[i] = (double)VECTOR(memb)[i];
+	/* last: found in the second process, if there is one */
+	CHECK(aside.pid ? aside_taken(&aside, nv, &res) : communities(&und, &arcw, &res));
 	CHECK(store(ig, "community", &res));
-	/* last: estimated in a second process, it takes longer than betweenness */
 	if (which & ANALYSIS_CLOSENESS) {
 		if (aside.pid) {
 			CHECK(aside_taken(&aside, nv, &res));
