@@ -5,10 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "paths.h"
 #include "util.h"
@@ -362,20 +359,7 @@ static igraph_error_t sampled_betweenness(igraph_integer_t nv, const igraph_vect
 	return IGRAPH_SUCCESS;
 }
 
-/* The undirected view of the arcs, for eigenvector centrality, k-cores and
- * communities. */
-static igraph_error_t undirected(const igraph_t *arcs, igraph_t *und)
-{
-	igraph_error_t rc;
-
-	IGRAPH_CHECK(igraph_copy(und, arcs));
-	if ((rc = igraph_to_undirected(und, IGRAPH_TO_UNDIRECTED_EACH, NULL)) != IGRAPH_SUCCESS)
-		igraph_destroy(und);
-	return rc;
-}
-
-/* Louvain communities of the undirected view, numbered, into res; seeded
- * here, so the same in either process. */
+/* Louvain communities of the undirected view, numbered, into res. */
 static igraph_error_t communities(const igraph_t *und, const igraph_vector_t *arcw, igraph_vector_t *res)
 {
 	igraph_vector_int_t memb;
@@ -390,88 +374,6 @@ static igraph_error_t communities(const igraph_t *und, const igraph_vector_t *ar
 		VECTOR(*res)[i] = (double)VECTOR(memb)[i];
 	igraph_vector_int_destroy(&memb);
 	return rc;
-}
-
-/* On a graph too large for exact scores, communities and estimated
- * closeness are found in a child process while this one finds the others:
- * the searches from the pivots and Louvain are most of the work, and none
- * needs another's results. The child sends its scores in that order. */
-struct aside {
-	pid_t pid;	/* 0: none */
-	int fd;		/* the child's scores come on it */
-	int left;	/* vectors of scores still to come */
-};
-
-/* In the child: the communities, then the closeness if 'closeness'. */
-static bool aside_work(int fd, const igraph_t *ig, const igraph_t *arcs, const igraph_vector_t *arcw,
-		       const igraph_vector_int_t *pivots, const igraph_vector_t *dist, bool closeness)
-{
-	igraph_t und;
-	igraph_vector_t res;
-	bool ok;
-
-	if (undirected(arcs, &und) != IGRAPH_SUCCESS)
-		return false;
-	if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
-		igraph_destroy(&und);
-		return false;
-	}
-	ok = communities(&und, arcw, &res) == IGRAPH_SUCCESS &&
-	     fd_write_all(fd, VECTOR(res), (size_t)igraph_vector_size(&res) * sizeof(double)) == 0;
-	igraph_destroy(&und);
-	ok = ok && (!closeness || (sampled_closeness(ig, pivots, dist, &res) == IGRAPH_SUCCESS &&
-				   fd_write_all(fd, VECTOR(res), (size_t)igraph_vector_size(&res) * sizeof(double)) == 0));
-	igraph_vector_destroy(&res);
-	return ok;
-}
-
-static void aside_start(struct aside *a, const igraph_t *ig, const igraph_t *arcs, const igraph_vector_t *arcw,
-			const igraph_vector_int_t *pivots, const igraph_vector_t *dist, bool closeness)
-{
-	int p[2];
-
-	a->pid = 0;
-	if (pipe(p) < 0)
-		return;	/* found here, in turn */
-	fflush(NULL);	/* else the child could write what is buffered */
-	if ((a->pid = fork()) == 0) {
-		close(p[0]);
-		/* not exit(): the parent's buffers and handlers are not ours */
-		_exit(aside_work(p[1], ig, arcs, arcw, pivots, dist, closeness) ? 0 : 1);
-	}
-	close(p[1]);
-	if (a->pid < 0) {
-		close(p[0]);
-		a->pid = 0;
-	}
-	a->fd = p[0];
-	a->left = 1 + closeness;
-}
-
-/* The next scores of the child of aside_start, into res. */
-static igraph_error_t aside_taken(struct aside *a, igraph_integer_t nv, igraph_vector_t *res)
-{
-	int status = -1;
-	bool ok;
-
-	IGRAPH_CHECK(igraph_vector_resize(res, nv));
-	ok = fd_read_all(a->fd, VECTOR(*res), (size_t)nv * sizeof(double)) == 0;
-	if (ok && --a->left > 0)
-		return IGRAPH_SUCCESS;
-	close(a->fd);
-	waitpid(a->pid, &status, 0);
-	a->pid = 0;
-	return ok && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? IGRAPH_SUCCESS : IGRAPH_FAILURE;
-}
-
-/* A child no longer awaited, after an error. */
-static void aside_drop(struct aside *a)
-{
-	if (a->pid > 0) {
-		close(a->fd);
-		kill(a->pid, SIGKILL);
-		waitpid(a->pid, NULL, 0);
-	}
 }
 
 /* Eigenvector centrality by power iteration on A + I (the identity keeps
@@ -509,9 +411,8 @@ static igraph_error_t power_eigenvector(const igraph_t *und, const igraph_vector
 	return IGRAPH_SUCCESS;
 }
 
-int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *err)
+int analysis_run(struct graph *g, unsigned which, struct diag *err)
 {
-	struct aside aside = {0};
 	igraph_t *ig = graph_igraph(g), arcs, und;
 	igraph_integer_t nv = igraph_vcount(ig), ne = igraph_ecount(ig);
 	igraph_vector_t w, arcw, dist, reldist, res;
@@ -573,8 +474,6 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 		igraph_rng_seed(igraph_rng_default(), 42);
 		CHECK(igraph_random_sample(&pivots, 0, nv - 1, ANALYSIS_PIVOTS));
 	}
-	if (estimate && jobs > 1)
-		aside_start(&aside, ig, &arcs, &arcw, &pivots, &reldist, which & ANALYSIS_CLOSENESS);
 	if (which & ANALYSIS_BETWEENNESS) {
 		if (estimate) {
 			CHECK(sampled_betweenness(nv, &ends, &dist, &pivots, &res));
@@ -591,8 +490,9 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	 * draw random numbers (ARPACK's start, Louvain's order), so the seed is
 	 * set before each: a graph's scores do not depend on the graphs before it */
 	igraph_rng_seed(igraph_rng_default(), 42);
-	CHECK(undirected(&arcs, &und));
+	CHECK(igraph_copy(&und, &arcs));
 	have_und = true;
+	CHECK(igraph_to_undirected(&und, IGRAPH_TO_UNDIRECTED_EACH, NULL));
 	if ((which & ANALYSIS_EIGENVECTOR) && ne > 0) {
 		igraph_arpack_options_t arpack;
 
@@ -617,13 +517,10 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	}
 	if (which & ANALYSIS_BALANCE)
 		CHECK(friends_and_foes(g, ig, &res));
-	/* last: found in the second process, if there is one */
-	CHECK(aside.pid ? aside_taken(&aside, nv, &res) : communities(&und, &arcw, &res));
+	CHECK(communities(&und, &arcw, &res));
 	CHECK(store(ig, "community", &res));
 	if (which & ANALYSIS_CLOSENESS) {
-		if (aside.pid) {
-			CHECK(aside_taken(&aside, nv, &res));
-		} else if (estimate) {
+		if (estimate) {
 			CHECK(sampled_closeness(ig, &pivots, &reldist, &res));
 		} else {
 			CHECK(igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &reldist, 1));
@@ -640,7 +537,6 @@ int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *er
 	CHECK(SETGAS(ig, "estimated", estimated.len ? estimated.data : ""));
 	rc = 0;
 out:
-	aside_drop(&aside);
 	if (have_und)
 		igraph_destroy(&und);
 	if (have_arcs)

@@ -34,10 +34,9 @@ unsigned analysis_of(const char *attr);
  * ANALYSIS_EXACT_EDGES edges, betweenness and closeness are estimated from
  * the shortest paths of ANALYSIS_PIVOTS actors drawn at random (seeded);
  * where ARPACK does not converge, eigenvector centrality is found by power
- * iteration. graph_estimated(g) names the scores so found. With 'jobs' of 2
- * or more, such a graph's communities and estimated closeness are found in
- * a second process, beside the others (the same scores). Returns 0, or -1 with err set. */
-int analysis_run(struct graph *g, unsigned which, unsigned jobs, struct diag *err);
+ * iteration. graph_estimated(g) names the scores so found. Returns 0, or -1 with
+ * err set. */
+int analysis_run(struct graph *g, unsigned which, struct diag *err);
 
 /* Exact betweenness and closeness search the shortest paths from every
  * actor: minutes at 10,000 actors, days at 100,000. */

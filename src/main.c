@@ -65,7 +65,7 @@ static void usage(FILE *fp)
 	      "                        [--level actor|state] [--quiet] [--min-weight W]\n"
 	      "                        [--relation LIST] [--top N] [--ego ACTOR [--depth D]]\n"
 	      "                        [--clusters] [--analyses LIST] [--render-timeout S]\n"
-	      "                        [--jobs N] RECORDS...\n"
+	      "                        RECORDS...\n"
 	      "       actorgraph extract [--schema DIR] [--format json|tsv|records] [--compact]\n"
 	      "                          [--limit LIST] [--jobs N] INPUT...\n"
 	      "       actorgraph explain [--schema DIR] --edge SOURCE,TYPE,TARGET INPUT...\n"
@@ -157,8 +157,7 @@ static void usage(FILE *fp)
 	      "  -k, --compact        extract: an event of the same sentence as the one\n"
 	      "                       before it has no \"text\" (the sentence is written once)\n"
 	      "  -j, --jobs N         extract in N processes (default: the processors this\n"
-	      "                       process may use; build: a large graph's closeness is\n"
-	      "                       estimated in a second); the output is the same for any N\n"
+	      "                       process may use); the output is the same for any N\n"
 	      "  -q, --quiet          no progress or summary on stderr\n"
 	      "  -v, --verbose        build: a line per document on stderr (read from the\n"
 	      "                       cache, extracted or left out)\n"
@@ -538,7 +537,7 @@ static int write_graph(struct graph *g, const struct options *o, const char *nam
 	int rc = 0, failed = 0;
 
 	if (graph_build(g, err) < 0 || graph_filter_edges(g, &o->filter, err) < 0 ||
-	    analysis_run(g, o->analyses, o->jobs, err) < 0 || graph_select(g, &o->filter, err) < 0 || keeps_empty(g, o, name, err) < 0)
+	    analysis_run(g, o->analyses, err) < 0 || graph_select(g, &o->filter, err) < 0 || keeps_empty(g, o, name, err) < 0)
 		return -1;
 	copy = xstrdup(o->formats);
 	for (char *f = strtok_r(copy, ",", &save); f && rc == 0; f = strtok_r(NULL, ",", &save)) {
@@ -1429,7 +1428,7 @@ static int stats(const char *path, const char *format, unsigned analyses, struct
 	struct graph *g = graph_load(path, err);
 	int rc = -1;
 
-	if (g && analysis_run(g, analyses, parallel_cores(), err) == 0)
+	if (g && analysis_run(g, analyses, err) == 0)
 		rc = strcmp(format, "json") == 0 ? jsonio_stats(stdout, g, err)
 						 : tables_stats(stdout, g, strcmp(format, "csv") == 0, err);
 	graph_free(g);
@@ -1698,7 +1697,7 @@ static const struct option longopts[] = {
 static const struct {
 	const char *cmd, *codes;
 } command_options[] = {
-	{"build", "sonfpqvlwrtgdcLCNTjRSBEA"}, {"build --records", "sonfqlwrtgdcTRSBEAj"}, {"extract", "sfLjk"},
+	{"build", "sonfpqvlwrtgdcLCNTjRSBEA"}, {"build --records", "sonfqlwrtgdcTRSBEA"}, {"extract", "sfLjk"},
 	{"explain", "seL"}, {"stats", "fA"}, {"diff", "f"}, {"check", "s"},
 };
 

@@ -307,15 +307,13 @@ awk 'BEGIN {
 	for (i = 0; i < 6000; i++) printf "event\\ttalks\\tp%d\\tp%d\\tring\\tr\\t0\\t0\\ts\\n", i, (i + 1) % 6000
 	print "\"}"
 }' >"$OUT/large/ring.jsonl"
-"$AG" build -q --records --jobs 2 --format graphml --out "$OUT/large" "$OUT/large/ring.jsonl"
-"$AG" build -q --records --jobs 1 --format graphml --out "$OUT/large" --name one "$OUT/large/ring.jsonl"
+"$AG" build -q --records --format graphml --out "$OUT/large" "$OUT/large/ring.jsonl"
 if [ "$(grep -c '<data key="v_estimated">betweenness closeness eigenvector</data>' "$OUT/large/graph.graphml")" = 6000 ] &&
 	"$AG" stats "$OUT/large/graph.graphml" | grep -q '^estimated, not exact: betweenness closeness eigenvector$' &&
-	! grep -q 'estimated' "$OUT/order1/g.graphml" && ! "$AG" stats "$OUT/order1/g.graphml" | grep -q estimated &&
-	cmp -s "$OUT/large/graph.graphml" "$OUT/large/one.graphml"; then
+	! grep -q 'estimated' "$OUT/order1/g.graphml" && ! "$AG" stats "$OUT/order1/g.graphml" | grep -q estimated; then
 	ok large-graph-estimated
 else
-	bad large-graph-estimated "no v_estimated on each node of the large graph or in its stats, or one in a small graph's, or --jobs 2 (closeness in a second process) gave another graph than --jobs 1"
+	bad large-graph-estimated "no v_estimated on each node of the large graph or in its stats, or one in a small graph's"
 fi
 
 # edges are routed around nodes up to 100 of them, drawn straight above

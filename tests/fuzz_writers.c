@@ -170,7 +170,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		g = graph_new(s, LEVEL_ACTOR);
 		graph_add(g, &d, m, 2, &ev, 1, &said);
 	}
-	if (graph_build(g, &err) < 0 || analysis_run(g, ANALYSIS_ALL, 1, &err) < 0)
+	if (graph_build(g, &err) < 0 || analysis_run(g, ANALYSIS_ALL, &err) < 0)
 		abort();
 	out = written(graphml_write, g, &len);
 	if (!(xml = xmlReadMemory(out, (int)len, "graphml", NULL, XML_PARSE_NONET)))

@@ -164,7 +164,7 @@ static inline struct graph *test_graph_at(struct schema *s, enum graph_level lev
 	struct graph *g = test_graph_built(s, level, texts, date);
 	struct diag err = {{0}};
 
-	if (analysis_run(g, ANALYSIS_ALL, 1, &err) < 0)
+	if (analysis_run(g, ANALYSIS_ALL, &err) < 0)
 		fail_msg("%s", err.msg);
 	return g;
 }

@@ -98,7 +98,7 @@ static void runs_only_the_analyses_chosen(void **state)
 	size_t n = 0;
 
 	(void)state;
-	assert_int_equal(analysis_run(g, ANALYSIS_KCORE | ANALYSIS_BALANCE, 1, &err), 0);
+	assert_int_equal(analysis_run(g, ANALYSIS_KCORE | ANALYSIS_BALANCE, &err), 0);
 	assert_true(graph_has(g, false, "kcore") && graph_has(g, false, "foes") && graph_has(g, false, "friends"));
 	assert_true(graph_has(g, false, "pagerank") && graph_has(g, false, "community") && graph_has(g, false, "size"));
 	assert_false(graph_has(g, false, "betweenness") || graph_has(g, false, "closeness") ||
