@@ -324,6 +324,9 @@ static igraph_error_t sampled_closeness(const igraph_t *ig, const igraph_vector_
 	struct arcs around;
 	igraph_error_t rc;
 
+	for (igraph_integer_t i = 0; i < igraph_vector_size(dist); i++)
+		if (!(VECTOR(*dist)[i] >= 0))	/* as igraph's own search wants them */
+			return IGRAPH_EINVAL;
 	IGRAPH_CHECK(igraph_vector_int_init(&ends, 0));
 	if ((rc = igraph_get_edgelist(ig, &ends, 0)) == IGRAPH_SUCCESS &&
 	    (rc = igraph_vector_resize(res, igraph_vcount(ig))) == IGRAPH_SUCCESS) {
