@@ -24,9 +24,15 @@ struct cache {
 	int fd;			/* dir, open: entries are opened from it, not by walking its path */
 	uint64_t context;	/* the hash of the schema's files and of this program */
 	bool warned;		/* a failed write was reported */
-	struct strmap *known;	/* the index of the last build: a file's signature -> its identity */
-	struct cache_key *ids;
-	size_t nids;
+	/* the index of the last build: a hash of a file's signature and its
+	 * identity, at most half full (sig 0: free); 16 bytes a file, where a
+	 * map of the signatures' strings took ten times that and its
+	 * building was a twentieth of a rebuild */
+	struct known {
+		uint64_t sig;
+		struct cache_key id;
+	} *known;
+	size_t known_cap;
 	struct buf index;	/* this build's index, written on closing */
 };
 
@@ -214,8 +220,7 @@ void cache_close(struct cache *c)
 	if (c->index.len)
 		save_index(c);
 	free(c->index.data);
-	strmap_free(c->known);
-	free(c->ids);
+	free(c->known);
 	free(stamp.data);
 	close(c->fd);
 	free(c->dir);
@@ -497,25 +502,50 @@ static bool signature(struct buf *b, const char *path, const char *date, const s
 	return true;
 }
 
+/* The place of signature hash h in c's index, or the free one where it goes. */
+static size_t known_slot(const struct cache *c, uint64_t h)
+{
+	size_t i = (size_t)(h ^ h >> 29) & (c->known_cap - 1);
+
+	while (c->known[i].sig && c->known[i].sig != h)
+		i = (i + 1) & (c->known_cap - 1);
+	return i;
+}
+
+static uint64_t signature_hash(const char *sig, size_t len)
+{
+	uint64_t h = hash64(HASH64_START, sig, len);
+
+	return h ? h : 1;	/* 0 marks a free slot */
+}
+
 /* Read the index a build left in the cache, if it is whole. */
 static void load_index(struct cache *c)
 {
 	char *data, *last, *nl;
-	size_t n = 0, cap = 0;
+	size_t n = 0, lines = 0;
 	time_t mtime;
 
-	c->known = strmap_new();
+	c->known_cap = 1;
 	if ((data = read_entry(c->fd, "index", &n, &mtime)) && (last = whole(data, n, index_header)))
+		for (char *p = data; p < last; p++)
+			lines += *p == '\n';
+	while (c->known_cap < 2 * lines)
+		c->known_cap *= 2;
+	c->known = xcalloc(c->known_cap, sizeof *c->known);
+	if (lines)
 		for (char *p = data + strlen(index_header); p < last; p = nl + 1) {
 			char *tab = (nl = strchr(p, '\n')) - 17;
+			uint64_t h;
+			struct known *k;
 
 			if (tab < p || *tab != '\t')	/* "SIGNATURE\tID" */
 				break;
-			*tab = '\0';
-			xgrow(&c->ids, &cap, c->nids + 1, sizeof *c->ids);
-			memcpy(c->ids[c->nids].hex, tab + 1, 16);
-			c->ids[c->nids].hex[16] = '\0';
-			strmap_put(c->known, p, (long)c->nids++);
+			h = signature_hash(p, (size_t)(tab - p));
+			k = &c->known[known_slot(c, h)];
+			k->sig = h;
+			memcpy(k->id.hex, tab + 1, 16);
+			k->id.hex[16] = '\0';
 		}
 	free(data);
 }
@@ -524,12 +554,13 @@ bool cache_known(const struct cache *c, const char *path, const char *date, cons
 		 struct cache_key *id)
 {
 	struct buf sig = {0};
-	long k = signature(&sig, path, date, mark) ? strmap_get(c->known, sig.data) : -1;
+	const struct known *k = signature(&sig, path, date, mark) ?
+					&c->known[known_slot(c, signature_hash(sig.data, sig.len))] : NULL;
 
 	free(sig.data);
-	if (k >= 0)
-		*id = c->ids[k];
-	return k >= 0;
+	if (k && k->sig)
+		*id = k->id;
+	return k && k->sig;
 }
 
 void cache_know(struct cache *c, const char *path, const char *date, const struct file_mark *mark, struct cache_key id)
