@@ -324,9 +324,6 @@ static igraph_error_t sampled_closeness(const igraph_t *ig, const igraph_vector_
 	struct arcs around;
 	igraph_error_t rc;
 
-	for (igraph_integer_t i = 0; i < igraph_vector_size(dist); i++)
-		if (!(VECTOR(*dist)[i] >= 0))	/* as igraph's own search wants them */
-			return IGRAPH_EINVAL;
 	IGRAPH_CHECK(igraph_vector_int_init(&ends, 0));
 	if ((rc = igraph_get_edgelist(ig, &ends, 0)) == IGRAPH_SUCCESS &&
 	    (rc = igraph_vector_resize(res, igraph_vcount(ig))) == IGRAPH_SUCCESS) {
@@ -340,8 +337,7 @@ static igraph_error_t sampled_closeness(const igraph_t *ig, const igraph_vector_
 }
 
 /* Betweenness from the shortest paths of the pivots only, scaled to all
- * actors: those of the arcs 'ends' of lengths 'dist' (positive, as
- * igraph's betweenness wants them). */
+ * actors: those of the arcs 'ends' of lengths 'dist' (above 0). */
 static igraph_error_t sampled_betweenness(igraph_integer_t nv, const igraph_vector_int_t *ends,
 					  const igraph_vector_t *dist, const igraph_vector_int_t *pivots,
 					  igraph_vector_t *res)
@@ -349,9 +345,6 @@ static igraph_error_t sampled_betweenness(igraph_integer_t nv, const igraph_vect
 	size_t m = (size_t)igraph_vector_size(dist);
 	struct arcs out, in;
 
-	for (size_t i = 0; i < m; i++)
-		if (!(VECTOR(*dist)[i] > 0))
-			return IGRAPH_EINVAL;
 	IGRAPH_CHECK(igraph_vector_resize(res, nv));
 	arcs_init(&out, (size_t)nv, VECTOR(*ends), VECTOR(*dist), m, ARCS_FORWARD);
 	arcs_init(&in, (size_t)nv, VECTOR(*ends), VECTOR(*dist), m, ARCS_BACKWARD);
@@ -360,23 +353,6 @@ static igraph_error_t sampled_betweenness(igraph_integer_t nv, const igraph_vect
 	arcs_destroy(&in);
 	igraph_vector_scale(res, (double)nv / ANALYSIS_PIVOTS);
 	return IGRAPH_SUCCESS;
-}
-
-/* Louvain communities of the undirected view, numbered, into res. */
-static igraph_error_t communities(const igraph_t *und, const igraph_vector_t *arcw, igraph_vector_t *res)
-{
-	igraph_vector_int_t memb;
-	igraph_error_t rc;
-
-	IGRAPH_CHECK(igraph_vector_int_init(&memb, 0));
-	igraph_rng_seed(igraph_rng_default(), 42);
-	rc = igraph_community_multilevel(und, arcw, 1.0, &memb, NULL, NULL);
-	if (rc == IGRAPH_SUCCESS)
-		rc = igraph_vector_resize(res, igraph_vector_int_size(&memb));
-	for (igraph_integer_t i = 0; rc == IGRAPH_SUCCESS && i < igraph_vector_int_size(&memb); i++)
-		VECTOR(*res)[i] = (double)VECTOR(memb)[i];
-	igraph_vector_int_destroy(&memb);
-	return rc;
 }
 
 /* Eigenvector centrality by power iteration on A + I (the identity keeps
@@ -439,6 +415,17 @@ int analysis_run(struct graph *g, unsigned which, struct diag *err)
 			igraph_cattribute_remove_v(ig, analysis_columns[k]);
 	if (ne > 0)	/* with no edges the attribute does not exist */
 		CHECK(EANV(ig, "weight", &w));
+	/* a GraphML written elsewhere may hold any weight; the searches need
+	 * distances 1 / weight above 0 */
+	for (igraph_integer_t e = 0; e < ne; e++)
+		if (!(VECTOR(w)[e] >= 0)) {
+			size_t from, to;
+
+			graph_edge_ends(g, (size_t)e, &from, &to);
+			diag_set(err, "the relation of %s and %s has weight %g: weights must be numbers of 0 or more",
+				 graph_str(g, false, from, "id"), graph_str(g, false, to, "id"), VECTOR(w)[e]);
+			goto out;
+		}
 
 	/* the graph of arcs: an undirected relation is an arc each way */
 	for (igraph_integer_t e = 0; e < ne; e++) {
@@ -511,6 +498,14 @@ int analysis_run(struct graph *g, unsigned which, struct diag *err)
 	}
 	if (which & ANALYSIS_EIGENVECTOR)
 		CHECK(store(ig, "eigenvector", &res));
+	if (which & ANALYSIS_CLOSENESS) {
+		if (estimate) {
+			CHECK(sampled_closeness(ig, &pivots, &reldist, &res));
+		} else {
+			CHECK(igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &reldist, 1));
+		}
+		CHECK(store(ig, "closeness", &res));
+	}
 	if (which & ANALYSIS_KCORE) {
 		CHECK(igraph_coreness(&und, &memb, IGRAPH_ALL));
 		CHECK(igraph_vector_resize(&res, nv));
@@ -520,16 +515,12 @@ int analysis_run(struct graph *g, unsigned which, struct diag *err)
 	}
 	if (which & ANALYSIS_BALANCE)
 		CHECK(friends_and_foes(g, ig, &res));
-	CHECK(communities(&und, &arcw, &res));
+	igraph_rng_seed(igraph_rng_default(), 42);
+	CHECK(igraph_community_multilevel(&und, &arcw, 1.0, &memb, NULL, NULL));
+	CHECK(igraph_vector_resize(&res, nv));
+	for (igraph_integer_t i = 0; i < nv; i++)
+		VECTOR(res)[i] = (double)VECTOR(memb)[i];
 	CHECK(store(ig, "community", &res));
-	if (which & ANALYSIS_CLOSENESS) {
-		if (estimate) {
-			CHECK(sampled_closeness(ig, &pivots, &reldist, &res));
-		} else {
-			CHECK(igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &reldist, 1));
-		}
-		CHECK(store(ig, "closeness", &res));
-	}
 	CHECK(looks(ig));
 	if (estimate && (which & ANALYSIS_BETWEENNESS))
 		buf_printf(&estimated, "betweenness");

@@ -34,8 +34,8 @@ unsigned analysis_of(const char *attr);
  * ANALYSIS_EXACT_EDGES edges, betweenness and closeness are estimated from
  * the shortest paths of ANALYSIS_PIVOTS actors drawn at random (seeded);
  * where ARPACK does not converge, eigenvector centrality is found by power
- * iteration. graph_estimated(g) names the scores so found. Returns 0, or -1 with
- * err set. */
+ * iteration. graph_estimated(g) names the scores so found. Returns 0, or -1
+ * with err set. */
 int analysis_run(struct graph *g, unsigned which, struct diag *err);
 
 /* Exact betweenness and closeness search the shortest paths from every

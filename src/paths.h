@@ -15,7 +15,7 @@ struct arcs {
 	size_t n;
 	size_t *first;		/* n + 1 */
 	int32_t *to;
-	double *len;		/* >= 0 (> 0 for betweenness) */
+	double *len;		/* > 0 */
 };
 
 /* Which way the arcs of a link from ends[2i] to ends[2i + 1] go. */

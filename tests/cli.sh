@@ -315,11 +315,11 @@ if [ "$(grep -c '<data key="v_estimated">betweenness closeness eigenvector</data
 else
 	bad large-graph-estimated "no v_estimated on each node of the large graph or in its stats, or one in a small graph's"
 fi
-# a negative weight (a GraphML written elsewhere) is refused with igraph's
-# message (PageRank's, before the estimates' searches, which refuse it too)
+# a negative weight (a GraphML written elsewhere) is refused, named, before
+# any search follows it
 sed '0,/<data key="e_weight">0.500000</s//<data key="e_weight">-1</' "$OUT/large/graph.graphml" >"$OUT/large/negative.graphml"
 if ! "$AG" stats --analyses closeness "$OUT/large/negative.graphml" >/dev/null 2>"$OUT/large/negative.err" &&
-	grep -q '^actorgraph: igraph: Invalid value$' "$OUT/large/negative.err" &&
+	grep -q '^actorgraph: the relation of p[0-9]* and p[0-9]* has weight -1: weights must be numbers of 0 or more$' "$OUT/large/negative.err" &&
 	! "$AG" stats --analyses betweenness "$OUT/large/negative.graphml" >/dev/null 2>&1; then
 	ok large-graph-negative-weight
 else
