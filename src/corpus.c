@@ -13,14 +13,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "idset.h"
 #include "jsonl.h"
 #include "text.h"
 #include "util.h"
 
 /* The folders and files walked, by device and inode: folders with the path
- * that walked them, files by that identity only (8 bytes each, for folders
- * of millions), but those that a second path may reach (links, hard links),
- * whose path is kept to name it. */
+ * that walked them, files by that identity only (an idset: folders of
+ * millions keep their identities on disk), but those that a second path may
+ * reach (links, hard links), whose path is kept to name it. */
 struct corpus_seen {
 	struct strmap *ids;	/* "device:inode" -> index in paths */
 	char **paths;

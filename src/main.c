@@ -32,6 +32,7 @@
 #include "schema.h"
 #include "tables.h"
 #include "text.h"
+#include "idset.h"
 #include "util.h"
 
 #ifndef VERSION

@@ -141,44 +141,6 @@ uint64_t hash64(uint64_t h, const void *data, size_t len)
 	return h;
 }
 
-/* Linear probing, at most three quarters full: the ids are hashes already. */
-bool idset_add(struct idset *s, uint64_t id)
-{
-	size_t k;
-
-	if (id == 0) {
-		bool had = s->zero;
-
-		s->zero = true;
-		return had;
-	}
-	if (4 * (s->count + 1) > 3 * s->cap) {
-		struct idset big = {xcalloc(s->cap ? 2 * s->cap : 64, sizeof *big.slots), s->cap ? 2 * s->cap : 64,
-				    s->count, s->zero};
-
-		for (size_t j = 0; j < s->cap; j++)
-			if (s->slots[j]) {
-				for (k = s->slots[j] & (big.cap - 1); big.slots[k];)
-					k = (k + 1) & (big.cap - 1);
-				big.slots[k] = s->slots[j];
-			}
-		free(s->slots);
-		*s = big;
-	}
-	for (k = id & (s->cap - 1); s->slots[k]; k = (k + 1) & (s->cap - 1))
-		if (s->slots[k] == id)
-			return true;
-	s->slots[k] = id;
-	s->count++;
-	return false;
-}
-
-void idset_free(struct idset *s)
-{
-	free(s->slots);
-	*s = (struct idset){0};
-}
-
 struct strmap *strmap_new(void)
 {
 	struct strmap *m = xcalloc(1, sizeof *m);

@@ -52,17 +52,6 @@ long strmap_put(struct strmap *m, const char *key, long value);
 uint64_t hash64(uint64_t h, const void *data, size_t len);
 #define HASH64_START 0xcbf29ce484222325ULL
 
-/* A set of 64-bit identities (hash64 of names, of texts): what a walk over a
- * corpus keeps of each document, at most 21 bytes. Zero-initialise. */
-struct idset {
-	uint64_t *slots;	/* 0: free */
-	size_t cap, count;
-	bool zero;		/* holds 0 */
-};
-/* Add id; true if it was there already. */
-bool idset_add(struct idset *s, uint64_t id);
-void idset_free(struct idset *s);
-
 /* A sorted set of strings, the same whatever order they are added in.
  * Zero-initialise; adding is a binary search (a word already there costs
  * no copy). */
