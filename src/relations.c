@@ -921,7 +921,7 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, size_t b)
 {
 	size_t i = a, lim;
-	int person = -1, at = -1, of = -1, owner = -1;
+	int person = -1, at = -1, of = -1, owner = -1, possessor = -1;
 	const char *gov = NULL;
 
 	while (i > c->S->first && a - i < 5 && strcmp(word(c, i - 1), ",") != 0) {
@@ -942,15 +942,17 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 	person = mention_ending(c, i - 1);
 	if (person < 0 || c->x->s->actors[c->m[person].actor].kind != KIND_PERSON)
 		return;
-	/* the last "at", "of" or "for" before a mention governs it, across names
-	 * the gazetteer lacks and an acronym in parentheses: "of the Korea
-	 * Economic Institute (KEI)" */
+	/* the last "at", "of", "for" or "from" before a mention governs it, across
+	 * names the gazetteer lacks and an acronym in parentheses: "of the Korea
+	 * Economic Institute (KEI)"; a possessor stands for the body only when
+	 * none follows it: "from Seoul's Institute for Far Eastern Studies" */
 	lim = b + 16 < c->S->end ? b + 16 : c->S->end;
 	for (i = b; i < lim && strcmp(word(c, i), ",") != 0; i++) {
 		const char *w = word(c, i);
 		int mi = c->at[i];
 
-		if (strcmp(w, "at") == 0 || strcmp(w, "of") == 0 || strcmp(w, "for") == 0) {
+		if (strcmp(w, "at") == 0 || strcmp(w, "of") == 0 || strcmp(w, "for") == 0 ||
+		    strcmp(w, "from") == 0) {
 			gov = w;
 			continue;
 		}
@@ -960,16 +962,25 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 		}
 		if (is_boundary(c, i) && strcmp(w, "(") != 0 && strcmp(w, ")") != 0)
 			break;
+		if (strcmp(w, "who") == 0 || strcmp(w, "which") == 0 || strcmp(w, "that") == 0)
+			break;	/* "the chief executive who transformed BP from...": the role ends */
 		if (mi < 0 || c->m[mi].first != i)
 			continue;
 		if (c->x->s->actors[c->m[mi].actor].kind == KIND_PERSON)
 			return;
-		if (gov && strcmp(gov, "at") == 0)
-			at = mi;
-		else if (gov && of < 0)
-			of = mi;
 		i = c->m[mi].end - 1;
+		if (gov && i + 1 < lim && strcmp(word(c, i + 1), "'s") == 0) {
+			if (possessor < 0)
+				possessor = mi;
+			i++;
+		} else if (gov && strcmp(gov, "at") == 0) {
+			at = mi;
+		} else if (gov && of < 0) {
+			of = mi;
+		}
 	}
+	if (at < 0 && of < 0)
+		of = possessor;
 	if (at >= 0 || of >= 0 || owner >= 0)
 		add_event(c, t->rel, person, at >= 0 ? at : of >= 0 ? of : owner, a, b, MOD_ASSERTED, t->id,
 			  "apposition");

@@ -79,6 +79,12 @@ static void finds_affiliations_from_titles_and_appositions(void **state)
 	assert_events("Chinese President Xi Jinping arrived.", "affiliation xi_jinping CHN asserted\n");
 	assert_events("\"No,\" said Jenny Town, a senior fellow at the Stimson Center.",
 		      "affiliation jenny_town stimson_center asserted\n");
+	/* "from" governs too, and a possessor yields to the body it owns */
+	assert_events("\"No,\" said Kim Dong-yub, an analyst from Seoul's Institute for Far Eastern Studies.",
+		      "affiliation kim_dong_yub institute_for_far_eastern_studies asserted\n");
+	assert_events("\"No,\" said Jenny Town, an analyst at China's foreign ministry.",
+		      "affiliation jenny_town CHN asserted\n");
+	assert_events("Jenny Town, the chief executive who moved BP from a European company, resigned.", "");
 }
 
 static void uses_the_person_for_a_titled_modifier(void **state)
