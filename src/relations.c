@@ -732,6 +732,52 @@ static int apposed_to(const struct ctx *c, size_t a, size_t cl)
 	return k == c->S->first + 1 && is(c, k - 1, W_PREP) ? -1 : mi;
 }
 
+/* The actor at token i, past up to two words of a title ("Mr Johnson",
+ * "President Trump"), or -1. */
+static int actor_past_title(const struct ctx *c, size_t i, size_t end)
+{
+	size_t k = i;
+
+	while (k < end && k < i + 2 && c->at[k] < 0 && (c->d->tok[k].flags & TOK_UPPER))
+		k++;
+	return mention_at(c, k);
+}
+
+/* The subject that noun phrases set before it describe: "A close ally of
+ * Russia, Belarus hosted the drills", "A friend of Mr Johnson and ally of
+ * the United Kingdom, President Trump has...". The sentence opens with
+ * phrases of a noun, a preposition and an actor, joined by "and", up to its
+ * first comma; the trigger at a heads one of them, and the subject comes
+ * right after the comma. Else -1. */
+static int fronted_subject(const struct ctx *c, size_t a)
+{
+	size_t i = c->S->first, comma = a;
+	bool heads = false;
+	int mi;
+
+	while (comma < c->S->end && comma < a + 12 && strcmp(word(c, comma), ",") != 0)
+		comma++;
+	if (comma >= c->S->end || strcmp(word(c, comma), ",") != 0)
+		return -1;
+	for (;;) {
+		size_t k = i;
+
+		if (is(c, k, W_DET))
+			k++;
+		while (k < comma && modifier_word(c, k))
+			k++;
+		if (k == i || k >= comma || !is(c, k, W_PREP) || (mi = actor_past_title(c, k + 1, comma)) < 0)
+			return -1;
+		heads |= a >= i && a < k;
+		if ((k = c->m[mi].end) == comma)
+			break;
+		if (strcmp(word(c, k), "and") != 0)
+			return -1;
+		i = k + 1;
+	}
+	return heads ? actor_past_title(c, comma + 1, c->S->end) : -1;
+}
+
 /* Whom the noun phrase starting at token i describes: the subject when it
  * follows "is", "has" or the like ("Kim has a strong Russian partner"), the
  * actor before the comma when it is an apposition ("the United States, a
@@ -1546,6 +1592,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		nl = 1;
 		left[0] = mi;
 		pattern = "apposition";
+	} else if (noun && (mi = fronted_subject(c, a)) >= 0) {
+		/* "A close ally of Russia, Belarus hosted the drills" */
+		nl = 1;
+		left[0] = mi;
+		pattern = "fronted";
 	} else if (!noun && (mi = participle_agent(c, a)) >= 0) {
 		/* "the US-led coalition attacking IS": the agent the participle follows */
 		nl = coordinate(c, mi, -1, left, MAX_LIST);

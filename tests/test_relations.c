@@ -49,6 +49,15 @@ static void relates_every_member_of_a_list(void **state)
 		      "sanctions eu IRN asserted\nsanctions eu SYR asserted\nsanctions eu PRK asserted\n");
 }
 
+static void takes_the_subject_after_a_fronted_noun_phrase(void **state)
+{
+	(void)state;
+	assert_events("A close ally of Russia, Belarus hosted the drills.", "alliance BLR RUS asserted\n");
+	assert_events("An ally of Russia and a partner of China, Belarus hosted the drills.",
+		      "alliance BLR RUS asserted\nalliance BLR CHN asserted\n");
+	assert_events("A day after talks with Russia, Belarus hosted the drills.", "");
+}
+
 static void asks_for_the_objects_a_trigger_names(void **state)
 {
 	(void)state;
@@ -722,6 +731,7 @@ int main(void)
 		cmocka_unit_test(pairs_the_sides_of_between),
 		cmocka_unit_test(pairs_the_parts_of_compounds),
 		cmocka_unit_test(relates_every_member_of_a_list),
+		cmocka_unit_test(takes_the_subject_after_a_fronted_noun_phrase),
 		cmocka_unit_test(asks_for_the_objects_a_trigger_names),
 		cmocka_unit_test(reverses_dependence),
 		cmocka_unit_test(takes_the_owner_of_deployed_troops_as_source),
