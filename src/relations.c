@@ -30,6 +30,7 @@ struct extractor {
 	unsigned *classes;		/* per word id: its W_ bits */
 	int **objects;			/* per trigger: word ids of its objects */
 	int title;			/* the first title trigger, or -1 */
+	int membership;			/* the first noun trigger of membership ("member of"), or -1 */
 };
 
 static const char *const preps[] = {
@@ -165,10 +166,13 @@ struct extractor *relations_new(const struct schema *s, struct vocab *words)
 	for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
 		for (size_t i = 0; classes[k].words[i]; i++)
 			vocab_add(words, classes[k].words[i]);
-	x->title = -1;
-	for (size_t t = 0; t < s->ntriggers && x->title < 0; t++)
-		if (s->triggers[t].form == TRIG_TITLE)
+	x->title = x->membership = -1;
+	for (size_t t = 0; t < s->ntriggers; t++) {
+		if (s->triggers[t].form == TRIG_TITLE && x->title < 0)
 			x->title = (int)t;
+		if (s->triggers[t].form == TRIG_NOUN && s->triggers[t].person_rel >= 0 && x->membership < 0)
+			x->membership = (int)t;
+	}
 	/* objects as word ids: a token's id is compared, not its text */
 	x->objects = xcalloc(s->ntriggers + 1, sizeof *x->objects);
 	for (size_t t = 0; t < s->ntriggers; t++) {
@@ -1032,6 +1036,54 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 			  "apposition");
 }
 
+/* Is token i a dash or a colon, which may open a list? */
+static bool list_mark(const struct ctx *c, size_t i)
+{
+	return i < c->S->end && (dash(c, i) || strcmp(word(c, i), ":") == 0 || strcmp(word(c, i), "(") == 0);
+}
+
+/* "the Middle East Quartet of mediators - the US, Russia, the EU and the
+ * UN", "the BRICS group of Brazil, Russia, India, China and South Africa",
+ * "the Quad (the US, Japan, India and Australia)": an organization, then a
+ * list of two or more states or bodies, its members, each related to it by
+ * the membership trigger t (an alliance: see the guide's Membership). */
+static void enumerated_members(struct ctx *c, const struct trigger *t)
+{
+	const struct schema *s = c->x->s;
+
+	for (size_t i = c->S->first; i < c->S->end; i++) {
+		int body = c->at[i], list[MAX_LIST], first;
+		size_t j, n;
+		bool bodies = true;
+
+		if (body < 0 || c->m[body].first != i || s->actors[c->m[body].actor].kind != KIND_ORGANIZATION)
+			continue;	/* not a group: "The Baltic states - Estonia, ..." names, not joins */
+		j = c->m[body].end;
+		i = j - 1;
+		if (j + 1 < c->S->end && modifier_word(c, j) && strcmp(word(c, j + 1), "of") == 0)
+			j += 2;	/* "group of" */
+		else if (j + 2 < c->S->end && strcmp(word(c, j), "of") == 0 && modifier_word(c, j + 1) &&
+			 list_mark(c, j + 2))
+			j += 3;	/* "of mediators -" */
+		else if (list_mark(c, j))
+			j++;
+		else
+			continue;
+		if ((first = mention_at(c, j)) < 0 || (n = coordinate(c, first, +1, list, MAX_LIST)) < 2)
+			continue;
+		for (size_t k = 0; k < n; k++)
+			bodies &= s->actors[c->m[list[k]].actor].kind != KIND_PERSON &&
+				  c->m[list[k]].actor != c->m[body].actor;
+		if (!bodies)
+			continue;
+		c->tr = t;
+		for (size_t k = 0; k < n; k++)
+			add_event(c, t->rel, list[k], body, c->m[body].first, c->m[list[k]].end, MOD_ASSERTED, t->id,
+				  "enumeration");
+		c->tr = NULL;
+	}
+}
+
 /* "Britain's David Frost", "Russia's Putin": a state or body's own person,
  * related as the title trigger t relates them. */
 static void possessed_persons(struct ctx *c, const struct trigger *t)
@@ -1764,6 +1816,8 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const int 
 		}
 		if (x->title >= 0)
 			possessed_persons(&c, &x->s->triggers[x->title]);
+		if (x->membership >= 0)
+			enumerated_members(&c, &x->s->triggers[x->membership]);
 		for (size_t h = 0, prev = c.S->first; h < nh; h++) {
 			size_t cr = clause_end(&c, hits[h].b);
 			int t = pick_trigger(&c, hits[h].first, hits[h].a, hits[h].b, cr);

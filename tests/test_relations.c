@@ -58,6 +58,20 @@ static void takes_the_subject_after_a_fronted_noun_phrase(void **state)
 	assert_events("A day after talks with Russia, Belarus hosted the drills.", "");
 }
 
+static void relates_the_members_an_organization_lists(void **state)
+{
+	(void)state;
+	assert_events("Guterres called on the Middle East Quartet of mediators - the US, Russia, the EU and the UN.",
+		      "alliance USA middle_east_quartet asserted\nalliance RUS middle_east_quartet asserted\n"
+		      "alliance eu middle_east_quartet asserted\nalliance middle_east_quartet un asserted\n");
+	assert_events("The Quad (the US, Japan, India and Australia) met.",
+		      "alliance USA quad asserted\nalliance JPN quad asserted\nalliance IND quad asserted\n"
+		      "alliance AUS quad asserted\n");
+	/* one name after it is no list; a group names its members, it is no body they join */
+	assert_events("The Quad (Japan) met.", "");
+	assert_events("The Baltic states - Estonia, Lithuania and Latvia - were Soviet.", "");
+}
+
 static void asks_for_the_objects_a_trigger_names(void **state)
 {
 	(void)state;
@@ -732,6 +746,7 @@ int main(void)
 		cmocka_unit_test(pairs_the_parts_of_compounds),
 		cmocka_unit_test(relates_every_member_of_a_list),
 		cmocka_unit_test(takes_the_subject_after_a_fronted_noun_phrase),
+		cmocka_unit_test(relates_the_members_an_organization_lists),
 		cmocka_unit_test(asks_for_the_objects_a_trigger_names),
 		cmocka_unit_test(reverses_dependence),
 		cmocka_unit_test(takes_the_owner_of_deployed_troops_as_source),
