@@ -1509,7 +1509,12 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 	for (; i < lim && strcmp(word(c, i), ",") != 0; i++)	/* "met his counterpart X": X */
 		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i))
 			return c->at[i];
-	return -1;
+	/* "met several leaders, including Xi": plain words naming actors, then
+	 * those they stand for (but "denounced the act, such as X": X denounced) */
+	for (size_t k = b; k < i; k++)
+		if (!modifier_word(c, k) && !is(c, k, W_DET))
+			return -1;
+	return i > b && i < lim && is(c, i - 1, W_AGENT | W_PARTNER) ? listed_after(c, i, cr) : -1;
 }
 
 /* The two sides of "between A and B" just after the trigger. */

@@ -77,6 +77,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	(void)state;
 	assert_events("Iran supplied Russia with drones.", "military_aid IRN RUS asserted\n");
 	assert_events("Iran supplied Russia with textbooks.", "");
+	/* a verb's object may be actors a plural names after ", including" */
+	assert_events("Putin met several leaders, including Xi Jinping.", "talks vladimir_putin xi_jinping asserted\n");
+	assert_events("Lawmakers denounced the act, such as Xi Jinping.", "");
 	assert_events("Japan provided Vietnam with loans.", "economic_aid JPN VNM asserted\n");
 }
 
