@@ -123,6 +123,7 @@ static void grow_on_disk(struct idset *s)
 static void grow(struct idset *s)
 {
 	size_t cap = s->cap ? 2 * s->cap : 64;
+	uint64_t *slots;
 	int fd;
 
 	if (cap > IDSET_MEMORY_SLOTS && (fd = new_file(DISK_SLOTS)) >= 0) {
@@ -136,8 +137,7 @@ static void grow(struct idset *s)
 		s->on_disk = true;
 		return;
 	}
-	uint64_t *slots = xcalloc(cap, sizeof *slots);
-
+	slots = xcalloc(cap, sizeof *slots);
 	for (size_t j = 0; j < s->cap; j++)
 		if (s->slots[j])
 			memory_add(slots, cap, s->slots[j]);

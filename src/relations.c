@@ -1036,7 +1036,7 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 			  "apposition");
 }
 
-/* Is token i a dash or a colon, which may open a list? */
+/* Is token i a dash, a colon or an opening parenthesis, which may open a list? */
 static bool list_mark(const struct ctx *c, size_t i)
 {
 	return i < c->S->end && (dash(c, i) || strcmp(word(c, i), ":") == 0 || strcmp(word(c, i), "(") == 0);
@@ -1050,6 +1050,7 @@ static bool list_mark(const struct ctx *c, size_t i)
 static void enumerated_members(struct ctx *c, const struct trigger *t)
 {
 	const struct schema *s = c->x->s;
+	const struct trigger *was;
 
 	for (size_t i = c->S->first; i < c->S->end; i++) {
 		int body = c->at[i], list[MAX_LIST], first;
@@ -1076,11 +1077,12 @@ static void enumerated_members(struct ctx *c, const struct trigger *t)
 				  c->m[list[k]].actor != c->m[body].actor;
 		if (!bodies)
 			continue;
+		was = c->tr;	/* add_event reads the trigger for persons */
 		c->tr = t;
 		for (size_t k = 0; k < n; k++)
 			add_event(c, t->rel, list[k], body, c->m[body].first, c->m[list[k]].end, MOD_ASSERTED, t->id,
 				  "enumeration");
-		c->tr = NULL;
+		c->tr = was;
 	}
 }
 
