@@ -105,6 +105,13 @@ static const char *const adverbs[] = {
 };
 /* auxiliaries of a passive: "has been criticized", "got sanctioned" */
 static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got", NULL};
+/* what a state's forces, trade or diplomacy are: words a name may stand
+ * before as the owner of the noun after them ("a U.S. air base") */
+static const char *const branches[] = {
+	"military", "naval", "air", "army", "defense", "defence", "security", "peacekeeping", "trade",
+	"economic", "financial", "nuclear", "missile", "joint", "diplomatic", "intelligence", "border",
+	"special", "armed", "combat", "marine", NULL
+};
 static const char *const question_words[] = {
 	"will", "would", "could", "can", "should", "shall", "may", "might", "do", "does", "did",
 	"is", "are", "was", "were", "has", "have", "had", "what", "how", "why", "whether", "who",
@@ -117,7 +124,7 @@ enum {
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
 	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11,
 	W_PARTNER = 1 << 12, W_FIGHTERS = 1 << 13, W_CONDITION = 1 << 14,
-	W_SUBORDINATOR = 1 << 15, W_ADVERB = 1 << 16, W_BE = 1 << 17
+	W_SUBORDINATOR = 1 << 15, W_ADVERB = 1 << 16, W_BE = 1 << 17, W_BRANCH = 1 << 18
 };
 
 static const struct {
@@ -129,7 +136,7 @@ static const struct {
 	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
 	{statements, W_STATEMENT}, {instruments, W_INSTRUMENT}, {partners, W_PARTNER},
 	{fighters, W_FIGHTERS}, {conditions, W_CONDITION}, {subordinators, W_SUBORDINATOR},
-	{adverbs, W_ADVERB}, {be, W_BE},
+	{adverbs, W_ADVERB}, {be, W_BE}, {branches, W_BRANCH},
 };
 
 struct extractor *relations_new(const struct schema *s, struct vocab *words)
@@ -1155,8 +1162,12 @@ static int modifier(const struct ctx *c, size_t a)
 		return mention_ending(c, i - 1);
 	mi = mention_ending(c, i);
 	/* past other words only a demonym or possessive modifies: "Russian dance
-	 * partner", "our close relationship", not "Austin held talks" */
-	return mi >= 0 && (i == a || c->m[mi].form == FORM_ADJECTIVE || possessive(c, c->m[mi].first)) ? mi : -1;
+	 * partner", "our close relationship", not "Austin held talks"; or a name
+	 * past the branch of its forces or policy: "a U.S. air base" */
+	return mi >= 0 && (i == a || c->m[mi].form == FORM_ADJECTIVE || possessive(c, c->m[mi].first) ||
+			   (is(c, i, W_BRANCH) && (i + 1 == a || is(c, i + 1, W_BRANCH))))
+		       ? mi
+		       : -1;
 }
 
 /* The state or body actor a serves on the document's date, or a itself. */

@@ -27,6 +27,9 @@ static void reads_modifiers_and_prepositions_of_nouns(void **state)
 	(void)state;
 	assert_events("Western sanctions on Iran hurt.", "sanctions west IRN asserted\n");
 	assert_events("Russia's war in Ukraine goes on.", "military_conflict RUS UKR asserted\n");
+	/* a name past the branch of its forces owns the noun, not the subject */
+	assert_events("Iran fired missiles at a U.S. air base in Iraq.",
+		      "military_conflict IRN USA asserted\nmilitary_presence USA IRQ asserted\n");
 }
 
 static void pairs_the_sides_of_between(void **state)
