@@ -105,6 +105,13 @@ static const char *const adverbs[] = {
 };
 /* auxiliaries of a passive: "has been criticized", "got sanctioned" */
 static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got", NULL};
+/* words of a time set between a subject and its verb: "Russia last week
+ * condemned", "China earlier this year signed" */
+static const char *const time_words[] = {
+	"last", "this", "next", "earlier", "later", "week", "weekend", "month", "year", "night", "morning",
+	"afternoon", "evening", "today", "yesterday", "tonight", "ago", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", NULL
+};
 /* what a state's forces, trade or diplomacy are: words a name may stand
  * before as the owner of the noun after them ("a U.S. air base") */
 static const char *const branches[] = {
@@ -124,7 +131,7 @@ enum {
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
 	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11,
 	W_PARTNER = 1 << 12, W_FIGHTERS = 1 << 13, W_CONDITION = 1 << 14,
-	W_SUBORDINATOR = 1 << 15, W_ADVERB = 1 << 16, W_BE = 1 << 17, W_BRANCH = 1 << 18
+	W_SUBORDINATOR = 1 << 15, W_ADVERB = 1 << 16, W_BE = 1 << 17, W_BRANCH = 1 << 18, W_TIME = 1 << 19
 };
 
 static const struct {
@@ -136,7 +143,7 @@ static const struct {
 	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
 	{statements, W_STATEMENT}, {instruments, W_INSTRUMENT}, {partners, W_PARTNER},
 	{fighters, W_FIGHTERS}, {conditions, W_CONDITION}, {subordinators, W_SUBORDINATOR},
-	{adverbs, W_ADVERB}, {be, W_BE}, {branches, W_BRANCH},
+	{adverbs, W_ADVERB}, {be, W_BE}, {branches, W_BRANCH}, {time_words, W_TIME},
 };
 
 struct extractor *relations_new(const struct schema *s, struct vocab *words)
@@ -660,8 +667,8 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 		return false;
 	if (!ends(w, "ing") && !ends(w, "ed"))
 		return true;
-	while (k > c->S->first + 1 && adverb(c, k - 1))
-		k--;	/* past adverbs: "currently mediating" */
+	while (k > c->S->first + 1 && (adverb(c, k - 1) || (c->at[k - 1] < 0 && is(c, k - 1, W_TIME))))
+		k--;	/* past adverbs and a time: "currently mediating", "last week condemned" */
 	if (k <= c->S->first || c->at[k - 1] >= 0 || (ends(w, "ed") && b < c->S->end && strcmp(word(c, b), "by") == 0))
 		return true;
 	p = word(c, k - 1);

@@ -83,6 +83,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* a verb's object may be actors a plural names after ", including" */
 	assert_events("Putin met several leaders, including Xi Jinping.", "talks vladimir_putin xi_jinping asserted\n");
 	assert_events("Lawmakers denounced the act, such as Xi Jinping.", "");
+	/* a time between the subject and its verb */
+	assert_events("Russia last week condemned Ukraine.", "criticism RUS UKR asserted\n");
+	assert_events("China earlier this year condemned Japan.", "criticism CHN JPN asserted\n");
 	/* displeasure said of an actor is criticism of the one it is with */
 	assert_events("China was unhappy with the Japanese government's refusal.", "criticism CHN JPN asserted\n");
 	assert_events("Japan provided Vietnam with loans.", "economic_aid JPN VNM asserted\n");
