@@ -101,7 +101,7 @@ static const char *const subordinators[] = {
 };
 /* adverbs of adverb() */
 static const char *const adverbs[] = {
-	"not", "never", "also", "already", "just", "still", "now", "again", "even", "since", NULL
+	"not", "never", "also", "already", "just", "still", "now", "again", "even", "since", "long", NULL
 };
 /* auxiliaries of a passive: "has been criticized", "got sanctioned" */
 static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got", NULL};
@@ -1396,6 +1396,8 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 
 			if (v > cl && strcmp(word(c, v - 1), "that") == 0)
 				v--;
+			while (v > cl && c->at[v - 1] < 0 && (is(c, v - 1, W_TIME) || strcmp(word(c, v - 1), "on") == 0))
+				v--;	/* "Germany said on Monday it would" */
 			if ((strcmp(word(c, i - 1), "they") == 0 || strcmp(word(c, i - 1), "it") == 0) &&
 			    v > cl && is(c, v - 1, W_SPEECH)) {
 				size_t k = v - 1;	/* past an adverb: "has repeatedly denied" */
