@@ -310,8 +310,10 @@ static const char *governor(const struct ctx *c, int mi)
 	}
 	while (i > c->S->first && is(c, i - 1, W_DET))
 		i--;
-	/* "the chiefs of Pakistan": a body acting for the state, not an object */
-	if (i > c->S->first + 1 && strcmp(word(c, i - 1), "of") == 0 && is(c, i - 2, W_AGENT))
+	/* "the chiefs of Pakistan", "officials from Russia and China": a body
+	 * acting for the state, not an object */
+	if (i > c->S->first + 1 && (strcmp(word(c, i - 1), "of") == 0 || strcmp(word(c, i - 1), "from") == 0) &&
+	    is(c, i - 2, W_AGENT))
 		return NULL;
 	if (i > c->S->first && is(c, i - 1, W_PREP))
 		return word(c, i - 1);
