@@ -112,6 +112,12 @@ static const char *const time_words[] = {
 	"afternoon", "evening", "today", "yesterday", "tonight", "ago", "monday", "tuesday", "wednesday",
 	"thursday", "friday", "saturday", "sunday", NULL
 };
+/* agents that speak for the state they come "from" */
+static const char *const envoys[] = {
+	"official", "officials", "delegation", "delegations", "diplomat", "diplomats", "envoy", "envoys",
+	"representative", "representatives", "negotiators", "minister", "ministers", "leader", "leaders",
+	"government", "governments", NULL
+};
 /* what a state's forces, trade or diplomacy are: words a name may stand
  * before as the owner of the noun after them ("a U.S. air base") */
 static const char *const branches[] = {
@@ -131,7 +137,7 @@ enum {
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
 	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11,
 	W_PARTNER = 1 << 12, W_FIGHTERS = 1 << 13, W_CONDITION = 1 << 14,
-	W_SUBORDINATOR = 1 << 15, W_ADVERB = 1 << 16, W_BE = 1 << 17, W_BRANCH = 1 << 18, W_TIME = 1 << 19
+	W_SUBORDINATOR = 1 << 15, W_ADVERB = 1 << 16, W_BE = 1 << 17, W_BRANCH = 1 << 18, W_TIME = 1 << 19, W_ENVOY = 1 << 20
 };
 
 static const struct {
@@ -143,7 +149,7 @@ static const struct {
 	{pronouns, W_PRONOUN}, {speech_verbs, W_SPEECH}, {copulas, W_COPULA}, {amounts, W_AMOUNT},
 	{statements, W_STATEMENT}, {instruments, W_INSTRUMENT}, {partners, W_PARTNER},
 	{fighters, W_FIGHTERS}, {conditions, W_CONDITION}, {subordinators, W_SUBORDINATOR},
-	{adverbs, W_ADVERB}, {be, W_BE}, {branches, W_BRANCH}, {time_words, W_TIME},
+	{adverbs, W_ADVERB}, {be, W_BE}, {branches, W_BRANCH}, {time_words, W_TIME}, {envoys, W_ENVOY},
 };
 
 struct extractor *relations_new(const struct schema *s, struct vocab *words)
@@ -311,9 +317,10 @@ static const char *governor(const struct ctx *c, int mi)
 	while (i > c->S->first && is(c, i - 1, W_DET))
 		i--;
 	/* "the chiefs of Pakistan", "officials from Russia and China": a body
-	 * acting for the state, not an object */
-	if (i > c->S->first + 1 && (strcmp(word(c, i - 1), "of") == 0 || strcmp(word(c, i - 1), "from") == 0) &&
-	    is(c, i - 2, W_AGENT))
+	 * acting for the state, not an object (but "troops from Egypt" are
+	 * where the troops come from) */
+	if (i > c->S->first + 1 && ((strcmp(word(c, i - 1), "of") == 0 && is(c, i - 2, W_AGENT)) ||
+				    (strcmp(word(c, i - 1), "from") == 0 && is(c, i - 2, W_ENVOY))))
 		return NULL;
 	if (i > c->S->first && is(c, i - 1, W_PREP))
 		return word(c, i - 1);
