@@ -31,6 +31,7 @@ struct extractor {
 	int **objects;			/* per trigger: word ids of its objects */
 	int title;			/* the first title trigger, or -1 */
 	int membership;			/* the first noun trigger of membership ("member of"), or -1 */
+	int affiliation;		/* the relation of a person to a state or body, or -1 */
 };
 
 static const char *const preps[] = {
@@ -187,6 +188,7 @@ struct extractor *relations_new(const struct schema *s, struct vocab *words)
 		for (size_t i = 0; classes[k].words[i]; i++)
 			vocab_add(words, classes[k].words[i]);
 	x->title = x->membership = -1;
+	x->affiliation = schema_reltype(s, "affiliation");
 	for (size_t t = 0; t < s->ntriggers; t++) {
 		if (s->triggers[t].form == TRIG_TITLE && x->title < 0)
 			x->title = (int)t;
@@ -341,6 +343,11 @@ static void emit(struct ctx *c, int rel, int sa, int ta, size_t first, size_t en
 	struct event *e;
 
 	if (sa == ta)
+		return;
+	/* an actor and the state or body it serves are one side: only the tie
+	 * between them is a relation ("a visit to a U.S. air base, Trump said") */
+	if (rel != c->x->affiliation &&
+	    (schema_side(s, sa, c->d->date) == ta || schema_side(s, ta, c->d->date) == sa))
 		return;
 	if (!s->rels[rel].directed && strcmp(s->actors[sa].id, s->actors[ta].id) > 0) {
 		int t = sa;
@@ -1362,9 +1369,17 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		    mention_ending(c, i - 1) >= 0)
 			return -1;	/* "Democrats and members of X": a list, not an act of theirs */
 		/* "during a visit to Vietnam": an event in a phrase of time is the
-		 * clause subject's ("Panetta said during a visit to Vietnam") */
-		if (i > cl && word_in(word(c, i - 1), occasions))
-			return first_subject(c, i - 1);
+		 * clause subject's ("Panetta said during a visit to Vietnam"), also
+		 * when the phrase comes first ("After talks with Xi, Putin said") */
+		if (i > cl && word_in(word(c, i - 1), occasions)) {
+			size_t k = a;
+
+			if (i - 1 > c->S->first)
+				return first_subject(c, i - 1);
+			while (k < c->S->end && k < a + 16 && strcmp(word(c, k), ",") != 0)
+				k++;
+			return k < c->S->end && strcmp(word(c, k), ",") == 0 ? actor_past_title(c, k + 1, c->S->end) : -1;
+		}
 		/* "$500 million in new aid" is no object of "in"; "to" is mostly "to
 		 * wage war" or "agreed to a deal", but after a comma "X, to a summit"
 		 * is a phrase apart */

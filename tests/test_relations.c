@@ -88,6 +88,8 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("China earlier this year condemned Japan.", "criticism CHN JPN asserted\n");
 	assert_events("Russia has long backed Syria.", "alliance RUS SYR asserted\n");
 	assert_events("Officials from Russia and China met in Beijing.", "talks CHN RUS asserted\n");
+	/* an actor and the state it serves are one side (undated: today, when Trump leads the US) */
+	assert_events("Trump worked with American businesses.", "");
 	assert_events("Germany said on Monday it would send tanks to Ukraine.", "military_aid DEU UKR hypothetical\n");
 	/* displeasure said of an actor is criticism of the one it is with */
 	assert_events("China was unhappy with the Japanese government's refusal.", "criticism CHN JPN asserted\n");
