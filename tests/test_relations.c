@@ -91,6 +91,8 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* an actor and the state it serves are one side (undated: today, when Trump leads the US) */
 	assert_events("Trump worked with American businesses.", "");
 	assert_events("Germany said on Monday it would send tanks to Ukraine.", "military_aid DEU UKR hypothetical\n");
+	/* the guide: being a trade partner is no relation */
+	assert_events("China is Russia's biggest trading partner.", "");
 	/* displeasure said of an actor is criticism of the one it is with */
 	assert_events("China was unhappy with the Japanese government's refusal.", "criticism CHN JPN asserted\n");
 	assert_events("Japan provided Vietnam with loans.", "economic_aid JPN VNM asserted\n");
