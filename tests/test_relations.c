@@ -91,6 +91,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* an actor and the state it serves are one side (undated: today, when Trump leads the US) */
 	assert_events("Trump worked with American businesses.", "");
 	assert_events("Germany said on Monday it would send tanks to Ukraine.", "military_aid DEU UKR hypothetical\n");
+	/* a warning drawn from an actor: its threat to the first subject */
+	assert_events("The US and South Korea began joint drills, prompting a warning from North Korea.",
+		      "exercises KOR USA asserted\nthreat PRK USA asserted\nthreat PRK KOR asserted\n");
 	/* the guide: being a trade partner is no relation */
 	assert_events("China is Russia's biggest trading partner.", "");
 	/* displeasure said of an actor is criticism of the one it is with */
