@@ -631,11 +631,6 @@ static size_t object_word(const struct ctx *c, const struct trigger *t, size_t b
 	return 0;
 }
 
-static bool objects_near(const struct ctx *c, const struct trigger *t, size_t b, size_t cr)
-{
-	return object_word(c, t, b, cr) > 0;
-}
-
 /* A plain word that may modify a noun: lowercase, no function word. */
 static bool modifier_word(const struct ctx *c, size_t i)
 {
@@ -890,17 +885,32 @@ static int pick_trigger(const struct ctx *c, int first, size_t a, size_t b, size
 		verbs = verbs || s->triggers[t].form == TRIG_VERB;
 	}
 	verb = verbs && used_as_verb(c, a, b) && (!nouns || verb_slot(c, a));
-	for (int pass = 0; pass < 2; pass++)
+	/* a trigger that names its objects first, the one whose object is
+	 * nearest ("called Russia their biggest threat, telling the allies":
+	 * a threat, not allies); then one that names none */
+	for (int pass = 0; pass < 2; pass++) {
+		int best = -1;
+		size_t nearest = (size_t)-1;
+
 		for (int t = first; t >= 0; t = c->x->next[t]) {
 			const struct trigger *tr = &s->triggers[t];
+			size_t ow;
 
 			if ((tr->form == TRIG_VERB && !verb) || (tr->form == TRIG_NOUN && verb))
 				continue;
-			if (pass == 0 ? tr->nobjects && (objects_near(c, tr, b, cr) ||
-							 (passive(c, a) && passive_owner(c, tr, a, c->S->first) >= 0))
-				      : !tr->nobjects)
+			if (pass == 1 && !tr->nobjects)
 				return t;
+			if (pass == 1 || !tr->nobjects)
+				continue;
+			ow = passive(c, a) && passive_owner(c, tr, a, c->S->first) >= 0 ? b : object_word(c, tr, b, cr);
+			if (ow > 0 && ow < nearest) {
+				best = t;
+				nearest = ow;
+			}
 		}
+		if (best >= 0)
+			return best;
+	}
 	return -1;
 }
 

@@ -94,6 +94,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* a warning drawn from an actor: its threat to the first subject */
 	assert_events("The US and South Korea began joint drills, prompting a warning from North Korea.",
 		      "exercises KOR USA asserted\nthreat PRK USA asserted\nthreat PRK KOR asserted\n");
+	/* calling an actor a friend is praise; of two such triggers the nearer object word decides */
+	assert_events("Xi called Putin a dear friend.", "alliance vladimir_putin xi_jinping asserted\n");
+	assert_events("Xi called Russia the biggest threat, telling his allies.", "criticism xi_jinping RUS asserted\n");
 	/* the guide: being a trade partner is no relation */
 	assert_events("China is Russia's biggest trading partner.", "");
 	/* displeasure said of an actor is criticism of the one it is with */
