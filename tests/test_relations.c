@@ -97,6 +97,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* calling an actor a friend is praise; of two such triggers the nearer object word decides */
 	assert_events("Xi called Putin a dear friend.", "alliance vladimir_putin xi_jinping asserted\n");
 	assert_events("Xi called Russia the biggest threat, telling his allies.", "criticism xi_jinping RUS asserted\n");
+	/* an attack or aid 'from' an actor comes from it */
+	assert_events("Ukraine came under attack from Russia.", "military_conflict RUS UKR asserted\n");
+	assert_events("Jordan received aid from Saudi Arabia.", "economic_aid SAU JOR asserted\n");
 	/* the guide: being a trade partner is no relation */
 	assert_events("China is Russia's biggest trading partner.", "");
 	/* displeasure said of an actor is criticism of the one it is with */
