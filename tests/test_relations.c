@@ -100,6 +100,10 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* an attack or aid 'from' an actor comes from it */
 	assert_events("Ukraine came under attack from Russia.", "military_conflict RUS UKR asserted\n");
 	assert_events("Jordan received aid from Saudi Arabia.", "economic_aid SAU JOR asserted\n");
+	/* joining a body is membership (an alliance); applying to join is hypothetical */
+	assert_events("Sweden joined NATO in 2024.", "alliance SWE nato asserted\n");
+	assert_events("Finland applied to join NATO.", "alliance FIN nato hypothetical\n");
+	assert_events("Russia joined the war against Ukraine.", "military_conflict RUS UKR asserted\n");
 	/* the guide: being a trade partner is no relation */
 	assert_events("China is Russia's biggest trading partner.", "");
 	/* displeasure said of an actor is criticism of the one it is with */
@@ -337,10 +341,10 @@ static void reads_definite_descriptions_as_the_one_actor_before(void **state)
 	assert_events("Saudi Arabia held elections. The kingdom condemned Iran.",
 		      "criticism SAU IRN asserted\n");
 	assert_events("Finland joined NATO. The alliance condemned Russia.",
-		      "criticism nato RUS asserted\n");
+		      "alliance FIN nato asserted\ncriticism nato RUS asserted\n");
 	/* the alliance of its own parties */
 	assert_events("Finland joined NATO. The alliance between Russia and Iran grew.",
-		      "alliance IRN RUS asserted\n");
+		      "alliance FIN nato asserted\nalliance IRN RUS asserted\n");
 	/* two bodies before: no guess */
 	assert_events("NATO and the EU met. The alliance condemned Russia.", "talks eu nato asserted\n");
 }
