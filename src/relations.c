@@ -1858,6 +1858,7 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const int 
 		c.S = &d->sent[si];
 		c.si = si;
 		c.sent_first = c.n;
+		c.tr = NULL;	/* the title pass reads none: not the last sentence's */
 		c.lead_comma = lead_comma(&c);
 		nh = find_triggers(&c, &hits);
 		qstart = question_start(&c);
