@@ -104,6 +104,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("Sweden joined NATO in 2024.", "alliance SWE nato asserted\n");
 	assert_events("Finland applied to join NATO.", "alliance FIN nato hypothetical\n");
 	assert_events("Russia joined the war against Ukraine.", "military_conflict RUS UKR asserted\n");
+	/* a flight to a state is a visit; one that is due is not yet made */
+	assert_events("Modi flew to Washington.", "talks USA narendra_modi asserted\n");
+	assert_events("Modi is due to visit Russia next week.", "talks RUS narendra_modi hypothetical\n");
 	/* the guide: being a trade partner is no relation */
 	assert_events("China is Russia's biggest trading partner.", "");
 	/* displeasure said of an actor is criticism of the one it is with */
