@@ -1768,7 +1768,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		nr = coordinate(c, mi, +1, right, MAX_LIST);
 	/* "Russia and North Korea signed a pact"; "India and Pakistan exchanged
 	 * fire" both ways */
-	if (!nr && (!directed || tr->mutual) && nl > 1 && (strcmp(pattern, "modifier") != 0 || tr->mutual)) {
+	if (!nr && (!directed || tr->mutual) && nl > 1 && (strcmp(pattern, "modifier") != 0 || tr->mutual) &&
+	    tr->person_rel < 0) {	/* but members of a body are no allies by that: "Britain and Denmark are members" */
 		/* but "Russian and Iranian backers" back someone else */
 		for (size_t i = 0; i < nl; i++)
 			for (size_t j = i + 1; j < nl; j++)

@@ -107,6 +107,8 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* a flight to a state is a visit; one that is due is not yet made */
 	assert_events("Modi flew to Washington.", "talks USA narendra_modi asserted\n");
 	assert_events("Modi is due to visit Russia next week.", "talks RUS narendra_modi hypothetical\n");
+	/* members of one body are no allies by that */
+	assert_events("Britain and Denmark are not members of the eurozone.", "");
 	/* the guide: being a trade partner is no relation */
 	assert_events("China is Russia's biggest trading partner.", "");
 	/* displeasure said of an actor is criticism of the one it is with */
