@@ -107,6 +107,8 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* a flight to a state is a visit; one that is due is not yet made */
 	assert_events("Modi flew to Washington.", "talks USA narendra_modi asserted\n");
 	assert_events("Modi is due to visit Russia next week.", "talks RUS narendra_modi hypothetical\n");
+	/* a call resisted is not acted on */
+	assert_events("Putin resisted a call Friday to expel U.S. diplomats.", "sanctions vladimir_putin USA hypothetical\n");
 	/* members of one body are no allies by that */
 	assert_events("Britain and Denmark are not members of the eurozone.", "");
 	/* the guide: being a trade partner is no relation */
