@@ -107,6 +107,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* a flight to a state is a visit; one that is due is not yet made */
 	assert_events("Modi flew to Washington.", "talks USA narendra_modi asserted\n");
 	assert_events("Modi is due to visit Russia next week.", "talks RUS narendra_modi hypothetical\n");
+	/* talks postponed, an invasion no one expects: not (yet) so */
+	assert_events("China postponed talks with Japan.", "talks CHN JPN hypothetical\n");
+	assert_events("Nobody expects China to invade Taiwan soon.", "military_conflict CHN TWN hypothetical\n");
 	/* a call resisted is not acted on */
 	assert_events("Putin resisted a call Friday to expel U.S. diplomats.", "sanctions vladimir_putin USA hypothetical\n");
 	/* members of one body are no allies by that */
