@@ -107,6 +107,12 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* a flight to a state is a visit; one that is due is not yet made */
 	assert_events("Modi flew to Washington.", "talks USA narendra_modi asserted\n");
 	assert_events("Modi is due to visit Russia next week.", "talks RUS narendra_modi hypothetical\n");
+	/* more verbs of force, sanctions, criticism and aid */
+	assert_events("Russia pounded Ukraine.", "military_conflict RUS UKR asserted\n");
+	assert_events("Russia hit Ukraine with missiles.", "military_conflict RUS UKR asserted\n");
+	assert_events("Western sanctions hit Russia hard.", "");
+	assert_events("Russia blockaded Ukraine.", "sanctions RUS UKR asserted\n");
+	assert_events("Britain trained Ukrainian troops.", "military_aid GBR UKR asserted\n");
 	/* talks postponed, an invasion no one expects: not (yet) so */
 	assert_events("China postponed talks with Japan.", "talks CHN JPN hypothetical\n");
 	assert_events("Nobody expects China to invade Taiwan soon.", "military_conflict CHN TWN hypothetical\n");
