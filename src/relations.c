@@ -138,7 +138,8 @@ enum {
 	W_AGENT = 1 << 4, W_QUESTION = 1 << 5, W_PRONOUN = 1 << 6, W_SPEECH = 1 << 7,
 	W_COPULA = 1 << 8, W_AMOUNT = 1 << 9, W_STATEMENT = 1 << 10, W_INSTRUMENT = 1 << 11,
 	W_PARTNER = 1 << 12, W_FIGHTERS = 1 << 13, W_CONDITION = 1 << 14,
-	W_SUBORDINATOR = 1 << 15, W_ADVERB = 1 << 16, W_BE = 1 << 17, W_BRANCH = 1 << 18, W_TIME = 1 << 19, W_ENVOY = 1 << 20
+	W_SUBORDINATOR = 1 << 15, W_ADVERB = 1 << 16, W_BE = 1 << 17, W_BRANCH = 1 << 18,
+	W_TIME = 1 << 19, W_ENVOY = 1 << 20
 };
 
 static const struct {
@@ -1380,7 +1381,7 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 			return -1;	/* "Democrats and members of X": a list, not an act of theirs */
 		/* "during a visit to Vietnam": an event in a phrase of time is the
 		 * clause subject's ("Panetta said during a visit to Vietnam"), also
-		 * when the phrase comes first ("After talks with Xi, Putin said") */
+		 * when the phrase comes first ("On a visit to Moscow, Xi said") */
 		if (i > cl && word_in(word(c, i - 1), occasions)) {
 			size_t k = a;
 
@@ -1769,8 +1770,9 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	/* "Russia and North Korea signed a pact"; "India and Pakistan exchanged
 	 * fire" both ways */
 	if (!nr && (!directed || tr->mutual) && nl > 1 && (strcmp(pattern, "modifier") != 0 || tr->mutual) &&
-	    tr->person_rel < 0) {	/* but members of a body are no allies by that: "Britain and Denmark are members" */
-		/* but "Russian and Iranian backers" back someone else */
+	    tr->person_rel < 0) {
+		/* but "Russian and Iranian backers" back someone else, and
+		 * "Britain and Denmark are members" of something else */
 		for (size_t i = 0; i < nl; i++)
 			for (size_t j = i + 1; j < nl; j++)
 				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j])))
