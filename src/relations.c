@@ -54,7 +54,8 @@ static const char *const agents[] = {
 	"military", "militaries", "navy", "president", "head", "heads", "spokesman", "spokeswoman",
 	"spokesperson", "ambassador", "ambassadors", "diplomats", "authorities", "negotiators",
 	"troops", "allies", "countries", "nations", "states", "powers", "members", "coalition",
-	"mediators", NULL
+	"mediators", "secretary", "general", "generals", "commander", "commanders", "chairman",
+	"chairwoman", "chancellor", "premier", "king", "queen", "emir", NULL
 };
 static const char *const clause_words[] = {
 	"but", "while", "whereas", "although", "though", "because", "yet", "unless", NULL

@@ -115,6 +115,8 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("Britain trained Ukrainian troops.", "military_aid GBR UKR asserted\n");
 	assert_events("Russia's annexation of Crimea and its siege of Ukraine went on.", "military_conflict RUS UKR asserted\n");
 	assert_events("Russia's deployment of troops to Belarus worried Poland.", "military_presence RUS BLR asserted\n");
+	/* a body's secretary general or top general acts for it */
+	assert_events("NATO's secretary general warned Russia.", "threat nato RUS asserted\n");
 	/* talks postponed, an invasion no one expects: not (yet) so */
 	assert_events("China postponed talks with Japan.", "talks CHN JPN hypothetical\n");
 	assert_events("Nobody expects China to invade Taiwan soon.", "military_conflict CHN TWN hypothetical\n");
