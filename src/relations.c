@@ -377,6 +377,13 @@ static void emit(struct ctx *c, int rel, int sa, int ta, size_t first, size_t en
 	snprintf(e->rule, sizeof e->rule, "%s/%s", tid, pattern);
 }
 
+/* Does "each other" or "one another" follow the trigger ending at b? */
+static bool each_other(const struct ctx *c, size_t b, size_t cr)
+{
+	return b + 1 < cr && ((strcmp(word(c, b), "each") == 0 && strcmp(word(c, b + 1), "other") == 0) ||
+			      (strcmp(word(c, b), "one") == 0 && strcmp(word(c, b + 1), "another") == 0));
+}
+
 /* A relation between mentions src and dst found by the trigger at [a, b). */
 static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t b,
 		      enum modality mod, const char *tid, const char *pattern)
@@ -1535,8 +1542,10 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 			/* its preposition may come a few words later: "a visit this week to" */
 			while (i < cr && i < b + 3 && !is(c, i, W_NOUN_PREP) && c->at[i] < 0 &&
 			       (c->d->tok[i].flags & TOK_WORD) && !(c->d->tok[i].flags & TOK_UPPER) &&
-			       !is(c, i, W_PREP | W_COPULA | W_QUESTION) && strcmp(word(c, i), "that") != 0)
-				i++;	/* not into a relative clause: "a partner that delivers for him" */
+			       !is(c, i, W_PREP | W_COPULA | W_QUESTION) && strcmp(word(c, i), "that") != 0 &&
+			       !ends(word(c, i), "ed"))
+				i++;	/* not into a relative clause: "a partner that delivers for him",
+					 * nor a verb: "its allies imposed sanctions on Russia" */
 			if (i >= cr || !is(c, i, W_NOUN_PREP) || (i > b && strcmp(word(c, i), "of") == 0))
 				return -1;	/* a later "of" belongs to the words between */
 			/* "talks in Washington": a capital after "in" or "at" is the venue */
@@ -1769,9 +1778,9 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	if (mi >= 0)
 		nr = coordinate(c, mi, +1, right, MAX_LIST);
 	/* "Russia and North Korea signed a pact"; "India and Pakistan exchanged
-	 * fire" both ways */
-	if (!nr && (!directed || tr->mutual) && nl > 1 && (strcmp(pattern, "modifier") != 0 || tr->mutual) &&
-	    tr->person_rel < 0) {
+	 * fire" and "accused each other" both ways */
+	if (!nr && (!directed || tr->mutual || each_other(c, b, cr)) && nl > 1 &&
+	    (strcmp(pattern, "modifier") != 0 || tr->mutual) && tr->person_rel < 0) {
 		/* but "Russian and Iranian backers" back someone else, and
 		 * "Britain and Denmark are members" of something else */
 		for (size_t i = 0; i < nl; i++)

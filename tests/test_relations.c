@@ -115,6 +115,11 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("Britain trained Ukrainian troops.", "military_aid GBR UKR asserted\n");
 	assert_events("Russia's annexation of Crimea and its siege of Ukraine went on.", "military_conflict RUS UKR asserted\n");
 	assert_events("Russia's deployment of troops to Belarus worried Poland.", "military_presence RUS BLR asserted\n");
+	/* each other: both ways; neither ... nor: not so; "its allies" are no allies of what they sanction */
+	assert_events("India and Pakistan accused each other of violating the ceasefire.",
+		      "criticism PAK IND asserted\ncriticism IND PAK asserted\n");
+	assert_events("Neither China nor Russia condemned Iran.", "criticism RUS IRN hypothetical\n");
+	assert_events("The US and its allies imposed sanctions on Russia.", "sanctions USA RUS asserted\n");
 	/* a body's secretary general or top general acts for it */
 	assert_events("NATO's secretary general warned Russia.", "threat nato RUS asserted\n");
 	/* talks postponed, an invasion no one expects: not (yet) so */
