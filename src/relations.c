@@ -32,6 +32,7 @@ struct extractor {
 	int title;			/* the first title trigger, or -1 */
 	int membership;			/* the first noun trigger of membership ("member of"), or -1 */
 	int affiliation;		/* the relation of a person to a state or body, or -1 */
+	int talks;			/* the relation of mediators to the parties, or -1 */
 };
 
 static const char *const preps[] = {
@@ -191,6 +192,7 @@ struct extractor *relations_new(const struct schema *s, struct vocab *words)
 			vocab_add(words, classes[k].words[i]);
 	x->title = x->membership = -1;
 	x->affiliation = schema_reltype(s, "affiliation");
+	x->talks = schema_reltype(s, "talks");
 	for (size_t t = 0; t < s->ntriggers; t++) {
 		if (s->triggers[t].form == TRIG_TITLE && x->title < 0)
 			x->title = (int)t;
@@ -1280,6 +1282,17 @@ static bool plural(const struct ctx *c, size_t i)
 	return n > 3 && word(c, i)[n - 1] == 's' && word(c, i)[n - 2] != 's';
 }
 
+/* Is mention mi a news dateline's place, "ISLAMABAD: Pakistan and ..." or
+ * "MOSCOW (Reuters) - Russia ...": at the sentence's start, then a colon, a
+ * parenthesis or a dash? */
+static bool dateline(const struct ctx *c, int mi)
+{
+	size_t e = c->m[mi].end;
+
+	return c->m[mi].first == c->S->first && e < c->S->end &&
+	       (strcmp(word(c, e), ":") == 0 || strcmp(word(c, e), "(") == 0 || dash(c, e));
+}
+
 /* The first actor of the sentence that is no object of a preposition, before a. */
 static int first_subject(const struct ctx *c, size_t a)
 {
@@ -1294,7 +1307,7 @@ static int first_subject(const struct ctx *c, size_t a)
 	for (size_t i = from; i < a && i < from + 4 * CLAUSE_REACH; i++) {
 		int mi = mention_at(c, i);
 
-		if (mi >= 0 && c->m[mi].first >= i && !governor(c, mi))
+		if (mi >= 0 && c->m[mi].first >= i && !governor(c, mi) && !dateline(c, mi))
 			return mi;
 	}
 	return -1;
@@ -1621,6 +1634,37 @@ static bool owns_object(const struct ctx *c, const struct trigger *t, int mi)
 	return i < c->S->end && is_object(c, t, i);
 }
 
+/* "negotiations in Doha mediated by Qatar and Turkiye", "talks between
+ * Israel and Hamas, brokered by Egypt": the noun's mediators have talks with
+ * each of its parties, those between which it is or else the sentence's
+ * first subject and its list. */
+static void mediation(struct ctx *c, const struct trigger *tr, size_t a, size_t b, size_t cr, enum modality mod)
+{
+	static const char *const by_words[] = {"mediated", "brokered", "facilitated", "hosted", NULL};
+	static const char *const within[] = {"in", "at", "between", "with", "and", ",", NULL};
+	int parties[MAX_LIST], by[MAX_LIST], x, y, mi;
+	size_t i = b, np = 0, nb;
+
+	/* past the noun's own phrase only: its place or parties ("in Doha",
+	 * "between Israel and Hamas,", "was"), not "a truce after talks mediated by" */
+	while (i + 2 < c->S->end && i < b + 8 && !(word_in(word(c, i), by_words) && strcmp(word(c, i + 1), "by") == 0) &&
+	       (c->at[i] >= 0 || is(c, i, W_DET | W_BE) || word_in(word(c, i), within)))
+		i++;
+	if (c->x->talks < 0 || i + 2 >= c->S->end || !word_in(word(c, i), by_words) || strcmp(word(c, i + 1), "by") != 0 ||
+	    (mi = mention_at(c, i + 2)) < 0)
+		return;
+	nb = coordinate(c, mi, +1, by, MAX_LIST);
+	if (between(c, b, cr, &x, &y)) {
+		parties[np++] = x;
+		parties[np++] = y;
+	} else if ((mi = first_subject(c, a)) >= 0) {
+		np = coordinate(c, mi, +1, parties, MAX_LIST);
+	}
+	for (size_t j = 0; j < nb; j++)
+		for (size_t k = 0; k < np; k++)
+			add_event(c, c->x->talks, by[j], parties[k], a, b, mod, tr->id, "mediation");
+}
+
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
 	const struct trigger *tr = c->tr = &c->x->s->triggers[t];
@@ -1644,6 +1688,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		if (cue_at(c, i, ow))
 			mod = MOD_HYPOTHETICAL;
 
+	if (noun)
+		mediation(c, tr, a, b, cr, mod);
 	if (between(c, b, cr, &x, &y)) {
 		if (!noun && (mi = subject(c, a, cl, false)) >= 0) {
 			/* "Egypt mediated between Israel and Hamas": the mediator with each */

@@ -115,6 +115,13 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("Britain trained Ukrainian troops.", "military_aid GBR UKR asserted\n");
 	assert_events("Russia's annexation of Crimea and its siege of Ukraine went on.", "military_conflict RUS UKR asserted\n");
 	assert_events("Russia's deployment of troops to Belarus worried Poland.", "military_presence RUS BLR asserted\n");
+	/* mediators have talks with each party; a dateline is no subject */
+	assert_events("Talks between Israel and Hamas, mediated by Qatar, resumed.",
+		      "talks ISR QAT asserted\ntalks QAT hamas asserted\ntalks ISR hamas asserted\n");
+	assert_events("ISLAMABAD: Pakistan and Afghanistan agreed to a truce after negotiations mediated by Qatar.",
+		      "pact AFG PAK asserted\ntalks PAK QAT asserted\ntalks AFG QAT asserted\n");
+	assert_events("The agreement between Armenia and Azerbaijan was brokered by the United States.",
+		      "talks ARM USA asserted\ntalks AZE USA asserted\npact ARM AZE asserted\n");
 	/* each other: both ways; neither ... nor: not so; "its allies" are no allies of what they sanction */
 	assert_events("India and Pakistan accused each other of violating the ceasefire.",
 		      "criticism PAK IND asserted\ncriticism IND PAK asserted\n");
@@ -614,7 +621,7 @@ static void takes_mediators_and_persons_in_apposition(void **state)
 {
 	(void)state;
 	assert_events("Pakistan and Afghanistan agreed to a truce after talks mediated by Qatar.",
-		      "pact AFG PAK asserted\ntalks AFG QAT asserted\ntalks PAK QAT asserted\n");
+		      "pact AFG PAK asserted\ntalks PAK QAT asserted\ntalks AFG QAT asserted\n");
 	assert_events("Xi Jinping made a state visit this week to his friend, President Vladimir Putin.",
 		      "affiliation vladimir_putin RUS asserted\ntalks vladimir_putin xi_jinping asserted\n");
 	/* a later "of" belongs to the words between */
