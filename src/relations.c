@@ -1635,7 +1635,8 @@ static bool owns_object(const struct ctx *c, const struct trigger *t, int mi)
 }
 
 /* "negotiations in Doha mediated by Qatar and Turkiye", "talks between
- * Israel and Hamas, brokered by Egypt": the noun's mediators have talks with
+ * Israel and Hamas, brokered by Egypt", "the US-brokered deal between Israel
+ * and the UAE": the noun's mediators have talks with
  * each of its parties, those between which it is or else the sentence's
  * first subject and its list. */
 static void mediation(struct ctx *c, const struct trigger *tr, size_t a, size_t b, size_t cr, enum modality mod)
@@ -1650,10 +1651,16 @@ static void mediation(struct ctx *c, const struct trigger *tr, size_t a, size_t 
 	while (i + 2 < c->S->end && i < b + 8 && !(word_in(word(c, i), by_words) && strcmp(word(c, i + 1), "by") == 0) &&
 	       (c->at[i] >= 0 || is(c, i, W_DET | W_BE) || word_in(word(c, i), within)))
 		i++;
-	if (c->x->talks < 0 || i + 2 >= c->S->end || !word_in(word(c, i), by_words) || strcmp(word(c, i + 1), "by") != 0 ||
-	    (mi = mention_at(c, i + 2)) < 0)
+	if (c->x->talks < 0)
 		return;
-	nb = coordinate(c, mi, +1, by, MAX_LIST);
+	if (i + 2 < c->S->end && word_in(word(c, i), by_words) && strcmp(word(c, i + 1), "by") == 0 &&
+	    (mi = mention_at(c, i + 2)) >= 0)
+		nb = coordinate(c, mi, +1, by, MAX_LIST);
+	else if (a > c->S->first + 2 && word_in(word(c, a - 1), by_words) && strcmp(word(c, a - 2), "-") == 0 &&
+		 (mi = mention_ending(c, a - 2)) >= 0)
+		nb = coordinate(c, mi, -1, by, MAX_LIST);	/* "the US-brokered deal between" */
+	else
+		return;
 	if (between(c, b, cr, &x, &y)) {
 		parties[np++] = x;
 		parties[np++] = y;

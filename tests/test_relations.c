@@ -122,6 +122,10 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 		      "pact AFG PAK asserted\ntalks PAK QAT asserted\ntalks AFG QAT asserted\n");
 	assert_events("The agreement between Armenia and Azerbaijan was brokered by the United States.",
 		      "talks ARM USA asserted\ntalks AZE USA asserted\npact ARM AZE asserted\n");
+	assert_events("The US-brokered deal between Israel and the UAE was signed.",
+		      "talks ISR USA asserted\ntalks ARE USA asserted\npact ARE ISR asserted\n");
+	/* "Sino-" and "Russo-" compounds */
+	assert_events("The Sino-Vietnamese war began.", "military_conflict CHN VNM asserted\nmilitary_conflict VNM CHN asserted\n");
 	/* each other: both ways; neither ... nor: not so; "its allies" are no allies of what they sanction */
 	assert_events("India and Pakistan accused each other of violating the ceasefire.",
 		      "criticism PAK IND asserted\ncriticism IND PAK asserted\n");
