@@ -674,6 +674,11 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 	const char *w = word(c, a), *p;
 	size_t k = a;
 
+	/* a demonym before it makes it a noun: "a Russian court" (but "Russians
+	 * attacked": a plural is the people) */
+	if (a > c->S->first && c->at[a - 1] >= 0 && c->m[c->at[a - 1]].form == FORM_ADJECTIVE &&
+	    c->m[c->at[a - 1]].end == a && !ends(word(c, a - 1), "s"))
+		return false;
 	for (size_t i = a; i > c->S->first && a - i < 3; i--) {
 		if (is(c, i - 1, W_DET) || possessive(c, i - 1))
 			return false;	/* also a resolved one: "their support" */

@@ -113,6 +113,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("Western sanctions hit Russia hard.", "");
 	assert_events("Russia blockaded Ukraine.", "sanctions RUS UKR asserted\n");
 	assert_events("The US banned imports of Iranian oil.", "sanctions USA IRN asserted\n");
+	/* after a demonym a verb's word is a noun; after a plural one, the people's verb */
+	assert_events("A Russian court sentenced an American journalist.", "");
+	assert_events("Russians attacked Ukraine.", "military_conflict RUS UKR asserted\n");
 	assert_events("Britain trained Ukrainian troops.", "military_aid GBR UKR asserted\n");
 	assert_events("Russia's annexation of Crimea and its siege of Ukraine went on.", "military_conflict RUS UKR asserted\n");
 	assert_events("Russia's deployment of troops to Belarus worried Poland.", "military_presence RUS BLR asserted\n");
