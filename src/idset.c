@@ -96,46 +96,46 @@ static bool memory_add(uint64_t *slots, size_t cap, uint64_t id)
 	return false;
 }
 
-/* Double the table on disk, at half load: the ids are read back in large
- * pieces and probed into a file twice the size. */
-static void grow_on_disk(struct idset *s)
+/* The table's ids probed into a new file of cap slots, read from memory or,
+ * on disk, back in large pieces; the file, or -1 if none can be made. */
+static int refile(const struct idset *s, size_t cap)
 {
-	size_t cap = 2 * s->cap, n = 8192;
-	uint64_t *piece = xmalloc(n * sizeof *piece);
+	size_t n = s->cap < 8192 ? s->cap : 8192;
+	uint64_t *piece = s->on_disk ? xmalloc(n * sizeof *piece) : NULL;
 	int fd = new_file(cap);
 
-	if (fd < 0)
-		die("create");
-	for (size_t at = 0; at < s->cap; at += n) {
-		read_slots(s->fd, piece, n, at);
+	for (size_t at = 0; fd >= 0 && at < s->cap; at += n) {
+		const uint64_t *v = s->on_disk ? piece : s->slots + at;
+
+		if (s->on_disk)
+			read_slots(s->fd, piece, n, at);
 		for (size_t j = 0; j < n; j++)
-			if (piece[j])
-				disk_add(fd, cap, piece[j]);
+			if (v[j])
+				disk_add(fd, cap, v[j]);
 	}
 	free(piece);
-	close(s->fd);
-	s->fd = fd;
-	s->cap = cap;
+	return fd;
 }
 
-/* Grow the table in memory, or move it to disk once it is as large as
- * memory may hold (if a file can be made). */
+/* Double the table: in memory, until it is as large as memory may hold,
+ * then (if a file can be made) in a file of DISK_SLOTS, doubled there at
+ * half load. */
 static void grow(struct idset *s)
 {
-	size_t cap = s->cap ? 2 * s->cap : 64;
+	size_t cap = s->cap ? 2 * s->cap : 64, file_cap = s->on_disk ? cap : DISK_SLOTS;
 	uint64_t *slots;
 	int fd;
 
-	if (cap > IDSET_MEMORY_SLOTS && (fd = new_file(DISK_SLOTS)) >= 0) {
-		for (size_t j = 0; j < s->cap; j++)
-			if (s->slots[j])
-				disk_add(fd, DISK_SLOTS, s->slots[j]);
-		free(s->slots);
-		s->slots = NULL;
-		s->cap = DISK_SLOTS;
-		s->fd = fd;
-		s->on_disk = true;
-		return;
+	if (s->on_disk || cap > IDSET_MEMORY_SLOTS) {
+		if ((fd = refile(s, file_cap)) >= 0) {
+			if (s->on_disk)
+				close(s->fd);
+			free(s->slots);
+			*s = (struct idset){NULL, file_cap, s->count, s->zero, true, fd};
+			return;
+		}
+		if (s->on_disk)
+			die("create");	/* in memory it stays only while it never left */
 	}
 	slots = xcalloc(cap, sizeof *slots);
 	for (size_t j = 0; j < s->cap; j++)
@@ -155,15 +155,9 @@ bool idset_add(struct idset *s, uint64_t id)
 		s->zero = true;
 		return had;
 	}
-	if (s->on_disk) {
-		if (2 * (s->count + 1) > s->cap)
-			grow_on_disk(s);
-		had = disk_add(s->fd, s->cap, id);
-	} else {
-		if (4 * (s->count + 1) > 3 * s->cap)
-			grow(s);
-		had = s->on_disk ? disk_add(s->fd, s->cap, id) : memory_add(s->slots, s->cap, id);
-	}
+	if (s->on_disk ? 2 * (s->count + 1) > s->cap : 4 * (s->count + 1) > 3 * s->cap)
+		grow(s);	/* at most half full on disk, three quarters in memory */
+	had = s->on_disk ? disk_add(s->fd, s->cap, id) : memory_add(s->slots, s->cap, id);
 	s->count += !had;
 	return had;
 }

@@ -25,6 +25,7 @@
 #include "graph.h"
 #include "graphml.h"
 #include "html.h"
+#include "idset.h"
 #include "jsonio.h"
 #include "parallel.h"
 #include "recipe.h"
@@ -32,7 +33,6 @@
 #include "schema.h"
 #include "tables.h"
 #include "text.h"
-#include "idset.h"
 #include "util.h"
 
 #ifndef VERSION
