@@ -788,6 +788,16 @@ static int actor_past_title(const struct ctx *c, size_t i, size_t end)
 	return mention_at(c, k);
 }
 
+/* The first comma within 16 tokens from a, which ends a phrase set before
+ * the clause's subject; or (size_t)-1. */
+static size_t comma_after(const struct ctx *c, size_t a)
+{
+	for (size_t k = a; k < c->S->end && k < a + 16; k++)
+		if (strcmp(word(c, k), ",") == 0)
+			return k;
+	return (size_t)-1;
+}
+
 /* The subject that noun phrases set before it describe: "A close ally of
  * Russia, Belarus hosted the drills", "A friend of Mr Johnson and ally of
  * the United Kingdom, President Trump has...". The sentence opens with
@@ -796,13 +806,11 @@ static int actor_past_title(const struct ctx *c, size_t i, size_t end)
  * right after the comma. Else -1. */
 static int fronted_subject(const struct ctx *c, size_t a)
 {
-	size_t i = c->S->first, comma = a;
+	size_t i = c->S->first, comma = comma_after(c, a);
 	bool heads = false;
 	int mi;
 
-	while (comma < c->S->end && comma < a + 12 && strcmp(word(c, comma), ",") != 0)
-		comma++;
-	if (comma >= c->S->end || strcmp(word(c, comma), ",") != 0)
+	if (comma == (size_t)-1)
 		return -1;
 	for (;;) {
 		size_t k = i;
@@ -895,6 +903,8 @@ static int pick_trigger(const struct ctx *c, int first, size_t a, size_t b, size
 {
 	const struct schema *s = c->x->s;
 	bool nouns = false, verbs = false, verb;
+	int best = -1, plain = -1;
+	size_t nearest = (size_t)-1;
 
 	for (int t = first; t >= 0; t = c->x->next[t]) {
 		nouns = nouns || s->triggers[t].form == TRIG_NOUN;
@@ -903,31 +913,25 @@ static int pick_trigger(const struct ctx *c, int first, size_t a, size_t b, size
 	verb = verbs && used_as_verb(c, a, b) && (!nouns || verb_slot(c, a));
 	/* a trigger that names its objects first, the one whose object is
 	 * nearest ("called Russia their biggest threat, telling the allies":
-	 * a threat, not allies); then one that names none */
-	for (int pass = 0; pass < 2; pass++) {
-		int best = -1;
-		size_t nearest = (size_t)-1;
+	 * a threat, not allies); else the first that names none */
+	for (int t = first; t >= 0; t = c->x->next[t]) {
+		const struct trigger *tr = &s->triggers[t];
+		size_t ow;
 
-		for (int t = first; t >= 0; t = c->x->next[t]) {
-			const struct trigger *tr = &s->triggers[t];
-			size_t ow;
-
-			if ((tr->form == TRIG_VERB && !verb) || (tr->form == TRIG_NOUN && verb))
-				continue;
-			if (pass == 1 && !tr->nobjects)
-				return t;
-			if (pass == 1 || !tr->nobjects)
-				continue;
-			ow = passive(c, a) && passive_owner(c, tr, a, c->S->first) >= 0 ? b : object_word(c, tr, b, cr);
-			if (ow > 0 && ow < nearest) {
-				best = t;
-				nearest = ow;
-			}
+		if ((tr->form == TRIG_VERB && !verb) || (tr->form == TRIG_NOUN && verb))
+			continue;
+		if (!tr->nobjects) {
+			if (plain < 0)
+				plain = t;
+			continue;
 		}
-		if (best >= 0)
-			return best;
+		ow = passive(c, a) && passive_owner(c, tr, a, c->S->first) >= 0 ? b : object_word(c, tr, b, cr);
+		if (ow > 0 && ow < nearest) {
+			best = t;
+			nearest = ow;
+		}
 	}
-	return -1;
+	return best >= 0 ? best : plain;
 }
 
 /* The state or body before mention org that owns a post at it or about it:
@@ -1409,13 +1413,11 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		 * clause subject's ("Panetta said during a visit to Vietnam"), also
 		 * when the phrase comes first ("On a visit to Moscow, Xi said") */
 		if (i > cl && word_in(word(c, i - 1), occasions)) {
-			size_t k = a;
+			size_t comma = comma_after(c, a);
 
 			if (i - 1 > c->S->first)
 				return first_subject(c, i - 1);
-			while (k < c->S->end && k < a + 16 && strcmp(word(c, k), ",") != 0)
-				k++;
-			return k < c->S->end && strcmp(word(c, k), ",") == 0 ? actor_past_title(c, k + 1, c->S->end) : -1;
+			return comma == (size_t)-1 ? -1 : actor_past_title(c, comma + 1, c->S->end);
 		}
 		/* "$500 million in new aid" is no object of "in"; "to" is mostly "to
 		 * wage war" or "agreed to a deal", but after a comma "X, to a summit"
@@ -1650,16 +1652,19 @@ static void mediation(struct ctx *c, const struct trigger *tr, size_t a, size_t 
 	static const char *const within[] = {"in", "at", "between", "with", "and", ",", NULL};
 	int parties[MAX_LIST], by[MAX_LIST], x, y, mi;
 	size_t i = b, np = 0, nb;
+	bool mediated = false;
 
-	/* past the noun's own phrase only: its place or parties ("in Doha",
-	 * "between Israel and Hamas,", "was"), not "a truce after talks mediated by" */
-	while (i + 2 < c->S->end && i < b + 8 && !(word_in(word(c, i), by_words) && strcmp(word(c, i + 1), "by") == 0) &&
-	       (c->at[i] >= 0 || is(c, i, W_DET | W_BE) || word_in(word(c, i), within)))
-		i++;
 	if (c->x->talks < 0)
 		return;
-	if (i + 2 < c->S->end && word_in(word(c, i), by_words) && strcmp(word(c, i + 1), "by") == 0 &&
-	    (mi = mention_at(c, i + 2)) >= 0)
+	/* past the noun's own phrase only: its place or parties ("in Doha",
+	 * "between Israel and Hamas,", "was"), not "a truce after talks mediated by" */
+	for (; i + 2 < c->S->end && i < b + 8; i++) {
+		if ((mediated = word_in(word(c, i), by_words) && strcmp(word(c, i + 1), "by") == 0))
+			break;
+		if (c->at[i] < 0 && !is(c, i, W_DET | W_BE) && !word_in(word(c, i), within))
+			break;
+	}
+	if (mediated && (mi = mention_at(c, i + 2)) >= 0)
 		nb = coordinate(c, mi, +1, by, MAX_LIST);
 	else if (a > c->S->first + 2 && word_in(word(c, a - 1), by_words) && strcmp(word(c, a - 2), "-") == 0 &&
 		 (mi = mention_ending(c, a - 2)) >= 0)
