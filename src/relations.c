@@ -1604,6 +1604,25 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 	return i > b && i < lim && is(c, i - 1, W_AGENT | W_PARTNER) ? listed_after(c, i, cr) : -1;
 }
 
+/* The agent of a noun after its object and "by" ("the invasion of Ukraine by
+ * Russia", "the shooting of two Palestinians by Israeli soldiers"), or -1:
+ * an actor, not a thing it modifies ("by Israeli courts") nor a means ("by
+ * land"). The object's list is in objs (n of them). */
+static int noun_agent(const struct ctx *c, const int *objs, size_t n, size_t cr)
+{
+	size_t i = c->m[objs[n - 1]].end;
+	int mi;
+
+	if (i + 1 >= cr || strcmp(word(c, i), "by") != 0)
+		return -1;
+	mi = mention_at(c, ++i);
+	if (mi < 0 && i + 1 < cr && is(c, i, W_DET))
+		mi = mention_at(c, ++i);
+	if (mi < 0 || c->m[mi].end > cr)
+		return -1;
+	return !modifies_a_thing(c, mi, cr) || is(c, c->m[mi].end, W_AGENT | W_INSTRUMENT) ? mi : -1;
+}
+
 /* The two sides of "between A and B" just after the trigger. */
 static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 {
@@ -1730,6 +1749,17 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		return;
 	}
 	obj = object(c, b, cr, tr);
+	if (noun && !tr->reverse && obj >= 0) {
+		nr = coordinate(c, obj, +1, right, MAX_LIST);
+		if ((mi = noun_agent(c, right, nr, cr)) >= 0) {
+			nl = coordinate(c, mi, +1, left, MAX_LIST);
+			for (size_t i = 0; i < nl; i++)
+				for (size_t j = 0; j < nr; j++)
+					add_event(c, tr->rel, left[i], right[j], a, b, mod, tr->id, "agent-object");
+			return;
+		}
+		nr = 0;
+	}
 	if (noun && tr->reverse && strcmp(word(c, b - 1), "from") == 0 && (mi = obj) >= 0 &&
 	    (x = first_subject(c, a)) >= 0) {
 		/* "X fired a missile, drawing condemnation from Y": the reaction is to

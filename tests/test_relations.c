@@ -20,6 +20,11 @@ static void turns_passives_around(void **state)
 	(void)state;
 	assert_events("Iran was sanctioned by the United States.", "sanctions USA IRN asserted\n");
 	assert_events("the drills were condemned by China", "");
+	/* a noun's agent after its object */
+	assert_events("The invasion of Ukraine by Russian forces began.", "military_conflict RUS UKR asserted\n");
+	assert_events("The occupation of Iraq by the United States and Britain ended.",
+		      "military_conflict USA IRQ asserted\nmilitary_conflict GBR IRQ asserted\n");
+	assert_events("The attack on Iran by land was feared.", "");
 }
 
 static void reads_modifiers_and_prepositions_of_nouns(void **state)
