@@ -552,6 +552,9 @@ static void reads_protests_and_restored_relations(void **state)
 	assert_events("European countries signed a letter denouncing Israel.", "criticism europe ISR asserted\n");
 	assert_events("Britain summoned the Iranian ambassador.", "criticism GBR IRN asserted\n");
 	assert_events("Beijing lodged a protest with Tokyo.", "criticism CHN JPN asserted\n");
+	/* a complaint or charge is against the subject of its clause */
+	assert_events("China charged that the United States was meddling.", "criticism CHN USA asserted\n");
+	assert_events("The charge that Russia meddled was denied.", "");
 	/* summoning no envoy is no protest */
 	assert_events("Britain summoned Iran to the talks.", "");
 	assert_events("Colombia and Venezuela restored diplomatic relations.",
