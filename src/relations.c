@@ -90,6 +90,10 @@ static const char *const statements[] = {
 	"statement", "statements", "resolution", "resolutions", "declaration", "communique",
 	"letter", "speech", "remarks", "message", "report", "tweet", "post", "comments", NULL
 };
+/* nouns that measure an act: "a new round of talks" is talks */
+static const char *const measures[] = {
+	"round", "rounds", "series", "wave", "waves", "spate", "flurry", "string", "raft", "package", NULL
+};
 static const char *const amounts[] = {"million", "billion", "trillion", "thousand", NULL};
 static const char *const copulas[] = {
 	"is", "was", "are", "were", "has", "have", "been", "being", "remains", "remained", "became",
@@ -1394,18 +1398,28 @@ static int relative_antecedent(const struct ctx *c, size_t r)
 	return mention_ending(c, i);
 }
 
+/* The start of the determiner and up to two modifiers before token a. */
+static size_t np_words_before(const struct ctx *c, size_t a, size_t cl)
+{
+	size_t i = a;
+
+	while (i > cl && a - i < 3 && c->at[i - 1] < 0 && (c->d->tok[i - 1].flags & TOK_WORD) &&
+	       !(c->d->tok[i - 1].flags & TOK_UPPER) && !is(c, i - 1, W_PREP) &&
+	       strcmp(word(c, i - 1), "and") != 0 && strcmp(word(c, i - 1), "or") != 0)
+		i--;
+	return i;
+}
+
 /* The nearest mention before a that can be the clause's subject: not the
  * object of a preposition, except the agent "by X" for nouns. A noun that is
  * itself the object of a preposition ("the end of the war") has none. */
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 {
 	if (noun) {	/* past its determiner and up to two modifiers; "to" is mostly "to wage" */
-		size_t i = a;
+		size_t i = np_words_before(c, a, cl);
 
-		while (i > cl && a - i < 3 && c->at[i - 1] < 0 && (c->d->tok[i - 1].flags & TOK_WORD) &&
-		       !(c->d->tok[i - 1].flags & TOK_UPPER) && !is(c, i - 1, W_PREP) &&
-		       strcmp(word(c, i - 1), "and") != 0 && strcmp(word(c, i - 1), "or") != 0)
-			i--;
+		if (i > cl + 1 && strcmp(word(c, i - 1), "of") == 0 && word_in(word(c, i - 2), measures))
+			i = np_words_before(c, i - 2, cl);	/* "held a new round of border talks" */
 		if (i > cl && (strcmp(word(c, i - 1), "and") == 0 || strcmp(word(c, i - 1), "or") == 0) &&
 		    mention_ending(c, i - 1) >= 0)
 			return -1;	/* "Democrats and members of X": a list, not an act of theirs */

@@ -590,6 +590,9 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 		      "recognition USA VNM asserted\nrecognition VNM USA asserted\n");
 	assert_events("Defense Secretary Leon Panetta said during a visit to Vietnam that it mattered.",
 		      "talks VNM leon_panetta asserted\n");
+	/* a measure of an act is the act; the end of one is not */
+	assert_events("India and China held a new round of border talks.", "talks CHN IND asserted\n");
+	assert_events("India and China marked the end of the talks.", "");
 }
 
 static void reads_a_definite_noun_as_existing(void **state)
