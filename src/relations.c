@@ -539,6 +539,16 @@ static const char *const times[] = {"during", "amid", "on", "after", "following"
 /* of those, the ones whose event is the clause subject's own ("Panetta said
  * during a visit to Vietnam"), unlike "since an attack on Kosovo" */
 static const char *const occasions[] = {"during", "amid", "on", NULL};
+/* and the ones whose event is the subject's when their phrase opens the
+ * sentence ("After talks with Scholz, Macron said"); not later, where it
+ * may be another's ("agreed to a truce after talks with Hamas") */
+static const char *const openers[] = {"after", "following", NULL};
+
+/* Does a trigger's phrase end in its preposition ("talks with")? */
+static bool key_has_prep(const char *key)
+{
+	return word_in(strrchr(key, ' ') ? strrchr(key, ' ') + 1 : key, preps);
+}
 
 /* his, her, their, its, our */
 static bool possessive(const struct ctx *c, size_t i)
@@ -1426,11 +1436,17 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		/* "during a visit to Vietnam": an event in a phrase of time is the
 		 * clause subject's ("Panetta said during a visit to Vietnam"), also
 		 * when the phrase comes first ("On a visit to Moscow, Xi said") */
-		if (i > cl && word_in(word(c, i - 1), occasions)) {
+		if (i > cl && (word_in(word(c, i - 1), occasions) || word_in(word(c, i - 1), openers))) {
 			size_t comma = comma_after(c, a);
+			bool opens = i - 1 == c->S->first ||	/* "Speaking after talks with" */
+				     (i - 2 == c->S->first && ends(word(c, i - 2), "ing"));
 
-			if (i - 1 > c->S->first)
+			if (!opens && word_in(word(c, i - 1), occasions))
 				return first_subject(c, i - 1);
+			/* an opener's noun names its other side ("talks with"), not a
+			 * venue that may be a state ("talks in Qatar") */
+			if (!opens || (word_in(word(c, i - 1), openers) && !key_has_prep(c->tr->key)))
+				return -1;
 			return comma == (size_t)-1 ? -1 : actor_past_title(c, comma + 1, c->S->end);
 		}
 		/* "$500 million in new aid" is no object of "in"; "to" is mostly "to
@@ -1560,8 +1576,7 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 {
 	size_t i = b, lim;
 	int mi;
-	bool prep_in_key = strrchr(t->key, ' ') ? word_in(strrchr(t->key, ' ') + 1, preps)
-						: word_in(t->key, preps);
+	bool prep_in_key = key_has_prep(t->key);
 
 	if (t->form == TRIG_NOUN) {
 		if (!prep_in_key && i < cr && is(c, i, W_COPULA)) {	/* "X's ally has been Egypt" */

@@ -590,6 +590,10 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 		      "recognition USA VNM asserted\nrecognition VNM USA asserted\n");
 	assert_events("Defense Secretary Leon Panetta said during a visit to Vietnam that it mattered.",
 		      "talks VNM leon_panetta asserted\n");
+	/* an opening phrase of what came before is the subject's, with its other side named */
+	assert_events("Speaking after talks with Chancellor Olaf Scholz, Macron said Europe must act.",
+		      "affiliation olaf_scholz DEU asserted\ntalks emmanuel_macron olaf_scholz asserted\n");
+	assert_events("After talks in Qatar, the United States said progress was made.", "");
 	/* a measure of an act is the act; the end of one is not */
 	assert_events("India and China held a new round of border talks.", "talks CHN IND asserted\n");
 	assert_events("India and China marked the end of the talks.", "");
