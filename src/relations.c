@@ -33,6 +33,7 @@ struct extractor {
 	int membership;			/* the first noun trigger of membership ("member of"), or -1 */
 	int affiliation;		/* the relation of a person to a state or body, or -1 */
 	int talks;			/* the relation of mediators to the parties, or -1 */
+	int threat, conflict, sanctions;	/* a vow of either of the last two is the first; or -1 */
 };
 
 static const char *const preps[] = {
@@ -197,6 +198,9 @@ struct extractor *relations_new(const struct schema *s, struct vocab *words)
 	x->title = x->membership = -1;
 	x->affiliation = schema_reltype(s, "affiliation");
 	x->talks = schema_reltype(s, "talks");
+	x->threat = schema_reltype(s, "threat");
+	x->conflict = schema_reltype(s, "military_conflict");
+	x->sanctions = schema_reltype(s, "sanctions");
 	for (size_t t = 0; t < s->ntriggers; t++) {
 		if (s->triggers[t].form == TRIG_TITLE && x->title < 0)
 			x->title = (int)t;
@@ -390,6 +394,27 @@ static bool each_other(const struct ctx *c, size_t b, size_t cr)
 			      (strcmp(word(c, b), "one") == 0 && strcmp(word(c, b + 1), "another") == 0));
 }
 
+static bool cue_at(const struct ctx *c, size_t i, size_t limit);
+static size_t clause_start(const struct ctx *c, size_t a);
+
+/* Is the trigger at a vowed ("vowed to attack", "promised to retaliate")? */
+static bool vowed(const struct ctx *c, size_t a)
+{
+	static const char *const vows[] = {
+		"vow", "vows", "vowed", "vowing", "promise", "promises", "promised", "promising",
+		"swear", "swears", "swore", "pledge", "pledges", "pledged", "pledging", NULL
+	};
+
+	size_t v = a - 2;
+
+	if (a < c->S->first + 2 || strcmp(word(c, a - 1), "to") != 0 || !word_in(word(c, v), vows))
+		return false;
+	for (size_t i = clause_start(c, v); i < v; i++)
+		if (cue_at(c, i, v))
+			return false;	/* "did not vow to attack" */
+	return true;
+}
+
 /* A relation between mentions src and dst found by the trigger at [a, b). */
 static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t b,
 		      enum modality mod, const char *tid, const char *pattern)
@@ -417,6 +442,10 @@ static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t
 		return;
 	}
 	emit(c, rel, sa, ta, first, end, mod, tid, pattern);
+	/* a vow to attack or to punish is a threat made now (CAMEO 13) */
+	if (mod == MOD_HYPOTHETICAL && c->x->threat >= 0 && (rel == c->x->conflict || rel == c->x->sanctions) &&
+	    vowed(c, a))
+		emit(c, c->x->threat, sa, ta, first, end, MOD_ASSERTED, tid, "vow");
 }
 
 /* Where the phrase of mention mi starts: at the body or state of its title

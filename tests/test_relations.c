@@ -203,6 +203,17 @@ static void marks_modal_conditional_and_negated_relations_hypothetical(void **st
 	assert_events("Japan no longer wants to attack Vietnam.", "military_conflict JPN VNM hypothetical\n");
 }
 
+static void reads_a_vow_to_attack_or_punish_as_a_threat(void **state)
+{
+	(void)state;
+	assert_events("Iran vowed to retaliate against Israel.",
+		      "military_conflict IRN ISR hypothetical\nthreat IRN ISR asserted\n");
+	assert_events("Trump vowed to impose sanctions on Venezuela.",
+		      "sanctions donald_trump VEN hypothetical\nthreat donald_trump VEN asserted\n");
+	assert_events("Iran did not vow to attack Israel.", "military_conflict IRN ISR hypothetical\n");
+	assert_events("Iran vowed to support Syria.", "alliance IRN SYR hypothetical\n");
+}
+
 static void marks_only_the_asked_part_of_a_question(void **state)
 {
 	(void)state;
@@ -839,6 +850,7 @@ int main(void)
 		cmocka_unit_test(finds_affiliations_from_titles_and_appositions),
 		cmocka_unit_test(uses_the_person_for_a_titled_modifier),
 		cmocka_unit_test(marks_modal_conditional_and_negated_relations_hypothetical),
+		cmocka_unit_test(reads_a_vow_to_attack_or_punish_as_a_threat),
 		cmocka_unit_test(marks_only_the_asked_part_of_a_question),
 		cmocka_unit_test(writes_undirected_relations_in_canonical_order),
 		cmocka_unit_test(finds_no_relation_between_actors_that_only_share_a_sentence),
