@@ -735,6 +735,8 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 	}
 	if (a > c->S->first && strcmp(word(c, a - 1), "-") == 0 && !(c->d->tok[a].flags & TOK_SPACE))
 		return false;
+	if (strcmp(w, "back") == 0 && b < c->S->end && is(c, b, W_PREP))
+		return false;	/* an adverb: "strike back at Israel", "pushed back against" */
 	if (!ends(w, "ing") && !ends(w, "ed"))
 		return true;
 	while (k > c->S->first + 1 && (adverb(c, k - 1) || (c->at[k - 1] < 0 && is(c, k - 1, W_TIME))))

@@ -212,6 +212,9 @@ static void reads_a_vow_to_attack_or_punish_as_a_threat(void **state)
 		      "sanctions donald_trump VEN hypothetical\nthreat donald_trump VEN asserted\n");
 	assert_events("Iran did not vow to attack Israel.", "military_conflict IRN ISR hypothetical\n");
 	assert_events("Iran vowed to support Syria.", "alliance IRN SYR hypothetical\n");
+	/* "back" before a preposition is an adverb, not backing */
+	assert_events("Colombia is firing back following President Daniel Noboa's decision.",
+		      "affiliation daniel_noboa ECU asserted\n");
 }
 
 static void marks_only_the_asked_part_of_a_question(void **state)
