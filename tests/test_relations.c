@@ -521,6 +521,9 @@ static void reads_the_target_of_an_act_named_by_its_actor(void **state)
 static void reads_praise_friends_and_calls(void **state)
 {
 	(void)state;
+	/* welcoming another's act is praise; welcoming a visitor is not */
+	assert_events("Britain welcomed Iran's decision to release the tanker.", "alliance GBR IRN asserted\n");
+	assert_events("Putin welcomed Xi to the Kremlin.", "");
 	assert_events("Narendra Modi has a very strong ally in President Donald Trump.",
 		      "affiliation donald_trump USA asserted\nalliance donald_trump narendra_modi asserted\n");
 	assert_events("Hamas paid tribute to Egypt.", "alliance EGY hamas asserted\n");
