@@ -594,6 +594,10 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 	assert_events("Argentina said that Venezuela could not be a threat.", "criticism ARG VEN hypothetical\n");
 	/* no label: no criticism */
 	assert_events("Turkey says the PKK is a large group.", "");
+	/* blame: saying or holding another responsible */
+	assert_events("The Kremlin said Ukraine was responsible for the attack.", "criticism RUS UKR asserted\n");
+	assert_events("China held Washington responsible for the collapse of the talks.",
+		      "criticism CHN USA asserted\n");
 }
 
 static void reads_compounds_normalization_and_visits_in_passing(void **state)
