@@ -170,6 +170,9 @@ static void takes_the_owner_of_deployed_troops_as_source(void **state)
 	assert_events("Both Japan and South Korea host large numbers of American troops.",
 		      "military_presence USA KOR asserted\nmilitary_presence USA JPN asserted\n");
 	assert_events("Japan hosted talks with Vietnam.", "talks JPN VNM asserted\n");
+	assert_events("Turkish soldiers in Syria were attacked.", "military_presence TUR SYR asserted\n");
+	/* a prince acts for his state, as a king or an emir */
+	assert_events("The Saudi crown prince received the Syrian president in Riyadh.", "talks SAU SYR asserted\n");
 }
 
 static void finds_affiliations_from_titles_and_appositions(void **state)
