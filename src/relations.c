@@ -91,6 +91,7 @@ static const char *const statements[] = {
 	"statement", "statements", "resolution", "resolutions", "declaration", "communique",
 	"letter", "speech", "remarks", "message", "report", "tweet", "post", "comments", NULL
 };
+static const char *const relatives[] = {"who", "whom", "whose", "which", "that", NULL};
 /* nouns that measure an act: "a new round of talks" is talks */
 static const char *const measures[] = {
 	"round", "rounds", "series", "wave", "waves", "spate", "flurry", "string", "raft", "package", NULL
@@ -1653,9 +1654,16 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 	lim = b + (t->nobjects ? OBJECTS_WINDOW : OBJECT_WINDOW);
 	if (lim > cr)
 		lim = cr;
-	for (; i < lim && strcmp(word(c, i), ",") != 0; i++)	/* "met his counterpart X": X */
+	/* "met his counterpart X": X; but not into a relative clause after a
+	 * plain object ("backed rebels who hoped to topple X"), though one
+	 * after an object word may name the target ("imposed sanctions that
+	 * have kept Iran from") */
+	for (; i < lim && strcmp(word(c, i), ",") != 0; i++) {
 		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i))
 			return c->at[i];
+		if (i > b && !t->nobjects && c->at[i] < 0 && word_in(word(c, i), relatives))
+			return -1;
+	}
 	/* "met several leaders, including Xi": plain words naming actors, then
 	 * those they stand for (but "denounced the act, such as X": X denounced) */
 	for (size_t k = b; k < i; k++)

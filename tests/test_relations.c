@@ -35,6 +35,10 @@ static void reads_modifiers_and_prepositions_of_nouns(void **state)
 	/* a name past the branch of its forces owns the noun, not the subject */
 	assert_events("Iran fired missiles at a U.S. air base in Iraq.",
 		      "military_conflict IRN USA asserted\nmilitary_presence USA IRQ asserted\n");
+	/* a verb's plain object ends at a relative clause; an object word's may go on */
+	assert_events("Erdogan has backed rebels who hoped to topple Bashar al-Assad.", "");
+	assert_events("The U.S. has imposed sanctions that have kept Iran from selling its oil.",
+		      "sanctions USA IRN asserted\n");
 }
 
 static void pairs_the_sides_of_between(void **state)
