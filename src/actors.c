@@ -413,11 +413,13 @@ static int titled(const struct matcher *m, const struct doc *d, const struct fou
 	return -1;
 }
 
-/* The one actor of the kinds asked for mentioned in tokens [from, to), or -1
- * when there is none or more than one: a wrong antecedent is worse than none. */
+/* The one actor of the kinds asked for mentioned in tokens [from, to), or
+ * NONE, or MANY when there is more than one: a wrong antecedent is worse than
+ * none. */
+enum { NONE = -1, MANY = -2 };
 static int the_one(const struct schema *s, const struct found *f, size_t from, size_t to, unsigned kinds)
 {
-	int found = -1;
+	int found = NONE;
 
 	for (size_t k = f->n; k-- > 0 && f->list[k].first >= from;) {
 		int a = f->list[k].actor;
@@ -425,10 +427,22 @@ static int the_one(const struct schema *s, const struct found *f, size_t from, s
 		if (f->list[k].first >= to || !(kinds & 1u << s->actors[a].kind))
 			continue;
 		if (found >= 0 && found != a)
-			return -1;
+			return MANY;
 		found = a;
 	}
 	return found;
+}
+
+/* A pronoun's antecedent at token i: the one actor of those kinds named
+ * before it in its sentence, or when there is none there, in the sentence
+ * before ("Israel and Lebanon ... Pakistan's army said it had"). */
+static int antecedent(const struct schema *s, const struct doc *d, const struct found *f, size_t si, size_t i,
+		      unsigned kinds)
+{
+	size_t from = lookback(d, si, i), here = d->sent[si].first > from ? d->sent[si].first : from;
+	int a = the_one(s, f, here, i, kinds);
+
+	return a == NONE ? the_one(s, f, from, here, kinds) : a;
 }
 
 /* "it" as a verb's object ("won't speak to Hamas, labeling it a terrorist
@@ -458,7 +472,7 @@ static int object_before(const struct schema *s, const struct doc *d, const stru
 /* "the country", "the kingdom": the one state of the sentence before;
  * "the alliance", "the group": the one body of this sentence and the one
  * before, unless the noun takes its own parties ("the alliance between").
- * Returns the actor, or -1. */
+ * Returns the actor, or a negative number. */
 static int description(const struct schema *s, const struct doc *d, size_t si, size_t i, const struct found *f)
 {
 	size_t from = lookback(d, si, i);
@@ -636,8 +650,7 @@ static void match_names(const struct matcher *m, const struct doc *d, size_t si,
 				add_mention(f, i, i + 1, group[k], FORM_GROUP);
 		} else if (tok_is(f, i, C_PERSON_PRONOUN | C_THING_PRONOUN)) {
 			/* after names: "He Lifeng" is a name */
-			int a = the_one(m->s, f, lookback(d, si, i), i,
-					tok_is(f, i, C_PERSON_PRONOUN) ? PERSONS : STATES | BODIES);
+			int a = antecedent(m->s, d, f, si, i, tok_is(f, i, C_PERSON_PRONOUN) ? PERSONS : STATES | BODIES);
 
 			if (a < 0 && tok_is(f, i, C_IT))
 				a = object_before(m->s, d, f, s->first, i);

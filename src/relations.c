@@ -728,6 +728,11 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 			return false;	/* also a resolved one: "their support" */
 		if (c->at[i - 1] >= 0)
 			break;
+		if ((strcmp(word(c, i - 1), "against") == 0 || strcmp(word(c, i - 1), "of") == 0) &&
+		    !ends(w, "ing") && !ends(w, "ed"))
+			return false;	/* "measures against \"intensive attacks\"" (but "of backing") */
+		if (c->d->tok[i - 1].flags & TOK_OPEN)
+			continue;
 		/* "a letter denouncing": a participle after an acting noun */
 		if (!modifier_word(c, i - 1) || (i == a && is(c, i - 1, W_AGENT | W_INSTRUMENT | W_FIGHTERS |
 									W_STATEMENT) &&

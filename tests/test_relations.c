@@ -390,6 +390,12 @@ static void reads_it_as_the_one_state_or_body_before(void **state)
 	assert_events("Russia met China. It attacked Ukraine.", "talks CHN RUS asserted\n");
 	/* a person is no "it" */
 	assert_events("Vladimir Putin spoke. It attacked Ukraine.", "");
+	/* the one of its own sentence comes before those of the sentence before */
+	assert_events("Israel struck Lebanon. Pakistan's army said it had carried out strikes in Afghanistan.",
+		      "military_conflict ISR LBN asserted\nmilitary_conflict PAK AFG asserted\n");
+	/* after "against" or "of" a trigger's plain word is a noun, not a verb */
+	assert_events("Turkey said it would take measures against \"intensive attacks\" from the Syrian border.",
+		      "");
 }
 
 static void reads_it_as_the_object_before_it(void **state)
