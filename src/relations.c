@@ -1457,6 +1457,41 @@ static size_t np_words_before(const struct ctx *c, size_t a, size_t cl)
 	return i;
 }
 
+/* The verb of the journey whose purpose the "for" at token f gives
+ * ("arrived in Moscow on Monday for talks", "flew to Beijing for a visit"),
+ * or (size_t)-1. */
+static size_t went_for(const struct ctx *c, size_t f, size_t cl)
+{
+	static const char *const journeys[] = {
+		"arrive", "arrives", "arrived", "arriving", "travel", "travels", "travelled", "traveled",
+		"travelling", "traveling", "fly", "flies", "flew", "flying", "go", "goes", "went", "going",
+		"come", "comes", "came", "coming", "head", "heads", "headed", "heading", "landed", NULL
+	};
+
+	for (size_t k = f; k > cl && f - k < 8; k--)
+		if (word_in(word(c, k - 1), journeys))
+			return k - 1;
+	return (size_t)-1;
+}
+
+/* Where the journey went whose purpose is the noun at a ("arrived in
+ * Moscow for a two-day visit": Moscow), or -1. */
+static int journey_end(const struct ctx *c, size_t a, size_t cl)
+{
+	static const char *const towards[] = {"in", "to", "at", NULL};
+	size_t f = a, v;
+	int mi;
+
+	while (f > cl && a - f < 7 && c->at[f - 1] < 0 && strcmp(word(c, f - 1), "for") != 0 &&
+	       ((c->d->tok[f - 1].flags & TOK_WORD) || strcmp(word(c, f - 1), "-") == 0))
+		f--;	/* past "a two-day official" */
+	if (f <= cl || strcmp(word(c, f - 1), "for") != 0 || (v = went_for(c, f - 1, cl)) == (size_t)-1 ||
+	    v + 2 >= f || !word_in(word(c, v + 1), towards))
+		return -1;
+	mi = mention_at(c, v + 2);
+	return mi >= 0 && governor(c, mi) ? mi : -1;
+}
+
 /* The nearest mention before a that can be the clause's subject: not the
  * object of a preposition, except the agent "by X" for nouns. A noun that is
  * itself the object of a preposition ("the end of the war") has none. */
@@ -1488,11 +1523,14 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		}
 		/* "$500 million in new aid" is no object of "in"; "to" is mostly "to
 		 * wage war" or "agreed to a deal", but after a comma "X, to a summit"
-		 * is a phrase apart */
+		 * is a phrase apart; talks "for" are the purpose of the subject's
+		 * going ("arrived in Moscow for talks with Putin") */
 		if (i > cl && is(c, i - 1, W_PREP) &&
 		    !(strcmp(word(c, i - 1), "to") == 0 && !plural(c, i) &&
 		      !(is(c, i, W_DET) && i > cl + 1 && strcmp(word(c, i - 2), ",") == 0)) &&
-		    !(i > cl + 1 && is(c, i - 2, W_AMOUNT)))
+		    !(i > cl + 1 && is(c, i - 2, W_AMOUNT)) &&
+		    !(strcmp(word(c, i - 1), "for") == 0 && c->tr->rel == c->x->talks &&
+		      went_for(c, i - 1, cl) != (size_t)-1))
 			return -1;
 	}
 	for (size_t i = a; i > cl && a - i < SUBJECT_WINDOW; i--) {
@@ -1822,6 +1860,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		return;
 	}
 	obj = object(c, b, cr, tr);
+	if (noun && obj < 0 && tr->rel == c->x->talks)
+		obj = journey_end(c, a, cl);	/* "arrived in Moscow for a visit" */
 	if (noun && !tr->reverse && obj >= 0) {
 		nr = coordinate(c, obj, +1, right, MAX_LIST);
 		if ((mi = noun_agent(c, right, nr, cr)) >= 0) {

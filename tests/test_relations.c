@@ -630,6 +630,12 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 	assert_events("Speaking after talks with Chancellor Olaf Scholz, Macron said Europe must act.",
 		      "affiliation olaf_scholz DEU asserted\ntalks emmanuel_macron olaf_scholz asserted\n");
 	assert_events("After talks in Qatar, the United States said progress was made.", "");
+	/* talks that a journey was for are its traveller's, with where it went */
+	assert_events("Li Qiang arrived in Moscow on Monday for a two-day official visit.",
+		      "talks RUS li_qiang asserted\n");
+	assert_events("Li Qiang flew to Moscow for talks with Putin.",
+		      "talks RUS li_qiang asserted\ntalks li_qiang vladimir_putin asserted\n");
+	assert_events("Britain and France see worrying implications for a summit meeting.", "");
 	/* a measure of an act is the act; the end of one is not */
 	assert_events("India and China held a new round of border talks.", "talks CHN IND asserted\n");
 	assert_events("India and China marked the end of the talks.", "");
