@@ -1243,6 +1243,12 @@ static void member_of(struct ctx *c, const struct trigger *t, size_t a, size_t b
 	int person = mention_ending(c, a), body = mention_at(c, b);
 	enum actor_kind kind;
 
+	/* "Mike Rogers, who heads the House Armed Services Committee" */
+	if (person < 0 && a > c->S->first && strcmp(word(c, a - 1), ",") == 0)
+		person = mention_ending(c, a - 1);
+	if (body < 0 && b + 1 < c->S->end && strcmp(word(c, b), "the") == 0)
+		body = mention_at(c, b + 1);
+
 	if (person < 0 || body < 0 || s->actors[c->m[person].actor].kind != KIND_PERSON)
 		return;
 	kind = s->actors[c->m[body].actor].kind;

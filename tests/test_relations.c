@@ -706,6 +706,10 @@ static void ties_persons_to_the_body_they_are_of(void **state)
 	assert_events("It was led by Milan Radoicic of the Serbian List.",
 		      "affiliation milan_radoicic serbian_list asserted\n");
 	assert_events("Victor Cha of Japan spoke.", "");	/* of a state: a place of origin */
+	/* a role in a relative clause */
+	assert_events("Jens Stoltenberg, who leads NATO, spoke.", "affiliation jens_stoltenberg nato asserted\n");
+	assert_events("Rep. Mike Rogers, who heads the House Armed Services Committee, spoke.",
+		      "affiliation mike_rogers house_armed_services_committee asserted\n");
 }
 
 static void reads_it_after_a_speaker(void **state)
