@@ -1235,15 +1235,17 @@ static void led_by(struct ctx *c, const struct trigger *t, size_t a, size_t b)
 	add_event(c, t->rel, person, body, a, b, MOD_ASSERTED, t->id, "led-by");
 }
 
-/* "Milan Radoicic of the Serbian List", "Jenny Town at the Stimson Center":
- * a person, the trigger, then an organization or group. */
+/* "Milan Radoicic of the Serbian List", "Jenny Town at the Stimson Center",
+ * "Jens Stoltenberg, who leads NATO": a person, the trigger, then an
+ * organization or group. */
 static void member_of(struct ctx *c, const struct trigger *t, size_t a, size_t b)
 {
 	const struct schema *s = c->x->s;
 	int person = mention_ending(c, a), body = mention_at(c, b);
 	enum actor_kind kind;
 
-	/* "Mike Rogers, who heads the House Armed Services Committee" */
+	/* "Mike Rogers, who heads the House Armed Services Committee": past the
+	 * comma and the article */
 	if (person < 0 && a > c->S->first && strcmp(word(c, a - 1), ",") == 0)
 		person = mention_ending(c, a - 1);
 	if (body < 0 && b + 1 < c->S->end && strcmp(word(c, b), "the") == 0)
