@@ -1197,22 +1197,46 @@ static void enumerated_members(struct ctx *c, const struct trigger *t)
 	}
 }
 
-/* "Britain's David Frost", "Russia's Putin": a state or body's own person,
- * related as the title trigger t relates them. */
+/* Is token i the noun that a name before it modifies ("NATO expansion"),
+ * not the name's own ("AK Party") nor a verb ("Republicans backed")? */
+static bool names_a_thing(const struct ctx *c, size_t i)
+{
+	return modifier_word(c, i) && strcmp(word(c, i), "party") != 0 && !ends(word(c, i), "ed") &&
+	       !is(c, i, W_SPEECH);
+}
+
+/* "Britain's David Frost", "Russia's Putin": a state or body's own person;
+ * "Erdogan's AK Party", "his own Republican Party": a person's own body (but
+ * not "Putin's NATO expansion"); related as the title trigger t relates
+ * them. */
 static void possessed_persons(struct ctx *c, const struct trigger *t)
 {
 	const struct schema *s = c->x->s;
 
 	for (size_t i = c->S->first + 1; i + 1 < c->S->end; i++) {
-		int owner, person;
+		int owner, owned;
+		size_t k = i;
+		enum actor_kind ko, kd;
 
-		if ((owner = mention_ending(c, i)) < 0 || strcmp(word(c, i), "'s") != 0 ||
-		    (person = mention_at(c, i + 1)) < 0 || c->m[person].first != i + 1 ||
-		    s->actors[c->m[owner].actor].kind == KIND_PERSON ||
-		    s->actors[c->m[person].actor].kind != KIND_PERSON)
+		if ((owner = mention_ending(c, i)) < 0)
 			continue;
-		emit(c, t->rel, c->m[person].actor, c->m[owner].actor, c->m[owner].first, c->m[person].end,
-		     MOD_ASSERTED, t->id, "possessive");
+		if (strcmp(word(c, k), "'s") == 0)
+			k++;
+		else if (!possessive(c, k - 1))
+			continue;
+		if (strcmp(word(c, k), "own") == 0)
+			k++;
+		if (k >= c->S->end || (owned = mention_at(c, k)) < 0 || c->m[owned].first != k)
+			continue;
+		ko = s->actors[c->m[owner].actor].kind;
+		kd = s->actors[c->m[owned].actor].kind;
+		if (ko != KIND_PERSON && kd == KIND_PERSON && k == i + 1)
+			emit(c, t->rel, c->m[owned].actor, c->m[owner].actor, c->m[owner].first, c->m[owned].end,
+			     MOD_ASSERTED, t->id, "possessive");
+		else if (ko == KIND_PERSON && (kd == KIND_ORGANIZATION || kd == KIND_GROUP) &&
+			 !(c->m[owned].end < c->S->end && names_a_thing(c, c->m[owned].end)))
+			emit(c, t->rel, c->m[owner].actor, c->m[owned].actor, c->m[owner].first, c->m[owned].end,
+			     MOD_ASSERTED, t->id, "possessive");
 	}
 }
 

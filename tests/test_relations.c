@@ -509,6 +509,10 @@ static void reads_the_owner_and_post_of_a_title(void **state)
 	assert_events("Both the EU's negotiator and Britain's David Frost have spoken.",
 		      "affiliation david_frost GBR asserted\n");
 	assert_events("Serbia's Security Intelligence Agency spoke.", "");
+	/* a person's own body, not a thing it names */
+	assert_events("The spokesman for Erdogan's AK Party said so.",
+		      "affiliation recep_tayyip_erdogan akp asserted\n");
+	assert_events("Putin's NATO expansion claims were false.", "");
 	/* a city's mayor is no official of the state */
 	assert_events("Caracas Mayor Antonio Ledezma told reporters.", "");
 	/* the body after "at", not a place after "in" */
