@@ -533,6 +533,23 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 	return n;
 }
 
+/* his, her, their, its, our */
+static bool possessive(const struct ctx *c, size_t i)
+{
+	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
+	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0 ||
+	       strcmp(word(c, i), "our") == 0;
+}
+
+/* Does word w end with 'end' after at least two more letters ("attacked",
+ * not "red")? */
+static bool ends(const char *w, const char *end)
+{
+	size_t n = strlen(w), k = strlen(end);
+
+	return n > k + 1 && strcmp(w + n - k, end) == 0;
+}
+
 /* Does token i hold the start of a cue that makes a relation hypothetical? */
 static bool cue_at(const struct ctx *c, size_t i, size_t limit)
 {
@@ -541,6 +558,11 @@ static bool cue_at(const struct ctx *c, size_t i, size_t limit)
 
 	if (n > 3 && strcmp(word(c, i) + n - 3, "n't") == 0)	/* "doesn't", "won't" */
 		return true;
+	/* a possessed noun is a thing, unless it takes an infinitive: "Trump's
+	 * plan was rejected", but "Iran's plan to attack" and "its planned visit" */
+	if (i > c->S->first && (possessive(c, i - 1) || strcmp(word(c, i - 1), "'s") == 0) &&
+	    !ends(word(c, i), "ed") && !(i + 1 < limit && strcmp(word(c, i + 1), "to") == 0))
+		return false;
 	return trie_match(c->x->cues, c->wid + i, limit - i, &hit, 1) > 0;
 }
 
@@ -578,14 +600,6 @@ static const char *const openers[] = {"after", "following", NULL};
 static bool key_has_prep(const char *key)
 {
 	return word_in(strrchr(key, ' ') ? strrchr(key, ' ') + 1 : key, preps);
-}
-
-/* his, her, their, its, our */
-static bool possessive(const struct ctx *c, size_t i)
-{
-	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
-	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0 ||
-	       strcmp(word(c, i), "our") == 0;
 }
 
 /* Where the definite phrase of the noun at a starts ("the", a possessive,
@@ -692,15 +706,6 @@ static bool modifier_word(const struct ctx *c, size_t i)
 	return c->at[i] < 0 && (c->d->tok[i].flags & TOK_WORD) && !(c->d->tok[i].flags & TOK_UPPER) &&
 	       !is(c, i, W_PREP | W_COPULA | W_PRONOUN | W_QUESTION | W_CLAUSE) &&
 	       strcmp(word(c, i), "and") != 0 && strcmp(word(c, i), "or") != 0;
-}
-
-/* Does word w end with 'end' after at least two more letters ("attacked",
- * not "red")? */
-static bool ends(const char *w, const char *end)
-{
-	size_t n = strlen(w), k = strlen(end);
-
-	return n > k + 1 && strcmp(w + n - k, end) == 0;
 }
 
 /* An adverb between a subject or auxiliary and its verb: "has not imposed". */
