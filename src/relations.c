@@ -1771,6 +1771,31 @@ static int noun_agent(const struct ctx *c, const int *objs, size_t n, size_t cr)
 	return !modifies_a_thing(c, mi, cr) || is(c, c->m[mi].end, W_AGENT | W_INSTRUMENT) ? mi : -1;
 }
 
+/* The "by" of a verb ending at b: right after it, or for a passive after a
+ * phrase of its own ("cited for war crimes by the ICC", "criticized in a
+ * statement by France"); or (size_t)-1. */
+static size_t passive_by(const struct ctx *c, size_t a, size_t b, size_t cr)
+{
+	if (b < cr && strcmp(word(c, b), "by") == 0)
+		return b;
+	if (b >= cr || !is(c, b, W_PREP) || !passive(c, a))
+		return (size_t)-1;
+	static const char *const participles[] = {
+		"made", "built", "sold", "bought", "given", "sent", "held", "led", "run", "taken", "won",
+		"written", "known", "seen", "done", "paid", "brought", NULL
+	};
+
+	for (size_t k = b + 1; k < cr && k < b + 6; k++) {
+		if (strcmp(word(c, k), "by") == 0)
+			return k;
+		if ((c->at[k] >= 0 && !possessive(c, k)) || !(c->d->tok[k].flags & TOK_WORD) ||
+		    ends(word(c, k), "ed") || word_in(word(c, k), participles) ||
+		    is(c, k, W_PREP | W_CLAUSE | W_COPULA))
+			break;	/* one phrase only: not "with drones made by Iran" */
+	}
+	return (size_t)-1;
+}
+
 /* The two sides of "between A and B" just after the trigger. */
 static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 {
@@ -1853,7 +1878,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 {
 	const struct trigger *tr = c->tr = &c->x->s->triggers[t];
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
-	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0;
+	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0, by_at;
 	enum modality mod = modality(c, a, cl, qstart, prev);
 	size_t ow = tr->nobjects ? object_word(c, tr, b, cr) : 0;
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi, obj;
@@ -1884,7 +1909,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		add_both(c, tr->rel, x, y, directed, a, b, mod, tr->id, "between");	/* "the war between A and B" */
 		return;
 	}
-	if (!noun && passive(c, a) && !(b < cr && strcmp(word(c, b), "by") == 0)) {
+	by_at = noun ? (size_t)-1 : passive_by(c, a, b, cr);
+	if (!noun && passive(c, a) && by_at == (size_t)-1) {
 		/* "Kenyan troops are stationed in Somalia": the owner of the object
 		 * word before it, to the place after it; else by whom is not said
 		 * ("Trump has been criticized in the US") */
@@ -1983,11 +2009,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		pattern = "object";
 	}
 	/* passive: "condemned by North Korea" */
-	if (!noun && b + 1 < cr && strcmp(word(c, b), "by") == 0) {
-		int agent = mention_at(c, b + 1), by[MAX_LIST];
+	if (by_at != (size_t)-1 && by_at + 1 < cr) {
+		int agent = mention_at(c, by_at + 1), by[MAX_LIST];
 		size_t nby;
 
-		if (agent < 0 ? modifier_word(c, b + 1) || is(c, b + 1, W_DET) : modifies_a_thing(c, agent, cr))
+		if (agent < 0 ? modifier_word(c, by_at + 1) || is(c, by_at + 1, W_DET) : modifies_a_thing(c, agent, cr))
 			return;	/* an agent that is no actor: "backed by pro-Turkey Syrian rebels" */
 		if (agent >= 0) {	/* "mediated by Qatar and Turkiye" */
 			nby = coordinate(c, agent, +1, by, MAX_LIST);

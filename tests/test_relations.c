@@ -20,6 +20,9 @@ static void turns_passives_around(void **state)
 	(void)state;
 	assert_events("Iran was sanctioned by the United States.", "sanctions USA IRN asserted\n");
 	assert_events("the drills were condemned by China", "");
+	/* a passive's agent after a phrase of its own, not one of another verb */
+	assert_events("Iran was criticized in a statement by France.", "criticism FRA IRN asserted\n");
+	assert_events("Ukraine was attacked with drones made by Iran.", "");
 	/* a noun's agent after its object */
 	assert_events("The invasion of Ukraine by Russian forces began.", "military_conflict RUS UKR asserted\n");
 	assert_events("The occupation of Iraq by the United States and Britain ended.",
