@@ -75,7 +75,7 @@ static const char *const fighters[] = {
 };
 /* nouns that name the one they relate to right after them: "its ally Belarus" */
 static const char *const partners[] = {
-	"ally", "allies", "partner", "partners", "backer", "backers", "member", "members",
+	"ally", "allies", "partner", "partners", "backer", "backers", "member", "members", "friend", "friends",
 	"allied", "backed", "supported", "sponsored", NULL	/* "Iranian-backed Houthi rebels" */
 };
 /* what a state acts through besides its agents: "Chinese vessels fired" */
@@ -1639,6 +1639,7 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 static int apposed(const struct ctx *c, size_t b, size_t i, size_t cr)
 {
 	bool possessed = false;
+	int mi;
 
 	for (size_t k = b; k < i; k++)
 		possessed = possessed || possessive(c, k);
@@ -1646,7 +1647,8 @@ static int apposed(const struct ctx *c, size_t b, size_t i, size_t cr)
 		return -1;
 	for (i++; i < cr && c->at[i] < 0 && (c->d->tok[i].flags & TOK_UPPER) && i < b + 8; i++)
 		;	/* past a title: "President" */
-	return mention_at(c, i);
+	mi = mention_at(c, i);
+	return mi >= 0 && c->m[mi].form != FORM_ADJECTIVE ? mi : -1;	/* not "the Iranian proxy" */
 }
 
 /* The person after one to three capitalised words at token i, a title
@@ -1697,8 +1699,10 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 			mi = mention_at(c, i);
 			return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
 		}
-		if (!prep_in_key && is(c, b - 1, W_PARTNER) && (mi = listed_after(c, b, cr)) >= 0)
-			return mi;	/* "its ally Belarus", "U.S. allies, including Poland" */
+		if (!prep_in_key && is(c, b - 1, W_PARTNER) &&
+		    ((mi = listed_after(c, b, cr)) >= 0 || (b >= 2 && (mi = apposed(c, b - 2, b, cr)) >= 0)))
+			return mi;	/* "its ally Belarus", "U.S. allies, including Poland", "his
+					 * friend, President Vladimir Putin" */
 		if (!prep_in_key) {
 			/* its preposition may come a few words later: "a visit this week to" */
 			while (i < cr && i < b + 3 && !is(c, i, W_NOUN_PREP) && c->at[i] < 0 &&
@@ -2049,9 +2053,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	/* "Russia and North Korea signed a pact"; "India and Pakistan exchanged
 	 * fire" and "accused each other" both ways */
 	if (!nr && (!directed || tr->mutual || each_other(c, b, cr)) && nl > 1 &&
-	    (strcmp(pattern, "modifier") != 0 || tr->mutual) && tr->person_rel < 0) {
-		/* but "Russian and Iranian backers" back someone else, and
-		 * "Britain and Denmark are members" of something else */
+	    (strcmp(pattern, "modifier") != 0 || tr->mutual) && tr->person_rel < 0 &&
+	    !(strcmp(pattern, "possessor") == 0 && is(c, b - 1, W_PARTNER))) {
+		/* but "Russian and Iranian backers" back someone else,
+		 * "Britain and Denmark are members" of something else, and "their
+		 * friends" are others (not a modifier, nor a possessor of a partner) */
 		for (size_t i = 0; i < nl; i++)
 			for (size_t j = i + 1; j < nl; j++)
 				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j])))

@@ -468,6 +468,12 @@ static void reads_membership_and_partners_as_alliance(void **state)
 	assert_events("He will go to Montenegro, NATO's newest member.", "alliance MNE nato asserted\n");
 	assert_events("Russia held drills with its ally Belarus.",
 		      "exercises BLR RUS asserted\nalliance BLR RUS asserted\n");
+	/* a friend, also set apart by a comma; but "their friends" are others' */
+	assert_events("Trump's friend Putin called.", "alliance donald_trump vladimir_putin asserted\n");
+	assert_events("Xi went to see his friend, President Vladimir Putin.",
+		      "affiliation vladimir_putin RUS asserted\nalliance vladimir_putin xi_jinping asserted\n");
+	assert_events("Israel and the PLO met. They spoke in front of their friends.",
+		      "talks ISR plo asserted\n");
 	/* a standing tie is stated whatever may upset it; one sought is not */
 	assert_events("It could upset U.S. allies, including Poland.", "alliance POL USA asserted\n");
 	assert_events("Poland could become a U.S. ally.", "alliance POL USA hypothetical\n");
@@ -700,7 +706,8 @@ static void takes_mediators_and_persons_in_apposition(void **state)
 	assert_events("Pakistan and Afghanistan agreed to a truce after talks mediated by Qatar.",
 		      "pact AFG PAK asserted\ntalks PAK QAT asserted\ntalks AFG QAT asserted\n");
 	assert_events("Xi Jinping made a state visit this week to his friend, President Vladimir Putin.",
-		      "affiliation vladimir_putin RUS asserted\ntalks vladimir_putin xi_jinping asserted\n");
+		      "affiliation vladimir_putin RUS asserted\ntalks vladimir_putin xi_jinping asserted\n"
+		      "alliance vladimir_putin xi_jinping asserted\n");
 	/* a later "of" belongs to the words between */
 	assert_events("Russian sanctions being the mortar of the BRICS", "");
 }
