@@ -1534,6 +1534,13 @@ static int journey_end(const struct ctx *c, size_t a, size_t cl)
  * itself the object of a preposition ("the end of the war") has none. */
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 {
+	/* "sanctioned Iran for supplying", "accused Kyiv of attacking": the one
+	 * sanctioned or accused; none we know after a thing ("sanctions on two
+	 * Chinese companies for supplying") */
+	if (!noun && ends(word(c, a), "ing") && a > cl + 1 &&
+	    (strcmp(word(c, a - 1), "for") == 0 || strcmp(word(c, a - 1), "of") == 0) &&
+	    modifier_word(c, a - 2) && !ends(word(c, a - 2), "ed"))
+		return -1;
 	if (noun) {	/* past its determiner and up to two modifiers; "to" is mostly "to wage" */
 		size_t i = np_words_before(c, a, cl);
 

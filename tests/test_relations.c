@@ -5,6 +5,11 @@
 static void takes_subject_and_object_of_a_verb(void **state)
 {
 	(void)state;
+	/* a gerund after "for" or "of" is done by the one before it */
+	assert_events("The US sanctioned Iran for supplying drones to Russia.",
+		      "sanctions USA IRN asserted\nmilitary_aid IRN RUS asserted\n");
+	assert_events("The US slapped sanctions on two Chinese companies for supplying drones to Russia.",
+		      "sanctions USA CHN asserted\n");
 	assert_events("Russia invaded Ukraine in 2022.", "military_conflict RUS UKR asserted\n");
 	assert_events("Egypt condemned Israel on Monday.", "criticism EGY ISR asserted\n");
 }
