@@ -632,6 +632,8 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 		      "affiliation gustavo_petro COL asserted\ncriticism gustavo_petro donald_trump asserted\n");
 	assert_events("Britain expelled Russian diplomats, citing Russia's hostile activity.",
 		      "sanctions GBR RUS asserted\ncriticism GBR RUS asserted\n");
+	assert_events("China and the Philippines traded blame after their vessels collided.",
+		      "criticism PHL CHN asserted\ncriticism CHN PHL asserted\n");
 	/* blame: saying or holding another responsible */
 	assert_events("The Kremlin said Ukraine was responsible for the attack.", "criticism RUS UKR asserted\n");
 	assert_events("China held Washington responsible for the collapse of the talks.",
