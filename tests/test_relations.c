@@ -634,7 +634,9 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 		      "sanctions GBR RUS asserted\ncriticism GBR RUS asserted\n");
 	assert_events("China and the Philippines traded blame after their vessels collided.",
 		      "criticism PHL CHN asserted\ncriticism CHN PHL asserted\n");
-	/* blame: saying or holding another responsible */
+	/* blame: saying or holding another responsible, or behind an act */
+	assert_events("Pakistan said India was behind the bombing.", "criticism PAK IND asserted\n");
+	assert_events("Britain said it stood behind Ukraine.", "alliance GBR UKR asserted\n");
 	assert_events("The Kremlin said Ukraine was responsible for the attack.", "criticism RUS UKR asserted\n");
 	assert_events("China held Washington responsible for the collapse of the talks.",
 		      "criticism CHN USA asserted\n");
