@@ -57,7 +57,8 @@ static const char *const agents[] = {
 	"spokesperson", "ambassador", "ambassadors", "diplomats", "authorities", "negotiators",
 	"troops", "allies", "countries", "nations", "states", "powers", "members", "coalition",
 	"mediators", "secretary", "general", "generals", "commander", "commanders", "chairman",
-	"chairwoman", "chancellor", "premier", "king", "queen", "emir", "prince", NULL
+	"chairwoman", "chancellor", "premier", "king", "queen", "emir", "prince", "embassy", "embassies",
+	"consulate", NULL
 };
 static const char *const clause_words[] = {
 	"but", "while", "whereas", "although", "though", "because", "yet", "unless", NULL

@@ -183,6 +183,9 @@ static void takes_the_owner_of_deployed_troops_as_source(void **state)
 		      "military_presence USA KOR asserted\nmilitary_presence USA JPN asserted\n");
 	assert_events("Japan hosted talks with Vietnam.", "talks JPN VNM asserted\n");
 	assert_events("Turkish soldiers in Syria were attacked.", "military_presence TUR SYR asserted\n");
+	/* an embassy acts for its state */
+	assert_events("The Chinese embassy in Manila lodged a protest over the remarks by the Philippine defense secretary.",
+		      "criticism CHN PHL asserted\n");
 	/* a prince acts for his state, as a king or an emir */
 	assert_events("The Saudi crown prince received the Syrian president in Riyadh.", "talks SAU SYR asserted\n");
 }
