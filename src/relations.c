@@ -1711,6 +1711,8 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 		    ((mi = listed_after(c, b, cr)) >= 0 || (b >= 2 && (mi = apposed(c, b - 2, b, cr)) >= 0)))
 			return mi;	/* "its ally Belarus", "U.S. allies, including Poland", "his
 					 * friend, President Vladimir Putin" */
+		if (!prep_in_key && is(c, b - 1, W_PARTNER) && ends(word(c, b - 1), "ed"))
+			return -1;	/* what "-backed" names comes next: "a UN-backed mission in Haiti" */
 		if (!prep_in_key) {
 			/* its preposition may come a few words later: "a visit this week to" */
 			while (i < cr && i < b + 3 && !is(c, i, W_NOUN_PREP) && c->at[i] < 0 &&
