@@ -1575,7 +1575,8 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		      !(is(c, i, W_DET) && i > cl + 1 && strcmp(word(c, i - 2), ",") == 0)) &&
 		    !(i > cl + 1 && is(c, i - 2, W_AMOUNT)) &&
 		    !(strcmp(word(c, i - 1), "for") == 0 && c->tr->rel == c->x->talks &&
-		      went_for(c, i - 1, cl) != (size_t)-1))
+		      went_for(c, i - 1, cl) != (size_t)-1) &&
+		    strcmp(word(c, i - 1), "out") != 0)	/* a particle: "carried out an attack" */
 			return -1;
 	}
 	for (size_t i = a; i > cl && a - i < SUBJECT_WINDOW; i--) {
@@ -1692,6 +1693,27 @@ static int listed_after(const struct ctx *c, size_t b, size_t cr)
 	return mention_at(c, i) >= 0 ? mention_at(c, i) : titled_person(c, i, cr);
 }
 
+/* The state whose ground holds what an attack's object names, from token i:
+ * "an offensive against Kurdish militants in northern Syria", "strikes on
+ * militant hideouts inside Afghanistan" (the guide's attack on Afghanistan);
+ * or -1. */
+static int attacked_place(const struct ctx *c, size_t i, size_t cr)
+{
+	static const char *const inside[] = {"in", "inside", NULL};
+	size_t lim = i + 8 < cr ? i + 8 : cr;
+	int mi;
+
+	while (i < lim && c->at[i] < 0 && (c->d->tok[i].flags & TOK_WORD) && !is(c, i, W_PREP | W_CLAUSE))
+		i++;	/* past the object's words */
+	if (i >= lim || !word_in(word(c, i), inside))
+		return -1;
+	for (i++; i < lim && modifier_word(c, i); i++)
+		;	/* "northern" */
+	if (i >= lim || (mi = mention_at(c, i)) < 0 || c->x->s->actors[c->m[mi].actor].kind != KIND_STATE)
+		return -1;
+	return mi;
+}
+
 /* The first mention after the trigger, within reach of a verb or after a
  * noun's preposition. */
 static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
@@ -1741,6 +1763,8 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 			mi = listed_after(c, i, cr);
 		if (mi < 0)
 			mi = apposed(c, b, i, cr);
+		if (mi < 0 && t->rel == c->x->conflict)
+			mi = attacked_place(c, i, cr);
 		return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
 	}
 	/* a trigger that names its objects reaches past them: "received a new batch of

@@ -28,6 +28,11 @@ static void turns_passives_around(void **state)
 	/* a passive's agent after a phrase of its own, not one of another verb */
 	assert_events("Iran was criticized in a statement by France.", "criticism FRA IRN asserted\n");
 	assert_events("Ukraine was attacked with drones made by Iran.", "");
+	/* an attack on what lies in a state is on the state (the guide); "out" is a particle */
+	assert_events("The Turkish army launched an offensive against Kurdish militants in northern Syria.",
+		      "military_conflict TUR SYR asserted\n");
+	assert_events("Pakistan carried out an attack on militant hideouts inside Afghanistan.",
+		      "military_conflict PAK AFG asserted\n");
 	/* a noun's agent after its object */
 	assert_events("The invasion of Ukraine by Russian forces began.", "military_conflict RUS UKR asserted\n");
 	assert_events("The occupation of Iraq by the United States and Britain ended.",
