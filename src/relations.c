@@ -654,6 +654,8 @@ static enum modality modality(const struct ctx *c, size_t a, size_t clause_start
 			return MOD_HYPOTHETICAL;
 	if (c->S->question && a >= qstart)
 		return MOD_HYPOTHETICAL;
+	if (a > c->S->first && strcmp(word(c, a - 1), "against") == 0 && ends(word(c, a), "ing"))
+		return MOD_HYPOTHETICAL;	/* "warned the US against selling arms to Taiwan" */
 	for (size_t i = from; i < a; i++)
 		if (cue_at(c, i, a))
 			return MOD_HYPOTHETICAL;

@@ -224,6 +224,9 @@ static void marks_modal_conditional_and_negated_relations_hypothetical(void **st
 	assert_events("Japan did not sign a treaty with Vietnam.", "pact JPN VNM hypothetical\n");
 	assert_events("Japan doesn't want a treaty with Vietnam.", "pact JPN VNM hypothetical\n");
 	assert_events("Japan no longer wants to attack Vietnam.", "military_conflict JPN VNM hypothetical\n");
+	/* what one warns or protests against is not done */
+	assert_events("China warned the United States against selling weapons to Taiwan.",
+		      "threat CHN USA asserted\nmilitary_aid USA TWN hypothetical\n");
 	/* a possessed plan is a thing, unless it takes an infinitive */
 	assert_events("Trump's plan was rejected by the Palestinians.", "criticism PSE donald_trump asserted\n");
 	assert_events("Iran's plan to attack Israel was foiled.", "military_conflict IRN ISR hypothetical\n");
