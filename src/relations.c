@@ -1509,7 +1509,8 @@ static size_t went_for(const struct ctx *c, size_t f, size_t cl)
 	};
 
 	for (size_t k = f; k > cl && f - k < 8; k--)
-		if (word_in(word(c, k - 1), journeys))
+		if (word_in(word(c, k - 1), journeys) ||	/* "is in Abuja for meetings" */
+		    (is(c, k - 1, W_COPULA) && k < f && (strcmp(word(c, k), "in") == 0 || strcmp(word(c, k), "at") == 0)))
 			return k - 1;
 	return (size_t)-1;
 }

@@ -675,6 +675,7 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 	assert_events("Li Qiang flew to Moscow for talks with Putin.",
 		      "talks RUS li_qiang asserted\ntalks li_qiang vladimir_putin asserted\n");
 	assert_events("Britain and France see worrying implications for a summit meeting.", "");
+	assert_events("Putin is in Beijing for talks with Xi.", "talks vladimir_putin xi_jinping asserted\n");
 	/* a measure of an act is the act; the end of one is not */
 	assert_events("India and China held a new round of border talks.", "talks CHN IND asserted\n");
 	assert_events("India and China marked the end of the talks.", "");
