@@ -876,7 +876,9 @@ static int fronted_subject(const struct ctx *c, size_t a)
 
 		if (is(c, k, W_DET))
 			k++;
-		while (k < comma && modifier_word(c, k))
+		while (k < comma && (modifier_word(c, k) ||	/* "Speaking in Estonia, he" */
+				     (k == c->S->first && c->at[k] < 0 && (c->d->tok[k].flags & TOK_WORD) &&
+				      !is(c, k, W_PREP))))
 			k++;
 		if (k == i || k >= comma || !is(c, k, W_PREP) || (mi = actor_past_title(c, k + 1, comma)) < 0)
 			return -1;
