@@ -399,17 +399,30 @@ static bool each_other(const struct ctx *c, size_t b, size_t cr)
 static bool cue_at(const struct ctx *c, size_t i, size_t limit);
 static size_t clause_start(const struct ctx *c, size_t a);
 
-/* Is the trigger at a vowed ("vowed to attack", "promised to retaliate")? */
+/* Is the trigger at a vowed ("vowed to attack", "promised to retaliate") or
+ * announced as the speaker's own ("warned it would strike", "said they will
+ * impose")? */
 static bool vowed(const struct ctx *c, size_t a)
 {
 	static const char *const vows[] = {
 		"vow", "vows", "vowed", "vowing", "promise", "promises", "promised", "promising",
 		"swear", "swears", "swore", "pledge", "pledges", "pledged", "pledging", NULL
 	};
-
+	static const char *const announces[] = {
+		"said", "says", "warned", "warns", "signaled", "signalled", "announced", "declared",
+		"threatened", "vowed", "insisted", "stated", NULL
+	};
+	static const char *const wills[] = {"would", "will", "'ll", NULL};
+	static const char *const selves[] = {"it", "they", "we", NULL};
 	size_t v = a - 2;
 
-	if (a < c->S->first + 2 || strcmp(word(c, a - 1), "to") != 0 || !word_in(word(c, v), vows))
+	if (a >= c->S->first + 3 && word_in(word(c, a - 1), wills) && word_in(word(c, a - 2), selves)) {
+		v = a - 3;
+		if (v > c->S->first && strcmp(word(c, v), "that") == 0)
+			v--;
+		if (!word_in(word(c, v), announces))
+			return false;
+	} else if (a < c->S->first + 2 || strcmp(word(c, a - 1), "to") != 0 || !word_in(word(c, v), vows))
 		return false;
 	for (size_t i = clause_start(c, v); i < v; i++)
 		if (cue_at(c, i, v))
@@ -444,7 +457,8 @@ static void add_event(struct ctx *c, int rel, int src, int dst, size_t a, size_t
 		return;
 	}
 	emit(c, rel, sa, ta, first, end, mod, tid, pattern);
-	/* a vow to attack or to punish is a threat made now (CAMEO 13) */
+	/* a vow to attack or to punish, or one's own attack announced, is a
+	 * threat made now (CAMEO 13) */
 	if (mod == MOD_HYPOTHETICAL && c->x->threat >= 0 && (rel == c->x->conflict || rel == c->x->sanctions) &&
 	    vowed(c, a))
 		emit(c, c->x->threat, sa, ta, first, end, MOD_ASSERTED, tid, "vow");

@@ -240,6 +240,11 @@ static void reads_a_vow_to_attack_or_punish_as_a_threat(void **state)
 	assert_events("Trump vowed to impose sanctions on Venezuela.",
 		      "sanctions donald_trump VEN hypothetical\nthreat donald_trump VEN asserted\n");
 	assert_events("Iran did not vow to attack Israel.", "military_conflict IRN ISR hypothetical\n");
+	/* one's own attack announced is a threat; another's foretold is not */
+	assert_events("North Korea warned it would strike the United States.",
+		      "military_conflict PRK USA hypothetical\nthreat PRK USA asserted\n");
+	assert_events("Iran said it would not attack Israel.", "military_conflict IRN ISR hypothetical\n");
+	assert_events("The US said Israel would attack Iran.", "military_conflict ISR IRN hypothetical\n");
 	assert_events("Iran vowed to support Syria.", "alliance IRN SYR hypothetical\n");
 	/* "back" before a preposition is an adverb, not backing */
 	assert_events("Colombia is firing back following President Daniel Noboa's decision.",
