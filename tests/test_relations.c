@@ -139,6 +139,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("A Russian court sentenced an American journalist.", "");
 	assert_events("Russians attacked Ukraine.", "military_conflict RUS UKR asserted\n");
 	assert_events("Britain trained Ukrainian troops.", "military_aid GBR UKR asserted\n");
+	assert_events("Washington approved a $1 billion weapons package for Ukraine.", "military_aid USA UKR asserted\n");
+	assert_events("China extended a $2 billion credit line to Pakistan.", "economic_aid CHN PAK asserted\n");
+	assert_events("American troops remain in Syria.", "military_presence USA SYR asserted\n");
 	assert_events("Russia's annexation of Crimea and its siege of Ukraine went on.", "military_conflict RUS UKR asserted\n");
 	assert_events("Russia's deployment of troops to Belarus worried Poland.", "military_presence RUS BLR asserted\n");
 	/* mediators have talks with each party; a dateline is no subject */
