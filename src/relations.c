@@ -1833,15 +1833,15 @@ static int noun_agent(const struct ctx *c, const int *objs, size_t n, size_t cr)
  * statement by France"); or (size_t)-1. */
 static size_t passive_by(const struct ctx *c, size_t a, size_t b, size_t cr)
 {
-	if (b < cr && strcmp(word(c, b), "by") == 0)
-		return b;
-	if (b >= cr || !is(c, b, W_PREP) || !passive(c, a))
-		return (size_t)-1;
 	static const char *const participles[] = {
 		"made", "built", "sold", "bought", "given", "sent", "held", "led", "run", "taken", "won",
 		"written", "known", "seen", "done", "paid", "brought", NULL
 	};
 
+	if (b < cr && strcmp(word(c, b), "by") == 0)
+		return b;
+	if (b >= cr || !is(c, b, W_PREP) || !passive(c, a))
+		return (size_t)-1;
 	for (size_t k = b + 1; k < cr && k < b + 6; k++) {
 		if (strcmp(word(c, k), "by") == 0)
 			return k;
