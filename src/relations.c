@@ -606,6 +606,8 @@ static const char *const times[] = {"during", "amid", "on", "after", "following"
 /* of those, the ones whose event is the clause subject's own ("Panetta said
  * during a visit to Vietnam"), unlike "since an attack on Kosovo" */
 static const char *const occasions[] = {"during", "amid", "on", NULL};
+/* prepositions that may open a clause: "after Putin met Modi" */
+static const char *const conjunctions[] = {"after", "before", "since", "until", NULL};
 /* and the ones whose event is the subject's when their phrase opens the
  * sentence ("After talks with Scholz, Macron said"); not later, where it
  * may be another's ("agreed to a truce after talks with Hamas") */
@@ -1657,6 +1659,8 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		gov = governor(c, mi);
 		if (!gov || (noun && strcmp(gov, "by") == 0))
 			return mi;
+		if (!noun && c->m[mi].end == a && word_in(gov, conjunctions))
+			return mi;	/* a clause's subject: "the Kremlin said after Putin met Modi" */
 		i = c->m[mi].first + 1;
 	}
 	return -1;

@@ -5,6 +5,10 @@
 static void takes_subject_and_object_of_a_verb(void **state)
 {
 	(void)state;
+	/* "after", "since" may open a clause with its own subject */
+	assert_events("The Kremlin said after Putin met Modi.", "talks narendra_modi vladimir_putin asserted\n");
+	assert_events("They grew wary of Russia since it annexed the Ukrainian peninsula of Crimea.",
+		      "military_conflict RUS UKR asserted\n");
 	/* a gerund after "for" or "of" is done by the one before it */
 	assert_events("The US sanctioned Iran for supplying drones to Russia.",
 		      "sanctions USA IRN asserted\nmilitary_aid IRN RUS asserted\n");
