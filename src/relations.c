@@ -93,6 +93,8 @@ static const char *const statements[] = {
 	"letter", "speech", "remarks", "message", "report", "tweet", "post", "comments", NULL
 };
 static const char *const relatives[] = {"who", "whom", "whose", "which", "that", NULL};
+/* where a meeting is, whose owner is no party: "on the sidelines of the SCO summit" */
+static const char *const venues[] = {"sidelines", "sideline", "margins", "margin", NULL};
 /* nouns that measure an act: "a new round of talks" is talks */
 static const char *const measures[] = {
 	"round", "rounds", "series", "wave", "waves", "spate", "flurry", "string", "raft", "package", NULL
@@ -1804,6 +1806,8 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 			return c->at[i];
 		if (i > b && !t->nobjects && c->at[i] < 0 && word_in(word(c, i), relatives))
 			return -1;
+		if (c->at[i] < 0 && word_in(word(c, i), venues))
+			return -1;	/* "met on the sidelines of the SCO summit" */
 	}
 	/* "met several leaders, including Xi": plain words naming actors, then
 	 * those they stand for (but "denounced the act, such as X": X denounced) */

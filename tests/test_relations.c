@@ -5,6 +5,9 @@
 static void takes_subject_and_object_of_a_verb(void **state)
 {
 	(void)state;
+	/* the body whose summit's sidelines host a meeting is no party to it */
+	assert_events("The foreign ministers of India and Pakistan met on the sidelines of the SCO summit.",
+		      "talks IND PAK asserted\n");
 	/* "after", "since" may open a clause with its own subject */
 	assert_events("The Kremlin said after Putin met Modi.", "talks narendra_modi vladimir_putin asserted\n");
 	assert_events("They grew wary of Russia since it annexed the Ukrainian peninsula of Crimea.",
