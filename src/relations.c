@@ -729,6 +729,15 @@ static bool modifier_word(const struct ctx *c, size_t i)
 	       strcmp(word(c, i), "and") != 0 && strcmp(word(c, i), "or") != 0;
 }
 
+/* Is token i a plural agent ("diplomats", "forces"), which heads its phrase
+ * rather than modifying the next word ("Iranian diplomats held talks")? */
+static bool plural_agent(const struct ctx *c, size_t i)
+{
+	const char *w = word(c, i);
+
+	return is(c, i, W_AGENT) && w[strlen(w) - 1] == 's';
+}
+
 /* An adverb between a subject or auxiliary and its verb: "has not imposed". */
 static bool adverb(const struct ctx *c, size_t i)
 {
@@ -1320,7 +1329,8 @@ static int modifier(const struct ctx *c, size_t a)
 	while (i > c->S->first && a - i < 2 && c->at[i - 1] < 0 &&
 	       (c->d->tok[i - 1].flags & TOK_WORD) && !(c->d->tok[i - 1].flags & TOK_UPPER) &&
 	       !is(c, i - 1, W_PREP) && !is(c, i - 1, W_DET) &&
-	       !is_boundary(c, i - 1) && strcmp(word(c, i - 1), "and") != 0)
+	       !is_boundary(c, i - 1) && strcmp(word(c, i - 1), "and") != 0 &&
+	       !(i < a && plural_agent(c, i - 1)))	/* "Iranian diplomats held talks" */
 		i--;
 	if (i > c->S->first && strcmp(word(c, i - 1), "'s") == 0)
 		return mention_ending(c, i - 1);
@@ -1480,7 +1490,8 @@ static bool modifies_a_thing(const struct ctx *c, int mi, size_t limit)
 	 * at 'limit': "military" in "the Israeli military action" is no agent
 	 * there, but a verb ends the phrase ("the Israeli military said") */
 	while (i + 1 < limit && i < c->m[mi].end + 2 && c->at[i + 1] < 0 && modifier_word(c, i) &&
-	       modifier_word(c, i + 1) && !is(c, i + 1, W_SPEECH) && !ends(word(c, i + 1), "ed"))
+	       modifier_word(c, i + 1) && !is(c, i + 1, W_SPEECH) && !ends(word(c, i + 1), "ed") &&
+	       !plural_agent(c, i))
 		i++;
 	return modifier_word(c, i) && !is(c, i, W_AGENT | W_INSTRUMENT);
 }
