@@ -1828,6 +1828,15 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 	return i > b && i < lim && is(c, i - 1, W_AGENT | W_PARTNER) ? listed_after(c, i, cr) : -1;
 }
 
+/* Is mention mi the host of what the trigger names, after "in" or "at"
+ * ("talks in Oman")? */
+static bool hosted(const struct ctx *c, int mi)
+{
+	size_t i = c->m[mi].first;
+
+	return i > c->S->first && (strcmp(word(c, i - 1), "in") == 0 || strcmp(word(c, i - 1), "at") == 0);
+}
+
 /* The agent of a noun after its object and "by" ("the invasion of Ukraine by
  * Russia", "the shooting of two Palestinians by Israeli soldiers"), or -1:
  * an actor, not a thing it modifies ("by Israeli courts") nor a means ("by
@@ -2123,9 +2132,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	if (mi >= 0)
 		nr = coordinate(c, mi, +1, right, MAX_LIST);
 	/* "Russia and North Korea signed a pact"; "India and Pakistan exchanged
-	 * fire" and "accused each other" both ways */
-	if (!nr && (!directed || tr->mutual || each_other(c, b, cr)) && nl > 1 &&
-	    (strcmp(pattern, "modifier") != 0 || tr->mutual) && tr->person_rel < 0 &&
+	 * fire" and "accused each other" both ways; "U.S. and Iranian negotiators
+	 * held talks in Oman": with each other as well as with their host */
+	if ((!nr || (!directed && hosted(c, right[0]))) && (!directed || tr->mutual || each_other(c, b, cr)) &&
+	    nl > 1 && (strcmp(pattern, "modifier") != 0 || tr->mutual) && tr->person_rel < 0 &&
 	    !(strcmp(pattern, "possessor") == 0 && is(c, b - 1, W_PARTNER))) {
 		/* but "Russian and Iranian backers" back someone else,
 		 * "Britain and Denmark are members" of something else, and "their
@@ -2135,7 +2145,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j])))
 					add_both(c, tr->rel, left[i], left[j], directed, a, b, mod, tr->id,
 						 "coordination");
-		return;
+		if (!nr)
+			return;
 	}
 	for (size_t i = 0; i < nl; i++)
 		for (size_t j = 0; j < nr; j++) {

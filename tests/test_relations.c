@@ -7,6 +7,9 @@ static void takes_subject_and_object_of_a_verb(void **state)
 	(void)state;
 	/* a plural agent heads its phrase: the demonyms before it act */
 	assert_events("Russian and Iranian diplomats held talks.", "talks IRN RUS asserted\n");
+	/* a list's talks in a state are among its members and with their host */
+	assert_events("Russia and Ukraine held talks in Turkey.",
+		      "talks RUS UKR asserted\ntalks TUR UKR asserted\ntalks RUS TUR asserted\n");
 	/* the body whose summit's sidelines host a meeting is no party to it */
 	assert_events("The foreign ministers of India and Pakistan met on the sidelines of the SCO summit.",
 		      "talks IND PAK asserted\n");
