@@ -1729,6 +1729,20 @@ static int listed_after(const struct ctx *c, size_t b, size_t cr)
 	return mention_at(c, i) >= 0 ? mention_at(c, i) : titled_person(c, i, cr);
 }
 
+/* The owner named before the mention that ends at token i: "its" or "X's"
+ * in "its United States-backed plans", "Iran's Russia-backed program"; or -1. */
+static int owner_before(const struct ctx *c, size_t i)
+{
+	int mi = mention_ending(c, i);
+	size_t k;
+
+	if (mi < 0 || (k = c->m[mi].first) <= c->S->first)
+		return -1;
+	if (possessive(c, k - 1))
+		return c->at[k - 1];
+	return strcmp(word(c, k - 1), "'s") == 0 ? mention_ending(c, k - 1) : -1;
+}
+
 /* The state whose ground holds what an attack's object names, from token i:
  * "an offensive against Kurdish militants in northern Syria", "strikes on
  * militant hideouts inside Afghanistan" (the guide's attack on Afghanistan);
@@ -1770,7 +1784,9 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 			return mi;	/* "its ally Belarus", "U.S. allies, including Poland", "his
 					 * friend, President Vladimir Putin" */
 		if (!prep_in_key && is(c, b - 1, W_PARTNER) && ends(word(c, b - 1), "ed"))
-			return -1;	/* what "-backed" names comes next: "a UN-backed mission in Haiti" */
+			return owner_before(c, b - 2);	/* what "-backed" names comes next, or is
+							 * owned before: "its United States-backed
+							 * plans"; not "a UN-backed mission in Haiti" */
 		if (!prep_in_key) {
 			/* its preposition may come a few words later: "a visit this week to" */
 			while (i < cr && i < b + 3 && !is(c, i, W_NOUN_PREP) && c->at[i] < 0 &&

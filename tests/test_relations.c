@@ -682,6 +682,8 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 		      "alliance IRN houthis asserted\n");
 	/* backing a thing is no alliance (rejecting another's plan is criticism) */
 	assert_events("The Russian-backed separatists in Ukraine attacked.", "");
+	/* but a backed thing's owner is backed */
+	assert_events("Iran's Russia-backed program worries Israel.", "alliance IRN RUS asserted\n");
 	assert_events("Iran rejected the U.S.-backed plan.", "criticism IRN USA asserted\n");
 	assert_events("He marked the normalization of relations between the United States and Vietnam.",
 		      "recognition USA VNM asserted\nrecognition VNM USA asserted\n");
