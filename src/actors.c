@@ -441,7 +441,14 @@ static int antecedent(const struct schema *s, const struct doc *d, const struct 
 {
 	size_t from = lookback(d, si, i), here = d->sent[si].first > from ? d->sent[si].first : from;
 	int a = the_one(s, f, here, i, kinds);
+	long m;
 
+	/* among several, the doer of an infinitive it is the object of: "urged
+	 * Iran to halt its program", "called for Israel to drop its plans" */
+	if (a == MANY && i >= here + 3 && strcmp(d->tok[i - 2].norm, "to") == 0 &&
+	    (d->tok[i - 1].flags & TOK_WORD) && !(d->tok[i - 1].flags & TOK_UPPER) && (m = f->at[i - 3]) >= 0 &&
+	    f->list[m].end == i - 2 && (kinds & 1u << s->actors[f->list[m].actor].kind))
+		return f->list[m].actor;
 	return a == NONE ? the_one(s, f, from, here, kinds) : a;
 }
 

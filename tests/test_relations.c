@@ -434,6 +434,9 @@ static void reads_it_as_the_one_state_or_body_before(void **state)
 	assert_events("Russia met China. It attacked Ukraine.", "talks CHN RUS asserted\n");
 	/* a person is no "it" */
 	assert_events("Vladimir Putin spoke. It attacked Ukraine.", "");
+	/* among several, "its" after an infinitive is its doer's */
+	assert_events("At the UN Security Council, Guterres called for Israel to drop its United States-backed plans.",
+		      "alliance ISR USA asserted\n");
 	/* the one of its own sentence comes before those of the sentence before */
 	assert_events("Israel struck Lebanon. Pakistan's army said it had carried out strikes in Afghanistan.",
 		      "military_conflict ISR LBN asserted\nmilitary_conflict PAK AFG asserted\n");
