@@ -415,7 +415,7 @@ static bool vowed(const struct ctx *c, size_t a)
 		"threatened", "vowed", "insisted", "stated", NULL
 	};
 	static const char *const wills[] = {"would", "will", "'ll", NULL};
-	static const char *const selves[] = {"it", "they", "we", NULL};
+	static const char *const selves[] = {"it", "they", "we", "he", "she", NULL};
 	size_t v = a - 2;
 
 	if (a >= c->S->first + 3 && word_in(word(c, a - 1), wills) && word_in(word(c, a - 2), selves)) {

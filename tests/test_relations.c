@@ -262,6 +262,8 @@ static void reads_a_vow_to_attack_or_punish_as_a_threat(void **state)
 		      "military_conflict PRK USA hypothetical\nthreat PRK USA asserted\n");
 	assert_events("Iran said it would not attack Israel.", "military_conflict IRN ISR hypothetical\n");
 	assert_events("The US said Israel would attack Iran.", "military_conflict ISR IRN hypothetical\n");
+	assert_events("Trump says he will apply tariffs of 5% on all Mexican goods.",
+		      "sanctions donald_trump MEX hypothetical\nthreat donald_trump MEX asserted\n");
 	assert_events("Iran vowed to support Syria.", "alliance IRN SYR hypothetical\n");
 	/* "back" before a preposition is an adverb, not backing */
 	assert_events("Colombia is firing back following President Daniel Noboa's decision.",
