@@ -1743,6 +1743,21 @@ static int owner_before(const struct ctx *c, size_t i)
 	return strcmp(word(c, k - 1), "'s") == 0 ? mention_ending(c, k - 1) : -1;
 }
 
+/* Is mention mi the backer in "Iran-backed militias", whom an act on the
+ * militias does not name (but an act on a plan names its backer: "rejected
+ * the U.S.-backed plan")? */
+static bool backer(const struct ctx *c, int mi)
+{
+	static const char *const armed[] = {"militia", "militias", "proxies", "groups", "group", NULL};
+	size_t i = c->m[mi].end;
+
+	if (i + 2 >= c->S->end || strcmp(word(c, i), "-") != 0 || !is(c, i + 1, W_PARTNER) ||
+	    !ends(word(c, i + 1), "ed"))
+		return false;
+	i += 2;
+	return c->at[i] >= 0 || is(c, i, W_AGENT | W_FIGHTERS) || word_in(word(c, i), armed);
+}
+
 /* The state whose ground holds what an attack's object names, from token i:
  * "an offensive against Kurdish militants in northern Syria", "strikes on
  * militant hideouts inside Afghanistan" (the guide's attack on Afghanistan);
@@ -1829,7 +1844,7 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 	 * after an object word may name the target ("imposed sanctions that
 	 * have kept Iran from") */
 	for (; i < lim && strcmp(word(c, i), ",") != 0; i++) {
-		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i))
+		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i) && !backer(c, c->at[i]))
 			return c->at[i];
 		if (i > b && !t->nobjects && c->at[i] < 0 && word_in(word(c, i), relatives))
 			return -1;

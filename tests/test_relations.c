@@ -152,6 +152,7 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("Russians attacked Ukraine.", "military_conflict RUS UKR asserted\n");
 	assert_events("Britain trained Ukrainian troops.", "military_aid GBR UKR asserted\n");
 	assert_events("Washington approved a $1 billion weapons package for Ukraine.", "military_aid USA UKR asserted\n");
+	assert_events("The Netherlands handed over the first F-16 jets to Ukraine.", "military_aid NLD UKR asserted\n");
 	assert_events("China extended a $2 billion credit line to Pakistan.", "economic_aid CHN PAK asserted\n");
 	assert_events("American troops remain in Syria.", "military_presence USA SYR asserted\n");
 	assert_events("Russia's annexation of Crimea and its siege of Ukraine went on.", "military_conflict RUS UKR asserted\n");
@@ -687,6 +688,9 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 		      "alliance IRN houthis asserted\n");
 	/* backing a thing is no alliance (rejecting another's plan is criticism) */
 	assert_events("The Russian-backed separatists in Ukraine attacked.", "");
+	/* an act on the backed is not on its backer */
+	assert_events("Israel attacked Iran-backed Hezbollah.",
+		      "military_conflict ISR hezbollah asserted\nalliance IRN hezbollah asserted\n");
 	/* but a backed thing's owner is backed */
 	assert_events("Iran's Russia-backed program worries Israel.", "alliance IRN RUS asserted\n");
 	assert_events("Iran rejected the U.S.-backed plan.", "criticism IRN USA asserted\n");
