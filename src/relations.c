@@ -945,8 +945,10 @@ static int recipient(const struct ctx *c, int mi, size_t cl)
 
 	if (k > cl && is(c, k - 1, W_DET))
 		k--;
-	if (k <= cl + 1 || !modifier_word(c, k - 1))
-		return -1;	/* no verb before: "the sanctions", "Iran's sanctions" */
+	if (k <= cl + 1 || !modifier_word(c, k - 1) || is(c, k - 1, W_SPEECH) ||
+	    strcmp(word(c, k - 1), "including") == 0)
+		return -1;	/* no verb before: "the sanctions", "Iran's sanctions"; nor one
+				 * the speaker's ("noted ..., including the EU's opposition") */
 	return subject(c, k - 1, cl, false);
 }
 

@@ -688,6 +688,8 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 		      "alliance IRN houthis asserted\n");
 	/* backing a thing is no alliance (rejecting another's plan is criticism) */
 	assert_events("The Russian-backed separatists in Ukraine attacked.", "");
+	/* a noun after "including" is no object of the speaker's verb */
+	assert_events("Vladimir Putin noted that concern has been widespread, including U.S. warnings.", "");
 	/* an act on the backed is not on its backer */
 	assert_events("Israel attacked Iran-backed Hezbollah.",
 		      "military_conflict ISR hezbollah asserted\nalliance IRN hezbollah asserted\n");
