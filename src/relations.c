@@ -738,6 +738,10 @@ static bool plural_agent(const struct ctx *c, size_t i)
 	return is(c, i, W_AGENT) && w[strlen(w) - 1] == 's';
 }
 
+/* verbs in the past that "-ed" does not show, whose object may come before a
+ * noun that is also a trigger: "struck Hezbollah targets" */
+static const char *const struck[] = {"struck", "hit", "shot", "fought", "overran", "bombarded", NULL};
+
 /* An adverb between a subject or auxiliary and its verb: "has not imposed". */
 static bool adverb(const struct ctx *c, size_t i)
 {
@@ -754,10 +758,17 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 	size_t k = a;
 
 	/* a demonym before it makes it a noun: "a Russian court" (but "Russians
-	 * attacked": a plural is the people) */
-	if (a > c->S->first && c->at[a - 1] >= 0 && c->m[c->at[a - 1]].form == FORM_ADJECTIVE &&
-	    c->m[c->at[a - 1]].end == a && !ends(word(c, a - 1), "s"))
-		return false;
+	 * attacked": a plural is the people); so does a name that is the object of
+	 * a verb in the past before it: "struck Hezbollah targets" */
+	if (a > c->S->first && c->at[a - 1] >= 0 && c->m[c->at[a - 1]].end == a) {
+		const struct mention *m = &c->m[c->at[a - 1]];
+
+		if (m->form == FORM_ADJECTIVE && !ends(word(c, a - 1), "s"))
+			return false;
+		if (m->first > c->S->first && modifier_word(c, m->first - 1) &&
+		    (ends(word(c, m->first - 1), "ed") || word_in(word(c, m->first - 1), struck)))
+			return false;
+	}
 	for (size_t i = a; i > c->S->first && a - i < 3; i--) {
 		if (is(c, i - 1, W_DET) || possessive(c, i - 1))
 			return false;	/* also a resolved one: "their support" */
