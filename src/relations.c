@@ -268,9 +268,34 @@ static bool is(const struct ctx *c, size_t i, unsigned bit)
 	return (c->cls[i] & bit) != 0;
 }
 
+/* his, her, their, its, our */
+static bool possessive(const struct ctx *c, size_t i)
+{
+	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
+	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0 ||
+	       strcmp(word(c, i), "our") == 0;
+}
+
+/* Does word w end with 'end' after at least two more letters ("attacked",
+ * not "red")? */
+static bool ends(const char *w, const char *end)
+{
+	size_t n = strlen(w), k = strlen(end);
+
+	return n > k + 1 && strcmp(w + n - k, end) == 0;
+}
+
 static bool is_boundary(const struct ctx *c, size_t i)
 {
 	return is(c, i, W_CLAUSE) || i == c->lead_comma;
+}
+
+/* A plain word that may modify a noun: lowercase, no function word. */
+static bool modifier_word(const struct ctx *c, size_t i)
+{
+	return c->at[i] < 0 && (c->d->tok[i].flags & TOK_WORD) && !(c->d->tok[i].flags & TOK_UPPER) &&
+	       !is(c, i, W_PREP | W_COPULA | W_PRONOUN | W_QUESTION | W_CLAUSE) &&
+	       strcmp(word(c, i), "and") != 0 && strcmp(word(c, i), "or") != 0;
 }
 
 /* The comma that closes a leading subordinate clause ("If Iran attacks
@@ -504,6 +529,20 @@ static size_t group(const struct ctx *c, int mi, int *out, size_t max)
 	return n;
 }
 
+/* Are mentions x and y, joined by "and", an object and the next clause's
+ * subject rather than a list: a person and a state, the first after a verb,
+ * the second before one ("Trump praised Putin and Russia attacked Ukraine",
+ * but "Biden and NATO condemned Russia")? */
+static bool two_clauses(const struct ctx *c, int x, int y)
+{
+	const struct schema *s = c->x->s;
+	size_t before = c->m[x].first, after = c->m[y].end;
+
+	return (s->actors[actor_of(c, x)].kind == KIND_PERSON) != (s->actors[actor_of(c, y)].kind == KIND_PERSON) &&
+	       before > c->S->first && modifier_word(c, before - 1) && after < c->S->end &&
+	       ends(word(c, after), "ed");
+}
+
 /* Members of a list around mention mi: "A, B and C", "A-B". dir is +1 to
  * collect rightwards, -1 leftwards. Returns how many were stored in out. */
 static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t max)
@@ -544,27 +583,12 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 				 (c->m[next].form != c->m[mi].form ||
 				  strcmp(word(c, c->m[dir > 0 ? next : mi].end), "'s") == 0)))
 			break;
+		if (two_clauses(c, dir > 0 ? mi : next, dir > 0 ? next : mi))
+			break;
 		n += group(c, next, out + n, max - n);
 		mi = out[n - 1];
 	}
 	return n;
-}
-
-/* his, her, their, its, our */
-static bool possessive(const struct ctx *c, size_t i)
-{
-	return strcmp(word(c, i), "his") == 0 || strcmp(word(c, i), "her") == 0 ||
-	       strcmp(word(c, i), "their") == 0 || strcmp(word(c, i), "its") == 0 ||
-	       strcmp(word(c, i), "our") == 0;
-}
-
-/* Does word w end with 'end' after at least two more letters ("attacked",
- * not "red")? */
-static bool ends(const char *w, const char *end)
-{
-	size_t n = strlen(w), k = strlen(end);
-
-	return n > k + 1 && strcmp(w + n - k, end) == 0;
 }
 
 /* Does token i hold the start of a cue that makes a relation hypothetical? */
@@ -719,14 +743,6 @@ static size_t object_word(const struct ctx *c, const struct trigger *t, size_t b
 		if (is_object(c, t, i))
 			return i;
 	return 0;
-}
-
-/* A plain word that may modify a noun: lowercase, no function word. */
-static bool modifier_word(const struct ctx *c, size_t i)
-{
-	return c->at[i] < 0 && (c->d->tok[i].flags & TOK_WORD) && !(c->d->tok[i].flags & TOK_UPPER) &&
-	       !is(c, i, W_PREP | W_COPULA | W_PRONOUN | W_QUESTION | W_CLAUSE) &&
-	       strcmp(word(c, i), "and") != 0 && strcmp(word(c, i), "or") != 0;
 }
 
 /* Is token i a plural agent ("diplomats", "forces"), which heads its phrase

@@ -147,6 +147,10 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("Western sanctions hit Russia hard.", "");
 	assert_events("Russia blockaded Ukraine.", "sanctions RUS UKR asserted\n");
 	assert_events("The US banned imports of Iranian oil.", "sanctions USA IRN asserted\n");
+	/* "and" between an object and the next clause's subject joins no list */
+	assert_events("Trump praised Putin and Russia attacked Ukraine.",
+		      "alliance donald_trump vladimir_putin asserted\nmilitary_conflict RUS UKR asserted\n");
+	assert_events("Biden and NATO condemned Russia.", "criticism nato RUS asserted\ncriticism joe_biden RUS asserted\n");
 	/* after a name that a past verb takes, a verb's word is a noun */
 	assert_events("Israel struck Hezbollah targets in Lebanon.", "military_conflict ISR hezbollah asserted\n");
 	/* after a demonym a verb's word is a noun; after a plural one, the people's verb */
