@@ -1525,6 +1525,23 @@ static bool modifies_a_thing(const struct ctx *c, int mi, size_t limit)
 	return modifier_word(c, i) && !is(c, i, W_AGENT | W_INSTRUMENT);
 }
 
+/* Where an apposition that ends at the comma at token i opens: ", China's
+ * closest ally,", ", a NATO member,", after a name; else cl. */
+static size_t appositive_start(const struct ctx *c, size_t i, size_t cl)
+{
+	size_t k = i;
+
+	while (k > cl + 1 && i - k < 8 && strcmp(word(c, k - 1), ",") != 0 &&
+	       ((c->d->tok[k - 1].flags & TOK_WORD) || strcmp(word(c, k - 1), "'s") == 0 ||
+		strcmp(word(c, k - 1), "-") == 0) &&
+	       !ends(word(c, k - 1), "ed") && !is(c, k - 1, W_COPULA | W_SPEECH | W_CLAUSE))
+		k--;
+	if (k <= cl + 1 || k == i || strcmp(word(c, k - 1), ",") != 0 || mention_ending(c, k - 1) < 0 ||
+	    !(is(c, k, W_DET) || (c->at[k] >= 0 && c->m[c->at[k]].end < i && strcmp(word(c, c->m[c->at[k]].end), "'s") == 0)))
+		return cl;
+	return k - 1;
+}
+
 /* The actor a relative pronoun at token r stands for: the mention just
  * before it, or before the apposition it continues ("Georgia, a country
  * which fought"); -1 when that is no actor ("Obama's revisions, which"). */
@@ -1651,8 +1668,10 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 			i = open + 1;	/* past an aside: "the deal - the first between X and Y - warning Z" */
 			continue;
 		}
-		if (strcmp(word(c, i - 1), ",") == 0 && (open = relative_start(c, i - 1, cl)) > cl) {
-			i = open + 1;	/* past a relative clause: "Godoy, who chairs X, accused" */
+		if (strcmp(word(c, i - 1), ",") == 0 &&
+		    ((open = relative_start(c, i - 1, cl)) > cl || (open = appositive_start(c, i - 1, cl)) > cl)) {
+			i = open + 1;	/* past a relative clause: "Godoy, who chairs X, accused"; past
+					 * an apposition: "Pakistan, China's closest ally, received" */
 			continue;
 		}
 

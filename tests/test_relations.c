@@ -147,6 +147,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("Western sanctions hit Russia hard.", "");
 	assert_events("Russia blockaded Ukraine.", "sanctions RUS UKR asserted\n");
 	assert_events("The US banned imports of Iranian oil.", "sanctions USA IRN asserted\n");
+	/* a subject past its apposition */
+	assert_events("Pakistan, China's closest ally, received fighter jets from Beijing.",
+		      "alliance CHN PAK asserted\nmilitary_aid CHN PAK asserted\n");
 	/* "and" between an object and the next clause's subject joins no list */
 	assert_events("Trump praised Putin and Russia attacked Ukraine.",
 		      "alliance donald_trump vladimir_putin asserted\nmilitary_conflict RUS UKR asserted\n");
