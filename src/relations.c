@@ -911,6 +911,27 @@ static size_t comma_after(const struct ctx *c, size_t a)
 	return (size_t)-1;
 }
 
+/* Is the word at a a participle after a word of time that opens the
+ * sentence ("After meeting Xi, Biden said")? */
+static bool opening_participle(const struct ctx *c, size_t a)
+{
+	static const char *const whens[] = {"after", "following", "before", "while", "when", "since", "upon", NULL};
+
+	return a == c->S->first + 1 && ends(word(c, a), "ing") && word_in(word(c, c->S->first), whens);
+}
+
+/* The subject of a participle that opens the sentence after a word of time
+ * ("After meeting Xi, Biden said", "While visiting Kyiv, Scholz"): the actor
+ * right after the first comma; or -1. */
+static int opening_subject(const struct ctx *c, size_t a)
+{
+	size_t comma;
+
+	if (!opening_participle(c, a) || (comma = comma_after(c, a)) == (size_t)-1)
+		return -1;
+	return actor_past_title(c, comma + 1, c->S->end);
+}
+
 /* The subject that noun phrases set before it describe: "A close ally of
  * Russia, Belarus hosted the drills", "A friend of Mr Johnson and ally of
  * the United Kingdom, President Trump has...". The sentence opens with
@@ -998,7 +1019,7 @@ static bool verb_slot(const struct ctx *c, size_t a)
 		return k == c->S->first || !(modifier_word(c, k - 1) || is(c, k - 1, W_PREP));
 	}
 	return is(c, a - 1, W_PRONOUN | W_QUESTION) || strcmp(word(c, a - 1), "to") == 0 ||
-	       strcmp(word(c, a - 1), "must") == 0 || free_adjunct(c, a);
+	       strcmp(word(c, a - 1), "must") == 0 || free_adjunct(c, a) || opening_participle(c, a);
 }
 
 /* The owner of a trigger's object word that stands before its passive verb
@@ -2157,6 +2178,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	} else if (!noun && (mi = participle_agent(c, a)) >= 0) {
 		/* "the US-led coalition attacking IS": the agent the participle follows */
 		nl = coordinate(c, mi, -1, left, MAX_LIST);
+		pattern = "subject";
+	} else if (!noun && (mi = opening_subject(c, a)) >= 0) {
+		/* "After meeting Xi, Biden said": the subject after the comma */
+		nl = coordinate(c, mi, +1, left, MAX_LIST);
 		pattern = "subject";
 	} else if (!noun && free_adjunct(c, a) && (mi = first_subject(c, a)) >= 0) {
 		/* "The US urged Turkey to drop it, warning Ankara": the sentence's subject */

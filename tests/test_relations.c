@@ -715,6 +715,9 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 	assert_events("Speaking after talks with Chancellor Olaf Scholz, Macron said Europe must act.",
 		      "affiliation olaf_scholz DEU asserted\ntalks emmanuel_macron olaf_scholz asserted\n");
 	assert_events("After talks in Qatar, the United States said progress was made.", "");
+	/* a participle after an opening word of time is the subject's after the comma */
+	assert_events("After meeting Xi, Biden said the two must manage their differences.",
+		      "talks joe_biden xi_jinping asserted\n");
 	/* talks that a journey was for are its traveller's, with where it went */
 	assert_events("Li Qiang arrived in Moscow on Monday for a two-day official visit.",
 		      "talks RUS li_qiang asserted\n");
