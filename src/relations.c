@@ -1551,16 +1551,19 @@ static bool modifies_a_thing(const struct ctx *c, int mi, size_t limit)
 static size_t appositive_start(const struct ctx *c, size_t i, size_t cl)
 {
 	size_t k = i;
+	bool opens;
 
 	while (k > cl + 1 && i - k < 8 && strcmp(word(c, k - 1), ",") != 0 &&
 	       ((c->d->tok[k - 1].flags & TOK_WORD) || strcmp(word(c, k - 1), "'s") == 0 ||
 		strcmp(word(c, k - 1), "-") == 0) &&
 	       !ends(word(c, k - 1), "ed") && !is(c, k - 1, W_COPULA | W_SPEECH | W_CLAUSE))
 		k--;
-	if (k <= cl + 1 || k == i || strcmp(word(c, k - 1), ",") != 0 || mention_ending(c, k - 1) < 0 ||
-	    !(is(c, k, W_DET) || (c->at[k] >= 0 && c->m[c->at[k]].end < i && strcmp(word(c, c->m[c->at[k]].end), "'s") == 0)))
+	if (k <= cl + 1 || k == i || strcmp(word(c, k - 1), ",") != 0 || mention_ending(c, k - 1) < 0)
 		return cl;
-	return k - 1;
+	/* it opens with an article or a possessor: "a NATO member", "China's" */
+	opens = is(c, k, W_DET) ||
+		(c->at[k] >= 0 && c->m[c->at[k]].end < i && strcmp(word(c, c->m[c->at[k]].end), "'s") == 0);
+	return opens ? k - 1 : cl;
 }
 
 /* The actor a relative pronoun at token r stands for: the mention just
