@@ -1327,6 +1327,29 @@ static void possessed_persons(struct ctx *c, const struct trigger *t)
 	}
 }
 
+/* "Kelly Ayotte, a Republican representing New Hampshire", "X, a Hamas
+ * commander": a person set beside one of a body or group, related as the
+ * title trigger t relates them. */
+static void apposed_bodies(struct ctx *c, const struct trigger *t)
+{
+	const struct schema *s = c->x->s;
+
+	for (size_t i = c->S->first + 1; i + 2 < c->S->end; i++) {
+		int person, body;
+		enum actor_kind kind;
+
+		if (strcmp(word(c, i), ",") != 0 ||
+		    (strcmp(word(c, i + 1), "a") != 0 && strcmp(word(c, i + 1), "an") != 0) ||
+		    (person = mention_ending(c, i)) < 0 || s->actors[c->m[person].actor].kind != KIND_PERSON ||
+		    (body = mention_at(c, i + 2)) < 0 || c->m[body].first != i + 2)
+			continue;
+		kind = s->actors[c->m[body].actor].kind;
+		if (kind == KIND_ORGANIZATION || kind == KIND_GROUP)
+			emit(c, t->rel, c->m[person].actor, c->m[body].actor, c->m[person].first, c->m[body].end,
+			     MOD_ASSERTED, t->id, "apposition");
+	}
+}
+
 /* "the Rapid Support Forces (RSF) led by Mohamed Hamdan Dagalo", "the armed
  * forces under General al-Burhan", "the United States under Trump": a body or
  * state, the trigger, then (past a title) a person who leads it. */
@@ -2354,8 +2377,10 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const int 
 				member_of(&c, &x->s->triggers[t], hits[h].a, hits[h].b);
 			}
 		}
-		if (x->title >= 0)
+		if (x->title >= 0) {
 			possessed_persons(&c, &x->s->triggers[x->title]);
+			apposed_bodies(&c, &x->s->triggers[x->title]);
+		}
 		if (x->membership >= 0)
 			enumerated_members(&c, &x->s->triggers[x->membership]);
 		for (size_t h = 0, prev = c.S->first; h < nh; h++) {

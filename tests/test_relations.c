@@ -576,6 +576,9 @@ static void reads_the_owner_and_post_of_a_title(void **state)
 	assert_events("Both the EU's negotiator and Britain's David Frost have spoken.",
 		      "affiliation david_frost GBR asserted\n");
 	assert_events("Serbia's Security Intelligence Agency spoke.", "");
+	/* a person set beside one of a body or party */
+	assert_events("Rep. Mike Rogers, a Republican from Alabama, spoke.",
+		      "affiliation mike_rogers us_republican_party asserted\n");
 	/* a person's own body, not a thing it names */
 	assert_events("The spokesman for Erdogan's AK Party said so.",
 		      "affiliation recep_tayyip_erdogan akp asserted\n");
