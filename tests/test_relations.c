@@ -50,6 +50,8 @@ static void turns_passives_around(void **state)
 	assert_events("The occupation of Iraq by the United States and Britain ended.",
 		      "military_conflict USA IRQ asserted\nmilitary_conflict GBR IRQ asserted\n");
 	assert_events("The attack on Iran by land was feared.", "");
+	assert_events("Anger surged after the shooting of two Palestinians by Israeli soldiers.",
+		      "military_conflict ISR PSE asserted\n");
 }
 
 static void reads_modifiers_and_prepositions_of_nouns(void **state)
