@@ -1022,15 +1022,25 @@ static bool verb_slot(const struct ctx *c, size_t a)
 	       strcmp(word(c, a - 1), "must") == 0 || free_adjunct(c, a) || opening_participle(c, a);
 }
 
-/* The owner of a trigger's object word that stands before its passive verb
- * at a ("[Kenyan] troops are stationed"), or -1. */
-static int passive_owner(const struct ctx *c, const struct trigger *t, size_t a, size_t cl)
+/* The trigger's object word that is the subject of its passive verb at a
+ * ("Sanctions were imposed on", "Kenyan troops are stationed in"), or
+ * (size_t)-1. */
+static size_t passive_object(const struct ctx *c, const struct trigger *t, size_t a, size_t cl)
 {
 	size_t k = a;
 
 	while (k > cl + 1 && (adverb(c, k - 1) || is(c, k - 1, W_COPULA)))
 		k--;
-	return k > cl + 1 && is_object(c, t, k - 1) ? mention_ending(c, k - 1) : -1;
+	return k > cl && is_object(c, t, k - 1) ? k - 1 : (size_t)-1;
+}
+
+/* The owner of a trigger's object word that stands before its passive verb
+ * at a ("[Kenyan] troops are stationed"), or -1. */
+static int passive_owner(const struct ctx *c, const struct trigger *t, size_t a, size_t cl)
+{
+	size_t k = passive_object(c, t, a, cl);
+
+	return k != (size_t)-1 ? mention_ending(c, k) : -1;
 }
 
 /* The trigger of the chain at 'first' that fits the place [a, b): a verb
@@ -1063,7 +1073,7 @@ static int pick_trigger(const struct ctx *c, int first, size_t a, size_t b, size
 				plain = t;
 			continue;
 		}
-		ow = passive(c, a) && passive_owner(c, tr, a, c->S->first) >= 0 ? b : object_word(c, tr, b, cr);
+		ow = passive(c, a) && passive_object(c, tr, a, c->S->first) != (size_t)-1 ? b : object_word(c, tr, b, cr);
 		if (ow > 0 && ow < nearest) {
 			best = t;
 			nearest = ow;
@@ -1999,8 +2009,7 @@ static size_t passive_by(const struct ctx *c, size_t a, size_t b, size_t cr)
 	for (size_t k = b + 1; k < cr && k < b + 6; k++) {
 		if (strcmp(word(c, k), "by") == 0)
 			return k;
-		if ((c->at[k] >= 0 && !possessive(c, k)) || !(c->d->tok[k].flags & TOK_WORD) ||
-		    ends(word(c, k), "ed") || word_in(word(c, k), participles) ||
+		if (!(c->d->tok[k].flags & TOK_WORD) || ends(word(c, k), "ed") || word_in(word(c, k), participles) ||
 		    is(c, k, W_PREP | W_CLAUSE | W_COPULA))
 			break;	/* one phrase only: not "with drones made by Iran" */
 	}
@@ -2228,9 +2237,13 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		int agent = mention_at(c, by_at + 1), by[MAX_LIST];
 		size_t nby;
 
+		if (agent < 0 && by_at + 2 < cr && is(c, by_at + 1, W_DET))
+			agent = mention_at(c, by_at + 2);	/* "by the UN Security Council" */
 		if (agent < 0 ? modifier_word(c, by_at + 1) || is(c, by_at + 1, W_DET) : modifies_a_thing(c, agent, cr))
 			return;	/* an agent that is no actor: "backed by pro-Turkey Syrian rebels" */
 		if (agent >= 0) {	/* "mediated by Qatar and Turkiye" */
+			if (!nl && obj >= 0 && c->m[obj].end <= by_at)	/* "Sanctions were imposed on */
+				nl = coordinate(c, obj, +1, left, MAX_LIST);	/* North Korea by the UN" */
 			nby = coordinate(c, agent, +1, by, MAX_LIST);
 			for (size_t j = 0; j < nby; j++)
 				for (size_t k = 0; k < nl; k++)

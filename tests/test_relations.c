@@ -37,6 +37,8 @@ static void turns_passives_around(void **state)
 	(void)state;
 	assert_events("Iran was sanctioned by the United States.", "sanctions USA IRN asserted\n");
 	assert_events("the drills were condemned by China", "");
+	/* a passive whose subject is its object word: the agent acts on the object of its phrase */
+	assert_events("Sanctions were imposed on North Korea by the UN Security Council.", "sanctions unsc PRK asserted\n");
 	/* a passive's agent after a phrase of its own, not one of another verb */
 	assert_events("Iran was criticized in a statement by France.", "criticism FRA IRN asserted\n");
 	assert_events("Ukraine was attacked with drones made by Iran.", "");
