@@ -253,6 +253,8 @@ static void marks_modal_conditional_and_negated_relations_hypothetical(void **st
 	assert_events("Japan did not sign a treaty with Vietnam.", "pact JPN VNM hypothetical\n");
 	assert_events("Japan doesn't want a treaty with Vietnam.", "pact JPN VNM hypothetical\n");
 	assert_events("Japan no longer wants to attack Vietnam.", "military_conflict JPN VNM hypothetical\n");
+	/* ties severed or broken off are not stated to hold */
+	assert_events("Nicaragua severed diplomatic ties with Taiwan.", "alliance NIC TWN hypothetical\n");
 	/* what one is believed or suspected to have done is not stated */
 	assert_events("Israel is believed to have attacked Iran.", "military_conflict ISR IRN hypothetical\n");
 	/* what one agrees or prepares to hold is not yet held */
