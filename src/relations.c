@@ -669,6 +669,24 @@ static int definite(const struct ctx *c, size_t a)
 	return -1;
 }
 
+/* Is the gerund at a what someone is accused of or blamed for ("accused the
+ * UAE of arming the RSF", "blamed Kyiv for attacking")? */
+static bool accused_of(const struct ctx *c, size_t a, size_t cl)
+{
+	static const char *const accusations[] = {
+		"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming",
+		"suspect", "suspects", "suspected", "suspecting", NULL
+	};
+
+	if (a < cl + 2 || !ends(word(c, a), "ing") ||
+	    (strcmp(word(c, a - 1), "of") != 0 && strcmp(word(c, a - 1), "for") != 0))
+		return false;
+	for (size_t k = a - 1; k > cl && a - k < 8; k--)
+		if (word_in(word(c, k - 1), accusations))
+			return true;
+	return false;
+}
+
 /* A cue before the trigger at a makes it hypothetical, unless the trigger
  * is in a phrase of its own after an earlier trigger (ending at 'prev'),
  * which the cue belongs to: "has not imposed sanctions on Russia following
@@ -698,6 +716,8 @@ static enum modality modality(const struct ctx *c, size_t a, size_t clause_start
 		return MOD_HYPOTHETICAL;
 	if (a > c->S->first && strcmp(word(c, a - 1), "against") == 0 && ends(word(c, a), "ing"))
 		return MOD_HYPOTHETICAL;	/* "warned the US against selling arms to Taiwan" */
+	if (accused_of(c, a, clause_start))
+		return MOD_HYPOTHETICAL;	/* "accused the UAE of arming the RSF" (the guide) */
 	for (size_t i = from; i < a; i++)
 		if (cue_at(c, i, a))
 			return MOD_HYPOTHETICAL;

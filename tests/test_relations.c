@@ -253,6 +253,9 @@ static void marks_modal_conditional_and_negated_relations_hypothetical(void **st
 	assert_events("Japan did not sign a treaty with Vietnam.", "pact JPN VNM hypothetical\n");
 	assert_events("Japan doesn't want a treaty with Vietnam.", "pact JPN VNM hypothetical\n");
 	assert_events("Japan no longer wants to attack Vietnam.", "military_conflict JPN VNM hypothetical\n");
+	/* what one is accused of or blamed for is not stated as fact (the guide) */
+	assert_events("The Sudanese army accused the UAE of arming the RSF.",
+		      "criticism saf ARE asserted\nmilitary_aid ARE rsf hypothetical\n");
 	/* ties severed or broken off are not stated to hold */
 	assert_events("Nicaragua severed diplomatic ties with Taiwan.", "alliance NIC TWN hypothetical\n");
 	/* what one is believed or suspected to have done is not stated */
