@@ -1659,7 +1659,8 @@ static size_t went_for(const struct ctx *c, size_t f, size_t cl)
 	static const char *const journeys[] = {
 		"arrive", "arrives", "arrived", "arriving", "travel", "travels", "travelled", "traveled",
 		"travelling", "traveling", "fly", "flies", "flew", "flying", "go", "goes", "went", "going",
-		"come", "comes", "came", "coming", "head", "heads", "headed", "heading", "landed", NULL
+		"come", "comes", "came", "coming", "head", "heads", "headed", "heading", "landed", "visit",
+		"visits", "visited", "visiting", NULL
 	};
 
 	for (size_t k = f; k > cl && f - k < 8; k--)
@@ -1669,19 +1670,27 @@ static size_t went_for(const struct ctx *c, size_t f, size_t cl)
 	return (size_t)-1;
 }
 
+/* The verb of the journey made for the noun at a ("arrived in Moscow on
+ * Monday for a two-day official visit": arrived), or (size_t)-1. */
+static size_t journey_of(const struct ctx *c, size_t a, size_t cl)
+{
+	size_t f = a;
+
+	while (f > cl && a - f < 7 && c->at[f - 1] < 0 && strcmp(word(c, f - 1), "for") != 0 &&
+	       ((c->d->tok[f - 1].flags & TOK_WORD) || strcmp(word(c, f - 1), "-") == 0))
+		f--;	/* past "a two-day official" */
+	return f > cl && strcmp(word(c, f - 1), "for") == 0 ? went_for(c, f - 1, cl) : (size_t)-1;
+}
+
 /* Where the journey went whose purpose is the noun at a ("arrived in
  * Moscow for a two-day visit": Moscow), or -1. */
 static int journey_end(const struct ctx *c, size_t a, size_t cl)
 {
 	static const char *const towards[] = {"in", "to", "at", NULL};
-	size_t f = a, v;
+	size_t v = journey_of(c, a, cl);
 	int mi;
 
-	while (f > cl && a - f < 7 && c->at[f - 1] < 0 && strcmp(word(c, f - 1), "for") != 0 &&
-	       ((c->d->tok[f - 1].flags & TOK_WORD) || strcmp(word(c, f - 1), "-") == 0))
-		f--;	/* past "a two-day official" */
-	if (f <= cl || strcmp(word(c, f - 1), "for") != 0 || (v = went_for(c, f - 1, cl)) == (size_t)-1 ||
-	    v + 2 >= f || !word_in(word(c, v + 1), towards))
+	if (v == (size_t)-1 || !word_in(word(c, v + 1), towards) || v + 2 >= a)
 		return -1;
 	mi = mention_at(c, v + 2);
 	return mi >= 0 && governor(c, mi) ? mi : -1;
@@ -1700,7 +1709,7 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	    modifier_word(c, a - 2) && !ends(word(c, a - 2), "ed"))
 		return -1;
 	if (noun) {	/* past its determiner and up to two modifiers; "to" is mostly "to wage" */
-		size_t i = np_words_before(c, a, cl);
+		size_t i = np_words_before(c, a, cl), v;
 
 		if (i > cl + 1 && strcmp(word(c, i - 1), "of") == 0 && word_in(word(c, i - 2), measures))
 			i = np_words_before(c, i - 2, cl);	/* "held a new round of border talks" */
@@ -1723,16 +1732,17 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 				return -1;
 			return comma == (size_t)-1 ? -1 : actor_past_title(c, comma + 1, c->S->end);
 		}
+		/* talks "for" are the purpose of the traveller's journey ("arrived in
+		 * Moscow for talks with Putin", "will visit Washington for a summit") */
+		if (c->tr->rel == c->x->talks && (v = journey_of(c, a, cl)) != (size_t)-1)
+			return subject(c, v, cl, false);
 		/* "$500 million in new aid" is no object of "in"; "to" is mostly "to
 		 * wage war" or "agreed to a deal", but after a comma "X, to a summit"
-		 * is a phrase apart; talks "for" are the purpose of the subject's
-		 * going ("arrived in Moscow for talks with Putin") */
+		 * is a phrase apart */
 		if (i > cl && is(c, i - 1, W_PREP) &&
 		    !(strcmp(word(c, i - 1), "to") == 0 && !plural(c, i) &&
 		      !(is(c, i, W_DET) && i > cl + 1 && strcmp(word(c, i - 2), ",") == 0)) &&
 		    !(i > cl + 1 && is(c, i - 2, W_AMOUNT)) &&
-		    !(strcmp(word(c, i - 1), "for") == 0 && c->tr->rel == c->x->talks &&
-		      went_for(c, i - 1, cl) != (size_t)-1) &&
 		    strcmp(word(c, i - 1), "out") != 0)	/* a particle: "carried out an attack" */
 			return -1;
 	}
@@ -2118,7 +2128,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 {
 	const struct trigger *tr = c->tr = &c->x->s->triggers[t];
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
-	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0, by_at;
+	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0, by_at, v;
 	enum modality mod = modality(c, a, cl, qstart, prev);
 	size_t ow = tr->nobjects ? object_word(c, tr, b, cr) : 0;
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi, obj;
@@ -2137,6 +2147,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		if (cue_at(c, i, ow))
 			mod = MOD_HYPOTHETICAL;
 
+	/* talks a journey is made for are as sure as the journey ("will visit
+	 * Washington for a summit with Biden") */
+	if (noun && tr->rel == c->x->talks && mod == MOD_ASSERTED && (v = journey_of(c, a, cl)) != (size_t)-1)
+		mod = modality(c, v, cl, qstart, c->S->first);
 	if (noun)
 		mediation(c, tr, a, b, cr, mod);
 	if (between(c, b, cr, &x, &y)) {

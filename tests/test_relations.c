@@ -737,6 +737,8 @@ static void reads_compounds_normalization_and_visits_in_passing(void **state)
 		      "talks RUS li_qiang asserted\ntalks li_qiang vladimir_putin asserted\n");
 	assert_events("Britain and France see worrying implications for a summit meeting.", "");
 	assert_events("Putin is in Beijing for talks with Xi.", "talks vladimir_putin xi_jinping asserted\n");
+	assert_events("Japan's prime minister will visit Washington for a summit with Biden.",
+		      "talks JPN USA hypothetical\ntalks JPN joe_biden hypothetical\n");
 	/* speaking in a state is a visit: the speaker's, unless the state is their own */
 	assert_events("Speaking in Kyiv, Chancellor Olaf Scholz said Germany would help.",
 		      "affiliation olaf_scholz DEU asserted\ntalks UKR olaf_scholz asserted\n");
