@@ -776,7 +776,7 @@ static bool plural_agent(const struct ctx *c, size_t i)
 
 /* verbs in the past that "-ed" does not show, whose object may come before a
  * noun that is also a trigger: "struck Hezbollah targets" */
-static const char *const struck[] = {"struck", "hit", "shot", "fought", "overran", "bombarded", NULL};
+static const char *const struck[] = {"struck", "hit", "shot", "fought", "overran", NULL};
 
 /* An adverb between a subject or auxiliary and its verb: "has not imposed". */
 static bool adverb(const struct ctx *c, size_t i)
@@ -1314,6 +1314,14 @@ static void enumerated_members(struct ctx *c, const struct trigger *t)
 	}
 }
 
+/* Is mention mi of an organization or group ("NATO", "the AK Party")? */
+static bool is_body(const struct ctx *c, int mi)
+{
+	enum actor_kind k = c->x->s->actors[c->m[mi].actor].kind;
+
+	return k == KIND_ORGANIZATION || k == KIND_GROUP;
+}
+
 /* Is token i the noun that a name before it modifies ("NATO expansion"),
  * not the name's own ("AK Party") nor a verb ("Republicans backed")? */
 static bool names_a_thing(const struct ctx *c, size_t i)
@@ -1333,7 +1341,7 @@ static void possessed_persons(struct ctx *c, const struct trigger *t)
 	for (size_t i = c->S->first + 1; i + 1 < c->S->end; i++) {
 		int owner, owned;
 		size_t k = i;
-		enum actor_kind ko, kd;
+		enum actor_kind ko;
 
 		if ((owner = mention_ending(c, i)) < 0)
 			continue;
@@ -1346,11 +1354,10 @@ static void possessed_persons(struct ctx *c, const struct trigger *t)
 		if (k >= c->S->end || (owned = mention_at(c, k)) < 0 || c->m[owned].first != k)
 			continue;
 		ko = s->actors[c->m[owner].actor].kind;
-		kd = s->actors[c->m[owned].actor].kind;
-		if (ko != KIND_PERSON && kd == KIND_PERSON && k == i + 1)
+		if (ko != KIND_PERSON && s->actors[c->m[owned].actor].kind == KIND_PERSON && k == i + 1)
 			emit(c, t->rel, c->m[owned].actor, c->m[owner].actor, c->m[owner].first, c->m[owned].end,
 			     MOD_ASSERTED, t->id, "possessive");
-		else if (ko == KIND_PERSON && (kd == KIND_ORGANIZATION || kd == KIND_GROUP) &&
+		else if (ko == KIND_PERSON && is_body(c, owned) &&
 			 !(c->m[owned].end < c->S->end && names_a_thing(c, c->m[owned].end)))
 			emit(c, t->rel, c->m[owner].actor, c->m[owned].actor, c->m[owner].first, c->m[owned].end,
 			     MOD_ASSERTED, t->id, "possessive");
@@ -1366,15 +1373,13 @@ static void apposed_bodies(struct ctx *c, const struct trigger *t)
 
 	for (size_t i = c->S->first + 1; i + 2 < c->S->end; i++) {
 		int person, body;
-		enum actor_kind kind;
 
 		if (strcmp(word(c, i), ",") != 0 ||
 		    (strcmp(word(c, i + 1), "a") != 0 && strcmp(word(c, i + 1), "an") != 0) ||
 		    (person = mention_ending(c, i)) < 0 || s->actors[c->m[person].actor].kind != KIND_PERSON ||
 		    (body = mention_at(c, i + 2)) < 0 || c->m[body].first != i + 2)
 			continue;
-		kind = s->actors[c->m[body].actor].kind;
-		if (kind == KIND_ORGANIZATION || kind == KIND_GROUP)
+		if (is_body(c, body))
 			emit(c, t->rel, c->m[person].actor, c->m[body].actor, c->m[person].first, c->m[body].end,
 			     MOD_ASSERTED, t->id, "apposition");
 	}
@@ -1406,7 +1411,6 @@ static void member_of(struct ctx *c, const struct trigger *t, size_t a, size_t b
 {
 	const struct schema *s = c->x->s;
 	int person = mention_ending(c, a), body = mention_at(c, b);
-	enum actor_kind kind;
 
 	/* "Mike Rogers, who heads the House Armed Services Committee": past the
 	 * comma and the article */
@@ -1415,10 +1419,7 @@ static void member_of(struct ctx *c, const struct trigger *t, size_t a, size_t b
 	if (body < 0 && b + 1 < c->S->end && strcmp(word(c, b), "the") == 0)
 		body = mention_at(c, b + 1);
 
-	if (person < 0 || body < 0 || s->actors[c->m[person].actor].kind != KIND_PERSON)
-		return;
-	kind = s->actors[c->m[body].actor].kind;
-	if (kind == KIND_ORGANIZATION || kind == KIND_GROUP)
+	if (person >= 0 && body >= 0 && s->actors[c->m[person].actor].kind == KIND_PERSON && is_body(c, body))
 		add_event(c, t->rel, person, body, a, b, MOD_ASSERTED, t->id, "member");
 }
 
@@ -2003,6 +2004,15 @@ static bool hosted(const struct ctx *c, int mi)
 	return i > c->S->first && (strcmp(word(c, i - 1), "in") == 0 || strcmp(word(c, i - 1), "at") == 0);
 }
 
+/* The actor named at token i, or past an article there ("by the UN
+ * Security Council"), or -1. */
+static int agent_at(const struct ctx *c, size_t i, size_t cr)
+{
+	int mi = i < cr ? mention_at(c, i) : -1;
+
+	return mi < 0 && i + 1 < cr && is(c, i, W_DET) ? mention_at(c, i + 1) : mi;
+}
+
 /* The agent of a noun after its object and "by" ("the invasion of Ukraine by
  * Russia", "the shooting of two Palestinians by Israeli soldiers"), or -1:
  * an actor, not a thing it modifies ("by Israeli courts") nor a means ("by
@@ -2012,12 +2022,8 @@ static int noun_agent(const struct ctx *c, const int *objs, size_t n, size_t cr)
 	size_t i = c->m[objs[n - 1]].end;
 	int mi;
 
-	if (i + 1 >= cr || strcmp(word(c, i), "by") != 0)
-		return -1;
-	mi = mention_at(c, ++i);
-	if (mi < 0 && i + 1 < cr && is(c, i, W_DET))
-		mi = mention_at(c, ++i);
-	if (mi < 0 || c->m[mi].end > cr)
+	if (i + 1 >= cr || strcmp(word(c, i), "by") != 0 || (mi = agent_at(c, i + 1, cr)) < 0 ||
+	    c->m[mi].end > cr)
 		return -1;
 	return !modifies_a_thing(c, mi, cr) || is(c, c->m[mi].end, W_AGENT | W_INSTRUMENT) ? mi : -1;
 }
@@ -2268,11 +2274,9 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	}
 	/* passive: "condemned by North Korea" */
 	if (by_at != (size_t)-1 && by_at + 1 < cr) {
-		int agent = mention_at(c, by_at + 1), by[MAX_LIST];
+		int agent = agent_at(c, by_at + 1, cr), by[MAX_LIST];
 		size_t nby;
 
-		if (agent < 0 && by_at + 2 < cr && is(c, by_at + 1, W_DET))
-			agent = mention_at(c, by_at + 2);	/* "by the UN Security Council" */
 		if (agent < 0 ? modifier_word(c, by_at + 1) || is(c, by_at + 1, W_DET) : modifies_a_thing(c, agent, cr))
 			return;	/* an agent that is no actor: "backed by pro-Turkey Syrian rebels" */
 		if (agent >= 0) {	/* "mediated by Qatar and Turkiye" */
