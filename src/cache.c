@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "idset.h"
 #include "util.h"
 
 struct cache {
@@ -34,9 +35,12 @@ struct cache {
 	} *known;
 	size_t known_cap;
 	struct buf index;	/* this build's index, written on closing */
+	/* the index's first line, with the context: where extraction changed,
+	 * no entry of the documents it knows is good, and a rebuild finds that
+	 * out reading them (chunks, in main.c), not in its workers */
+	char index_header[64];
 };
 
-static const char index_header[] = "actorgraph-index\t1\n";
 
 static void load_index(struct cache *c);
 static void save_index(struct cache *c);
@@ -110,6 +114,7 @@ struct cache *cache_open(const char *dir, struct schema *s, const char *settings
 	}
 	c->dir = xstrdup(dir);
 	c->context = hash_str(context, settings);
+	snprintf(c->index_header, sizeof c->index_header, "actorgraph-index\t2\t%016" PRIx64 "\n", c->context);
 	load_index(c);
 	return c;
 }
@@ -173,20 +178,39 @@ static char *entry_path(const struct cache *c, struct cache_key k)
 	return path.data;
 }
 
-/* Remove from folder 'dir' the files older than 'before'. */
-static void prune_folder(const char *dir, time_t before)
+/* The entries of the documents of this build's index: a rebuild reads
+ * only those of changed chunks (main.c), so that the others are used
+ * without their time of change being renewed. */
+static void live_entries(const struct cache *c, struct idset *live)
+{
+	const char *end = c->index.data + c->index.len;
+
+	for (const char *nl = c->index.data; nl && (nl = memchr(nl, '\n', (size_t)(end - nl))); nl++) {
+		struct cache_key doc;
+
+		memcpy(doc.hex, nl - 16, 16);	/* "SIGNATURE\tID\n" */
+		doc.hex[16] = '\0';
+		idset_add(live, strtoull(cache_key(c, doc).hex, NULL, 16));
+	}
+}
+
+/* Remove from folder 'dir' (DIR/xx) the entries older than 'before' but the live ones. */
+static void prune_folder(const char *dir, time_t before, struct idset *live)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 
 	while (d && (e = readdir(d))) {
-		struct buf path = {0};
+		struct buf path = {0}, key = {0};
 		struct stat st;
 
 		buf_printf(&path, "%s/%s", dir, e->d_name);
-		if (e->d_name[0] != '.' && lstat(path.data, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime < before)
+		buf_printf(&key, "%s%s", dir + strlen(dir) - 2, e->d_name);
+		if (e->d_name[0] != '.' && lstat(path.data, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime < before &&
+		    !idset_add(live, strtoull(key.data, NULL, 16)))
 			unlink(path.data);
 		free(path.data);
+		free(key.data);
 	}
 	if (d)
 		closedir(d);
@@ -204,18 +228,22 @@ void cache_close(struct cache *c)
 	if (stat(stamp.data, &st) < 0 || st.st_mtime < now - 24 * 3600) {
 		int fd = open(stamp.data, O_WRONLY | O_CREAT, 0644);
 
+		struct idset live = {0};
+
 		if (fd >= 0) {
 			futimens(fd, NULL);
 			close(fd);
 		}
+		live_entries(c, &live);
 		for (unsigned i = 0; i < 256; i++) {
 			struct buf sub = {0};
 
 			buf_printf(&sub, "%s/%02x", c->dir, i);
-			prune_folder(sub.data, now - (time_t)CACHE_DAYS * 24 * 3600);
+			prune_folder(sub.data, now - (time_t)CACHE_DAYS * 24 * 3600, &live);
 			rmdir(sub.data);	/* if empty */
 			free(sub.data);
 		}
+		idset_free(&live);
 	}
 	if (c->index.len)
 		save_index(c);
@@ -225,46 +253,6 @@ void cache_close(struct cache *c)
 	close(c->fd);
 	free(c->dir);
 	free(c);
-}
-
-/* Sentence text as one field: '\\', tab, line feed and carriage return
- * escaped by a '\\'. */
-static void put_text(struct buf *b, struct span t)
-{
-	for (size_t i = 0; i < t.len; i++) {
-		const char *esc = t.p[i] == '\\' ? "\\\\" : t.p[i] == '\t' ? "\\t" : t.p[i] == '\n' ? "\\n" :
-				  t.p[i] == '\r' ? "\\r" : NULL;
-
-		if (esc)
-			buf_add(b, esc, 2);
-		else
-			buf_add(b, t.p + i, 1);
-	}
-}
-
-/* put_text undone in place; false if s holds an escape it does not write. */
-static bool get_text(char *s, struct span *out)
-{
-	char *q = strchr(s, '\\');
-
-	out->p = s;
-	if (!q) {	/* most sentences: nothing to undo */
-		out->len = strlen(s);
-		return true;
-	}
-	for (char *p = q; *p; p++) {
-		if (*p == '\\') {
-			const char *from = "\\tnr", *to = "\\\t\n\r", *k = *++p ? strchr(from, *p) : NULL;
-
-			if (!k)
-				return false;
-			*q++ = to[k - from];
-		} else {
-			*q++ = *p;
-		}
-	}
-	out->len = (size_t)(q - s);
-	return true;
 }
 
 /* A number of decimal digits into *out; false if s is not one. */
@@ -308,11 +296,13 @@ void cache_record(const struct schema *s, const struct doc *d, const struct ment
 	for (size_t i = 0; i < nc; i++)
 		buf_printf(out, "mention\t%s\t%zu\n", s->actors[counts[i].actor].id, counts[i].count);
 	for (size_t i = 0; i < ne; i++) {
+		struct span said = text_sentence(d, ev[i].sentence);
+
 		buf_printf(out, "event\t%s\t%s\t%s\t%c\t%s\t%zu\t%zu\t", s->rels[ev[i].rel].id,
 			   s->actors[ev[i].source].id, s->actors[ev[i].target].id,
 			   ev[i].modality == MOD_ASSERTED ? 'a' : 'h', ev[i].rule, d->sentences_before + ev[i].sentence,
 			   d->origin + ev[i].start);
-		put_text(out, text_sentence(d, ev[i].sentence));
+		buf_field(out, said.p, said.len);
 		buf_add(out, "\n", 1);
 	}
 	free(actors);
@@ -367,21 +357,6 @@ void cache_put(struct cache *c, struct cache_key k, int fd, size_t spilled, cons
 	free(path);
 }
 
-/* Split line [p, end) at tabs into at most max fields; returns how many. */
-static size_t fields(char *p, char *end, char **f, size_t max)
-{
-	size_t n = 0;
-
-	*end = '\0';
-	while (n < max) {
-		f[n++] = p;
-		if (!(p = strchr(p, '\t')))
-			break;
-		*p++ = '\0';
-	}
-	return p ? 0 : n;	/* more fields than expected: not ours */
-}
-
 /* Read the lines [p, end) of a record into *out; false if one is not ours. */
 static bool replay_lines(struct schema *s, char *p, char *end, struct cached *out)
 {
@@ -390,7 +365,7 @@ static bool replay_lines(struct schema *s, char *p, char *end, struct cached *ou
 	memset(out, 0, sizeof *out);
 	while (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p)), *f[9];
-		size_t n = fields(p, nl, f, 9);
+		size_t n = split_fields(p, nl, f, 9);
 		int a, b, rel;
 
 		p = nl + 1;
@@ -425,8 +400,9 @@ static bool replay_lines(struct schema *s, char *p, char *end, struct cached *ou
 			e->target = b;
 			e->modality = f[4][0] == 'a' ? MOD_ASSERTED : MOD_HYPOTHETICAL;
 			strncpy(e->rule, f[5], sizeof e->rule - 1);	/* e is zeroed: ends in a NUL */
+			out->said[out->ne].p = f[8];
 			if (!get_size(f[6], &e->sentence) || !get_size(f[7], &e->start) ||
-			    !get_text(f[8], &out->said[out->ne]))
+			    !field_text(f[8], &out->said[out->ne].len))
 				return false;
 			out->ne++;
 		} else {
@@ -527,14 +503,14 @@ static void load_index(struct cache *c)
 	time_t mtime;
 
 	c->known_cap = 1;
-	if ((data = read_entry(c->fd, "index", &n, &mtime)) && (last = whole(data, n, index_header)))
+	if ((data = read_entry(c->fd, "index", &n, &mtime)) && (last = whole(data, n, c->index_header)))
 		for (char *p = data; p < last; p++)
 			lines += *p == '\n';
 	while (c->known_cap < 2 * lines)
 		c->known_cap *= 2;
 	c->known = xcalloc(c->known_cap, sizeof *c->known);
 	if (lines)
-		for (char *p = data + strlen(index_header); p < last; p = nl + 1) {
+		for (char *p = data + strlen(c->index_header); p < last; p = nl + 1) {
 			char *tab = (nl = strchr(p, '\n')) - 17;
 			uint64_t h;
 			struct known *k;
@@ -579,7 +555,7 @@ static void save_index(struct cache *c)
 	struct outfile out;
 	struct diag err = {{0}};
 
-	buf_puts(&b, index_header);
+	buf_puts(&b, c->index_header);
 	buf_add(&b, c->index.data, c->index.len);
 	buf_printf(&b, "end\t%016" PRIx64 "\n", hash64(HASH64_START, b.data, b.len));
 	buf_printf(&path, "%s/index", c->dir);

@@ -25,7 +25,8 @@ struct cache;
 struct cache *cache_open(const char *dir, struct schema *s, const char *settings, struct diag *err);
 
 /* Remove the entries no build has used for CACHE_DAYS days (at most once a
- * day), and free c (may be NULL). */
+ * day) but those of the documents of this build's index, and free c (may
+ * be NULL). */
 enum { CACHE_DAYS = 30 };
 void cache_close(struct cache *c);
 

@@ -2,6 +2,7 @@
 #include "graph.h"
 
 #include <igraph.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -181,14 +182,10 @@ static void settle(struct dateset *s)
 	s->n = n;
 }
 
-/* Add 'date' (YYYY-MM-DD, or NULL, or partial: not added) to a set of dates. */
-static void add_date(struct dateset *s, const char *date)
+/* Add day k (YYYYMMDD) to a set of dates, or 'date' (YYYY-MM-DD, or NULL,
+ * or partial: not added). */
+static void add_day(struct dateset *s, int32_t k)
 {
-	int32_t k;
-
-	if (!date || strlen(date) != 10)
-		return;
-	k = (int32_t)(atoi(date) * 10000 + atoi(date + 5) * 100 + atoi(date + 8));
 	if (s->n && s->v[s->n - 1] == k)
 		return;	/* the document before's, most often */
 	if (s->n == s->cap) {
@@ -197,6 +194,12 @@ static void add_date(struct dateset *s, const char *date)
 			xgrow(&s->v, &s->cap, 2 * s->n + 1, sizeof *s->v);
 	}
 	s->v[s->n++] = k;
+}
+
+static void add_date(struct dateset *s, const char *date)
+{
+	if (date && strlen(date) == 10)
+		add_day(s, (int32_t)(atoi(date) * 10000 + atoi(date + 5) * 100 + atoi(date + 8)));
 }
 
 /* Date k of a dateset as text, in out: its eight digits from the last,
@@ -381,6 +384,20 @@ static int fold(const struct graph *g, int a, const char *date, const struct eve
 	return fold_at(g, a, date, ev, ne, 0);
 }
 
+/* Make room for the actors of the schema, which texts may have added to since. */
+static void cover_actors(struct graph *g)
+{
+	size_t old = g->nactors, n = g->s->nactors;
+
+	if (n > old) {
+		g->mentions = xrealloc(g->mentions, n * sizeof *g->mentions);
+		g->dates = xrealloc(g->dates, n * sizeof *g->dates);
+		memset(g->mentions + old, 0, (n - old) * sizeof *g->mentions);
+		memset(g->dates + old, 0, (n - old) * sizeof *g->dates);
+		g->nactors = n;
+	}
+}
+
 void graph_add(struct graph *g, const struct doc *d, const struct mention_count *m, size_t nm,
 	       const struct event *ev, size_t ne, const struct span *said)
 {
@@ -396,16 +413,9 @@ void graph_add_part(struct graph *g, const struct doc *d, bool more, const struc
 		    const struct event *ev, size_t ne, const struct span *said, const struct event *ties,
 		    size_t nties)
 {
-	size_t old = g->nactors, n = g->s->nactors;
 	double decay = decay_of(g, d);
 
-	if (n > old) {	/* texts may have introduced actors since */
-		g->mentions = xrealloc(g->mentions, n * sizeof *g->mentions);
-		g->dates = xrealloc(g->dates, n * sizeof *g->dates);
-		memset(g->mentions + old, 0, (n - old) * sizeof *g->mentions);
-		memset(g->dates + old, 0, (n - old) * sizeof *g->dates);
-		g->nactors = n;
-	}
+	cover_actors(g);
 	for (size_t i = 0; i < nm; i++) {
 		int a = fold(g, m[i].actor, d->date, ties, nties);
 
@@ -448,6 +458,195 @@ void graph_add_part(struct graph *g, const struct doc *d, bool more, const struc
 		keep_mark(&e->first, &at, false);
 		keep_mark(&e->last, &at, true);
 	}
+}
+
+/* Add what edge x of another graph gathered to edge e. */
+static void merge_edge(struct agg_edge *e, const struct agg_edge *x)
+{
+	e->asserted += x->asserted;
+	e->hypothetical += x->hypothetical;
+	e->weight += x->weight;
+	for (size_t k = 0; k < x->dates.n; k++)
+		add_day(&e->dates, x->dates.v[k]);
+	for (size_t k = 0; k < x->rules.n; k++)
+		strset_add(&e->rules, x->rules.v[k]);
+	e->ndocs += x->ndocs;
+	for (size_t k = 0; k < x->nkept; k++)
+		add_doc(e, x->docs[k]);
+	keep_mark(&e->first, &x->first, false);
+	keep_mark(&e->last, &x->last, true);
+}
+
+void graph_absorb(struct graph *g, const struct graph *part)
+{
+	cover_actors(g);
+	for (size_t a = 0; a < part->nactors; a++) {
+		g->mentions[a] += part->mentions[a];
+		for (size_t k = 0; k < part->dates[a].n; k++)
+			add_day(&g->dates[a], part->dates[a].v[k]);
+	}
+	g->ndocs += part->ndocs;
+	for (size_t i = 0; i < part->nedges; i++) {
+		const struct agg_edge *x = &part->edges[i];
+
+		merge_edge(edge_of(g, x->rel, x->source, x->target), x);
+	}
+}
+
+/* The days of a set, as YYYYMMDD numbers apart by spaces. */
+static void dump_days(const struct dateset *set, struct buf *out)
+{
+	for (size_t k = 0; k < set->n; k++)
+		buf_printf(out, "%s%" PRId32, k ? " " : "", set->v[k]);
+}
+
+static void dump_mark(const char *which, const struct mark *m, struct buf *out)
+{
+	buf_printf(out, "%s\t%s\t%zu\t%zu\t", which, m->date, m->sentence, m->start);
+	buf_field(out, m->doc, strlen(m->doc));
+	buf_add(out, "\t", 1);
+	buf_field(out, m->text, m->len);
+	buf_add(out, "\n", 1);
+}
+
+void graph_dump(const struct graph *g, struct buf *out)
+{
+	const struct schema *s = g->s;
+	bool *used = xcalloc(g->nactors + 1, sizeof *used);
+
+	for (size_t a = 0; a < g->nactors; a++)
+		used[a] = g->mentions[a] || g->dates[a].n;
+	for (size_t i = 0; i < g->nedges; i++)
+		used[g->edges[i].source] = used[g->edges[i].target] = true;
+	buf_printf(out, "documents\t%zu\n", g->ndocs);
+	for (size_t a = s->nloaded; a < g->nactors; a++)	/* the actors texts introduced, first */
+		if (used[a]) {
+			buf_printf(out, "actor\t%d\t%s\t", (int)s->actors[a].kind, s->actors[a].id);
+			buf_field(out, s->actors[a].label, strlen(s->actors[a].label));
+			buf_add(out, "\n", 1);
+		}
+	for (size_t a = 0; a < g->nactors; a++)
+		if (g->mentions[a] || g->dates[a].n) {
+			buf_printf(out, "mention\t%s\t%ld\t", s->actors[a].id, g->mentions[a]);
+			dump_days(&g->dates[a], out);
+			buf_add(out, "\n", 1);
+		}
+	for (size_t i = 0; i < g->nedges; i++) {
+		const struct agg_edge *e = &g->edges[i];
+		char *rules = strset_join(&e->rules);
+
+		/* the weight in hexadecimal: read back exactly */
+		buf_printf(out, "edge\t%s\t%s\t%s\t%ld\t%ld\t%a\t%ld\t%s\t", s->rels[e->rel].id, s->actors[e->source].id,
+			   s->actors[e->target].id, e->asserted, e->hypothetical, e->weight, e->ndocs, rules);
+		dump_days(&e->dates, out);
+		buf_add(out, "\n", 1);
+		for (size_t k = 0; k < e->nkept; k++) {
+			buf_add(out, "doc\t", 4);
+			buf_field(out, e->docs[k], strlen(e->docs[k]));
+			buf_add(out, "\n", 1);
+		}
+		dump_mark("first", &e->first, out);
+		dump_mark("last", &e->last, out);
+		free(rules);
+	}
+	free(used);
+}
+
+/* A count of digits into *out; false if s is none. */
+static bool count_of(const char *s, long *out)
+{
+	char *stop;
+
+	if (*s < '0' || *s > '9')
+		return false;
+	*out = strtol(s, &stop, 10);
+	return *stop == '\0' && *out >= 0;
+}
+
+/* Days that dump_days wrote, added to a set; false if s is not such a list. */
+static bool undump_days(char *s, struct dateset *set)
+{
+	for (char *w = strtok(s, " "); w; w = strtok(NULL, " ")) {
+		long k;
+
+		if (!count_of(w, &k) || k < 18000101 || k > 29991231)
+			return false;
+		add_day(set, (int32_t)k);
+	}
+	return true;
+}
+
+/* A mark that dump_mark wrote (f: its fields after the first) into m of e. */
+static bool undump_mark(char **f, struct mark *m, bool later)
+{
+	struct mark at = {.doc = f[3], .text = f[4]};
+	long sentence, start;
+	size_t doclen;
+
+	if ((f[0][0] && strlen(f[0]) != 10) || !count_of(f[1], &sentence) || !count_of(f[2], &start) ||
+	    !field_text(f[3], &doclen) || !field_text(f[4], &at.len))
+		return false;
+	memcpy(at.date, f[0], strlen(f[0]) + 1);
+	at.sentence = (size_t)sentence;
+	at.start = (size_t)start;
+	keep_mark(m, &at, later);
+	return true;
+}
+
+bool graph_undump(struct graph *g, struct schema *s, char *dump, size_t len)
+{
+	struct agg_edge *e = NULL;
+	char *end = dump + len;
+	int marks = 3;		/* of the edge before: bit 1 its first, bit 2 its last */
+
+	for (char *p = dump, *nl; p < end; p = nl + 1) {
+		char *f[10];
+		size_t n, label_len;
+		long a, b, rel, x, y, docs;
+
+		if (!(nl = memchr(p, '\n', (size_t)(end - p))))
+			return false;
+		n = split_fields(p, nl, f, 10);
+		if (n == 2 && strcmp(f[0], "documents") == 0 && count_of(f[1], &x)) {
+			g->ndocs += (size_t)x;
+		} else if (n == 4 && strcmp(f[0], "actor") == 0 && count_of(f[1], &x) && x >= KIND_STATE &&
+			   x <= KIND_PLACE && field_text(f[3], &label_len)) {
+			schema_add_actor(s, f[2], f[3], (enum actor_kind)x);
+		} else if (n == 4 && strcmp(f[0], "mention") == 0 && (a = schema_actor(s, f[1])) >= 0 &&
+			   count_of(f[2], &x)) {
+			cover_actors(g);
+			g->mentions[a] += x;
+			if (!undump_days(f[3], &g->dates[a]))
+				return false;
+		} else if (n == 10 && strcmp(f[0], "edge") == 0 && (rel = schema_reltype(s, f[1])) >= 0 &&
+			   (a = schema_actor(s, f[2])) >= 0 && (b = schema_actor(s, f[3])) >= 0 &&
+			   count_of(f[4], &x) && count_of(f[5], &y) && count_of(f[7], &docs)) {
+			char *stop;
+			double weight = strtod(f[6], &stop);
+
+			if (*stop || !(weight >= 0) || marks != 3)
+				return false;
+			marks = 0;
+			e = edge_of(g, (int)rel, (int)a, (int)b);
+			e->asserted += x;
+			e->hypothetical += y;
+			e->weight += weight;
+			e->ndocs += docs;
+			for (char *w = strtok(f[8], " "); w; w = strtok(NULL, " "))
+				strset_add(&e->rules, w);
+			if (!undump_days(f[9], &e->dates))
+				return false;
+		} else if (n == 2 && strcmp(f[0], "doc") == 0 && e && field_text(f[1], &label_len)) {
+			add_doc(e, f[1]);
+		} else if (n == 6 && e && (strcmp(f[0], "first") == 0 || strcmp(f[0], "last") == 0) &&
+			   undump_mark(f + 1, f[0][0] == 'f' ? &e->first : &e->last, f[0][0] == 'l')) {
+			marks |= f[0][0] == 'f' ? 1 : 2;
+		} else {
+			return false;
+		}
+	}
+	cover_actors(g);
+	return marks == 3;
 }
 
 static const struct schema *sort_schema;	/* qsort has no context argument */

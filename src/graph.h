@@ -15,6 +15,7 @@
 #include "relations.h"
 #include "schema.h"
 #include "text.h"
+#include "util.h"
 
 enum attr_type { ATTR_STRING, ATTR_INT, ATTR_DOUBLE, ATTR_BOOL };
 
@@ -74,6 +75,18 @@ void graph_add_part(struct graph *g, const struct doc *d, bool more, const struc
 		    size_t nties);
 /* Does folding look at event e: a person's tie to a body? */
 bool graph_ties(const struct graph *g, const struct event *e);
+
+/* A build with a cache keeps the graph of each run of documents (a chunk)
+ * to add it whole to a rebuild where none of them changed, without reading
+ * them again. graph_dump writes what g gathered (before graph_build) as
+ * lines of text; graph_undump adds such lines to g, whose schema s is the
+ * one they were written with (it adds the actors that texts introduced);
+ * false, g then partly added to, when a line is not one graph_dump writes.
+ * graph_absorb adds what graph 'part' gathered to g, as if g had been given
+ * part's documents too (of one schema and options; none of them in g). */
+void graph_dump(const struct graph *g, struct buf *out);
+bool graph_undump(struct graph *g, struct schema *s, char *dump, size_t len);
+void graph_absorb(struct graph *g, const struct graph *part);
 
 /* An edge's attribute 'documents' lists the names of at most this many of the
  * documents that state it: the first in byte order; 'doc_count' counts all.

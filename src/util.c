@@ -141,6 +141,57 @@ uint64_t hash64(uint64_t h, const void *data, size_t len)
 	return h;
 }
 
+void buf_field(struct buf *b, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		const char *esc = s[i] == '\\' ? "\\\\" : s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" :
+				  s[i] == '\r' ? "\\r" : NULL;
+
+		if (esc)
+			buf_add(b, esc, 2);
+		else
+			buf_add(b, s + i, 1);
+	}
+}
+
+bool field_text(char *s, size_t *len)
+{
+	char *q = strchr(s, '\\');
+
+	if (!q) {	/* most fields: nothing to undo */
+		*len = strlen(s);
+		return true;
+	}
+	for (char *p = q; *p; p++) {
+		if (*p == '\\') {
+			const char *from = "\\tnr", *to = "\\\t\n\r", *k = *++p ? strchr(from, *p) : NULL;
+
+			if (!k)
+				return false;
+			*q++ = to[k - from];
+		} else {
+			*q++ = *p;
+		}
+	}
+	*q = '\0';
+	*len = (size_t)(q - s);
+	return true;
+}
+
+size_t split_fields(char *p, char *end, char **f, size_t max)
+{
+	size_t n = 0;
+
+	*end = '\0';
+	while (n < max) {
+		f[n++] = p;
+		if (!(p = strchr(p, '\t')))
+			break;
+		*p++ = '\0';
+	}
+	return p ? 0 : n;	/* more fields than expected: not ours */
+}
+
 struct strmap *strmap_new(void)
 {
 	struct strmap *m = xcalloc(1, sizeof *m);

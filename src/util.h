@@ -36,6 +36,17 @@ void buf_add(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Lines of tab-separated fields (cache entries, records, partial graphs):
+ * text as one field, with '\\', tab, line feed and carriage return
+ * escaped by a '\\'... */
+void buf_field(struct buf *b, const char *s, size_t len);
+/* ...and undone in place on the NUL-terminated s, its length in *len; false
+ * if s holds an escape that buf_field does not write. */
+bool field_text(char *s, size_t *len);
+/* Split the line [p, end) at its tabs, in place (*end becomes a NUL), into
+ * at most max fields; returns how many, 0 when it has more. */
+size_t split_fields(char *p, char *end, char **f, size_t max);
+
 /* A map from strings to ints (indexes into the caller's arrays). Keys are copied. */
 struct strmap;
 struct strmap *strmap_new(void);

@@ -372,6 +372,36 @@ else
 	bad cache "$(cat "$OUT/cached.1" "$OUT/cached.2" "$OUT/cached.3")"
 fi
 
+# a rebuild of many documents takes each chunk of them that did not change
+# whole from the cache: a changed document's chunk is made again of its
+# documents' entries; with those gone, nothing is extracted; a damaged
+# chunk's entry is ignored (its documents, whose entries are gone, read
+# again); the files written are those of a build without a cache each time
+C="$OUT/chunks"
+mkdir -p "$C"
+python3 tests/gen-corpus.py --docs 700 --shapes folder "$C/in" tests/eval/dev/*.txt >/dev/null
+chunked() { "$AG" build --format graphml,json --cache "$C/cache" --out "$C/$1" "$C/in" 2>&1 | grep 'from the cache'; }
+chunked first >"$C/log"
+"$AG" build -q --format graphml,json --out "$C/plain1" "$C/in"
+printf 'Russia met China.\n' >>"$(find "$C/in" -name '*.txt' | sort | sed -n 350p)"
+chunked changed >>"$C/log"
+grep -L -r '^outside	' "$C/cache" | grep -v -e '/index$' -e '/pruned$' | xargs rm	# the documents' entries
+chunked again >>"$C/log"
+for e in $(grep -l -r '^outside	' "$C/cache"); do printf 'x' >>"$e"; done
+chunked damaged >>"$C/log"
+"$AG" build -q --format graphml,json --out "$C/plain2" "$C/in"
+if [ "$(sed 's/;.*//' "$C/log")" = "actorgraph: 700 documents: 0 from the cache, 700 extracted
+actorgraph: 700 documents: 699 from the cache, 1 extracted
+actorgraph: 700 documents: 700 from the cache, 0 extracted
+actorgraph: 700 documents: 0 from the cache, 700 extracted" ] &&
+	diff -r -x '.*.lock' "$C/first" "$C/plain1" >/dev/null && ! diff -r -x '.*.lock' "$C/first" "$C/changed" >/dev/null &&
+	diff -r -x '.*.lock' "$C/changed" "$C/plain2" >/dev/null && diff -r -x '.*.lock' "$C/again" "$C/plain2" >/dev/null &&
+	diff -r -x '.*.lock' "$C/damaged" "$C/plain2" >/dev/null; then
+	ok cache-chunks
+else
+	bad cache-chunks "$(cat "$C/log")"
+fi
+
 # extract --compact writes a sentence's text once: the same events, a fraction of the bytes
 awk 'BEGIN { for (i = 0; i < 6000; i++) printf "Russia met China and Iran threatened Israel, "; print "" }' >"$OUT/dense.txt"
 "$AG" extract "$OUT/dense.txt" >"$OUT/dense.full" 2>/dev/null

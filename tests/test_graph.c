@@ -1,6 +1,8 @@
 /* test_graph.c - aggregation into igraph: one node per actor, one edge per relation. */
 #include "helpers.h"
 
+#include "graphml.h"
+
 static void aggregates_mentions_into_counted_edges(void **state)
 {
 	const char *const texts[] = {
@@ -111,16 +113,21 @@ struct named_doc {
 	const char *name, *date, *text;
 };
 
-/* The built graph of the n documents, added in that order or in reverse. */
-static struct graph *graph_of(const struct named_doc *docs, size_t n, bool reverse)
+/* The built graph of the n documents, added in that order or in reverse;
+ * with 'parts', document i goes to a graph of its own, part i % parts,
+ * which is dumped, undumped and absorbed into the whole (as build's chunks). */
+static struct graph *graph_in_parts(const struct named_doc *docs, size_t n, bool reverse, size_t parts)
 {
 	struct schema *s = test_schema();
 	struct matcher *m = actors_new(s);
 	struct extractor *x = relations_new(s, actors_words(m));
-	struct graph *g = graph_new(s, LEVEL_ACTOR);
+	struct graph *g = graph_new(s, LEVEL_ACTOR), *part[4] = {NULL};
 	struct diag err = {{0}};
 
 	test_igraph_setup();
+	assert_true(parts <= 4);
+	for (size_t k = 0; k < parts; k++)
+		part[k] = graph_new(s, LEVEL_ACTOR);
 	for (size_t i = 0; i < n; i++) {
 		const struct named_doc *nd = &docs[reverse ? n - 1 - i : i];
 		struct doc *d = text_parse("t.txt", nd->name, nd->date, xstrdup(nd->text), strlen(nd->text));
@@ -129,17 +136,33 @@ static struct graph *graph_of(const struct named_doc *docs, size_t n, bool rever
 		int *words;
 		size_t nm = actors_find(m, d, &men, &words), ne = relations_find(x, d, words, men, nm, &ev);
 
-		test_graph_add(g, d, men, nm, ev, ne);
+		test_graph_add(parts ? part[i % parts] : g, d, men, nm, ev, ne);
 		free(words);
 		free(men);
 		free(ev);
 		text_free(d);
+	}
+	for (size_t k = 0; k < parts; k++) {
+		struct buf dump = {0};
+		struct graph *again = graph_new(s, LEVEL_ACTOR);
+
+		graph_dump(part[k], &dump);
+		assert_true(graph_undump(again, s, dump.data, dump.len));
+		graph_absorb(g, again);
+		graph_free(again);
+		graph_free(part[k]);
+		free(dump.data);
 	}
 	if (graph_build(g, &err) < 0)
 		fail_msg("%s", err.msg);
 	relations_free(x);
 	actors_free(m);
 	return g;
+}
+
+static struct graph *graph_of(const struct named_doc *docs, size_t n, bool reverse)
+{
+	return graph_in_parts(docs, n, reverse, 0);
 }
 
 static void keeps_the_documents_and_evidence_of_each_edge_in_any_order(void **state)
@@ -194,6 +217,53 @@ static void names_the_first_documents_and_counts_them_all(void **state)
 	graph_free(g);
 }
 
+static void adds_graphs_of_parts_as_their_documents(void **state)
+{
+	const struct named_doc docs[] = {
+		{"b\tx", NULL, "Russia invaded Ukraine again.\nEgypt may attack Sudan."},
+		{"a|x\\", "2024-05-03", "Foreign Minister Jan Kowalski met Sergei Lavrov. Jan Kowalski condemned Egypt."},
+		{"c", "2024-05-02", "Russia attacked Ukraine in May. Egypt could attack Sudan."},
+		{"d", "2024-05-01", "Egypt met with Sudan. Russia attacked Ukraine on May 1."},
+		{"e", "2024-05-02", "Russia invaded Ukraine in spring. Jan Kowalski met Sergei Lavrov in Cairo."},
+	};
+	struct graph *whole = graph_of(docs, 5, false);
+	char *want = test_write(graphml_write, whole);
+
+	(void)state;
+	assert_true(test_edge(whole, "criticism", "jan_kowalski", "EGY") >= 0);	/* an actor a text introduced */
+	for (size_t parts = 1; parts <= 3; parts++) {
+		struct graph *g = graph_in_parts(docs, 5, parts == 2, parts);
+		char *got = test_write(graphml_write, g);
+
+		assert_string_equal(got, want);
+		free(got);
+		graph_free(g);
+	}
+	free(want);
+	graph_free(whole);
+}
+
+static void refuses_a_dump_it_did_not_write(void **state)
+{
+	struct schema *s = test_schema();
+	const char *const bad[] = {
+		"documents\t1\nmention\tNOSUCH\t2\t\n", "edge\ttalks\tEGY\tSDN\t1\t0\t0x1p+0\t1\t\t\n",
+		"documents\t1\ndoc\ta\n", "mention\tEGY\t2\t20240230x\n", "documents\tmany\n",
+		"documents\t1\nedge\ttalks\tEGY\tSDN\t1\t0\t-1\t1\tr\t\n", "documents\t1",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct graph *g = graph_new(s, LEVEL_ACTOR);
+		char *dump = xstrdup(bad[i]);
+
+		if (graph_undump(g, s, dump, strlen(dump)))
+			fail_msg("dump %zu was taken", i);
+		free(dump);
+		graph_free(g);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +274,8 @@ int main(void)
 		cmocka_unit_test(filters_relations_weights_top_actors_and_ego_networks),
 		cmocka_unit_test(keeps_the_documents_and_evidence_of_each_edge_in_any_order),
 		cmocka_unit_test(names_the_first_documents_and_counts_them_all),
+		cmocka_unit_test(adds_graphs_of_parts_as_their_documents),
+		cmocka_unit_test(refuses_a_dump_it_did_not_write),
 	};
 	int rc = cmocka_run_group_tests_name("graph", tests, NULL, NULL);
 
