@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <link.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,8 +73,34 @@ static int yaml_file(const struct dirent *e)
 	return n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0;
 }
 
+/* dl_iterate_phdr's callback: the build ID the linker gave this program
+ * (a hash of its bytes) hashed into *(uint64_t *)h; 1 if found, -1 if not
+ * (the first object is the program: no other is looked at). */
+static int build_id(struct dl_phdr_info *info, size_t size, void *h)
+{
+	(void)size;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		const char *p = (const char *)(info->dlpi_addr + ph->p_vaddr), *end = p + ph->p_memsz;
+
+		while (ph->p_type == PT_NOTE && p + sizeof(ElfW(Nhdr)) <= end) {
+			const ElfW(Nhdr) *n = (const void *)p;
+			const char *name = p + sizeof *n, *desc = name + ((n->n_namesz + 3) & ~3u);
+
+			if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4 && memcmp(name, "GNU", 4) == 0 &&
+			    desc + n->n_descsz <= end) {
+				*(uint64_t *)h = hash64(*(uint64_t *)h, desc, n->n_descsz);
+				return 1;
+			}
+			p = desc + ((n->n_descsz + 3) & ~3u);
+		}
+	}
+	return -1;
+}
+
 /* The schema's files (every *.yaml of its folder, in name order) and this
- * program: what extraction depends on besides the document. */
+ * program (its build ID, else its bytes: reading them was a twentieth of a
+ * rebuild): what extraction depends on besides the document. */
 static bool context_hash(const struct schema *s, uint64_t *h)
 {
 	struct dirent **list;
@@ -92,7 +119,7 @@ static bool context_hash(const struct schema *s, uint64_t *h)
 	}
 	if (n >= 0)
 		free(list);
-	return ok && hash_file(h, "/proc/self/exe");
+	return ok && (dl_iterate_phdr(build_id, h) == 1 || hash_file(h, "/proc/self/exe"));
 }
 
 struct cache *cache_open(const char *dir, struct schema *s, const char *settings, struct diag *err)
@@ -114,7 +141,7 @@ struct cache *cache_open(const char *dir, struct schema *s, const char *settings
 	}
 	c->dir = xstrdup(dir);
 	c->context = hash_str(context, settings);
-	snprintf(c->index_header, sizeof c->index_header, "actorgraph-index\t2\t%016" PRIx64 "\n", c->context);
+	snprintf(c->index_header, sizeof c->index_header, "actorgraph-index\t3\t%016" PRIx64 "\n", c->context);
 	load_index(c);
 	return c;
 }
@@ -495,10 +522,12 @@ static uint64_t signature_hash(const char *sig, size_t len)
 	return h ? h : 1;	/* 0 marks a free slot */
 }
 
-/* Read the index a build left in the cache, if it is whole. */
+/* Read the index a build left in the cache, if it is whole: a line
+ * "SIGNATURE-HASH\tID" a file (hashes of 16 hex digits: reading them is
+ * cheaper than hashing the signatures again). */
 static void load_index(struct cache *c)
 {
-	char *data, *last, *nl;
+	char *data, *last;
 	size_t n = 0, lines = 0;
 	time_t mtime;
 
@@ -510,30 +539,34 @@ static void load_index(struct cache *c)
 		c->known_cap *= 2;
 	c->known = xcalloc(c->known_cap, sizeof *c->known);
 	if (lines)
-		for (char *p = data + strlen(c->index_header); p < last; p = nl + 1) {
-			char *tab = (nl = strchr(p, '\n')) - 17;
-			uint64_t h;
-			struct known *k;
+		for (char *p = data + strlen(c->index_header); p + 34 <= last && p[16] == '\t' && p[33] == '\n'; p += 34) {
+			uint64_t h = strtoull(p, NULL, 16);
+			struct known *k = &c->known[known_slot(c, h ? h : 1)];
 
-			if (tab < p || *tab != '\t')	/* "SIGNATURE\tID" */
-				break;
-			h = signature_hash(p, (size_t)(tab - p));
-			k = &c->known[known_slot(c, h)];
-			k->sig = h;
-			memcpy(k->id.hex, tab + 1, 16);
+			k->sig = h ? h : 1;
+			memcpy(k->id.hex, p + 17, 16);
 			k->id.hex[16] = '\0';
 		}
 	free(data);
 }
 
+/* A hash of the signature of file 'path' (never 0: a free slot), or 0 when
+ * the index cannot hold its path. */
+static uint64_t signature_of(const char *path, const char *date, const struct file_mark *mark)
+{
+	struct buf sig = {0};
+	uint64_t h = signature(&sig, path, date, mark) ? signature_hash(sig.data, sig.len) : 0;
+
+	free(sig.data);
+	return h;
+}
+
 bool cache_known(const struct cache *c, const char *path, const char *date, const struct file_mark *mark,
 		 struct cache_key *id)
 {
-	struct buf sig = {0};
-	const struct known *k = signature(&sig, path, date, mark) ?
-					&c->known[known_slot(c, signature_hash(sig.data, sig.len))] : NULL;
+	uint64_t h = signature_of(path, date, mark);
+	const struct known *k = h ? &c->known[known_slot(c, h)] : NULL;
 
-	free(sig.data);
 	if (k && k->sig)
 		*id = k->id;
 	return k && k->sig;
@@ -541,11 +574,13 @@ bool cache_known(const struct cache *c, const char *path, const char *date, cons
 
 void cache_know(struct cache *c, const char *path, const char *date, const struct file_mark *mark, struct cache_key id)
 {
-	if (!signature(&c->index, path, date, mark))
-		return;	/* nothing appended */
-	buf_puts(&c->index, "\t");
-	buf_puts(&c->index, id.hex);
-	buf_puts(&c->index, "\n");
+	uint64_t h = signature_of(path, date, mark);
+	char line[40];
+
+	if (h) {	/* "SIGNATURE-HASH\tID\n" */
+		snprintf(line, sizeof line, "%016" PRIx64 "\t%s\n", h, id.hex);
+		buf_puts(&c->index, line);
+	}
 }
 
 /* Replace the index with this build's. */
