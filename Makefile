@@ -15,7 +15,7 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 AG_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
              -DVERSION='"$(VERSION)"' -DSCHEMA_DIR='"$(PREFIX)/share/actorgraph/schema"' -MMD -MP
 
-MODULES = diag util idset trie conf inflect schema text jsonl corpus actors relations cache parallel events graph paths analysis graphml gexf diff jsonio tables dot recipe html
+MODULES = diag util idset trie conf inflect schema text jsonl corpus actors relations cache chunks parallel events graph paths analysis graphml gexf diff jsonio tables dot recipe html
 LIB_OBJS = $(MODULES:%=src/%.o) src/viewer_assets.o
 TESTS    = $(MODULES:%=tests/test_%)
 DEPFILES = $(LIB_OBJS:.o=.d) src/main.d $(TESTS:=.d)

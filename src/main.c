@@ -16,6 +16,7 @@
 #include "actors.h"
 #include "analysis.h"
 #include "cache.h"
+#include "chunks.h"
 #include "corpus.h"
 #include "diag.h"
 #include "diff.h"
@@ -653,31 +654,6 @@ struct held_doc {
 	struct cache_key key;	/* ...with this identity */
 };
 
-/* With a cache, the documents of one graph are taken in runs, chunks, each
- * ended by a document whose name hashes to a multiple of CHUNK_DOCS (or by
- * the CHUNK_MAX-th): a name added or removed changes its own chunk only.
- * The graph of a chunk is kept in the cache, keyed by the names and
- * identities of its documents, so that a rebuild adds a chunk none of whose
- * documents changed whole, without reading its documents' records: of
- * 10,000 documents with one changed, only its chunk's are read. */
-enum { CHUNK_DOCS = 256, CHUNK_MAX = 4 * CHUNK_DOCS };
-
-/* A document of the open chunk whose record was not read (build_work): its
- * path, name, date and mark, to read it if its chunk's graph must be made. */
-struct chunk_doc {
-	struct corpus_doc d;
-	struct cache_key id;
-};
-
-struct chunk {
-	uint64_t sig;		/* a hash of its documents so far and of what else its graph depends on */
-	size_t n;		/* its documents */
-	struct graph *g;	/* of those whose records were read, or NULL */
-	size_t outside;		/* of those, how many are dated outside the window */
-	struct chunk_doc *unread;
-	size_t nunread, cap;
-};
-
 /* A run over the documents of a corpus as it is walked, in worker
  * processes (parallel.c). */
 struct run {
@@ -692,8 +668,7 @@ struct run {
 	struct idset texts;	/* ...and the identities (cache_doc_key) of those read */
 	struct corpus_feed feed;	/* in a worker: the feed of the JSON line it read last */
 	struct graph *g;	/* the graph of all documents, or NULL per document */
-	bool chunks;		/* its documents go into g chunk by chunk (below) */
-	struct chunk chunk;	/* the open one */
+	struct chunks *chunks;	/* or NULL: where its documents go before g, with a cache (chunks.h) */
 	struct tally t;
 };
 
@@ -815,16 +790,6 @@ static void progress(struct run *r, bool last)
 	t->shown = now;
 }
 
-/* Empty chunk c for the next. */
-static void chunk_clear(struct chunk *c)
-{
-	for (size_t i = 0; i < c->nunread; i++)
-		corpus_doc_free(&c->unread[i].d);
-	free(c->unread);
-	graph_free(c->g);
-	memset(c, 0, sizeof *c);
-}
-
 /* Before run r's documents: the ring of those held, and the clock. */
 static void run_begin(struct run *r)
 {
@@ -841,7 +806,7 @@ static void run_end(struct run *r)
 	free(r->held);
 	idset_free(&r->names);
 	idset_free(&r->texts);
-	chunk_clear(&r->chunk);
+	chunks_free(r->chunks);
 	corpus_feed_close(&r->feed);
 }
 
@@ -981,7 +946,7 @@ static int add_long_record(struct run *r, struct graph *g, const struct corpus_d
 struct report {
 	enum { DOC_RECORD, DOC_WRITTEN, DOC_OUTSIDE, DOC_UNREAD, DOC_TWIN, DOC_FAILED } status;
 	bool cached;		/* taken from the cache... */
-	bool deferred;		/* ...and its record read when its chunk needs it */
+	bool deferred;		/* ...and its record read if its chunk needs it */
 	size_t bytes;		/* read */
 	struct cache_key id;	/* its identity */
 	int drawings_failed;	/* DOC_WRITTEN */
@@ -1051,7 +1016,7 @@ static void build_work(void *ctx, size_t i, const char *item, size_t len, struct
 		rep.status = DOC_TWIN;
 	} else if (h.known && (r->chunks || cache_get(r->cache, cache_key(r->cache, h.key), x.record))) {
 		rep.cached = true;	/* neither read nor hashed: its file is as the last build saw it */
-		rep.deferred = r->chunks;
+		rep.deferred = r->chunks != NULL;
 		rep.bytes = (size_t)in->mark->size;
 		rep.id = h.key;
 	} else if ((rc = analyse(r->p, r->o, in, &t, &rep.id, &rep.bytes, &err)) < 0) {
@@ -1091,105 +1056,55 @@ static int record_again(struct run *r, const struct corpus_doc *in, struct cache
 	return rc < 0 ? -1 : strcmp(id.hex, was.hex) != 0;
 }
 
-/* The chunk's graph as a cache entry keeps it: the documents dated outside
- * the window, then graph_dump's lines. */
-static bool chunk_read(struct run *r, char *entry, size_t len, struct graph *part, size_t *outside)
+/* chunk_hooks: an empty graph of r's options. */
+static struct graph *chunk_graph(void *ctx)
 {
-	char *nl = memchr(entry, '\n', len), *f[2];
+	const struct run *r = ctx;
 
-	return nl && split_fields(entry, nl, f, 2) == 2 && strcmp(f[0], "outside") == 0 &&
-	       (*outside = (size_t)strtoull(f[1], NULL, 10), true) &&
-	       graph_undump(part, r->p->schema, nl + 1, len - (size_t)(nl + 1 - entry));
+	return new_graph(r->o, r->p->schema);
 }
 
-/* Add the open chunk's graph to r's, taken whole from the cache if it is
- * there, else made of its documents' records and kept. */
-static int chunk_close(struct run *r, struct diag *err)
+/* chunk_hooks: add the record of a document taken without it to g: its
+ * cache entry, or if that is gone, itself read and extracted again. */
+static int chunk_doc(void *ctx, const struct corpus_doc *d, struct cache_key id, struct graph *g, size_t *outside,
+		     bool *changed, struct diag *err)
 {
-	struct chunk *c = &r->chunk;
-	struct cache_key sig, key;
-	struct buf entry = {0};
-	struct graph *part = new_graph(r->o, r->p->schema);
-	size_t outside = 0;
-	bool keep = true;
-	int rc = 0;
+	struct run *r = ctx;
+	struct buf record = {0};
+	struct diag why = {{0}};
+	int again = 0, added = 0;
 
-	snprintf(sig.hex, sizeof sig.hex, "%016" PRIx64, c->sig);
-	key = cache_key(r->cache, sig);
-	if (!cache_get(r->cache, key, &entry) || !chunk_read(r, entry.data, entry.len, part, &outside)) {
-		graph_free(part);
-		part = c->g ? c->g : new_graph(r->o, r->p->schema);
-		c->g = NULL;
-		outside = c->outside;
-		for (size_t i = 0; i < c->nunread && rc == 0; i++) {
-			struct chunk_doc *k = &c->unread[i];
-			struct diag why = {{0}};
-			int again = 0, added;
-
-			entry.len = 0;
-			if (!cache_get(r->cache, cache_key(r->cache, k->id), &entry) &&
-			    (r->t.from_cache--, again = record_again(r, &k->d, k->id, &entry, &why)) < 0) {
-				skip_document(why.msg, &r->t.unread);
-			} else if ((added = add_record(r->o, r->p->schema, &k->d, part, entry.data, entry.len, err)) < 0) {
-				rc = -1;
-			} else {
-				outside += (size_t)added;
-			}
-			keep = keep && again == 0;
-		}
-		if (rc == 0 && keep) {
-			entry.len = 0;
-			buf_printf(&entry, "outside\t%zu\n", outside);
-			graph_dump(part, &entry);
-			cache_put(r->cache, key, -1, 0, entry.data, entry.len);
-		}
+	if (!cache_get(r->cache, cache_key(r->cache, id), &record)) {
+		r->t.from_cache--;
+		if ((again = record_again(r, d, id, &record, &why)) < 0)
+			skip_document(why.msg, &r->t.unread);
 	}
-	if (rc == 0) {
-		graph_absorb(r->g, part);
-		r->t.outside += outside;
-	}
-	graph_free(part);
-	free(entry.data);
-	chunk_clear(c);
-	return rc;
+	if (again >= 0 && (added = add_record(r->o, r->p->schema, d, g, record.data, record.len, err)) > 0)
+		*outside += (size_t)added;
+	*changed = again != 0;
+	free(record.data);
+	return added < 0 ? -1 : 0;
 }
 
-/* Document in (its record in res, unless deferred) into the open chunk,
- * which ends after it or goes on. */
+/* Document in, its record in res unless deferred, into the chunks. */
 static int chunk_take(struct run *r, const struct corpus_doc *in, const struct report *rep,
 		      struct parallel_out *res, struct diag *err)
 {
-	struct chunk *c = &r->chunk;
-	size_t len = strlen(in->name);
+	struct graph *g;
+	size_t *outside;
 	int added;
 
-	if (c->n++ == 0) {	/* what else its graph depends on */
-		const char *const window[] = {r->o->since, r->o->until};
-
-		c->sig = hash64(HASH64_START, &r->o->level, sizeof r->o->level);
-		for (size_t i = 0; i < 2; i++)
-			c->sig = hash64(c->sig, window[i] ? window[i] : "", window[i] ? strlen(window[i]) + 1 : 1);
-	}
-	c->sig = hash64(hash64(c->sig, in->name, len + 1), rep->id.hex, sizeof rep->id.hex);
 	if (rep->deferred) {
-		struct chunk_doc *k;
-
-		xgrow(&c->unread, &c->cap, c->nunread + 1, sizeof *c->unread);
-		k = &c->unread[c->nunread++];
-		k->d = (struct corpus_doc){.path = xstrdup(in->path), .name = xstrdup(in->name),
-					   .date = in->date ? xstrdup(in->date) : NULL,
-					   .mark = xmalloc(sizeof *in->mark)};
-		*k->d.mark = *in->mark;
-		k->id = rep->id;
-	} else {
-		if (!c->g)
-			c->g = new_graph(r->o, r->p->schema);
-		if ((added = res->fd < 0 ? add_record(r->o, r->p->schema, in, c->g, res->buf.data, res->buf.len, err)
-					 : add_long_record(r, c->g, in, res, err)) < 0)
+		if (chunks_add_unread(r->chunks, in, rep->id, err) < 0)
 			return -1;
-		c->outside += (size_t)added;
+	} else {
+		if (!(g = chunks_add_read(r->chunks, in->name, rep->id, &outside, err)) ||
+		    (added = res->fd < 0 ? add_record(r->o, r->p->schema, in, g, res->buf.data, res->buf.len, err)
+					 : add_long_record(r, g, in, res, err)) < 0)
+			return -1;
+		*outside += (size_t)added;
 	}
-	return hash64(HASH64_START, in->name, len) % CHUNK_DOCS == 0 || c->n == CHUNK_MAX ? chunk_close(r, err) : 0;
+	return chunks_after(r->chunks, in->name, err);
 }
 
 /* In the build, document by document in order: build_work's result. A
@@ -1390,10 +1305,19 @@ static int build(const struct options *o, struct corpus *in, char *const *record
 	if (!o->per_document)
 		r.g = new_graph(o, p.schema);
 	/* not with decay: a chunk's weights, summed apart, could differ in their last bits */
-	r.chunks = r.cache && r.g && in && o->half_life <= 0;
+	if (r.cache && r.g && in && o->half_life <= 0) {
+		const struct chunk_hooks hooks = {chunk_graph, chunk_doc, &r};
+		const char *const window[] = {o->since, o->until};
+		uint64_t settings = hash64(HASH64_START, &o->level, sizeof o->level);
+
+		for (size_t i = 0; i < 2; i++)
+			settings = hash64(settings, window[i] ? window[i] : "", window[i] ? strlen(window[i]) + 1 : 1);
+		r.chunks = chunks_new(r.cache, p.schema, settings, &hooks);
+	}
 	run_begin(&r);
 	if ((in ? parallel_run(&job, o->jobs, err) : replay_files(&r, records, nrecords, err)) < 0 ||
-	    (r.chunk.n && chunk_close(&r, err) < 0) || all_failed(r.t.unread, r.t.done, err) < 0)
+	    (r.chunks && chunks_end(r.chunks, r.g, &r.t.outside, err) < 0) ||
+	    all_failed(r.t.unread, r.t.done, err) < 0)
 		goto out;
 	if (in)
 		progress(&r, true);
