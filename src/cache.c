@@ -36,12 +36,13 @@ struct cache {
 	} *known;
 	size_t known_cap;
 	struct buf index;	/* this build's index, written on closing */
-	/* the index's first line, with the context: where extraction changed,
-	 * no entry of the documents it knows is good, and a rebuild finds that
-	 * out reading them (chunks, in main.c), not in its workers */
+	/* the index's first line, with the context: an index of another
+	 * schema or program is not used, as none of the entries of the
+	 * documents it knows would do, and a rebuild would find that out
+	 * reading them one by one in its main process (chunks.c), not in its
+	 * workers */
 	char index_header[64];
 };
-
 
 static void load_index(struct cache *c);
 static void save_index(struct cache *c);
@@ -206,8 +207,8 @@ static char *entry_path(const struct cache *c, struct cache_key k)
 }
 
 /* The entries of the documents of this build's index: a rebuild reads
- * only those of changed chunks (main.c), so that the others are used
- * without their time of change being renewed. */
+ * only those of changed chunks (chunks.c), and the others are used without
+ * their time of change being renewed. */
 static void live_entries(const struct cache *c, struct idset *live)
 {
 	const char *end = c->index.data + c->index.len;
@@ -215,7 +216,7 @@ static void live_entries(const struct cache *c, struct idset *live)
 	for (const char *nl = c->index.data; nl && (nl = memchr(nl, '\n', (size_t)(end - nl))); nl++) {
 		struct cache_key doc;
 
-		memcpy(doc.hex, nl - 16, 16);	/* "SIGNATURE\tID\n" */
+		memcpy(doc.hex, nl - 16, 16);	/* "SIGNATURE-HASH\tID\n" */
 		doc.hex[16] = '\0';
 		idset_add(live, strtoull(cache_key(c, doc).hex, NULL, 16));
 	}
@@ -254,7 +255,6 @@ void cache_close(struct cache *c)
 	buf_printf(&stamp, "%s/pruned", c->dir);
 	if (stat(stamp.data, &st) < 0 || st.st_mtime < now - 24 * 3600) {
 		int fd = open(stamp.data, O_WRONLY | O_CREAT, 0644);
-
 		struct idset live = {0};
 
 		if (fd >= 0) {

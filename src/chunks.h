@@ -30,11 +30,11 @@ struct chunk_hooks {
 	/* an empty graph as the build's options say */
 	struct graph *(*new_graph)(void *ctx);
 	/* add to g the record of document d (of identity id), not read when
-	 * it was taken: from the cache, or read and extracted again, in which
-	 * case *again is set (and *changed if its text is not id's). Counts it
-	 * in *outside if dated outside the window; 0, -1 with err set on a
-	 * failure that ends the build (a document that cannot be read is the
-	 * hook's to report) */
+	 * it was taken: from the cache, or read and extracted again; counted
+	 * in *outside if dated outside the window. *changed is set when d is
+	 * not what id says any more (its text changed since, or it cannot be
+	 * read, which is the hook's to report): a graph with it is not kept.
+	 * Returns 0, or -1 with err set on a failure that ends the build. */
 	int (*add_unread)(void *ctx, const struct corpus_doc *d, struct cache_key id, struct graph *g,
 			  size_t *outside, bool *changed, struct diag *err);
 	void *ctx;

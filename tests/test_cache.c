@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -315,6 +316,43 @@ static void keys_change_with_the_schema(void **state)
 	free(cmd.data);
 }
 
+/* The file of the entry of document 'doc' in cache c. */
+static char *entry_of(const struct cache *c, const char *doc)
+{
+	struct cache_key k = cache_key(c, cache_doc_key(doc, strlen(doc), NULL));
+	struct buf path = {0};
+
+	buf_printf(&path, "%s/%.2s/%s", dir, k.hex, k.hex + 2);
+	return path.data;
+}
+
+static void prunes_old_entries_but_those_of_its_documents(void **state)
+{
+	struct cache *c = open_cache();
+	char *kept = entry_of(c, "in the index"), *gone = entry_of(c, "not in it"), *stamp = NULL;
+	const struct timespec old[2] = {{time(NULL) - (CACHE_DAYS + 1) * 24 * 3600, 0},
+					{time(NULL) - (CACHE_DAYS + 1) * 24 * 3600, 0}};
+	struct file_mark mark = {0};
+	struct buf b = {0};
+
+	(void)state;
+	cache_put(c, cache_key(c, cache_doc_key("in the index", 12, NULL)), -1, 0, "date\t\n", 6);
+	cache_put(c, cache_key(c, cache_doc_key("not in it", 9, NULL)), -1, 0, "date\t\n", 6);
+	assert_int_equal(utimensat(AT_FDCWD, kept, old, 0), 0);	/* neither used for a month */
+	assert_int_equal(utimensat(AT_FDCWD, gone, old, 0), 0);
+	buf_printf(&b, "%s/pruned", dir);
+	stamp = b.data;
+	unlink(stamp);	/* not pruned today */
+	cache_know(c, "indexed.txt", NULL, &mark, cache_doc_key("in the index", 12, NULL));
+	cache_close(c);
+	assert_int_equal(access(kept, F_OK), 0);	/* a document of the build: its entry kept */
+	assert_int_equal(access(gone, F_OK), -1);
+	assert_int_equal(access(stamp, F_OK), 0);
+	free(kept);
+	free(gone);
+	free(stamp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,6 +363,7 @@ int main(void)
 		cmocka_unit_test(keys_change_with_the_schema),
 		cmocka_unit_test(knows_a_text_in_pieces_as_the_whole),
 		cmocka_unit_test(knows_unchanged_files_without_reading_them),
+		cmocka_unit_test(prunes_old_entries_but_those_of_its_documents),
 	};
 	struct buf cmd = {0};
 	int rc;
