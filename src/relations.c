@@ -1917,7 +1917,7 @@ static int attacked_place(const struct ctx *c, size_t i, size_t cr)
 
 /* The first mention after the trigger, within reach of a verb or after a
  * noun's preposition. */
-static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
+static int object_named(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
 {
 	size_t i = b, lim;
 	int mi;
@@ -1993,6 +1993,20 @@ static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger
 		if (!modifier_word(c, k) && !is(c, k, W_DET))
 			return -1;
 	return i > b && i < lim && is(c, i - 1, W_AGENT | W_PARTNER) ? listed_after(c, i, cr) : -1;
+}
+
+/* The object of trigger t: the person a state or body's possessive names
+ * in place of the owner ("met China's Xi Jinping": Xi). */
+static int object(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
+{
+	int mi = object_named(c, b, cr, t), p;
+	size_t e = mi >= 0 ? c->m[mi].end : 0;
+
+	if (mi >= 0 && e + 1 < cr && strcmp(word(c, e), "'s") == 0 && (p = mention_at(c, e + 1)) >= 0 &&
+	    c->m[p].first == e + 1 && c->x->s->actors[c->m[p].actor].kind == KIND_PERSON &&
+	    c->x->s->actors[c->m[mi].actor].kind != KIND_PERSON)
+		return p;
+	return mi;
 }
 
 /* Is mention mi the host of what the trigger names, after "in" or "at"

@@ -941,6 +941,17 @@ static void reads_the_country_as_the_state_before(void **state)
 		      "alliance QAT SYR asserted\n");
 }
 
+static void takes_the_person_a_possessive_names(void **state)
+{
+	(void)state;
+	assert_events("Trump held talks with China's Xi Jinping.",
+		      "affiliation xi_jinping CHN asserted\ntalks donald_trump xi_jinping asserted\n");
+	assert_events("Putin threatened Ukraine's Zelensky.",
+		      "affiliation volodymyr_zelensky UKR asserted\nthreat vladimir_putin volodymyr_zelensky asserted\n");
+	/* what a state owns that is no person stays the state's */
+	assert_events("Japan imposed sanctions on Russia's central bank.", "sanctions JPN RUS asserted\n");
+}
+
 /* Random texts made of tricky pieces: no crash, and every event well-formed. */
 static void survives_random_texts(void **state)
 {
@@ -1010,6 +1021,7 @@ int main(void)
 		cmocka_unit_test(reads_former_and_generic_titles_from_roles),
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
+		cmocka_unit_test(takes_the_person_a_possessive_names),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
