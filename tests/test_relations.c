@@ -952,6 +952,17 @@ static void takes_the_person_a_possessive_names(void **state)
 	assert_events("Japan imposed sanctions on Russia's central bank.", "sanctions JPN RUS asserted\n");
 }
 
+static void reads_restored_ties_and_vowed_revenge(void **state)
+{
+	(void)state;
+	/* restoring ties is normalization: recognition both ways (the guide) */
+	assert_events("Saudi Arabia and Iran restored diplomatic ties in March.",
+		      "recognition IRN SAU asserted\nrecognition SAU IRN asserted\n");
+	assert_events("Seoul resumed diplomatic relations with Tokyo.", "recognition KOR JPN asserted\n");
+	assert_events("Iran vowed revenge against Israel.", "threat IRN ISR asserted\n");
+	assert_events("Iran did not vow revenge against Israel.", "threat IRN ISR hypothetical\n");
+}
+
 /* Random texts made of tricky pieces: no crash, and every event well-formed. */
 static void survives_random_texts(void **state)
 {
@@ -1022,6 +1033,7 @@ int main(void)
 		cmocka_unit_test(lists_persons_past_their_titles),
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(takes_the_person_a_possessive_names),
+		cmocka_unit_test(reads_restored_ties_and_vowed_revenge),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
