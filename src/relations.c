@@ -2027,13 +2027,41 @@ static int agent_at(const struct ctx *c, size_t i, size_t cr)
 	return mi < 0 && i + 1 < cr && is(c, i, W_DET) ? mention_at(c, i + 1) : mi;
 }
 
+/* Past "were imposed" at i, to its "by": a passive of a verb whose agent
+ * is that of the noun before ("sanctions against Iran were extended by the
+ * EU"), not one of its own ("the invasion was condemned by France"). */
+static size_t past_done(const struct ctx *c, size_t i, size_t cr)
+{
+	static const char *const bes[] = {"was", "were", "is", "are", "been", NULL};
+	static const char *const doings[] = {
+		"imposed", "extended", "announced", "launched", "approved", "adopted", "introduced",
+		"renewed", "expanded", "levied", "slapped", "tightened", "waged", "conducted", "held",
+		"signed", "provided", "delivered", "supplied", "given", "sent", "granted", "offered",
+		"pledged", "issued", "made", "staged", "mounted", "reimposed", "carried", NULL
+	};
+	size_t k = i;
+
+	if (k + 1 < cr && (strcmp(word(c, k), "has") == 0 || strcmp(word(c, k), "have") == 0 ||
+			   strcmp(word(c, k), "had") == 0))
+		k++;
+	if (k >= cr || !word_in(word(c, k), bes) || (k > i && strcmp(word(c, k), "been") != 0))
+		return i;
+	k++;
+	if (k < cr && word_in(word(c, k), doings))
+		k += k + 1 < cr && strcmp(word(c, k), "carried") == 0 && strcmp(word(c, k + 1), "out") == 0 ? 2 : 1;
+	else
+		return i;
+	return k < cr && strcmp(word(c, k), "by") == 0 ? k : i;
+}
+
 /* The agent of a noun after its object and "by" ("the invasion of Ukraine by
- * Russia", "the shooting of two Palestinians by Israeli soldiers"), or -1:
- * an actor, not a thing it modifies ("by Israeli courts") nor a means ("by
- * land"). The object's list is in objs (n of them). */
+ * Russia", "the shooting of two Palestinians by Israeli soldiers", and past
+ * a passive that does the noun: "sanctions against Iran were extended by
+ * the EU"), or -1: an actor, not a thing it modifies ("by Israeli courts")
+ * nor a means ("by land"). The object's list is in objs (n of them). */
 static int noun_agent(const struct ctx *c, const int *objs, size_t n, size_t cr)
 {
-	size_t i = c->m[objs[n - 1]].end;
+	size_t i = past_done(c, c->m[objs[n - 1]].end, cr);
 	int mi;
 
 	if (i + 1 >= cr || strcmp(word(c, i), "by") != 0 || (mi = agent_at(c, i + 1, cr)) < 0 ||

@@ -963,6 +963,15 @@ static void reads_restored_ties_and_vowed_revenge(void **state)
 	assert_events("Iran did not vow revenge against Israel.", "threat IRN ISR hypothetical\n");
 }
 
+static void reads_the_agent_of_a_passive_that_does_the_noun(void **state)
+{
+	(void)state;
+	assert_events("Sanctions against Iran were extended by the European Union.", "sanctions eu IRN asserted\n");
+	assert_events("Sanctions on Russia have been renewed by the EU.", "sanctions eu RUS asserted\n");
+	/* a verb's own agent is not the noun's */
+	assert_events("The invasion of Ukraine was condemned by France.", "");
+}
+
 /* Random texts made of tricky pieces: no crash, and every event well-formed. */
 static void survives_random_texts(void **state)
 {
@@ -1034,6 +1043,7 @@ int main(void)
 		cmocka_unit_test(reads_the_country_as_the_state_before),
 		cmocka_unit_test(takes_the_person_a_possessive_names),
 		cmocka_unit_test(reads_restored_ties_and_vowed_revenge),
+		cmocka_unit_test(reads_the_agent_of_a_passive_that_does_the_noun),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
