@@ -97,7 +97,8 @@ static const char *const relatives[] = {"who", "whom", "whose", "which", "that",
 static const char *const venues[] = {"sidelines", "sideline", "margins", "margin", NULL};
 /* nouns that measure an act: "a new round of talks" is talks */
 static const char *const measures[] = {
-	"round", "rounds", "series", "wave", "waves", "spate", "flurry", "string", "raft", "package", NULL
+	"round", "rounds", "series", "wave", "waves", "spate", "flurry", "string", "raft", "package",
+	"thousands", "hundreds", "dozens", "tens", NULL
 };
 static const char *const amounts[] = {"million", "billion", "trillion", "thousand", NULL};
 static const char *const copulas[] = {
@@ -1439,6 +1440,12 @@ static int modifier(const struct ctx *c, size_t a)
 	if (i > c->S->first && strcmp(word(c, i - 1), "'s") == 0)
 		return mention_ending(c, i - 1);
 	mi = mention_ending(c, i);
+	/* a demonym after a possessor describes the noun, which is the
+	 * possessor's: "Egypt's Western ally" (not "Yemen's Iranian-allied") */
+	if (mi >= 0 && c->m[mi].form == FORM_ADJECTIVE && c->m[mi].first > c->S->first + 1 &&
+	    strcmp(word(c, c->m[mi].end), "-") != 0 && strcmp(word(c, c->m[mi].first - 1), "'s") == 0 &&
+	    mention_ending(c, c->m[mi].first - 1) >= 0)
+		return mention_ending(c, c->m[mi].first - 1);
 	/* past other words only a demonym or possessive modifies: "Russian dance
 	 * partner", "our close relationship", not "Austin held talks"; or a name
 	 * past the branch of its forces or policy: "a U.S. air base" */
@@ -1640,13 +1647,23 @@ static int relative_antecedent(const struct ctx *c, size_t r)
 	return mention_ending(c, i);
 }
 
+/* Is token i a number ("28,500")? */
+static bool numeral(const struct ctx *c, size_t i)
+{
+	return word(c, i)[0] >= '0' && word(c, i)[0] <= '9';
+}
+
 /* The start of the determiner and up to two modifiers before token a. */
 static size_t np_words_before(const struct ctx *c, size_t a, size_t cl)
 {
+	static const char *const abouts[] = {"about", "around", "over", "under", NULL};
 	size_t i = a;
 
+	/* a preposition before a number is part of the phrase: "has about
+	 * 28,500 troops in" */
 	while (i > cl && a - i < 3 && c->at[i - 1] < 0 && (c->d->tok[i - 1].flags & TOK_WORD) &&
-	       !(c->d->tok[i - 1].flags & TOK_UPPER) && !is(c, i - 1, W_PREP) &&
+	       !(c->d->tok[i - 1].flags & TOK_UPPER) &&
+	       (!is(c, i - 1, W_PREP) || (word_in(word(c, i - 1), abouts) && i < a && numeral(c, i))) &&
 	       strcmp(word(c, i - 1), "and") != 0 && strcmp(word(c, i - 1), "or") != 0)
 		i--;
 	return i;
@@ -1815,15 +1832,16 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	return -1;
 }
 
-/* "a visit to his friend, President Vladimir Putin": after a noun that a
- * possessive pronoun governs (tokens [b, i)), the actor in apposition. */
+/* "a visit to his friend, President Vladimir Putin", "Israel's closest
+ * ally, the United States": after a noun that a possessive governs (tokens
+ * [b, i)), the actor in apposition. */
 static int apposed(const struct ctx *c, size_t b, size_t i, size_t cr)
 {
 	bool possessed = false;
 	int mi;
 
 	for (size_t k = b; k < i; k++)
-		possessed = possessed || possessive(c, k);
+		possessed = possessed || possessive(c, k) || strcmp(word(c, k), "'s") == 0;
 	if (!possessed || i + 1 >= cr || strcmp(word(c, i), ",") != 0)
 		return -1;
 	for (i++; i < cr && c->at[i] < 0 && (c->d->tok[i].flags & TOK_UPPER) && i < b + 8; i++)
@@ -1931,7 +1949,8 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 			return mi >= 0 && c->m[mi].end <= cr ? mi : -1;
 		}
 		if (!prep_in_key && is(c, b - 1, W_PARTNER) &&
-		    ((mi = listed_after(c, b, cr)) >= 0 || (b >= 2 && (mi = apposed(c, b - 2, b, cr)) >= 0)))
+		    ((mi = listed_after(c, b, cr)) >= 0 ||
+		     (b >= 2 && (mi = apposed(c, b >= c->S->first + 3 ? b - 3 : b - 2, b, cr)) >= 0)))
 			return mi;	/* "its ally Belarus", "U.S. allies, including Poland", "his
 					 * friend, President Vladimir Putin" */
 		if (!prep_in_key && is(c, b - 1, W_PARTNER) && ends(word(c, b - 1), "ed"))
@@ -2203,9 +2222,13 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		mediation(c, tr, a, b, cr, mod);
 	if (between(c, b, cr, &x, &y)) {
 		if (!noun && (mi = subject(c, a, cl, false)) >= 0) {
-			/* "Egypt mediated between Israel and Hamas": the mediator with each */
-			add_event(c, tr->rel, mi, x, a, b, mod, tr->id, "subject-between");
-			add_event(c, tr->rel, mi, y, a, b, mod, tr->id, "subject-between");
+			/* "Egypt and Qatar mediated between Israel and Hamas": each
+			 * mediator with each side */
+			nl = coordinate(c, mi, -1, left, MAX_LIST);
+			for (size_t i = 0; i < nl; i++) {
+				add_event(c, tr->rel, left[i], x, a, b, mod, tr->id, "subject-between");
+				add_event(c, tr->rel, left[i], y, a, b, mod, tr->id, "subject-between");
+			}
 			return;
 		}
 		add_both(c, tr->rel, x, y, directed, a, b, mod, tr->id, "between");	/* "the war between A and B" */

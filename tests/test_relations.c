@@ -972,6 +972,21 @@ static void reads_the_agent_of_a_passive_that_does_the_noun(void **state)
 	assert_events("The invasion of Ukraine was condemned by France.", "");
 }
 
+static void reads_lists_of_mediators_appositions_and_amounts(void **state)
+{
+	(void)state;
+	assert_events("Egypt and Qatar mediated between Israel and Hamas.",
+		      "talks ISR QAT asserted\ntalks QAT hamas asserted\ntalks EGY ISR asserted\n"
+		      "talks EGY hamas asserted\n");
+	assert_events("Israel's closest ally, the United States, vetoed the resolution.", "alliance ISR USA asserted\n");
+	assert_events("Egypt's Western ally, the United States, blamed Israel.",
+		      "alliance EGY USA asserted\ncriticism USA ISR asserted\n");
+	assert_events("Yemen's Iranian-allied Houthi rebels claimed the attack.", "alliance IRN houthis asserted\n");
+	assert_events("The United States has about 28,500 troops in South Korea.",
+		      "military_presence USA KOR asserted\n");
+	assert_events("Russia has thousands of troops in Belarus.", "military_presence RUS BLR asserted\n");
+}
+
 /* Random texts made of tricky pieces: no crash, and every event well-formed. */
 static void survives_random_texts(void **state)
 {
@@ -1044,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(takes_the_person_a_possessive_names),
 		cmocka_unit_test(reads_restored_ties_and_vowed_revenge),
 		cmocka_unit_test(reads_the_agent_of_a_passive_that_does_the_noun),
+		cmocka_unit_test(reads_lists_of_mediators_appositions_and_amounts),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
