@@ -987,6 +987,15 @@ static void reads_lists_of_mediators_appositions_and_amounts(void **state)
 	assert_events("Russia has thousands of troops in Belarus.", "military_presence RUS BLR asserted\n");
 }
 
+static void reads_preparations_as_hypothetical_and_bailouts_as_aid(void **state)
+{
+	(void)state;
+	assert_events("Officials said Russia was preparing to invade Ukraine.",
+		      "military_conflict RUS UKR hypothetical\n");
+	assert_events("Russia is poised to attack Ukraine.", "military_conflict RUS UKR hypothetical\n");
+	assert_events("The IMF agreed a bailout for Sri Lanka.", "economic_aid imf LKA asserted\n");
+}
+
 /* Random texts made of tricky pieces: no crash, and every event well-formed. */
 static void survives_random_texts(void **state)
 {
@@ -1060,6 +1069,7 @@ int main(void)
 		cmocka_unit_test(reads_restored_ties_and_vowed_revenge),
 		cmocka_unit_test(reads_the_agent_of_a_passive_that_does_the_noun),
 		cmocka_unit_test(reads_lists_of_mediators_appositions_and_amounts),
+		cmocka_unit_test(reads_preparations_as_hypothetical_and_bailouts_as_aid),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
