@@ -2113,6 +2113,21 @@ static size_t passive_by(const struct ctx *c, size_t a, size_t b, size_t cr)
 	return (size_t)-1;
 }
 
+/* The signatories of a pact named by "signed by" after the noun ending at
+ * b ("the agreement signed by Israel and the UAE", "the deal, sealed by Iran
+ * and Saudi Arabia in Beijing,"), into out; returns how many. */
+static size_t signatories(const struct ctx *c, size_t b, size_t cr, int *out)
+{
+	static const char *const signs[] = {"signed", "concluded", "sealed", "struck", "reached", "agreed", NULL};
+	size_t i = b < cr && strcmp(word(c, b), ",") == 0 ? b + 1 : b;
+	int mi;
+
+	if (i + 2 >= cr || !word_in(word(c, i), signs) || strcmp(word(c, i + 1), "by") != 0 ||
+	    (mi = agent_at(c, i + 2, cr)) < 0)
+		return 0;
+	return coordinate(c, mi, +1, out, MAX_LIST);
+}
+
 /* The two sides of "between A and B" just after the trigger. */
 static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 {
@@ -2232,6 +2247,12 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			return;
 		}
 		add_both(c, tr->rel, x, y, directed, a, b, mod, tr->id, "between");	/* "the war between A and B" */
+		return;
+	}
+	if (noun && !directed && (nl = signatories(c, b, cr, left)) >= 2) {
+		for (size_t i = 0; i < nl; i++)
+			for (size_t j = i + 1; j < nl; j++)
+				add_event(c, tr->rel, left[i], left[j], a, b, mod, tr->id, "signed-by");
 		return;
 	}
 	by_at = noun ? (size_t)-1 : passive_by(c, a, b, cr);

@@ -996,6 +996,14 @@ static void reads_preparations_as_hypothetical_and_bailouts_as_aid(void **state)
 	assert_events("The IMF agreed a bailout for Sri Lanka.", "economic_aid imf LKA asserted\n");
 }
 
+static void reads_the_signatories_of_a_pact(void **state)
+{
+	(void)state;
+	assert_events("The deal, signed by Iran and Saudi Arabia in Beijing, restored ties.", "pact IRN SAU asserted\n");
+	assert_events("The ceasefire agreed by Israel and Hamas collapsed.", "pact ISR hamas asserted\n");
+	assert_events("The sanctions signed by Biden hit Russia.", "");	/* no pact, one signatory */
+}
+
 /* Random texts made of tricky pieces: no crash, and every event well-formed. */
 static void survives_random_texts(void **state)
 {
@@ -1070,6 +1078,7 @@ int main(void)
 		cmocka_unit_test(reads_the_agent_of_a_passive_that_does_the_noun),
 		cmocka_unit_test(reads_lists_of_mediators_appositions_and_amounts),
 		cmocka_unit_test(reads_preparations_as_hypothetical_and_bailouts_as_aid),
+		cmocka_unit_test(reads_the_signatories_of_a_pact),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
