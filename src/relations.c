@@ -1636,6 +1636,8 @@ static int relative_antecedent(const struct ctx *c, size_t r)
 
 	if (i > c->S->first && strcmp(word(c, i - 1), ",") == 0)
 		i--;
+	if (i > c->S->first + 1 && strcmp(word(c, i - 1), ")") == 0 && mention_ending(c, i - 1) >= 0)
+		return mention_ending(c, i - 1);	/* "the Kurdistan Workers Party (PKK) which" */
 	if (mention_ending(c, i) < 0) {	/* ", a country which": past the apposition */
 		while (i > c->S->first && r - i < 4 && modifier_word(c, i - 1))
 			i--;
@@ -2208,6 +2210,7 @@ static void mediation(struct ctx *c, const struct trigger *tr, size_t a, size_t 
 
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
+	static const char *const prefixes[] = {"post", "pre", "anti", "inter", "non", NULL};
 	const struct trigger *tr = c->tr = &c->x->s->triggers[t];
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0, by_at, v;
@@ -2215,6 +2218,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	size_t ow = tr->nobjects ? object_word(c, tr, b, cr) : 0;
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi, obj;
 	const char *pattern;
+
+	/* "the post-war world", "anti-war protests": no war, a word about one */
+	if (noun && a >= c->S->first + 2 && strcmp(word(c, a - 1), "-") == 0 && word_in(word(c, a - 2), prefixes))
+		return;
 
 	/* "potentially escalating the war": a definite noun's thing exists; only a
 	 * cue inside its phrase counts ("the planned summit") */
