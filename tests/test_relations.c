@@ -1004,12 +1004,14 @@ static void reads_the_signatories_of_a_pact(void **state)
 	assert_events("The sanctions signed by Biden hit Russia.", "");	/* no pact, one signatory */
 }
 
-static void reads_waged_insurgencies_and_expulsions(void **state)
+static void reads_waged_insurgencies_expulsions_and_deployments(void **state)
 {
 	(void)state;
 	assert_events("It is inseparable from the Kurdistan Workers Party (PKK) which has waged an insurgency in "
 		      "southeast Turkey.", "military_conflict pkk TUR asserted\n");
 	assert_events("Poland kicked out Russian diplomats.", "sanctions POL RUS asserted\n");
+	assert_events("Wagner fighters have been deployed to Libya.", "military_presence wagner LBY asserted\n");
+	assert_events("There are Russian mercenaries in Mali.", "military_presence RUS MLI asserted\n");
 	/* a war a prefix turns into a word about it is none */
 	assert_events("The US and China met to plan the post-war world.", "talks CHN USA asserted\n");
 }
@@ -1089,7 +1091,7 @@ int main(void)
 		cmocka_unit_test(reads_lists_of_mediators_appositions_and_amounts),
 		cmocka_unit_test(reads_preparations_as_hypothetical_and_bailouts_as_aid),
 		cmocka_unit_test(reads_the_signatories_of_a_pact),
-		cmocka_unit_test(reads_waged_insurgencies_and_expulsions),
+		cmocka_unit_test(reads_waged_insurgencies_expulsions_and_deployments),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
