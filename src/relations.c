@@ -101,6 +101,11 @@ static const char *const measures[] = {
 	"thousands", "hundreds", "dozens", "tens", NULL
 };
 static const char *const amounts[] = {"million", "billion", "trillion", "thousand", NULL};
+/* verbs of a response whose means follow "with": "retaliated with levies on" */
+static const char *const responses[] = {
+	"retaliated", "retaliate", "retaliates", "retaliating", "responded", "respond", "responds",
+	"responding", "reacted", "react", "reacts", "reacting", "back", NULL
+};
 static const char *const copulas[] = {
 	"is", "was", "are", "were", "has", "have", "been", "being", "remains", "remained", "became",
 	"become", "becomes", "becoming", NULL
@@ -1756,6 +1761,9 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		 * Moscow for talks with Putin", "will visit Washington for a summit") */
 		if (c->tr->rel == c->x->talks && (v = journey_of(c, a, cl)) != (size_t)-1)
 			return subject(c, v, cl, false);
+		/* "China retaliated with levies on US goods": the responder's act */
+		if (i > cl + 1 && strcmp(word(c, i - 1), "with") == 0 && word_in(word(c, i - 2), responses))
+			return subject(c, i - 2, cl, false);
 		/* "$500 million in new aid" is no object of "in"; "to" is mostly "to
 		 * wage war" or "agreed to a deal", but after a comma "X, to a summit"
 		 * is a phrase apart */
@@ -1935,6 +1943,23 @@ static int attacked_place(const struct ctx *c, size_t i, size_t cr)
 	return mi;
 }
 
+/* Past a rate after a noun at i ("of 125%", "of 25 percent"), or i. */
+static size_t past_rate(const struct ctx *c, size_t i, size_t cr)
+{
+	size_t k = i + 1;
+
+	if (k >= cr || strcmp(word(c, i), "of") != 0)
+		return i;
+	if (k + 1 < cr && strcmp(word(c, k), "up") == 0 && strcmp(word(c, k + 1), "to") == 0)
+		k += 2;	/* "of up to 50%" */
+	if (k >= cr || !numeral(c, k))
+		return i;
+	for (k++; k < cr && k < i + 6; k++)
+		if (strcmp(word(c, k), "%") == 0 || strcmp(word(c, k), "percent") == 0 || strcmp(word(c, k), "cent") == 0)
+			return k + 1;
+	return i;
+}
+
 /* The first mention after the trigger, within reach of a verb or after a
  * noun's preposition. */
 static int object_named(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
@@ -1960,6 +1985,7 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 							 * owned before: "its United States-backed
 							 * plans"; not "a UN-backed mission in Haiti" */
 		if (!prep_in_key) {
+			i = past_rate(c, i, cr);	/* "levies of 125% on" */
 			/* its preposition may come a few words later: "a visit this week to" */
 			while (i < cr && i < b + 3 && !is(c, i, W_NOUN_PREP) && c->at[i] < 0 &&
 			       (c->d->tok[i].flags & TOK_WORD) && !(c->d->tok[i].flags & TOK_UPPER) &&

@@ -1016,6 +1016,14 @@ static void reads_waged_insurgencies_expulsions_and_deployments(void **state)
 	assert_events("The US and China met to plan the post-war world.", "talks CHN USA asserted\n");
 }
 
+static void reads_rates_of_tariffs_and_responses_with_them(void **state)
+{
+	(void)state;
+	assert_events("Trump announced tariffs of 25 percent on Mexico.", "sanctions donald_trump MEX asserted\n");
+	assert_events("China retaliated with tariffs on US goods.", "sanctions CHN USA asserted\n");
+	assert_events("Trump's tariffs hurt China.", "");	/* whose target is not said */
+}
+
 /* Random texts made of tricky pieces: no crash, and every event well-formed. */
 static void survives_random_texts(void **state)
 {
@@ -1092,6 +1100,7 @@ int main(void)
 		cmocka_unit_test(reads_preparations_as_hypothetical_and_bailouts_as_aid),
 		cmocka_unit_test(reads_the_signatories_of_a_pact),
 		cmocka_unit_test(reads_waged_insurgencies_expulsions_and_deployments),
+		cmocka_unit_test(reads_rates_of_tariffs_and_responses_with_them),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
