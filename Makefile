@@ -109,16 +109,17 @@ asan:
 
 # libFuzzer (clang and its runtime), each target for FUZZ_SECONDS: the
 # extraction stages from the articles, the YAML loaders of schemas and
-# recipes and the JSON-lines reader from their seeds in tests/fuzz/.
+# recipes, the JSON-lines reader and the kept graphs of chunks from their
+# seeds in tests/fuzz/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = extract schema recipe jsonl dates writers
+FUZZ_TARGETS = extract schema recipe jsonl dates writers undump
 FUZZ_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -g -O1 -Isrc $(PKG_CFLAGS) -MMD -MP
 FUZZ_OBJS    = $(MODULES:%=tests/out/fuzz/%.o) tests/out/fuzz/viewer_assets.o
 
 fuzz: $(FUZZ_TARGETS:%=tests/fuzz_%)
 	mkdir -p tests/out/fuzz-corpus && cp tests/data/articles/*.txt tests/out/fuzz-corpus/
 	./tests/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=4096 tests/out/fuzz-corpus
-	for t in schema recipe jsonl dates writers; do mkdir -p tests/out/fuzz-$$t && ./tests/fuzz_$$t \
+	for t in schema recipe jsonl dates writers undump; do mkdir -p tests/out/fuzz-$$t && ./tests/fuzz_$$t \
 		-max_total_time=$(FUZZ_SECONDS) -max_len=4096 tests/out/fuzz-$$t tests/fuzz/$$t || exit 1; done
 
 fuzz-deps:

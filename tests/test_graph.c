@@ -246,6 +246,10 @@ static void adds_graphs_of_parts_as_their_documents(void **state)
 static void refuses_a_dump_it_did_not_write(void **state)
 {
 	struct schema *s = test_schema();
+	struct graph *seed = graph_new(s, LEVEL_ACTOR);
+	struct diag err = {{0}};
+	char *data;
+	size_t len;
 	const char *const bad[] = {
 		"documents\t1\nmention\tNOSUCH\t2\t\n", "edge\ttalks\tEGY\tSDN\t1\t0\t0x1p+0\t1\t\t\n",
 		"documents\t1\ndoc\ta\n", "mention\tEGY\t2\t20240230x\n", "documents\tmany\n",
@@ -262,6 +266,13 @@ static void refuses_a_dump_it_did_not_write(void **state)
 		free(dump);
 		graph_free(g);
 	}
+	/* the fuzzer's seed is a dump it takes, escapes and an actor a text introduced included */
+	assert_int_equal(read_file("tests/fuzz/undump/seed.dump", SIZE_MAX, &data, &len, &err), 0);
+	assert_true(graph_undump(seed, s, data, len));
+	assert_int_equal(graph_build(seed, &err), 0);
+	assert_int_equal(graph_edge_count(seed), 2);
+	free(data);
+	graph_free(seed);
 }
 
 int main(void)
