@@ -1024,6 +1024,14 @@ static void reads_rates_of_tariffs_and_responses_with_them(void **state)
 	assert_events("Trump's tariffs hurt China.", "");	/* whose target is not said */
 }
 
+static void reads_growing_closer_and_military_pressure(void **state)
+{
+	(void)state;
+	assert_events("Washington has grown closer to New Delhi.", "alliance IND USA asserted\n");
+	assert_events("Beijing has stepped up military pressure on Taiwan.", "threat CHN TWN asserted\n");
+	assert_events("Troops moved closer to the border with Ukraine.", "");
+}
+
 /* Random texts made of tricky pieces: no crash, and every event well-formed. */
 static void survives_random_texts(void **state)
 {
@@ -1101,6 +1109,7 @@ int main(void)
 		cmocka_unit_test(reads_the_signatories_of_a_pact),
 		cmocka_unit_test(reads_waged_insurgencies_expulsions_and_deployments),
 		cmocka_unit_test(reads_rates_of_tariffs_and_responses_with_them),
+		cmocka_unit_test(reads_growing_closer_and_military_pressure),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
