@@ -1032,6 +1032,13 @@ static void reads_growing_closer_and_military_pressure(void **state)
 	assert_events("Troops moved closer to the border with Ukraine.", "");
 }
 
+static void reads_arms_bought_by_their_singular(void **state)
+{
+	(void)state;
+	assert_events("Turkey bought the Russian S-400 missile system.", "military_aid RUS TUR asserted\n");
+	assert_events("Egypt acquired French Rafale jets.", "military_aid FRA EGY asserted\n");
+}
+
 /* Random texts made of tricky pieces: no crash, and every event well-formed. */
 static void survives_random_texts(void **state)
 {
@@ -1110,6 +1117,7 @@ int main(void)
 		cmocka_unit_test(reads_waged_insurgencies_expulsions_and_deployments),
 		cmocka_unit_test(reads_rates_of_tariffs_and_responses_with_them),
 		cmocka_unit_test(reads_growing_closer_and_military_pressure),
+		cmocka_unit_test(reads_arms_bought_by_their_singular),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
