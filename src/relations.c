@@ -1185,6 +1185,13 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 		c->head[org] = person;	/* from now on the modifier stands for the person */
 		return;
 	}
+	/* "Foreign Minister Jane Roe of Canada": the state or body after the name */
+	if (c->m[person].end + 1 < c->S->end && strcmp(word(c, c->m[person].end), "of") == 0 &&
+	    (org = mention_at(c, c->m[person].end + 1)) >= 0 && s->actors[c->m[org].actor].kind != KIND_PERSON &&
+	    !(c->m[org].form == FORM_SEAT && word_in(t->key, local_titles)) && !word_in(t->key, topic_titles)) {
+		add_event(c, t->rel, person, org, a, b, MOD_ASSERTED, t->id, "title-of");
+		return;
+	}
 	/* "former leader Omar al-Bashir": a generic title fits any role, and
 	 * "former" a role that has ended; an undated text takes the title's word */
 	generic = word_in(t->key, generic_titles);

@@ -1032,6 +1032,14 @@ static void reads_growing_closer_and_military_pressure(void **state)
 	assert_events("Troops moved closer to the border with Ukraine.", "");
 }
 
+static void reads_the_body_after_a_titled_name(void **state)
+{
+	(void)state;
+	assert_events("Foreign Minister Jane Roe of Canada condemned Iran.",
+		      "affiliation jane_roe CAN asserted\ncriticism jane_roe IRN asserted\n");
+	assert_events("Mayor Jan Novak of Kyiv met Scholz.", "talks jan_novak olaf_scholz asserted\n");
+}
+
 static void reads_arms_bought_by_their_singular(void **state)
 {
 	(void)state;
@@ -1118,6 +1126,7 @@ int main(void)
 		cmocka_unit_test(reads_rates_of_tariffs_and_responses_with_them),
 		cmocka_unit_test(reads_growing_closer_and_military_pressure),
 		cmocka_unit_test(reads_arms_bought_by_their_singular),
+		cmocka_unit_test(reads_the_body_after_a_titled_name),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
