@@ -2244,6 +2244,8 @@ static void mediation(struct ctx *c, const struct trigger *tr, size_t a, size_t 
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
 	static const char *const prefixes[] = {"post", "pre", "anti", "inter", "non", NULL};
+	static const char *const calls[] = {"call", "calls", "called", "calling", NULL};
+	static const char *const call_particles[] = {"on", "upon", "for", "off", "up", NULL};
 	const struct trigger *tr = c->tr = &c->x->s->triggers[t];
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0, by_at, v;
@@ -2254,6 +2256,9 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 
 	/* "the post-war world", "anti-war protests": no war, a word about one */
 	if (noun && a >= c->S->first + 2 && strcmp(word(c, a - 1), "-") == 0 && word_in(word(c, a - 2), prefixes))
+		return;
+	/* "called on Putin to", "called for", "called off": another verb than "call" */
+	if (!noun && word_in(word(c, a), calls) && b < cr && word_in(word(c, b), call_particles))
 		return;
 
 	/* "potentially escalating the war": a definite noun's thing exists; only a

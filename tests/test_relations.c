@@ -1040,6 +1040,15 @@ static void reads_the_body_after_a_titled_name(void **state)
 	assert_events("Mayor Jan Novak of Kyiv met Scholz.", "talks jan_novak olaf_scholz asserted\n");
 }
 
+static void reads_a_call_on_a_day_as_talks(void **state)
+{
+	(void)state;
+	assert_events("Macron called Putin on Tuesday.", "talks emmanuel_macron vladimir_putin asserted\n");
+	assert_events("Biden called Netanyahu to discuss the hostages.", "talks benjamin_netanyahu joe_biden asserted\n");
+	/* another verb: an appeal */
+	assert_events("Biden called on Putin on Tuesday to end the war.", "");
+}
+
 static void reads_arms_bought_by_their_singular(void **state)
 {
 	(void)state;
@@ -1127,6 +1136,7 @@ int main(void)
 		cmocka_unit_test(reads_growing_closer_and_military_pressure),
 		cmocka_unit_test(reads_arms_bought_by_their_singular),
 		cmocka_unit_test(reads_the_body_after_a_titled_name),
+		cmocka_unit_test(reads_a_call_on_a_day_as_talks),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
