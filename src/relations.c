@@ -2163,6 +2163,18 @@ static size_t signatories(const struct ctx *c, size_t b, size_t cr, int *out)
 	return coordinate(c, mi, +1, out, MAX_LIST);
 }
 
+/* Does the noun at [a, b) name one who provides ("arms supplier", "source
+ * of weapons")? */
+static bool provider(const struct ctx *c, size_t a, size_t b)
+{
+	static const char *const providers[] = {"supplier", "suppliers", "source", "sources", NULL};
+
+	for (size_t i = a; i < b; i++)
+		if (word_in(word(c, i), providers))
+			return true;
+	return false;
+}
+
 /* The two sides of "between A and B" just after the trigger. */
 static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 {
@@ -2352,8 +2364,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			return;
 		}
 		/* "Kim has a Russian partner", "Turkey is a NATO member": the subject
-		 * and the modifier of a predicate noun */
-		if (!directed && obj < 0 && coordinate(c, mi, -1, pair, 2) == 1 &&
+		 * and the modifier of a predicate noun; "Germany is Ukraine's biggest
+		 * supplier of weapons": the subject provides to the modifier */
+		if ((!directed || (!tr->mutual && !tr->reverse && provider(c, a, b))) && obj < 0 &&
+		    coordinate(c, mi, -1, pair, 2) == 1 &&
 		    (subj = predicated(c, c->m[mi].first, cl)) >= 0 &&
 		    !same_side(c, actor_of(c, subj), actor_of(c, mi))) {
 			add_event(c, tr->rel, subj, mi, a, b, mod, tr->id, "subject-modifier");

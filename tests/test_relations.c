@@ -1049,6 +1049,14 @@ static void reads_a_call_on_a_day_as_talks(void **state)
 	assert_events("Biden called on Putin on Tuesday to end the war.", "");
 }
 
+static void reads_suppliers_and_patrons(void **state)
+{
+	(void)state;
+	assert_events("Russia is India's largest arms supplier.", "military_aid RUS IND asserted\n");
+	assert_events("China is Pakistan's main source of weapons.", "military_aid CHN PAK asserted\n");
+	assert_events("Iran is Hezbollah's main patron.", "alliance IRN hezbollah asserted\n");
+}
+
 static void reads_arms_bought_by_their_singular(void **state)
 {
 	(void)state;
@@ -1137,6 +1145,7 @@ int main(void)
 		cmocka_unit_test(reads_arms_bought_by_their_singular),
 		cmocka_unit_test(reads_the_body_after_a_titled_name),
 		cmocka_unit_test(reads_a_call_on_a_day_as_talks),
+		cmocka_unit_test(reads_suppliers_and_patrons),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
