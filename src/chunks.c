@@ -149,7 +149,8 @@ static int make(struct chunks *t, struct node *x, struct diag *err)
 			bool changed = false;
 
 			if (rc == 0)
-				rc = t->h.add_unread(t->h.ctx, &docs[i].d, docs[i].id, x->g, &x->outside, &changed, err);
+				rc = t->h.add_unread(t->h.ctx, &docs[i].d, docs[i].id, x->g, &x->outside, &changed,
+						     err);
 			x->keep = x->keep && !changed;
 			corpus_doc_free(&docs[i].d);
 		} else if (rc == 0) {

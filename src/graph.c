@@ -536,8 +536,9 @@ void graph_dump(const struct graph *g, struct buf *out)
 		char *rules = strset_join(&e->rules);
 
 		/* the weight in hexadecimal: read back exactly */
-		buf_printf(out, "edge\t%s\t%s\t%s\t%ld\t%ld\t%a\t%ld\t%s\t", s->rels[e->rel].id, s->actors[e->source].id,
-			   s->actors[e->target].id, e->asserted, e->hypothetical, e->weight, e->ndocs, rules);
+		buf_printf(out, "edge\t%s\t%s\t%s\t%ld\t%ld\t%a\t%ld\t%s\t", s->rels[e->rel].id,
+			   s->actors[e->source].id, s->actors[e->target].id, e->asserted, e->hypothetical, e->weight,
+			   e->ndocs, rules);
 		dump_days(&e->dates, out);
 		buf_add(out, "\n", 1);
 		for (size_t k = 0; k < e->nkept; k++) {

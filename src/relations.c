@@ -1953,6 +1953,7 @@ static int attacked_place(const struct ctx *c, size_t i, size_t cr)
 /* Past a rate after a noun at i ("of 125%", "of 25 percent"), or i. */
 static size_t past_rate(const struct ctx *c, size_t i, size_t cr)
 {
+	static const char *const rates[] = {"%", "percent", "cent", NULL};
 	size_t k = i + 1;
 
 	if (k >= cr || strcmp(word(c, i), "of") != 0)
@@ -1962,7 +1963,7 @@ static size_t past_rate(const struct ctx *c, size_t i, size_t cr)
 	if (k >= cr || !numeral(c, k))
 		return i;
 	for (k++; k < cr && k < i + 6; k++)
-		if (strcmp(word(c, k), "%") == 0 || strcmp(word(c, k), "percent") == 0 || strcmp(word(c, k), "cent") == 0)
+		if (word_in(word(c, k), rates))
 			return k + 1;
 	return i;
 }
@@ -1992,7 +1993,7 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 							 * owned before: "its United States-backed
 							 * plans"; not "a UN-backed mission in Haiti" */
 		if (!prep_in_key) {
-			i = past_rate(c, i, cr);	/* "levies of 125% on" */
+			i = past_rate(c, i, cr);	/* "tariffs of 25 percent on" */
 			/* its preposition may come a few words later: "a visit this week to" */
 			while (i < cr && i < b + 3 && !is(c, i, W_NOUN_PREP) && c->at[i] < 0 &&
 			       (c->d->tok[i].flags & TOK_WORD) && !(c->d->tok[i].flags & TOK_UPPER) &&
