@@ -2270,6 +2270,12 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	/* "the post-war world", "anti-war protests": no war, a word about one */
 	if (noun && a >= c->S->first + 2 && strcmp(word(c, a - 1), "-") == 0 && word_in(word(c, a - 2), prefixes))
 		return;
+	/* "given the fragility of the US system": a preposition, unless a
+	 * participle after its auxiliary ("has given", "were given") */
+	if (!noun && strcmp(word(c, a), "given") == 0 &&
+	    !(a > c->S->first && (is(c, a - 1, W_COPULA) || strcmp(word(c, a - 1), "had") == 0 ||
+				  strcmp(word(c, a - 1), "be") == 0)))
+		return;
 	/* "called on Putin to", "called for", "called off": another verb than "call" */
 	if (!noun && word_in(word(c, a), calls) && b < cr && word_in(word(c, b), call_particles))
 		return;
@@ -2327,6 +2333,10 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		return;
 	}
 	obj = object(c, b, cr, tr);
+	/* "sent drones at Kyiv": what is sent at or against an actor is no gift */
+	if (tr->nobjects && obj >= 0 && c->x->s->rels[tr->rel].sign > 0 && governor(c, obj) &&
+	    (strcmp(governor(c, obj), "at") == 0 || strcmp(governor(c, obj), "against") == 0))
+		return;
 	if (noun && obj < 0 && tr->rel == c->x->talks)
 		obj = journey_end(c, a, cl);	/* "arrived in Moscow for a visit" */
 	if (noun && !tr->reverse && obj >= 0) {

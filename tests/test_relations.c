@@ -1060,6 +1060,12 @@ static void reads_suppliers_and_patrons(void **state)
 static void reads_arms_bought_by_their_singular(void **state)
 {
 	(void)state;
+	assert_events("The US sent Patriot batteries to Poland.", "military_aid USA POL asserted\n");
+	assert_events("The US will provide HIMARS to Ukraine.", "military_aid USA UKR hypothetical\n");
+	/* sent at an actor, no gift; "given" as a preposition, no verb */
+	assert_events("Russia sent drones against Ukraine.", "");
+	assert_events("Turmoil in Europe would not be good for the US, especially given the fragility of the "
+		      "US banking system.", "");
 	assert_events("Turkey bought the Russian S-400 missile system.", "military_aid RUS TUR asserted\n");
 	assert_events("Egypt acquired French Rafale jets.", "military_aid FRA EGY asserted\n");
 }
