@@ -1771,6 +1771,10 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		/* "China retaliated with levies on US goods": the responder's act */
 		if (i > cl + 1 && strcmp(word(c, i - 1), "with") == 0 && word_in(word(c, i - 2), responses))
 			return subject(c, i - 2, cl, false);
+		/* "the Houthis claimed responsibility for an attack on": the claimant's */
+		if (i > cl + 2 && strcmp(word(c, i - 1), "for") == 0 &&
+		    (strcmp(word(c, i - 2), "responsibility") == 0 || strcmp(word(c, i - 2), "credit") == 0))
+			return subject(c, i - 3, cl, false);
 		/* "$500 million in new aid" is no object of "in"; "to" is mostly "to
 		 * wage war" or "agreed to a deal", but after a comma "X, to a summit"
 		 * is a phrase apart */

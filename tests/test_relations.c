@@ -1057,6 +1057,15 @@ static void reads_suppliers_and_patrons(void **state)
 	assert_events("Iran is Hezbollah's main patron.", "alliance IRN hezbollah asserted\n");
 }
 
+static void reads_operations_captures_and_claims(void **state)
+{
+	(void)state;
+	assert_events("Turkey launched a military operation in northern Syria.", "military_conflict TUR SYR asserted\n");
+	assert_events("Russian forces captured the town of Avdiivka in Ukraine.", "military_conflict RUS UKR asserted\n");
+	assert_events("Hamas claimed responsibility for the attack on Israel.", "military_conflict hamas ISR asserted\n");
+	assert_events("No group claimed responsibility for the attack on Israel.", "");
+}
+
 static void reads_arms_bought_by_their_singular(void **state)
 {
 	(void)state;
@@ -1152,6 +1161,7 @@ int main(void)
 		cmocka_unit_test(reads_the_body_after_a_titled_name),
 		cmocka_unit_test(reads_a_call_on_a_day_as_talks),
 		cmocka_unit_test(reads_suppliers_and_patrons),
+		cmocka_unit_test(reads_operations_captures_and_claims),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
