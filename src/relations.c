@@ -365,10 +365,11 @@ static const char *governor(const struct ctx *c, int mi)
 	}
 	while (i > c->S->first && is(c, i - 1, W_DET))
 		i--;
-	/* "the chiefs of Pakistan", "officials from Russia and China": a body
-	 * acting for the state, not an object (but "troops from Egypt" are
-	 * where the troops come from) */
-	if (i > c->S->first + 1 && ((strcmp(word(c, i - 1), "of") == 0 && is(c, i - 2, W_AGENT)) ||
+	/* "the chiefs of Pakistan", "a spokesman for China", "officials from
+	 * Russia and China": a body acting for the state, not an object (but
+	 * "troops from Egypt" are where the troops come from) */
+	if (i > c->S->first + 1 && (((strcmp(word(c, i - 1), "of") == 0 || strcmp(word(c, i - 1), "for") == 0) &&
+				     is(c, i - 2, W_AGENT)) ||
 				    (strcmp(word(c, i - 1), "from") == 0 && is(c, i - 2, W_ENVOY))))
 		return NULL;
 	if (i > c->S->first && is(c, i - 1, W_PREP))
@@ -1667,6 +1668,20 @@ static bool numeral(const struct ctx *c, size_t i)
 	return word(c, i)[0] >= '0' && word(c, i)[0] <= '9';
 }
 
+/* Is the phrase at token i, after a possessive, its owner's agents acting
+ * at a ("its forces had struck", "their troops attacked")? */
+static bool own_agents(const struct ctx *c, size_t i, size_t a)
+{
+	static const char *const auxiliaries[] = {"had", "have", "has", "was", "were", "is", "are", "also", NULL};
+
+	if (i >= a || !is(c, i, W_AGENT | W_INSTRUMENT))
+		return false;
+	for (size_t k = i + 1; k < a; k++)
+		if (!word_in(word(c, k), auxiliaries))
+			return false;
+	return true;
+}
+
 /* The start of the determiner and up to two modifiers before token a. */
 static size_t np_words_before(const struct ctx *c, size_t a, size_t cl)
 {
@@ -1836,8 +1851,12 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		if (c->m[mi].form == FORM_PRONOUN && (strcmp(word(c, i - 1), "his") == 0 ||
 						      strcmp(word(c, i - 1), "her") == 0))
 			return -1;	/* "stormed his seat": a possessive, and no subject we know */
-		if (c->m[mi].form == FORM_PRONOUN && strcmp(word(c, i - 1), "its") == 0)
+		if (c->m[mi].form == FORM_PRONOUN &&
+		    (strcmp(word(c, i - 1), "its") == 0 || strcmp(word(c, i - 1), "their") == 0)) {
+			if (own_agents(c, i, a))
+				return mi;	/* "Russia said its forces had struck": Russia */
 			continue;	/* "the US reaffirmed its commitment to defend": the US */
+		}
 		if (apposition(c, mi) || modifies_a_thing(c, mi, a)) {
 			i = c->m[mi].first + 1;	/* "Turkey, a NATO member, has bought": Turkey; "He
 						 * condemned the Israeli action and supported": he */

@@ -1066,6 +1066,15 @@ static void reads_operations_captures_and_claims(void **state)
 	assert_events("No group claimed responsibility for the attack on Israel.", "");
 }
 
+static void reads_spokesmen_for_and_own_forces(void **state)
+{
+	(void)state;
+	assert_events("A spokesman for the Chinese foreign ministry accused Japan of provocation.",
+		      "criticism CHN JPN asserted\n");
+	assert_events("Russia said its forces had struck Ukraine.", "military_conflict RUS UKR asserted\n");
+	assert_events("Iran said its drones attacked Israel.", "military_conflict IRN ISR asserted\n");
+}
+
 static void reads_arms_bought_by_their_singular(void **state)
 {
 	(void)state;
@@ -1162,6 +1171,7 @@ int main(void)
 		cmocka_unit_test(reads_a_call_on_a_day_as_talks),
 		cmocka_unit_test(reads_suppliers_and_patrons),
 		cmocka_unit_test(reads_operations_captures_and_claims),
+		cmocka_unit_test(reads_spokesmen_for_and_own_forces),
 		cmocka_unit_test(reads_both_sides_as_the_two_before),
 		cmocka_unit_test(skips_asides_and_demonyms_of_things),
 		cmocka_unit_test(reads_cut_aid_as_hypothetical),
