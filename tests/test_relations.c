@@ -1064,6 +1064,8 @@ static void reads_operations_captures_and_claims(void **state)
 	assert_events("Russian forces captured the town of Avdiivka in Ukraine.", "military_conflict RUS UKR asserted\n");
 	assert_events("Hamas claimed responsibility for the attack on Israel.", "military_conflict hamas ISR asserted\n");
 	assert_events("No group claimed responsibility for the attack on Israel.", "");
+	assert_events("Israel killed a Hezbollah commander.", "military_conflict ISR hezbollah asserted\n");
+	assert_events("The earthquake killed thousands in Turkey.", "");
 }
 
 static void reads_spokesmen_for_and_own_forces(void **state)
