@@ -822,6 +822,9 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 			return false;	/* "measures against \"intensive attacks\"" (but "of backing") */
 		if (c->d->tok[i - 1].flags & TOK_OPEN)
 			continue;
+		/* "its troops struck": acting ones, in the plural, are its subject */
+		if (i == a && is(c, i - 1, W_AGENT | W_INSTRUMENT | W_FIGHTERS) && ends(word(c, i - 1), "s"))
+			break;
 		/* "a letter denouncing": a participle after an acting noun */
 		if (!modifier_word(c, i - 1) || (i == a && is(c, i - 1, W_AGENT | W_INSTRUMENT | W_FIGHTERS |
 									W_STATEMENT) &&

@@ -1075,6 +1075,8 @@ static void reads_spokesmen_for_and_own_forces(void **state)
 		      "criticism CHN JPN asserted\n");
 	assert_events("Russia said its forces had struck Ukraine.", "military_conflict RUS UKR asserted\n");
 	assert_events("Iran said its drones attacked Israel.", "military_conflict IRN ISR asserted\n");
+	/* a verb after its own plural agents, not a possessed noun */
+	assert_events("Russia said its forces struck Ukraine.", "military_conflict RUS UKR asserted\n");
 }
 
 static void reads_arms_bought_by_their_singular(void **state)
