@@ -993,6 +993,9 @@ static void reads_preparations_as_hypothetical_and_bailouts_as_aid(void **state)
 	assert_events("Officials said Russia was preparing to invade Ukraine.",
 		      "military_conflict RUS UKR hypothetical\n");
 	assert_events("Russia is poised to attack Ukraine.", "military_conflict RUS UKR hypothetical\n");
+	assert_events("There is no evidence that North Korea sent troops to Russia.",
+		      "military_aid PRK RUS hypothetical\n");
+	assert_events("Israel and Hamas failed to agree a ceasefire.", "pact ISR hamas hypothetical\n");
 	assert_events("The IMF agreed a bailout for Sri Lanka.", "economic_aid imf LKA asserted\n");
 }
 
