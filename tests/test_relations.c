@@ -996,6 +996,8 @@ static void reads_preparations_as_hypothetical_and_bailouts_as_aid(void **state)
 	assert_events("There is no evidence that North Korea sent troops to Russia.",
 		      "military_aid PRK RUS hypothetical\n");
 	assert_events("Israel and Hamas failed to agree a ceasefire.", "pact ISR hamas hypothetical\n");
+	assert_events("US, China agree to resume military talks.", "talks CHN USA hypothetical\n");
+	assert_events("The US and China resumed military talks.", "talks CHN USA asserted\n");
 	assert_events("The IMF agreed a bailout for Sri Lanka.", "economic_aid imf LKA asserted\n");
 }
 
