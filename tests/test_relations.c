@@ -999,6 +999,7 @@ static void reads_preparations_as_hypothetical_and_bailouts_as_aid(void **state)
 	assert_events("US, China agree to resume military talks.", "talks CHN USA hypothetical\n");
 	assert_events("The US and China resumed military talks.", "talks CHN USA asserted\n");
 	assert_events("The IMF agreed a bailout for Sri Lanka.", "economic_aid imf LKA asserted\n");
+	assert_events("Russia wrote off Cuba's debt.", "economic_aid RUS CUB asserted\n");
 }
 
 static void reads_the_signatories_of_a_pact(void **state)
