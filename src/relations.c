@@ -797,8 +797,20 @@ static bool adverb(const struct ctx *c, size_t i)
  * Kim", "a class closely allied with Caracas"): its subject is that noun. */
 static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 {
+	static const char *const calls[] = {"call", "calls", "called", "calling", NULL};
+	static const char *const call_particles[] = {"on", "upon", "for", "off", "up", NULL};
 	const char *w = word(c, a), *p;
 	size_t k = a;
+
+	/* "given the fragility of the US system": a preposition, unless a
+	 * participle after its auxiliary ("has given", "were given") */
+	if (strcmp(w, "given") == 0 &&
+	    !(a > c->S->first && (is(c, a - 1, W_COPULA) || strcmp(word(c, a - 1), "had") == 0 ||
+				  strcmp(word(c, a - 1), "be") == 0)))
+		return false;
+	/* "called on Putin to", "called for", "called off": another verb than "call" */
+	if (word_in(w, calls) && b < c->S->end && word_in(word(c, b), call_particles))
+		return false;
 
 	/* a demonym before it makes it a noun: "a Russian court" (but "Russians
 	 * attacked": a plural is the people); so does a name that is the object of
@@ -2283,8 +2295,6 @@ static void mediation(struct ctx *c, const struct trigger *tr, size_t a, size_t 
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
 	static const char *const prefixes[] = {"post", "pre", "anti", "inter", "non", NULL};
-	static const char *const calls[] = {"call", "calls", "called", "calling", NULL};
-	static const char *const call_particles[] = {"on", "upon", "for", "off", "up", NULL};
 	const struct trigger *tr = c->tr = &c->x->s->triggers[t];
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0, by_at, v;
@@ -2295,15 +2305,6 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 
 	/* "the post-war world", "anti-war protests": no war, a word about one */
 	if (noun && a >= c->S->first + 2 && strcmp(word(c, a - 1), "-") == 0 && word_in(word(c, a - 2), prefixes))
-		return;
-	/* "given the fragility of the US system": a preposition, unless a
-	 * participle after its auxiliary ("has given", "were given") */
-	if (!noun && strcmp(word(c, a), "given") == 0 &&
-	    !(a > c->S->first && (is(c, a - 1, W_COPULA) || strcmp(word(c, a - 1), "had") == 0 ||
-				  strcmp(word(c, a - 1), "be") == 0)))
-		return;
-	/* "called on Putin to", "called for", "called off": another verb than "call" */
-	if (!noun && word_in(word(c, a), calls) && b < cr && word_in(word(c, b), call_particles))
 		return;
 
 	/* "potentially escalating the war": a definite noun's thing exists; only a
