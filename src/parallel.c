@@ -289,19 +289,22 @@ static int work_here(const struct parallel_job *job, size_t i, const struct buf 
 	return rc;
 }
 
-/* The next item into its slot of the window, unless there is none: then
- * *ended. */
-static bool pull(const struct parallel_job *job, struct result *r, size_t window, size_t *next, bool *ended)
+/* The next item into its slot of the window, with whether it is worked on
+ * here (counted in *away when not), unless there is none: then *ended. */
+static bool pull(const struct parallel_job *job, struct result *r, size_t window, size_t *next, bool *ended,
+		 size_t *away)
 {
-	struct buf *item = &r[*next % window].item;
+	struct result *slot = &r[*next % window];
 
-	item->len = 0;
-	if (*ended || !job->next(job->ctx, *next, item)) {
+	slot->item.len = 0;
+	if (*ended || !job->next(job->ctx, *next, &slot->item)) {
 		*ended = true;
 		return false;
 	}
-	if (!item->data)
-		buf_add(item, "", 0);
+	if (!slot->item.data)
+		buf_add(&slot->item, "", 0);
+	slot->here = job->here && job->here(job->ctx, *next);
+	*away += !slot->here;
 	(*next)++;
 	return true;
 }
@@ -311,50 +314,97 @@ size_t parallel_window(unsigned jobs)
 	return WINDOW * (jobs > 1 ? jobs : 1);
 }
 
+/* The workers of a run, once started. */
+struct pool {
+	struct worker *w;
+	size_t n;
+	struct pollfd *pf;
+	volatile uint64_t *now;	/* or MAP_FAILED */
+	void (*old_pipe)(int);
+};
+
+/* Start n workers (fewer if a fork fails: then -1 with err set). */
+static int pool_start(struct pool *p, size_t n, const struct parallel_job *job, struct diag *err)
+{
+	int rc = 0;
+
+	p->w = xcalloc(n, sizeof *p->w);
+	p->now = mmap(NULL, n * sizeof *p->now, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	for (size_t k = 0; k < n && p->now != MAP_FAILED; k++)
+		p->w[k].now = &p->now[k];
+	p->pf = xcalloc(n, sizeof *p->pf);
+	p->old_pipe = signal(SIGPIPE, SIG_IGN);	/* a dead worker's pipe is an error here, not a signal */
+	fflush(NULL);	/* else each worker would inherit, and could write, what is buffered */
+	while (p->n < n && rc == 0)
+		if ((rc = start(p->w, p->n, job, err)) == 0)
+			p->n++;
+	return rc;
+}
+
+/* Close the workers' pipes and wait for them to exit; killed first after
+ * an error. */
+static void pool_stop(struct pool *p, bool failed, size_t n)
+{
+	for (size_t k = 0; k < p->n; k++) {
+		close(p->w[k].cmd);	/* the end of its items: it exits */
+		close(p->w[k].res);
+		if (p->w[k].pid > 0) {
+			if (failed)
+				kill(p->w[k].pid, SIGTERM);
+			waitpid(p->w[k].pid, NULL, 0);
+		}
+	}
+	if (p->w)
+		signal(SIGPIPE, p->old_pipe);
+	if (p->now != MAP_FAILED)
+		munmap((void *)p->now, n * sizeof *p->now);
+	free(p->pf);
+	free(p->w);
+}
+
 int parallel_run(const struct parallel_job *job, unsigned jobs, struct diag *err)
 {
-	size_t window = parallel_window(jobs), nw, started = 0, next = 0, sent = 0, done = 0;
-	struct worker *w = NULL;
+	size_t window = parallel_window(jobs), next = 0, sent = 0, done = 0, nw = 0;
+	size_t away = 0;	/* of the items pulled, those not worked on here... */
+	size_t away_here = 0;	/* ...and of them, those worked on here before the workers started */
 	struct result *r = xcalloc(window, sizeof *r);
 	struct parallel_out here = {{0}, -1, 0};	/* the result of an item worked on here */
-	struct pollfd *pf = NULL;
-	volatile uint64_t *now = MAP_FAILED;
-	void (*old_pipe)(int) = NULL;
+	struct pool pool = {NULL, 0, NULL, MAP_FAILED, NULL};
+	struct worker *w;
 	struct buf batch = {0};
 	bool ended = false;
 	int rc = 0;
 
-	/* no more workers than items; a single item is worked on here */
-	while (jobs > 1 && next < jobs && pull(job, r, window, &next, &ended))
-		;
-	nw = next < jobs ? next : jobs;
-	if (nw > 1) {
-		w = xcalloc(nw, sizeof *w);
-		now = mmap(NULL, nw * sizeof *now, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-		for (size_t k = 0; k < nw && now != MAP_FAILED; k++)
-			w[k].now = &now[k];
-		pf = xcalloc(nw, sizeof *pf);
-		old_pipe = signal(SIGPIPE, SIG_IGN);	/* a dead worker's pipe is an error here, not a signal */
-		fflush(NULL);	/* else each worker would inherit, and could write, what is buffered */
-		while (started < nw && rc == 0)
-			if ((rc = start(w, started, job, err)) == 0)
-				started++;
-	}
-	while (rc == 0 && (done < next || pull(job, r, window, &next, &ended))) {
+	while (rc == 0 && (done < next || pull(job, r, window, &next, &ended, &away))) {
 		struct result *first = &r[done % window];
 
-		for (size_t k = 0; k < started && rc == 0; k++) {
+		/* The workers start when two items of the window want one, as
+		 * many as there are such items up to 'jobs': a rebuild that
+		 * extracts one document of thousands taken from its cache does
+		 * not pay for forks, nor for the copies of the pages this
+		 * process writes after them. */
+		while (!nw && jobs > 1 && away - away_here < jobs && next < done + window &&
+		       pull(job, r, window, &next, &ended, &away))
+			;
+		if (!nw && jobs > 1 && away - away_here >= 2) {
+			nw = away - away_here < jobs ? away - away_here : jobs;
+			sent = done;
+			if ((rc = pool_start(&pool, nw, job, err)) < 0)
+				break;
+		}
+		w = pool.w;
+		for (size_t k = 0; k < pool.n && rc == 0; k++) {
 			size_t items[AHEAD], nb = 0;
 
 			if (w[k].busy > AHEAD / 2)
 				continue;
 			batch.len = 0;
 			while (w[k].busy + nb < AHEAD && sent < done + window &&
-			       (sent < next || pull(job, r, window, &next, &ended))) {
+			       (sent < next || pull(job, r, window, &next, &ended, &away))) {
 				struct result *slot = &r[sent % window];
 				struct item_head h = {sent, slot->item.len};
 
-				if ((slot->here = job->here && job->here(job->ctx, sent))) {
+				if (slot->here) {
 					sent++;	/* done below, in its turn */
 					continue;
 				}
@@ -375,46 +425,34 @@ int parallel_run(const struct parallel_job *job, unsigned jobs, struct diag *err
 			done++;
 			continue;
 		}
-		if (!started || (done < sent && first->here)) {	/* no workers, or one for here */
-			if (!started)
+		if (!nw || (done < sent && first->here)) {	/* no workers, or one for here */
+			if (!nw) {
 				sent++;
+				away_here += !first->here;
+			}
 			rc = work_here(job, done++, &first->item, &here, err);
 			continue;
 		}
-		for (size_t k = 0; k < started; k++)
-			pf[k] = (struct pollfd){w[k].busy ? w[k].res : -1, POLLIN, 0};
-		if (poll(pf, started, -1) < 0) {
+		for (size_t k = 0; k < pool.n; k++)
+			pool.pf[k] = (struct pollfd){w[k].busy ? w[k].res : -1, POLLIN, 0};
+		if (poll(pool.pf, pool.n, -1) < 0) {
 			if (errno != EINTR)
 				rc = diag_set(err, "cannot wait for the worker processes: %s", strerror(errno));
 			continue;
 		}
-		for (size_t k = 0; k < started && rc == 0; k++)
-			if (pf[k].revents)
+		for (size_t k = 0; k < pool.n && rc == 0; k++)
+			if (pool.pf[k].revents)
 				rc = receive(&w[k], r, window, job, err);
 	}
-	for (size_t k = 0; k < started; k++) {
-		close(w[k].cmd);	/* the end of its items: it exits */
-		close(w[k].res);
-		if (w[k].pid > 0) {
-			if (rc < 0)
-				kill(w[k].pid, SIGTERM);
-			waitpid(w[k].pid, NULL, 0);
-		}
-	}
+	pool_stop(&pool, rc < 0, nw);
 	for (size_t i = 0; i < window; i++) {
 		parallel_drop(&r[i].out);
 		free(r[i].out.buf.data);
 		free(r[i].item.data);
 	}
-	if (w)
-		signal(SIGPIPE, old_pipe);
 	free(batch.data);
 	free(here.buf.data);
-	free(pf);
 	free(r);
-	if (now != MAP_FAILED)
-		munmap((void *)now, nw * sizeof *now);
-	free(w);
 	return rc;
 }
 

@@ -44,9 +44,11 @@ struct parallel_job {
 	bool (*here)(void *ctx, size_t i);
 };
 
-/* Run 'job' over its items in up to 'jobs' worker processes; with one, or a
- * single item, in this process. Returns 0, or -1 with err set (take failed,
- * or a worker died: the item it worked on is named). */
+/* Run 'job' over its items in up to 'jobs' worker processes, started once
+ * two items of the window are not worked on here (see 'here'); with one
+ * job, or while fewer need a worker, in this process. Returns 0, or -1
+ * with err set (take failed, or a worker died: the item it worked on is
+ * named). */
 int parallel_run(const struct parallel_job *job, unsigned jobs, struct diag *err);
 
 /* The most items a run with 'jobs' holds between their next and their take. */

@@ -13,7 +13,8 @@
 struct seen {
 	size_t n;		/* items 0 to n-1 */
 	struct buf all;		/* every result taken, in the order taken */
-	size_t here_every;	/* items i with i % here_every == 0 are worked on here (0: none) */
+	size_t here_every;	/* items i with i % here_every == 0 are worked on here (0: none)... */
+	size_t away[2];		/* ...or all but these (when here_every is SIZE_MAX) */
 	pid_t caller;
 	size_t next;		/* the item take expects */
 	size_t stop_at;		/* take fails at this item (or never: SIZE_MAX) */
@@ -86,6 +87,8 @@ static bool here(void *ctx, size_t i)
 {
 	const struct seen *s = ctx;
 
+	if (s->here_every == SIZE_MAX)
+		return i != s->away[0] && i != s->away[1];
 	return s->here_every && i % s->here_every == 0;
 }
 
@@ -100,7 +103,7 @@ static const char *name(void *ctx, size_t i)
 static char *run_some_here(size_t n, unsigned jobs, size_t stop_at, size_t die_at, size_t here_every,
 			   struct diag *err)
 {
-	struct seen s = {n, {0}, here_every, getpid(), 0, stop_at, die_at, SIZE_MAX, 0};
+	struct seen s = {n, {0}, here_every, {SIZE_MAX, SIZE_MAX}, getpid(), 0, stop_at, die_at, SIZE_MAX, 0};
 	const struct parallel_job job = {next, work, take, name, &s, here};
 
 	if (parallel_run(&job, jobs, err) < 0) {
@@ -173,6 +176,28 @@ static void works_on_some_items_here(void **state)
 	no_children_left();
 }
 
+/* Workers start only when two items of the window want one: a lone item
+ * that is not worked on here among many that are is worked on here too. */
+static void starts_workers_for_two_items(void **state)
+{
+	const size_t away[][2] = {{150, SIZE_MAX}, {150, 200}, {150, 290}};
+	const char *const want[] = {"150h:", "150:", "150h:"};	/* 290 is out of 150's window */
+
+	(void)state;
+	for (size_t t = 0; t < sizeof away / sizeof *away; t++) {
+		struct seen s = {300, {0}, SIZE_MAX, {away[t][0], away[t][1]}, getpid(), 0,
+				 SIZE_MAX, SIZE_MAX, SIZE_MAX, 0};
+		const struct parallel_job job = {next, work, take, name, &s, here};
+		struct diag err = {{0}};
+
+		assert_int_equal(parallel_run(&job, 2, &err), 0);
+		assert_non_null(strstr(s.all.data, want[t]));
+		assert_non_null(strstr(s.all.data, "149h:"));
+		free(s.all.data);
+	}
+	no_children_left();
+}
+
 /* Results longer than the worker may hold come whole and in order through
  * their temporary files, from workers and from the caller alike, and
  * leave no file open. */
@@ -184,7 +209,7 @@ static void spills_long_results_to_files(void **state)
 	(void)state;
 	assert_non_null(kept);
 	for (unsigned jobs = 1; jobs <= 2; jobs++) {
-		struct seen s = {120, {0}, 0, getpid(), 0, SIZE_MAX, SIZE_MAX, 500, 0};
+		struct seen s = {120, {0}, 0, {SIZE_MAX, SIZE_MAX}, getpid(), 0, SIZE_MAX, SIZE_MAX, 500, 0};
 		const struct parallel_job job = {next, work, take, name, &s, here};
 		int fd = dup(0);
 
@@ -227,6 +252,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(takes_results_in_item_order_for_any_number_of_workers),
 		cmocka_unit_test(works_on_some_items_here),
+		cmocka_unit_test(starts_workers_for_two_items),
 		cmocka_unit_test(spills_long_results_to_files),
 		cmocka_unit_test(names_the_item_a_worker_died_on),
 		cmocka_unit_test(stops_when_a_result_cannot_be_taken),
