@@ -4,11 +4,13 @@
 #include <getopt.h>
 #include <igraph.h>
 #include <limits.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1877,6 +1879,31 @@ static int check_option(const char *cmd, int code)
 	return rc;
 }
 
+/* Page faults cost 10-15 us each in the virtual machines measured here
+ * (Firecracker), and a rebuild from a cache touched some 3,300 pages: a
+ * third of its time. So the heap grows 64 MB at a time (a page never
+ * touched costs nothing) in huge pages where the kernel gives them (its
+ * transparent huge pages set to "madvise" or "always"), and blocks up to
+ * 32 MB come from it rather than from mappings of their own that fault
+ * anew each time: that rebuild then faults some 900 times. */
+static void tune_memory(void)
+{
+	const uintptr_t huge = 2 << 20;
+	char *start = sbrk(0), *end;
+	void *p;
+
+	if (start == (void *)-1 || !mallopt(M_TOP_PAD, 64 << 20) || !mallopt(M_MMAP_THRESHOLD, 32 << 20))
+		return;
+	if (!(p = malloc(1 << 20)))	/* more than the heap has left: it grows by the pad */
+		return;
+	*(volatile char *)p = 0;	/* else the compiler drops malloc and free */
+	end = sbrk(0);
+	free(p);
+	start = (char *)(((uintptr_t)start + huge - 1) & ~(huge - 1));
+	if (end > start)
+		madvise(start, (size_t)(end - start), MADV_HUGEPAGE);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {.render_timeout = DOT_TIMEOUT, .filter.depth = -1, .limits = CORPUS_LIMITS_DEFAULT, .held = 1 << 20,
@@ -1888,6 +1915,7 @@ int main(int argc, char **argv)
 	double num;
 	int c, rc;
 
+	tune_memory();
 	o.jobs = parallel_cores();
 	igraph_set_error_handler(igraph_error_handler_ignore);
 	igraph_set_warning_handler(igraph_warning_handler_ignore);
