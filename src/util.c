@@ -143,14 +143,17 @@ uint64_t hash64(uint64_t h, const void *data, size_t len)
 
 void buf_field(struct buf *b, const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		const char *esc = s[i] == '\\' ? "\\\\" : s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" :
-				  s[i] == '\r' ? "\\r" : NULL;
+	for (size_t i = 0; i < len;) {
+		size_t run = 0;
 
-		if (esc)
-			buf_add(b, esc, 2);
-		else
-			buf_add(b, s + i, 1);
+		while (i + run < len && s[i + run] != '\\' && s[i + run] != '\t' && s[i + run] != '\n' &&
+		       s[i + run] != '\r')
+			run++;
+		buf_add(b, s + i, run);	/* what needs no escape, at once: a kept graph is mostly names */
+		if ((i += run) < len) {
+			buf_add(b, s[i] == '\\' ? "\\\\" : s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" : "\\r", 2);
+			i++;
+		}
 	}
 }
 

@@ -64,6 +64,28 @@ static void buffers_format_and_append(void **state)
 	free(b.data);
 }
 
+/* A field escapes what would end it, and field_text gives it back whole. */
+static void fields_escape_and_read_back(void **state)
+{
+	const char *const texts[] = {"", "plain", "a\tb\nc\rd\\e", "\\\t", "end\\", "\n\n"};
+	const char *const escaped[] = {"", "plain", "a\\tb\\nc\\rd\\\\e", "\\\\\\t", "end\\\\", "\\n\\n"};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct buf b = {0};
+		size_t len;
+
+		buf_field(&b, texts[i], strlen(texts[i]));
+		assert_string_equal(b.data ? b.data : "", escaped[i]);
+		if (b.data) {
+			assert_true(field_text(b.data, &len));
+			assert_int_equal(len, strlen(texts[i]));
+			assert_string_equal(b.data, texts[i]);
+		}
+		free(b.data);
+	}
+}
+
 static void reads_files_and_reports_missing_ones(void **state)
 {
 	struct diag err = {{0}};
@@ -407,6 +429,7 @@ int main(void)
 		cmocka_unit_test(removes_temporary_files_on_sigterm),
 		cmocka_unit_test(buffers_format_and_append),
 		cmocka_unit_test(sets_sort_and_keep_each_word_once),
+		cmocka_unit_test(fields_escape_and_read_back),
 		cmocka_unit_test(reads_files_and_reports_missing_ones),
 		cmocka_unit_test(replaces_output_only_on_commit),
 		cmocka_unit_test(replaces_a_set_of_outputs_together_or_none),
