@@ -550,9 +550,7 @@ static void load_index(struct cache *c)
 	free(data);
 }
 
-/* A hash of the signature of file 'path' (never 0: a free slot), or 0 when
- * the index cannot hold its path. */
-static uint64_t signature_of(const char *path, const char *date, const struct file_mark *mark)
+uint64_t cache_signature(const char *path, const char *date, const struct file_mark *mark)
 {
 	struct buf sig = {0};
 	uint64_t h = signature(&sig, path, date, mark) ? signature_hash(sig.data, sig.len) : 0;
@@ -561,26 +559,28 @@ static uint64_t signature_of(const char *path, const char *date, const struct fi
 	return h;
 }
 
-bool cache_known(const struct cache *c, const char *path, const char *date, const struct file_mark *mark,
-		 struct cache_key *id)
+bool cache_known(const struct cache *c, uint64_t sig, struct cache_key *id)
 {
-	uint64_t h = signature_of(path, date, mark);
-	const struct known *k = h ? &c->known[known_slot(c, h)] : NULL;
+	const struct known *k = sig ? &c->known[known_slot(c, sig)] : NULL;
 
 	if (k && k->sig)
 		*id = k->id;
 	return k && k->sig;
 }
 
-void cache_know(struct cache *c, const char *path, const char *date, const struct file_mark *mark, struct cache_key id)
+void cache_know(struct cache *c, uint64_t sig, struct cache_key id)
 {
-	uint64_t h = signature_of(path, date, mark);
-	char line[40];
+	static const char digits[] = "0123456789abcdef";
+	char line[16 + 1 + 16 + 1];	/* "SIGNATURE-HASH\tID\n", without printf's cost per document */
 
-	if (h) {	/* "SIGNATURE-HASH\tID\n" */
-		snprintf(line, sizeof line, "%016" PRIx64 "\t%s\n", h, id.hex);
-		buf_puts(&c->index, line);
-	}
+	if (!sig)
+		return;
+	for (int i = 0; i < 16; i++)
+		line[i] = digits[sig >> (60 - 4 * i) & 15];
+	line[16] = '\t';
+	memcpy(line + 17, id.hex, 16);
+	line[33] = '\n';
+	buf_add(&c->index, line, sizeof line);
 }
 
 /* Replace the index with this build's. */

@@ -78,13 +78,15 @@ struct cache_key cache_doc_end(const struct cache_doc_hash *x);
 /* Its key in cache c: the identity with the schema, the program and the settings. */
 struct cache_key cache_key(const struct cache *c, struct cache_key doc);
 
-/* The identity of the file at 'path' (given 'date', may be NULL) without
- * reading it: what the last build's index said of it, if its size, inode and
- * times of change (mark) are the same. False when unknown. */
-bool cache_known(const struct cache *c, const char *path, const char *date, const struct file_mark *mark,
-		 struct cache_key *id);
-/* Add the file to this build's index (written by cache_close). */
-void cache_know(struct cache *c, const char *path, const char *date, const struct file_mark *mark, struct cache_key id);
+/* What says that the file at 'path' (given 'date', may be NULL) is
+ * unchanged: a hash of its path, date, size, inode and times of change
+ * (mark), never 0; 0 for a path the index cannot hold. */
+uint64_t cache_signature(const char *path, const char *date, const struct file_mark *mark);
+/* The identity of a file of signature sig, without reading it: what the last
+ * build's index said of a file of that signature. False when unknown. */
+bool cache_known(const struct cache *c, uint64_t sig, struct cache_key *id);
+/* Add the file of signature sig to this build's index (written by cache_close). */
+void cache_know(struct cache *c, uint64_t sig, struct cache_key id);
 
 /* Append the record kept under key k to *record; false when there is no
  * whole entry of this format and key (a torn, truncated or altered one

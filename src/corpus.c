@@ -95,7 +95,7 @@ static void warn(struct corpus *c, char *msg)
 static bool seen_before(struct corpus *c, const char *path, const struct stat *st, bool link)
 {
 	struct corpus_seen *sn = c->seen;
-	bool folder = S_ISDIR(st->st_mode);
+	bool folder = S_ISDIR(st->st_mode), again, named;
 	uint64_t id[2] = {(uint64_t)st->st_dev, (uint64_t)st->st_ino};
 	char key[64];
 	long first;
@@ -104,8 +104,11 @@ static bool seen_before(struct corpus *c, const char *path, const struct stat *s
 		sn = c->seen = xcalloc(1, sizeof *c->seen);
 		sn->ids = strmap_new();
 	}
-	snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
-	if (folder || idset_add(&sn->files, hash64(HASH64_START, id, sizeof id))) {
+	again = !folder && idset_add(&sn->files, hash64(HASH64_START, id, sizeof id));
+	named = folder || link || st->st_nlink > 1;
+	if (folder || again || named)	/* not for a plain file seen once: most of them */
+		snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+	if (folder || again) {
 		struct buf msg = {0};
 
 		if ((first = strmap_get(sn->ids, key)) >= 0)
@@ -118,7 +121,7 @@ static bool seen_before(struct corpus *c, const char *path, const struct stat *s
 			return true;
 		}
 	}
-	if (folder || link || st->st_nlink > 1) {
+	if (named) {
 		xgrow(&sn->paths, &sn->cap, sn->n + 1, sizeof *sn->paths);
 		sn->paths[sn->n] = xstrdup(path);
 		strmap_put(sn->ids, key, (long)sn->n++);

@@ -652,6 +652,7 @@ struct tally {
 struct held_doc {
 	struct corpus_doc d;
 	bool twin;		/* named as an earlier one (one graph only) */
+	uint64_t sig;		/* with a cache, its file's signature (cache_signature) */
 	bool known;		/* its file is as the cache's index knew it... */
 	struct cache_key key;	/* ...with this identity */
 };
@@ -749,8 +750,8 @@ static bool next_doc(void *ctx, size_t i, struct buf *item)
 	}
 	print_warnings(r->in);
 	h->twin = r->g && idset_add(&r->names, hash64(HASH64_START, h->d.name, strlen(h->d.name)));
-	h->known = r->cache && !h->twin && h->d.mark && !h->d.error &&
-		   cache_known(r->cache, h->d.path, h->d.date, h->d.mark, &h->key);
+	h->sig = r->cache && h->d.mark && !h->d.error ? cache_signature(h->d.path, h->d.date, h->d.mark) : 0;
+	h->known = !h->twin && h->sig && cache_known(r->cache, h->sig, &h->key);
 	held_write(h, item);
 	return true;
 }
@@ -1114,7 +1115,8 @@ static int chunk_take(struct run *r, const struct corpus_doc *in, const struct r
 static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag *err)
 {
 	struct run *r = ctx;
-	const struct corpus_doc *in = &r->held[i % r->nheld].d;
+	const struct held_doc *h = &r->held[i % r->nheld];
+	const struct corpus_doc *in = &h->d;
 	struct report rep;
 	char *rest = res->buf.data;
 	int added;
@@ -1160,8 +1162,8 @@ static int build_take(void *ctx, size_t i, struct parallel_out *res, struct diag
 		r->t.outside++;
 		break;
 	}
-	if (r->cache && in->mark && rep.status != DOC_UNREAD && rep.status != DOC_TWIN)
-		cache_know(r->cache, in->path, in->date, in->mark, rep.id);
+	if (h->sig && rep.status != DOC_UNREAD && rep.status != DOC_TWIN)
+		cache_know(r->cache, h->sig, rep.id);
 	if (r->o->verbose && rep.status != DOC_UNREAD && rep.status != DOC_FAILED)
 		fprintf(stderr, "actorgraph: %s: %zu bytes, %s\n", in->path, rep.bytes,
 			rep.status == DOC_TWIN ? "left out" : rep.cached ? "from the cache" : "extracted");

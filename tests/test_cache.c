@@ -253,28 +253,28 @@ static void knows_unchanged_files_without_reading_them(void **state)
 	fclose(fp);
 	assert_int_equal(stat(file, &file_st), 0);
 	st = file_mark_of(&file_st);
-	assert_false(cache_known(c, file, NULL, &st, &got));
-	cache_know(c, file, NULL, &st, id);
+	assert_false(cache_known(c, cache_signature(file, NULL, &st), &got));
+	cache_know(c, cache_signature(file, NULL, &st), id);
 	cache_close(c);	/* writes the index */
 	c = open_cache();
-	assert_true(cache_known(c, file, NULL, &st, &got));
+	assert_true(cache_known(c, cache_signature(file, NULL, &st), &got));
 	assert_string_equal(got.hex, id.hex);
-	assert_false(cache_known(c, file, "2024-01-01", &st, &got));	/* another given date */
+	assert_false(cache_known(c, cache_signature(file, "2024-01-01", &st), &got));	/* another given date */
 	again = st;
 	again.mtime.tv_nsec++;	/* written again */
-	assert_false(cache_known(c, file, NULL, &again, &got));
+	assert_false(cache_known(c, cache_signature(file, NULL, &again), &got));
 	again = st;
 	again.ctime.tv_sec++;	/* written, its time of change set back */
-	assert_false(cache_known(c, file, NULL, &again, &got));
+	assert_false(cache_known(c, cache_signature(file, NULL, &again), &got));
 	again = st;
 	again.size++;
-	assert_false(cache_known(c, file, NULL, &again, &got));
+	assert_false(cache_known(c, cache_signature(file, NULL, &again), &got));
 	again = st;
 	again.ino++;	/* another file moved in its place */
-	assert_false(cache_known(c, file, NULL, &again, &got));
+	assert_false(cache_known(c, cache_signature(file, NULL, &again), &got));
 	cache_close(c);	/* nothing known this time: the index stays */
 	c = open_cache();
-	assert_true(cache_known(c, file, NULL, &st, &got));
+	assert_true(cache_known(c, cache_signature(file, NULL, &st), &got));
 	cache_close(c);
 	unlink(file);
 }
@@ -343,7 +343,7 @@ static void prunes_old_entries_but_those_of_its_documents(void **state)
 	buf_printf(&b, "%s/pruned", dir);
 	stamp = b.data;
 	unlink(stamp);	/* not pruned today */
-	cache_know(c, "indexed.txt", NULL, &mark, cache_doc_key("in the index", 12, NULL));
+	cache_know(c, cache_signature("indexed.txt", NULL, &mark), cache_doc_key("in the index", 12, NULL));
 	cache_close(c);
 	assert_int_equal(access(kept, F_OK), 0);	/* a document of the build: its entry kept */
 	assert_int_equal(access(gone, F_OK), -1);
