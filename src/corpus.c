@@ -426,24 +426,38 @@ static void walk_input(struct corpus *c)
 	}
 }
 
-/* Walk on until a document is found, or the walk ends: false. */
-static bool walk(struct corpus *c)
+/* One step of the walk: a folder entry, a feed's line or an input; false
+ * when the walk has ended. */
+static bool step(struct corpus *c)
 {
 	struct corpus_walk *w = c->walk;
 
-	while (c->head == c->n) {
-		if (!w)
-			return false;
-		if (w->feed.fp)
-			read_feed(c);
-		else if (w->depth)
-			walk_folder(c);
-		else if (w->next < w->ninputs)
-			walk_input(c);
-		else
-			return false;
-	}
+	if (!w)
+		return false;
+	if (w->feed.fp)
+		read_feed(c);
+	else if (w->depth)
+		walk_folder(c);
+	else if (w->next < w->ninputs)
+		walk_input(c);
+	else
+		return false;
 	return true;
+}
+
+/* Walk on until a document is found, or the walk ends: false. */
+static bool walk(struct corpus *c)
+{
+	while (c->head == c->n)
+		if (!step(c))
+			return false;
+	return true;
+}
+
+void corpus_walk_ahead(struct corpus *c, size_t max, const atomic_bool *stop)
+{
+	while (c->n - c->head < max && !atomic_load_explicit(stop, memory_order_relaxed) && step(c))
+		;
 }
 
 int corpus_add(struct corpus *c, const char *path, const char *date, struct diag *err)

@@ -4,6 +4,7 @@
 #ifndef CORPUS_H
 #define CORPUS_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -67,6 +68,11 @@ int corpus_add(struct corpus *c, const char *path, const char *date, struct diag
  * subfolder that cannot be opened, a folder entry that is no regular file)
  * comes with its error, for corpus_open to report. */
 int corpus_take(struct corpus *c, struct corpus_doc *d);
+
+/* Walk on, finding documents for corpus_take, until 'max' of them wait,
+ * the walk ends, or another thread sets *stop: the walk goes ahead while
+ * that thread works. */
+void corpus_walk_ahead(struct corpus *c, size_t max, const atomic_bool *stop);
 
 /* Do the inputs hold a document? Walks until one is found. */
 bool corpus_any(struct corpus *c);

@@ -77,6 +77,40 @@ static void reads_folders_and_json_lines_in_name_order(void **state)
 	corpus_free(&c);
 }
 
+/* A walk gone ahead (in a thread, while the schema loads) gives the same
+ * documents in the same order; it stops at 'max' found, or when told. */
+static void walks_ahead_to_a_limit_or_until_stopped(void **state)
+{
+	struct corpus_doc docs[8];
+	atomic_bool stop = false;
+
+	(void)state;
+	for (size_t max = 0; max <= 4; max++) {
+		struct corpus c = {0};
+		struct diag err = {{0}};
+
+		assert_int_equal(corpus_add(&c, "tests/data/corpus", "2020-01-01", &err), 0);
+		corpus_walk_ahead(&c, max, &stop);
+		assert_int_equal(c.found, max < 3 ? max : 3);
+		assert_int_equal(take_all(&c, docs, 0), 3);
+		assert_string_equal(docs[0].name, "a1");
+		assert_string_equal(docs[1].name, "feed-3");
+		assert_string_equal(docs[2].name, "b");
+		free_docs(docs, 3);
+		corpus_free(&c);
+	}
+	stop = true;
+	{
+		struct corpus c = {0};
+		struct diag err = {{0}};
+
+		assert_int_equal(corpus_add(&c, "tests/data/corpus", NULL, &err), 0);
+		corpus_walk_ahead(&c, 8, &stop);
+		assert_int_equal(c.found, 0);
+		corpus_free(&c);
+	}
+}
+
 static void cleans_ids_of_controls(void **state)
 {
 	struct corpus c = {0};
@@ -324,6 +358,7 @@ int main(void)
 		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_folders_and_json_lines_in_name_order),
+		cmocka_unit_test(walks_ahead_to_a_limit_or_until_stopped),
 		cmocka_unit_test(cleans_ids_of_controls),
 		cmocka_unit_test(reports_bad_json_lines_where_they_are),
 		cmocka_unit_test(reads_each_file_once_and_warns_of_links),
