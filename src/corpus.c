@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -57,36 +58,69 @@ struct corpus_walk {
 	struct feed_reading feed;
 };
 
-static void add_doc(struct corpus *c, const char *path, const char *name, const char *date)
-{
-	struct corpus_doc *d;
+/* A thread that walks the inputs ahead of corpus_take (corpus_walk_apart):
+ * the documents and warnings it finds go to the corpus under the lock, and
+ * the walk (folders, feeds, what was seen) is the thread's alone. */
+struct corpus_walker {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;	/* a document found or taken, or the walk ended */
+	size_t ahead;		/* the most documents found and not taken */
+	bool ended, stop;
+};
 
+static void lock(struct corpus *c)
+{
+	if (c->walker)
+		pthread_mutex_lock(&c->walker->lock);
+}
+
+static void unlock(struct corpus *c)
+{
+	if (c->walker) {
+		pthread_cond_broadcast(&c->walker->changed);
+		pthread_mutex_unlock(&c->walker->lock);
+	}
+}
+
+/* A document as the walk found it, without its text. */
+static struct corpus_doc new_doc(const char *path, const char *name, const char *date)
+{
+	return (struct corpus_doc){.path = xstrdup(path),
+				   .name = utf8_clean(xstrdup(name)),	/* a JSON line's id may hold anything */
+				   .date = date ? xstrdup(date) : NULL};
+}
+
+/* Add document d, whole, to those found. */
+static void add_doc(struct corpus *c, struct corpus_doc d)
+{
+	lock(c);
 	if (c->head == c->n)	/* all taken: the queue starts again */
 		c->head = c->n = 0;
 	xgrow(&c->docs, &c->cap, c->n + 1, sizeof *c->docs);
-	d = &c->docs[c->n++];
-	memset(d, 0, sizeof *d);
-	d->path = xstrdup(path);
-	d->name = utf8_clean(xstrdup(name));	/* a JSON line's id may hold anything */
-	d->date = date ? xstrdup(date) : NULL;
+	c->docs[c->n++] = d;
 	c->found++;
+	unlock(c);
 }
 
 /* A document that cannot be read, with the reason, for corpus_open. */
 static void add_failed(struct corpus *c, const char *path, const char *name, const char *error)
 {
 	char *base = name ? NULL : text_doc_name(path);
+	struct corpus_doc d = new_doc(path, name ? name : base, NULL);
 
-	add_doc(c, path, name ? name : base, NULL);
-	c->docs[c->n - 1].error = xstrdup(error);
+	d.error = xstrdup(error);
+	add_doc(c, d);
 	free(base);
 }
 
 /* Keep a warning for the caller; takes msg. */
 static void warn(struct corpus *c, char *msg)
 {
+	lock(c);
 	xgrow(&c->warnings, &c->warnings_cap, c->nwarnings + 1, sizeof *c->warnings);
 	c->warnings[c->nwarnings++] = msg;
+	unlock(c);
 }
 
 /* Has the file or folder st been walked by another path? Then 'path' is
@@ -215,6 +249,7 @@ static void read_feed(struct corpus *c)
 	char name[300], where[300], *id, *date = NULL;
 	size_t len, idlen;
 	struct jsonl_article a;
+	struct corpus_doc doc;
 
 	if (n <= 0) {
 		if (ferror(f->fp))
@@ -240,10 +275,11 @@ static void read_feed(struct corpus *c)
 	}
 	if (a.date)
 		date = jsonl_string(a.date, a.date_len, &idlen);
-	add_doc(c, where, name, a.date ? date : f->date);
-	c->docs[c->n - 1].feed = f->feed;
-	c->docs[c->n - 1].offset = f->offset - n;
-	c->docs[c->n - 1].len = len;
+	doc = new_doc(where, name, a.date ? date : f->date);
+	doc.feed = f->feed;
+	doc.offset = f->offset - n;
+	doc.len = len;
+	add_doc(c, doc);
 	free(date);
 }
 
@@ -278,6 +314,7 @@ static int cmp_name(const void *a, const void *b)
 
 static void add_file(struct corpus *c, const char *path, const char *date, const struct stat *st)
 {
+	struct corpus_doc d;
 	char *name;
 
 	if (ends_with(path, ".jsonl")) {
@@ -285,13 +322,12 @@ static void add_file(struct corpus *c, const char *path, const char *date, const
 		return;
 	}
 	name = strcmp(path, "-") == 0 ? xstrdup("stdin") : text_doc_name(path);
-	add_doc(c, path, name, date);
+	d = new_doc(path, name, date);
 	if (st && S_ISREG(st->st_mode)) {	/* the cache knows a file by it */
-		struct file_mark *mark = xmalloc(sizeof *mark);
-
-		*mark = file_mark_of(st);
-		c->docs[c->n - 1].mark = mark;
+		d.mark = xmalloc(sizeof *d.mark);
+		*d.mark = file_mark_of(st);
 	}
+	add_doc(c, d);
 	free(name);
 }
 
@@ -445,19 +481,110 @@ static bool step(struct corpus *c)
 	return true;
 }
 
-/* Walk on until a document is found, or the walk ends: false. */
+/* Walk on until a document is found, or the walk ends: false. With a
+ * thread that walks, wait for it to find one. */
 static bool walk(struct corpus *c)
 {
-	while (c->head == c->n)
-		if (!step(c))
-			return false;
-	return true;
+	struct corpus_walker *w = c->walker;
+	bool any;
+
+	if (!w) {
+		while (c->head == c->n)
+			if (!step(c))
+				return false;
+		return true;
+	}
+	pthread_mutex_lock(&w->lock);
+	while (c->head == c->n && !w->ended)
+		pthread_cond_wait(&w->changed, &w->lock);
+	any = c->head < c->n;
+	pthread_mutex_unlock(&w->lock);
+	return any;
 }
 
-void corpus_walk_ahead(struct corpus *c, size_t max, const atomic_bool *stop)
+/* The walking thread: on until the walk ends, or it is stopped, never more
+ * than 'ahead' documents before the takes. */
+static void *walk_apart(void *arg)
 {
-	while (c->n - c->head < max && !atomic_load_explicit(stop, memory_order_relaxed) && step(c))
-		;
+	struct corpus *c = arg;
+	struct corpus_walker *w = c->walker;
+	bool more = true;
+
+	pthread_mutex_lock(&w->lock);
+	while (more && !w->stop) {
+		if (c->n - c->head >= w->ahead) {
+			pthread_cond_wait(&w->changed, &w->lock);
+			continue;
+		}
+		pthread_mutex_unlock(&w->lock);
+		more = step(c);
+		pthread_mutex_lock(&w->lock);
+	}
+	w->ended = true;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+bool corpus_walk_apart(struct corpus *c, size_t ahead)
+{
+	struct corpus_walker *w;
+
+	if (c->walker)
+		return true;
+	w = xcalloc(1, sizeof *w);
+	w->ahead = ahead ? ahead : 1;
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->changed, NULL);
+	c->walker = w;
+	if (pthread_create(&w->thread, NULL, walk_apart, c) == 0)
+		return true;
+	c->walker = NULL;
+	pthread_cond_destroy(&w->changed);
+	pthread_mutex_destroy(&w->lock);
+	free(w);
+	return false;
+}
+
+/* Stop the walking thread, if any: the walk goes on, if it does, here. */
+static void walker_stop(struct corpus *c)
+{
+	struct corpus_walker *w = c->walker;
+
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->lock);
+	w->stop = true;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	c->walker = NULL;
+	pthread_cond_destroy(&w->changed);
+	pthread_mutex_destroy(&w->lock);
+	free(w);
+}
+
+size_t corpus_found(struct corpus *c)
+{
+	size_t n;
+
+	lock(c);
+	n = c->found;
+	unlock(c);
+	return n;
+}
+
+char *corpus_warning(struct corpus *c)
+{
+	char *msg = NULL;
+
+	lock(c);
+	if (c->nwarnings) {
+		msg = c->warnings[0];
+		memmove(c->warnings, c->warnings + 1, --c->nwarnings * sizeof *c->warnings);
+	}
+	unlock(c);
+	return msg;
 }
 
 int corpus_add(struct corpus *c, const char *path, const char *date, struct diag *err)
@@ -484,7 +611,9 @@ int corpus_take(struct corpus *c, struct corpus_doc *d)
 {
 	if (!walk(c))
 		return 0;
+	lock(c);
 	*d = c->docs[c->head++];
+	unlock(c);
 	return 1;
 }
 
@@ -544,6 +673,7 @@ static void warnings_free(struct corpus *c)
 
 void corpus_rewind(struct corpus *c)
 {
+	walker_stop(c);
 	walk_stop(c);
 	seen_free(c);
 	feeds_free(c);
@@ -703,6 +833,7 @@ void corpus_close(struct corpus_reader *r)
 
 void corpus_free(struct corpus *c)
 {
+	walker_stop(c);
 	walk_stop(c);
 	free(c->docs);
 	if (c->walk) {

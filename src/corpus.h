@@ -4,7 +4,6 @@
 #ifndef CORPUS_H
 #define CORPUS_H
 
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -24,6 +23,7 @@ struct corpus_doc {
 
 struct corpus_seen;
 struct corpus_walk;
+struct corpus_walker;
 
 /* A JSON-lines file, which its documents share: opened by the first of them
  * that a process reads, and kept open for the others. */
@@ -42,13 +42,14 @@ void corpus_feed_close(struct corpus_feed *f);
 struct corpus {
 	struct corpus_doc *docs;	/* found, not yet taken: docs[head] to docs[n - 1] */
 	size_t head, n, cap;
-	size_t found;		/* documents found so far */
-	char **warnings;	/* what the walk skipped and why, for the caller to print */
+	size_t found;		/* documents found so far (corpus_found) */
+	char **warnings;	/* what the walk skipped and why (corpus_warning) */
 	size_t nwarnings, warnings_cap;
 	struct corpus_seen *seen;	/* corpus.c's own: the files and folders walked */
 	struct corpus_feed **feeds;	/* the JSON-lines files of the documents */
 	size_t nfeeds, feeds_cap;
 	struct corpus_walk *walk;	/* corpus.c's own: where the walk is */
+	struct corpus_walker *walker;	/* corpus.c's own: the thread that walks, or NULL */
 };
 
 /* Add 'path' to the inputs: a text file; a folder (its *.txt and *.jsonl
@@ -69,10 +70,17 @@ int corpus_add(struct corpus *c, const char *path, const char *date, struct diag
  * comes with its error, for corpus_open to report. */
 int corpus_take(struct corpus *c, struct corpus_doc *d);
 
-/* Walk on, finding documents for corpus_take, until 'max' of them wait,
- * the walk ends, or another thread sets *stop: the walk goes ahead while
- * that thread works. */
-void corpus_walk_ahead(struct corpus *c, size_t max, const atomic_bool *stop);
+/* From now on, walk the inputs in a thread of their own, up to 'ahead'
+ * documents before corpus_take, until the walk ends, corpus_rewind or
+ * corpus_free: on a rebuild from a cache, the stat() of each file takes as
+ * long as all else done with it. No corpus_add after. False when no thread
+ * can be started: the walk goes on in the caller's. */
+bool corpus_walk_apart(struct corpus *c, size_t ahead);
+
+/* The documents found so far, and the warnings of the walk, one at a time
+ * in the order found (the caller frees them), or NULL. */
+size_t corpus_found(struct corpus *c);
+char *corpus_warning(struct corpus *c);
 
 /* Do the inputs hold a document? Walks until one is found. */
 bool corpus_any(struct corpus *c);

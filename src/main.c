@@ -5,9 +5,7 @@
 #include <igraph.h>
 #include <limits.h>
 #include <malloc.h>
-#include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,40 +269,6 @@ static int pipeline_open(struct pipeline *p, const char *dir, struct diag *err)
 	p->matcher = actors_new(p->schema);
 	p->extractor = relations_new(p->schema, actors_words(p->matcher));
 	return 0;
-}
-
-/* pipeline_open while the inputs' walk goes ahead in a thread (up to
- * WALK_AHEAD documents): on a rebuild from a cache, its stat() of each file
- * takes about as long as the schema's load (10,000 files: 30 ms and 17 ms;
- * the rebuild's wall time 139 -> 125 ms, medians by hand). The two share
- * nothing; the thread has ended before any worker is forked. */
-enum { WALK_AHEAD = 1 << 16 };
-
-struct walking {
-	struct corpus *in;
-	atomic_bool stop;
-};
-
-static void *walk_ahead(void *arg)
-{
-	struct walking *w = arg;
-
-	corpus_walk_ahead(w->in, WALK_AHEAD, &w->stop);
-	return NULL;
-}
-
-static int pipeline_open_walking(struct pipeline *p, const char *dir, struct corpus *in, struct diag *err)
-{
-	struct walking w = {in, false};
-	pthread_t t;
-	bool walking = in && pthread_create(&t, NULL, walk_ahead, &w) == 0;
-	int rc = pipeline_open(p, dir, err);
-
-	if (walking) {
-		atomic_store(&w.stop, true);
-		pthread_join(t, NULL);
-	}
-	return rc;
 }
 
 static void pipeline_close(struct pipeline *p)
@@ -714,11 +678,12 @@ struct run {
 /* What the walk skipped since: links to folders read already, dangling links. */
 static void print_warnings(struct corpus *in)
 {
-	for (size_t i = 0; i < in->nwarnings; i++) {
-		fprintf(stderr, "actorgraph: warning: %s\n", in->warnings[i]);
-		free(in->warnings[i]);
+	char *msg;
+
+	while ((msg = corpus_warning(in))) {
+		fprintf(stderr, "actorgraph: warning: %s\n", msg);
+		free(msg);
 	}
-	in->nwarnings = 0;
 }
 
 static const char *doc_path(void *ctx, size_t i)
@@ -821,9 +786,9 @@ static void progress(struct run *r, bool last)
 	if (!t->shows || (last ? t->shown == 0 : now - t->shown < 0.25))
 		return;
 	fprintf(stderr, "\r\033[Kactorgraph: %zu/%zu%s documents, %.1f MB/s, %zu from the cache", t->done,
-		r->in->found, r->walked ? "" : "+", spent > 0 ? t->bytes / spent / 1e6 : 0.0, t->from_cache);
+		corpus_found(r->in), r->walked ? "" : "+", spent > 0 ? t->bytes / spent / 1e6 : 0.0, t->from_cache);
 	if (r->walked && !last && t->done > 0)
-		fprintf(stderr, ", %.0f s left", spent / (double)t->done * (double)(r->in->found - t->done));
+		fprintf(stderr, ", %.0f s left", spent / (double)t->done * (double)(corpus_found(r->in) - t->done));
 	if (last)
 		fputc('\n', stderr);
 	t->shown = now;
@@ -1306,6 +1271,9 @@ static int replay_files(struct run *r, char *const *files, size_t nfiles, struct
  * failed, -1 on failure, -2 on a usage error (reported). The documents are
  * those of corpus 'in', or when it is NULL the records of the nrecords
  * files 'records'. */
+/* The documents a build's walk may find before they are taken: a few MB. */
+enum { WALK_AHEAD = 1 << 14 };
+
 static int build(const struct options *o, struct corpus *in, char *const *records, size_t nrecords,
 		 struct diag *err)
 {
@@ -1318,7 +1286,12 @@ static int build(const struct options *o, struct corpus *in, char *const *record
 
 	if (o->per_document && distinct_names(in, err) < 0)
 		return -1;
-	if (pipeline_open_walking(&p, o->schema, in, err) < 0)
+	/* the walk in a thread, apart from the schema's load and all that
+	 * follows: on a rebuild from a cache, the files' stat() calls take as
+	 * long as the rest of the work on them */
+	if (in)
+		corpus_walk_apart(in, WALK_AHEAD);
+	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
 	if (o->filter.relations && check_relations(p.schema, o->filter.relations) != 0) {
 		rc = -2;
@@ -1497,7 +1470,7 @@ static int extract(const struct options *o, struct corpus *in, struct diag *err)
 	if (rc == 0)
 		rc = parallel_run(&job, o->jobs, err);
 	if (rc == 0)
-		rc = all_failed(r.t.unread, in->found, err) < 0 ? -1 : r.t.unread > 0;
+		rc = all_failed(r.t.unread, corpus_found(in), err) < 0 ? -1 : r.t.unread > 0;
 	run_end(&r);
 	pipeline_close(&p);
 	return rc;
@@ -1544,7 +1517,7 @@ static int explain(const struct options *o, struct corpus *in, struct diag *err)
 		corpus_doc_free(&d);
 	}
 	print_warnings(in);
-	if (all_failed(failed, in->found, err) < 0)
+	if (all_failed(failed, corpus_found(in), err) < 0)
 		rc = -1;
 	else if (!found)
 		rc = diag_set(err, "no relation %s in the input", o->edge);

@@ -77,36 +77,51 @@ static void reads_folders_and_json_lines_in_name_order(void **state)
 	corpus_free(&c);
 }
 
-/* A walk gone ahead (in a thread, while the schema loads) gives the same
- * documents in the same order; it stops at 'max' found, or when told. */
-static void walks_ahead_to_a_limit_or_until_stopped(void **state)
+/* A walk in a thread of its own gives the same documents in the same
+ * order, and the same warnings, however far ahead it may go; it stops with
+ * the corpus, wherever it is. */
+static void walks_apart_as_in_the_callers_thread(void **state)
 {
 	struct corpus_doc docs[8];
-	atomic_bool stop = false;
+	char *warning;
 
 	(void)state;
-	for (size_t max = 0; max <= 4; max++) {
+	mkdir(OUT, 0755);
+	mkdir(OUT "/apart", 0755);
+	write_text(OUT "/apart/a.txt", "Egypt met with Sudan.");
+	write_text(OUT "/apart/b.txt", "Sudan met with Egypt.");
+	unlink(OUT "/apart/c.txt");
+	assert_int_equal(symlink("nowhere.txt", OUT "/apart/c.txt"), 0);	/* a warning */
+	for (size_t ahead = 0; ahead <= 4; ahead++) {
 		struct corpus c = {0};
 		struct diag err = {{0}};
 
 		assert_int_equal(corpus_add(&c, "tests/data/corpus", "2020-01-01", &err), 0);
-		corpus_walk_ahead(&c, max, &stop);
-		assert_int_equal(c.found, max < 3 ? max : 3);
-		assert_int_equal(take_all(&c, docs, 0), 3);
+		assert_int_equal(corpus_add(&c, OUT "/apart", NULL, &err), 0);
+		assert_true(corpus_walk_apart(&c, ahead));
+		assert_int_equal(take_all(&c, docs, 0), 5);
+		assert_int_equal(corpus_found(&c), 5);
 		assert_string_equal(docs[0].name, "a1");
 		assert_string_equal(docs[1].name, "feed-3");
 		assert_string_equal(docs[2].name, "b");
-		free_docs(docs, 3);
+		assert_string_equal(docs[3].path, OUT "/apart/a.txt");
+		assert_string_equal(docs[4].path, OUT "/apart/b.txt");
+		assert_non_null(docs[4].mark);
+		assert_non_null(warning = corpus_warning(&c));
+		assert_non_null(strstr(warning, "apart/c.txt: skipped, a symbolic link to 'nowhere.txt'"));
+		free(warning);
+		assert_null(corpus_warning(&c));
+		free_docs(docs, 5);
 		corpus_free(&c);
 	}
-	stop = true;
-	{
+	for (size_t taken = 0; taken <= 2; taken++) {	/* stopped where it is */
 		struct corpus c = {0};
 		struct diag err = {{0}};
 
-		assert_int_equal(corpus_add(&c, "tests/data/corpus", NULL, &err), 0);
-		corpus_walk_ahead(&c, 8, &stop);
-		assert_int_equal(c.found, 0);
+		assert_int_equal(corpus_add(&c, OUT "/apart", NULL, &err), 0);
+		assert_true(corpus_walk_apart(&c, 1));
+		assert_int_equal(take_all(&c, docs, 8 - taken), 8);
+		free_docs(docs + 8 - taken, taken);
 		corpus_free(&c);
 	}
 }
@@ -358,7 +373,7 @@ int main(void)
 		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_folders_and_json_lines_in_name_order),
-		cmocka_unit_test(walks_ahead_to_a_limit_or_until_stopped),
+		cmocka_unit_test(walks_apart_as_in_the_callers_thread),
 		cmocka_unit_test(cleans_ids_of_controls),
 		cmocka_unit_test(reports_bad_json_lines_where_they_are),
 		cmocka_unit_test(reads_each_file_once_and_warns_of_links),
