@@ -95,8 +95,13 @@ static struct corpus_doc new_doc(const char *path, const char *name, const char 
 static void add_doc(struct corpus *c, struct corpus_doc d)
 {
 	lock(c);
-	if (c->head == c->n)	/* all taken: the queue starts again */
+	if (c->head == c->n) {	/* all taken: the queue starts again */
 		c->head = c->n = 0;
+	} else if (c->head >= c->n - c->head) {	/* more taken than left: to the front */
+		memmove(c->docs, c->docs + c->head, (c->n - c->head) * sizeof *c->docs);
+		c->n -= c->head;
+		c->head = 0;
+	}
 	xgrow(&c->docs, &c->cap, c->n + 1, sizeof *c->docs);
 	c->docs[c->n++] = d;
 	c->found++;

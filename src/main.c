@@ -1267,12 +1267,17 @@ static int replay_files(struct run *r, char *const *files, size_t nfiles, struct
 	return rc;
 }
 
+/* The documents a build's walk may find before they are taken (some 250
+ * bytes each): with a cache, whose rebuild takes most documents at once and
+ * holds each it has not read until its graph is made anyway, far enough
+ * ahead to walk through the schema's load; without, a few, so that memory
+ * stays flat however many documents there are. */
+enum { WALK_AHEAD_CACHED = 1 << 14, WALK_AHEAD = 1 << 9 };
+
 /* Returns 0, 1 when some documents could not be read or some drawings
  * failed, -1 on failure, -2 on a usage error (reported). The documents are
  * those of corpus 'in', or when it is NULL the records of the nrecords
  * files 'records'. */
-/* The documents a build's walk may find before they are taken: a few MB. */
-enum { WALK_AHEAD = 1 << 14 };
 
 static int build(const struct options *o, struct corpus *in, char *const *records, size_t nrecords,
 		 struct diag *err)
@@ -1290,7 +1295,7 @@ static int build(const struct options *o, struct corpus *in, char *const *record
 	 * follows: on a rebuild from a cache, the files' stat() calls take as
 	 * long as the rest of the work on them */
 	if (in)
-		corpus_walk_apart(in, WALK_AHEAD);
+		corpus_walk_apart(in, o->cache && !o->no_cache ? WALK_AHEAD_CACHED : WALK_AHEAD);
 	if (pipeline_open(&p, o->schema, err) < 0)
 		return -1;
 	if (o->filter.relations && check_relations(p.schema, o->filter.relations) != 0) {

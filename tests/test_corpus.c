@@ -114,6 +114,29 @@ static void walks_apart_as_in_the_callers_thread(void **state)
 		free_docs(docs, 5);
 		corpus_free(&c);
 	}
+	{	/* taken slower than found, the queue stays as short as the walk ahead */
+		struct corpus c = {0};
+		struct diag err = {{0}};
+		struct corpus_doc d;
+		char path[64];
+		size_t n = 0;
+
+		mkdir(OUT "/many", 0755);
+		for (int i = 0; i < 300; i++) {
+			snprintf(path, sizeof path, OUT "/many/%03d.txt", i);
+			write_text(path, "Egypt met with Sudan.");
+		}
+		assert_int_equal(corpus_add(&c, OUT "/many", NULL, &err), 0);
+		assert_true(corpus_walk_apart(&c, 4));
+		while (corpus_take(&c, &d)) {
+			usleep(100);
+			corpus_doc_free(&d);
+			n++;
+		}
+		assert_int_equal(n, 300);
+		assert_true(c.cap <= 32);	/* read once the walk has ended */
+		corpus_free(&c);
+	}
 	for (size_t taken = 0; taken <= 2; taken++) {	/* stopped where it is */
 		struct corpus c = {0};
 		struct diag err = {{0}};
