@@ -601,14 +601,21 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 /* Does token i hold the start of a cue that makes a relation hypothetical? */
 static bool cue_at(const struct ctx *c, size_t i, size_t limit)
 {
+	/* auxiliaries, no nouns: "Japan's prime minister will visit" */
+	static const char *const modals[] = {"will", "would", "could", "might", "may", "should", "shall", "can",
+					     "'ll", NULL};
 	struct trie_hit hit;
-	size_t n = strlen(word(c, i));
+	size_t n = strlen(word(c, i)), k = i;
 
 	if (n > 3 && strcmp(word(c, i) + n - 3, "n't") == 0)	/* "doesn't", "won't" */
 		return true;
 	/* a possessed noun is a thing, unless it takes an infinitive: "Trump's
-	 * plan was rejected", but "Iran's plan to attack" and "its planned visit" */
-	if (i > c->S->first && (possessive(c, i - 1) || strcmp(word(c, i - 1), "'s") == 0) &&
+	 * (peace) plan was rejected", but "Iran's plan to attack" and "its
+	 * planned visit" */
+	while (k > c->S->first + 1 && i - k < 2 && !word_in(word(c, i), modals) && strcmp(word(c, k - 1), "'s") != 0 &&
+	       !possessive(c, k - 1) && modifier_word(c, k - 1))
+		k--;
+	if (k > c->S->first && (possessive(c, k - 1) || strcmp(word(c, k - 1), "'s") == 0) &&
 	    !ends(word(c, i), "ed") && !(i + 1 < limit && strcmp(word(c, i + 1), "to") == 0))
 		return false;
 	return trie_match(c->x->cues, c->wid + i, limit - i, &hit, 1) > 0;
@@ -845,8 +852,13 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 	}
 	if (a > c->S->first && strcmp(word(c, a - 1), "-") == 0 && !(c->d->tok[a].flags & TOK_SPACE))
 		return false;
-	if (strcmp(w, "back") == 0 && b < c->S->end && is(c, b, W_PREP))
-		return false;	/* an adverb: "strike back at Israel", "pushed back against" */
+	/* an adverb: "strike back at Israel", "pushed back against", "fired back
+	 * that", "hit back": not the verb, which takes its object after it */
+	if (strcmp(w, "back") == 0 &&
+	    ((b < c->S->end && (is(c, b, W_PREP) || strcmp(word(c, b), "that") == 0 ||
+				!(c->d->tok[b].flags & TOK_WORD))) ||
+	     (a > c->S->first && (ends(word(c, a - 1), "ed") || word_in(word(c, a - 1), struck)))))
+		return false;
 	if (!ends(w, "ing") && !ends(w, "ed"))
 		return true;
 	while (k > c->S->first + 1 && (adverb(c, k - 1) || (c->at[k - 1] < 0 && is(c, k - 1, W_TIME))))
@@ -2008,6 +2020,12 @@ static size_t past_rate(const struct ctx *c, size_t i, size_t cr)
 
 /* The first mention after the trigger, within reach of a verb or after a
  * noun's preposition. */
+/* What a state or place is called by before its name: "the island of Taiwan". */
+static const char *const lands[] = {
+	"island", "country", "nation", "state", "kingdom", "republic", "territory", "region", "province",
+	"city", "people", "peoples", "government", NULL
+};
+
 static int object_named(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
 {
 	size_t i = b, lim;
@@ -2051,6 +2069,10 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 		 * the whole of Iran", "a visit to his friend" */
 		while (i < cr && (possessive(c, i) || (mention_at(c, i) < 0 && (c->d->tok[i].flags & TOK_WORD) &&
 		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0)) && i < b + 6 && !is(c, i, W_PREP))
+			i++;
+		/* "support of the island of Taiwan", "aid to the people of Gaza": the one named */
+		if (i > b && i + 1 < cr && strcmp(word(c, i), "of") == 0 && word_in(word(c, i - 1), lands) &&
+		    mention_at(c, i + 1) >= 0)
 			i++;
 		mi = i < cr ? mention_at(c, i) : -1;
 		if (mi < 0)
@@ -2561,6 +2583,58 @@ static size_t find_triggers(const struct ctx *c, struct hit **out)
 	return n;
 }
 
+/* The state or body of person a's post on the document's date, or -1; an
+ * undated text takes the latest post, as title_before takes titles. */
+static int post_of(const struct ctx *c, int a)
+{
+	const struct actor *act = &c->x->s->actors[a];
+
+	for (size_t r = act->nroles; r-- > 0;)
+		if (!c->d->date || schema_role_holds(&act->roles[r], c->d->date))
+			return act->roles[r].of;
+	return -1;
+}
+
+/* The post of each person the schema knows to hold one, where no sentence
+ * named it ("President Obama", "Assad's forces"): as a reader knows it (the
+ * guide's implicit affiliation), shown by the first mention by full name.
+ * A post held no more is none: a former official speaks for himself. */
+static void known_posts(struct ctx *c)
+{
+	const struct schema *s = c->x->s;
+	size_t k = 0, found = c->n;
+	struct event *merged;
+
+	c->sent_first = 0;	/* emit() looks through all events for one of a post */
+	for (size_t si = 0; si < c->d->nsent && c->x->affiliation >= 0; si++) {
+		c->S = &c->d->sent[si];
+		c->si = si;
+		for (; k < c->nm && c->m[k].first < c->S->end; k++) {
+			int a = c->m[k].actor, post;
+			bool named = false;
+
+			if (s->actors[a].kind != KIND_PERSON || c->m[k].form != FORM_NAME || (post = post_of(c, a)) < 0)
+				continue;	/* a surname alone may be another's: "Ed Harris", "the Vance plan" */
+			for (size_t e = 0; e < c->n && !named; e++)
+				named = c->ev[e].rel == c->x->affiliation && c->ev[e].source == a;
+			if (!named)
+				emit(c, c->x->affiliation, a, post, c->m[k].first, c->m[k].end, MOD_ASSERTED,
+				     "affiliation.known", "role");
+		}
+	}
+	if (c->n == found)
+		return;
+	/* into text order among the others, as events are given */
+	merged = xmalloc(c->n * sizeof *merged);
+	for (size_t i = 0, j = found, o = 0; o < c->n; o++)
+		merged[o] = j == c->n || (i < found && (c->ev[i].sentence < c->ev[j].sentence ||
+							(c->ev[i].sentence == c->ev[j].sentence &&
+							 c->ev[i].start <= c->ev[j].start)))
+				    ? c->ev[i++] : c->ev[j++];
+	memcpy(c->ev, merged, c->n * sizeof *merged);
+	free(merged);
+}
+
 size_t relations_find(const struct extractor *x, const struct doc *d, const int *words, const struct mention *m,
 		      size_t nm, struct event **out)
 {
@@ -2629,6 +2703,7 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const int 
 		}
 		free(hits);
 	}
+	known_posts(&c);
 	free(at);
 	free(cls);
 	free(c.head);

@@ -199,6 +199,12 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("China is Russia's biggest trading partner.", "");
 	/* displeasure said of an actor is criticism of the one it is with */
 	assert_events("China was unhappy with the Japanese government's refusal.", "criticism CHN JPN asserted\n");
+	/* the one a noun's object names after "of": "the island of Taiwan" */
+	assert_events("America's support of the island of Taiwan is old.", "alliance TWN USA asserted\n");
+	assert_events("The US voiced support for the government of Afghanistan.", "alliance AFG USA asserted\n");
+	/* opposition to an actor or its plan, as support for it is backing */
+	assert_events("Russia's opposition to NATO enlargement is old.", "criticism RUS nato asserted\n");
+	assert_events("The EU voiced strong opposition to Israel's plan.", "criticism eu ISR asserted\n");
 	assert_events("Japan provided Vietnam with loans.", "economic_aid JPN VNM asserted\n");
 }
 
@@ -267,7 +273,9 @@ static void marks_modal_conditional_and_negated_relations_hypothetical(void **st
 		      "threat CHN USA asserted\nmilitary_aid USA TWN hypothetical\n");
 	/* a possessed plan is a thing, unless it takes an infinitive */
 	assert_events("Trump's plan was rejected by the Palestinians.", "criticism PSE donald_trump asserted\n");
+	assert_events("Trump's peace plan was rejected by the Palestinians.", "criticism PSE donald_trump asserted\n");
 	assert_events("Iran's plan to attack Israel was foiled.", "military_conflict IRN ISR hypothetical\n");
+	assert_events("Russia's new plan to invade Ukraine worried NATO.", "military_conflict RUS UKR hypothetical\n");
 }
 
 static void reads_a_vow_to_attack_or_punish_as_a_threat(void **state)
@@ -624,10 +632,42 @@ static void reads_praise_friends_and_calls(void **state)
 		      "affiliation donald_trump USA asserted\nalliance donald_trump narendra_modi asserted\n");
 	assert_events("Hamas paid tribute to Egypt.", "alliance EGY hamas asserted\n");
 	assert_events("Turkey told Germany by phone that it would go ahead.", "talks DEU TUR asserted\n");
-	/* no phone: telling is no talks */
+	/* no phone: telling is no talks ("He told Fox News that the lessons of Vietnam") */
 	assert_events("Turkey told Germany that it would go ahead.", "");
 	/* "an ally in" names the ally */
 	assert_events("Russia has an ally in Syria.", "alliance RUS SYR asserted\n");
+	/* "back" after a verb, or before "that", is no backing */
+	assert_events("Maduro fired back that the United States was trying to topple his government.", "");
+	assert_events("Germany and France back Ukraine.",
+		      "alliance FRA UKR asserted\nalliance DEU UKR asserted\n");
+}
+
+/* A person the schema knows to hold a post is tied to it where no words
+ * of the text do, once, in the sentence of the first mention. */
+static void ties_known_persons_to_their_posts(void **state)
+{
+	(void)state;
+	assert_all_events("Bashar al-Assad met Vladimir Putin. Assad left.",
+			  "talks bashar_al_assad vladimir_putin asserted\naffiliation bashar_al_assad SYR asserted\n"
+			  "affiliation vladimir_putin RUS asserted\n");
+	/* a post the text names is the only one; a surname alone may be another's */
+	assert_all_events("Russian President Vladimir Putin met Bashar al-Assad.",
+			  "affiliation vladimir_putin RUS asserted\ntalks bashar_al_assad vladimir_putin asserted\n"
+			  "affiliation bashar_al_assad SYR asserted\n");
+	assert_all_events("Ed Harris and Vance starred in the film.", "");
+	/* no post known, none given */
+	assert_all_events("Egypt condemned Israel.", "criticism EGY ISR asserted\n");
+	/* on a date when a post is held, and not in a year when none was */
+	for (int y = 0; y < 2; y++) {
+		struct test_run r;
+		size_t posts = 0;
+
+		test_run("Donald Trump met Vladimir Putin.", y ? "2023-06-01" : "2019-06-01", &r);
+		for (size_t i = 0; i < r.ne; i++)
+			posts += strcmp(r.ev[i].rule, "affiliation.known/role") == 0;
+		assert_int_equal(posts, y ? 1 : 2);	/* Putin's alone in 2023 */
+		test_run_free(&r);
+	}
 }
 
 static void reads_fighting_both_ways_and_claims_to_act(void **state)
@@ -1194,6 +1234,7 @@ int main(void)
 		cmocka_unit_test(relates_a_mediator_to_each_side),
 		cmocka_unit_test(reads_fighting_both_ways_and_claims_to_act),
 		cmocka_unit_test(reads_praise_friends_and_calls),
+		cmocka_unit_test(ties_known_persons_to_their_posts),
 		cmocka_unit_test(reads_the_target_of_an_act_named_by_its_actor),
 		cmocka_unit_test(reads_the_owner_and_post_of_a_title),
 		cmocka_unit_test(reads_membership_and_partners_as_alliance),
