@@ -2596,9 +2596,10 @@ static int post_of(const struct ctx *c, int a)
 }
 
 /* The post of each person the schema knows to hold one, where no sentence
- * named it ("President Obama", "Assad's forces"): as a reader knows it (the
- * guide's implicit affiliation), shown by the first mention by full name.
- * A post held no more is none: a former official speaks for himself. */
+ * named it ("Barack Obama said", "Bashar al-Assad's forces"): as a reader
+ * knows it (the guide's implicit affiliation), shown by the first mention
+ * by full name. A post held no more is none: a former official speaks for
+ * himself. */
 static void known_posts(struct ctx *c)
 {
 	const struct schema *s = c->x->s;
