@@ -23,7 +23,7 @@
 #include "diag.h"
 #include "graph.h"
 
-enum { CHUNK_DOCS = 256, CHUNK_MAX = 4 * CHUNK_DOCS, GROUP_NODES = 8 };
+enum { CHUNK_DOCS = 256, CHUNK_MAX = 4 * CHUNK_DOCS, GROUP_NODES = 4 };
 
 /* What the build does for the chunks. */
 struct chunk_hooks {
