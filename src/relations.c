@@ -1029,6 +1029,11 @@ static int predicated(const struct ctx *c, size_t i, size_t cl)
 {
 	size_t k = np_before(c, i, cl);
 
+	/* "Turkey is one of NATO's members", "is among its allies" */
+	if (k > cl + 2 && strcmp(word(c, k - 1), "of") == 0 && strcmp(word(c, k - 2), "one") == 0)
+		k -= 2;
+	else if (k > cl + 1 && strcmp(word(c, k - 1), "among") == 0)
+		k--;
 	if (k > cl && is(c, k - 1, W_COPULA))
 		return subject(c, i, cl, false);
 	if (k > cl + 1 && strcmp(word(c, k - 1), ",") == 0)

@@ -537,6 +537,8 @@ static void reads_membership_and_partners_as_alliance(void **state)
 {
 	(void)state;
 	assert_events("Turkey is a NATO member.", "alliance TUR nato asserted\n");
+	assert_events("Turkey is one of NATO's members.", "alliance TUR nato asserted\n");
+	assert_events("Russia is among India's biggest arms suppliers.", "military_aid RUS IND asserted\n");
 	assert_events("He will go to Montenegro, NATO's newest member.", "alliance MNE nato asserted\n");
 	assert_events("Russia held drills with its ally Belarus.",
 		      "exercises BLR RUS asserted\nalliance BLR RUS asserted\n");
