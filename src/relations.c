@@ -2025,6 +2025,19 @@ static size_t past_rate(const struct ctx *c, size_t i, size_t cr)
 
 /* The first mention after the trigger, within reach of a verb or after a
  * noun's preposition. */
+/* Does a partner in the act stand at i, not its object ("carried out the
+ * strikes in coordination with Libya", "alongside Ukraine's forces")? */
+static bool partner_at(const struct ctx *c, size_t i)
+{
+	static const char *const joint[] = {
+		"coordination", "cooperation", "conjunction", "concert", "consultation", "together", "partnership",
+		NULL
+	};
+
+	return (i > c->S->first && (strcmp(word(c, i - 1), "alongside") == 0)) ||
+	       (i > c->S->first + 1 && strcmp(word(c, i - 1), "with") == 0 && word_in(word(c, i - 2), joint));
+}
+
 /* What a state or place is called by before its name: "the island of Taiwan". */
 static const char *const lands[] = {
 	"island", "country", "nation", "state", "kingdom", "republic", "territory", "region", "province",
@@ -2100,7 +2113,8 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 	 * after an object word may name the target ("imposed sanctions that
 	 * have kept Iran from") */
 	for (; i < lim && strcmp(word(c, i), ",") != 0; i++) {
-		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i) && !backer(c, c->at[i]))
+		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i) && !backer(c, c->at[i]) &&
+		    !partner_at(c, i))
 			return c->at[i];
 		if (i > b && !t->nobjects && c->at[i] < 0 && word_in(word(c, i), relatives))
 			return -1;

@@ -638,6 +638,11 @@ static void reads_praise_friends_and_calls(void **state)
 	assert_events("Turkey told Germany that it would go ahead.", "");
 	/* "an ally in" names the ally */
 	assert_events("Russia has an ally in Syria.", "alliance RUS SYR asserted\n");
+	/* a partner in the act is not its object */
+	assert_events("Egypt carried out the strikes in coordination with Libya.", "");
+	assert_events("Egypt carried out strikes in coordination with Libya against Islamic State.",
+		      "military_conflict EGY isis asserted\n");
+	assert_events("Egypt's coordination with Libya grew.", "alliance EGY LBY asserted\n");
 	/* "back" after a verb, or before "that", is no backing */
 	assert_events("Maduro fired back that the United States was trying to topple his government.", "");
 	assert_events("Germany and France back Ukraine.",
