@@ -2038,10 +2038,16 @@ static bool partner_at(const struct ctx *c, size_t i)
 	       (i > c->S->first + 1 && strcmp(word(c, i - 1), "with") == 0 && word_in(word(c, i - 2), joint));
 }
 
-/* What a state or place is called by before its name: "the island of Taiwan". */
+/* What a state or place is called by before its name ("the island of
+ * Taiwan"), and what of it an act is for or against ("the security of the
+ * Baltic states"). */
 static const char *const lands[] = {
 	"island", "country", "nation", "state", "kingdom", "republic", "territory", "region", "province",
 	"city", "people", "peoples", "government", NULL
+};
+static const char *const aspects[] = {
+	"security", "defense", "defence", "sovereignty", "independence", "integrity", "existence", "survival",
+	NULL
 };
 
 static int object_named(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
@@ -2086,11 +2092,16 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 		/* past a determiner, a possessive and a few modifiers: "sanctions on
 		 * the whole of Iran", "a visit to his friend" */
 		while (i < cr && (possessive(c, i) || (mention_at(c, i) < 0 && (c->d->tok[i].flags & TOK_WORD) &&
-		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0)) && i < b + 6 && !is(c, i, W_PREP))
+		       !(c->d->tok[i].flags & TOK_UPPER) && c->at[i] < 0)) && i < b + 6 && !is(c, i, W_PREP)) {
+			if (strcmp(word(c, i), "not") == 0 || strcmp(word(c, i), "never") == 0)
+				return -1;	/* a verb's phrase: "Kabul's commitment to not support
+						 * terrorists targeting Pakistan" */
 			i++;
-		/* "support of the island of Taiwan", "aid to the people of Gaza": the one named */
-		if (i > b && i + 1 < cr && strcmp(word(c, i), "of") == 0 && word_in(word(c, i - 1), lands) &&
-		    mention_at(c, i + 1) >= 0)
+		}
+		/* "support of the island of Taiwan", "aid to the people of Gaza", "a
+		 * threat to the sovereignty of Ukraine": the one named */
+		if (i > b && i + 1 < cr && strcmp(word(c, i), "of") == 0 &&
+		    (word_in(word(c, i - 1), lands) || word_in(word(c, i - 1), aspects)) && mention_at(c, i + 1) >= 0)
 			i++;
 		mi = i < cr ? mention_at(c, i) : -1;
 		if (mi < 0)

@@ -202,6 +202,13 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	/* the one a noun's object names after "of": "the island of Taiwan" */
 	assert_events("America's support of the island of Taiwan is old.", "alliance TWN USA asserted\n");
 	assert_events("The US voiced support for the government of Afghanistan.", "alliance AFG USA asserted\n");
+	/* a commitment to an actor, or to what of it an act is for */
+	assert_events("Pence reaffirmed Washington's commitment to the security of the Baltic states.",
+		      "alliance USA baltic_states asserted\n");
+	assert_events("Russia is a threat to the sovereignty of Ukraine.", "threat RUS UKR asserted\n");
+	/* ...not to a verb's phrase, whose own verb tells (negated: hypothetical) */
+	assert_events("Kabul's commitment to not support militants targeting Pakistan was welcomed.",
+		      "alliance AFG PAK hypothetical\n");
 	/* opposition to an actor or its plan, as support for it is backing */
 	assert_events("Russia's opposition to NATO enlargement is old.", "criticism RUS nato asserted\n");
 	assert_events("The EU voiced strong opposition to Israel's plan.", "criticism eu ISR asserted\n");
