@@ -792,6 +792,9 @@ static bool plural_agent(const struct ctx *c, size_t i)
  * noun that is also a trigger: "struck Hezbollah targets" */
 static const char *const struck[] = {"struck", "hit", "shot", "fought", "overran", NULL};
 
+/* verbs whose gerund is their object, in forms "-ed" does not show */
+static const char *const beginnings[] = {"began", "begun", "begin", "begins", "keep", "keeps", "kept", NULL};
+
 /* An adverb between a subject or auxiliary and its verb: "has not imposed". */
 static bool adverb(const struct ctx *c, size_t i)
 {
@@ -866,10 +869,11 @@ static bool used_as_verb(const struct ctx *c, size_t a, size_t b)
 	if (k <= c->S->first || c->at[k - 1] >= 0 || (ends(w, "ed") && b < c->S->end && strcmp(word(c, b), "by") == 0))
 		return true;
 	p = word(c, k - 1);
-	/* after an auxiliary, a verb ("continued attacking"), an agent ("Russian
-	 * forces attacking") or a statement ("a resolution condemning") */
+	/* after an auxiliary, a verb ("continued attacking", "began supplying"),
+	 * an agent ("Russian forces attacking") or a statement ("a resolution
+	 * condemning") */
 	return !modifier_word(c, k - 1) || is(c, k - 1, W_AGENT | W_INSTRUMENT | W_FIGHTERS | W_STATEMENT) ||
-	       ends(p, "ed") ||
+	       ends(p, "ed") || word_in(p, beginnings) ||
 	       strcmp(p, "be") == 0;
 }
 

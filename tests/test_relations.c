@@ -213,6 +213,9 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 	assert_events("Russia's opposition to NATO enlargement is old.", "criticism RUS nato asserted\n");
 	assert_events("The EU voiced strong opposition to Israel's plan.", "criticism eu ISR asserted\n");
 	assert_events("Japan provided Vietnam with loans.", "economic_aid JPN VNM asserted\n");
+	/* gas and vaccines are aid too, and an act begun is done */
+	assert_events("Qatar began supplying Syria with natural gas.", "economic_aid QAT SYR asserted\n");
+	assert_events("Russia sent vaccines to Serbia.", "economic_aid RUS SRB asserted\n");
 }
 
 static void reverses_dependence(void **state)
