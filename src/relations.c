@@ -2029,6 +2029,34 @@ static size_t past_rate(const struct ctx *c, size_t i, size_t cr)
 
 /* The first mention after the trigger, within reach of a verb or after a
  * noun's preposition. */
+/* Participles that do what the noun before them names ("sanctions ...
+ * were extended by the EU", "sanctions imposed on Syria"). */
+static const char *const bes[] = {"was", "were", "is", "are", "been", NULL};
+static const char *const doings[] = {
+	"imposed", "extended", "announced", "launched", "approved", "adopted", "introduced",
+	"renewed", "expanded", "levied", "slapped", "tightened", "waged", "conducted", "held",
+	"signed", "provided", "delivered", "supplied", "given", "sent", "granted", "offered",
+	"pledged", "issued", "made", "staged", "mounted", "reimposed", "carried", NULL
+};
+
+/* Past a participle that does the noun before i: "sanctions (that were)
+ * imposed on Syria", "aid (which was) sent to Gaza"; else i. */
+static size_t past_doing(const struct ctx *c, size_t i, size_t cr)
+{
+	size_t k = i;
+
+	if (k < cr && (strcmp(word(c, k), "that") == 0 || strcmp(word(c, k), "which") == 0)) {
+		k++;
+		if (k + 1 < cr && (strcmp(word(c, k), "has") == 0 || strcmp(word(c, k), "have") == 0 ||
+				   strcmp(word(c, k), "had") == 0))
+			k++;
+		if (k >= cr || !word_in(word(c, k), bes))
+			return i;
+		k++;
+	}
+	return k < cr && word_in(word(c, k), doings) ? k + 1 : i;
+}
+
 /* Does a partner in the act stand at i, not its object ("carried out the
  * strikes in coordination with Libya", "alongside Ukraine's forces")? */
 static bool partner_at(const struct ctx *c, size_t i)
@@ -2078,6 +2106,7 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 							 * plans"; not "a UN-backed mission in Haiti" */
 		if (!prep_in_key) {
 			i = past_rate(c, i, cr);	/* "tariffs of 25 percent on" */
+			i = past_doing(c, i, cr);
 			/* its preposition may come a few words later: "a visit this week to" */
 			while (i < cr && i < b + 3 && !is(c, i, W_NOUN_PREP) && c->at[i] < 0 &&
 			       (c->d->tok[i].flags & TOK_WORD) && !(c->d->tok[i].flags & TOK_UPPER) &&
@@ -2181,13 +2210,6 @@ static int agent_at(const struct ctx *c, size_t i, size_t cr)
  * EU"), not one of its own ("the invasion was condemned by France"). */
 static size_t past_done(const struct ctx *c, size_t i, size_t cr)
 {
-	static const char *const bes[] = {"was", "were", "is", "are", "been", NULL};
-	static const char *const doings[] = {
-		"imposed", "extended", "announced", "launched", "approved", "adopted", "introduced",
-		"renewed", "expanded", "levied", "slapped", "tightened", "waged", "conducted", "held",
-		"signed", "provided", "delivered", "supplied", "given", "sent", "granted", "offered",
-		"pledged", "issued", "made", "staged", "mounted", "reimposed", "carried", NULL
-	};
 	size_t k = i;
 
 	if (k + 1 < cr && (strcmp(word(c, k), "has") == 0 || strcmp(word(c, k), "have") == 0 ||

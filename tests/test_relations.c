@@ -47,6 +47,9 @@ static void turns_passives_around(void **state)
 		      "military_conflict TUR SYR asserted\n");
 	assert_events("Pakistan carried out an attack on militant hideouts inside Afghanistan.",
 		      "military_conflict PAK AFG asserted\n");
+	/* a participle between a noun and its object does the noun */
+	assert_events("Western sanctions imposed on Syria hurt.", "sanctions west SYR asserted\n");
+	assert_events("Western sanctions that were imposed on Syria hurt.", "sanctions west SYR asserted\n");
 	/* a noun's agent after its object */
 	assert_events("The invasion of Ukraine by Russian forces began.", "military_conflict RUS UKR asserted\n");
 	assert_events("The occupation of Iraq by the United States and Britain ended.",
