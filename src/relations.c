@@ -2053,6 +2053,8 @@ static size_t past_doing(const struct ctx *c, size_t i, size_t cr)
 		if (k >= cr || !word_in(word(c, k), bes))
 			return i;
 		k++;
+	} else if (k + 1 >= cr || !is(c, k + 1, W_PREP)) {
+		return i;	/* a verb of the noun's own: "its allies imposed sanctions on" */
 	}
 	return k < cr && word_in(word(c, k), doings) ? k + 1 : i;
 }
