@@ -34,6 +34,7 @@ struct extractor {
 	int affiliation;		/* the relation of a person to a state or body, or -1 */
 	int talks;			/* the relation of mediators to the parties, or -1 */
 	int threat, conflict, sanctions;	/* a vow of either of the last two is the first; or -1 */
+	int presence;			/* troops or bases in another's land, or -1 */
 };
 
 static const char *const preps[] = {
@@ -211,6 +212,7 @@ struct extractor *relations_new(const struct schema *s, struct vocab *words)
 	x->threat = schema_reltype(s, "threat");
 	x->conflict = schema_reltype(s, "military_conflict");
 	x->sanctions = schema_reltype(s, "sanctions");
+	x->presence = schema_reltype(s, "military_presence");
 	for (size_t t = 0; t < s->ntriggers; t++) {
 		if (s->triggers[t].form == TRIG_TITLE && x->title < 0)
 			x->title = (int)t;
@@ -391,6 +393,11 @@ static void emit(struct ctx *c, int rel, int sa, int ta, size_t first, size_t en
 	struct event *e;
 
 	if (sa == ta)
+		return;
+	/* an armed group's fighters or bases where it fights are no garrison
+	 * ("the coalition attacking IS forces in Syria"), though fighters it
+	 * sends or deploys are ("Wagner fighters have been deployed to Libya") */
+	if (rel == c->x->presence && s->actors[sa].kind == KIND_GROUP && c->tr && c->tr->form == TRIG_NOUN)
 		return;
 	/* an actor and the state or body it serves are one side: only the tie
 	 * between them is a relation ("a visit to a U.S. air base, Trump said") */

@@ -236,6 +236,8 @@ static void takes_the_owner_of_deployed_troops_as_source(void **state)
 		      "military_presence USA KOR asserted\nmilitary_presence USA JPN asserted\n");
 	assert_events("Japan hosted talks with Vietnam.", "talks JPN VNM asserted\n");
 	assert_events("Turkish soldiers in Syria were attacked.", "military_presence TUR SYR asserted\n");
+	/* an armed group's fighters where it fights are no garrison */
+	assert_events("Islamic State fighters in Syria were attacked.", "");
 	/* an embassy acts for its state */
 	assert_events("The Chinese embassy in Manila lodged a protest over the remarks by the Philippine defense secretary.",
 		      "criticism CHN PHL asserted\n");
