@@ -2330,6 +2330,26 @@ static bool between(const struct ctx *c, size_t b, size_t cr, int *x, int *y)
 	return i < cr && (*y = mention_at(c, i)) >= 0 && c->m[*y].end <= cr;
 }
 
+/* The place "there" stands for after the trigger at a: the one state named
+ * before it in the sentence other than owner mention mi ("underwriting
+ * South Korea's security by garrisoning U.S. troops there"), or -1. */
+static int state_there(const struct ctx *c, size_t a, int mi)
+{
+	int found = -1;
+
+	for (size_t i = c->S->first; i < a; i++) {
+		int k = c->at[i];
+
+		if (k < 0 || c->m[k].first != i || actor_of(c, k) == actor_of(c, mi) ||
+		    c->x->s->actors[actor_of(c, k)].kind != KIND_STATE)
+			continue;
+		if (found >= 0 && actor_of(c, found) != actor_of(c, k))
+			return -1;	/* two: which, the text does not say */
+		found = k;
+	}
+	return found;
+}
+
 /* Is mention mi the owner of the trigger's object ("U.S. troops")? */
 static bool owns_object(const struct ctx *c, const struct trigger *t, int mi)
 {
@@ -2569,11 +2589,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		/* "garrisoning U.S. troops in Y": the owner of the troops is the source */
 		int place = -1;
 
-		for (size_t i = c->m[mi].end + 1; i < cr && i < c->m[mi].end + OBJECT_WINDOW; i++)
-			if (c->at[i] >= 0 && governor(c, c->at[i])) {
+		for (size_t i = c->m[mi].end + 1; i < cr && i < c->m[mi].end + OBJECT_WINDOW && place < 0; i++)
+			if (c->at[i] >= 0 && governor(c, c->at[i]))
 				place = c->at[i];
-				break;
-			}
+			else if (strcmp(word(c, i), "there") == 0)
+				place = state_there(c, a, mi);	/* "garrisoning 28,500 U.S. troops there" */
 		if (place >= 0) {
 			add_event(c, tr->rel, mi, place, a, b, mod, tr->id, "owner-object");
 			return;

@@ -236,6 +236,10 @@ static void takes_the_owner_of_deployed_troops_as_source(void **state)
 		      "military_presence USA KOR asserted\nmilitary_presence USA JPN asserted\n");
 	assert_events("Japan hosted talks with Vietnam.", "talks JPN VNM asserted\n");
 	assert_events("Turkish soldiers in Syria were attacked.", "military_presence TUR SYR asserted\n");
+	/* "there": the one state named before */
+	assert_events("He was no fan of underwriting South Korea's security by garrisoning 28,500 U.S. troops there.",
+		      "military_presence USA KOR asserted\n");
+	assert_events("Japan and Korea worry that the US garrisons troops there.", "");
 	/* an armed group's fighters where it fights are no garrison */
 	assert_events("Islamic State fighters in Syria were attacked.", "");
 	/* an embassy acts for its state */
