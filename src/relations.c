@@ -608,20 +608,20 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 /* Does token i hold the start of a cue that makes a relation hypothetical? */
 static bool cue_at(const struct ctx *c, size_t i, size_t limit)
 {
-	/* auxiliaries, no nouns: "Japan's prime minister will visit" */
-	static const char *const modals[] = {"will", "would", "could", "might", "may", "should", "shall", "can",
-					     "'ll", NULL};
+	/* the nouns among the cues, which modifiers may stand before */
+	static const char *const plans[] = {"plan", "plans", "proposal", "proposals", "prospect", "prospects", NULL};
 	struct trie_hit hit;
 	size_t n = strlen(word(c, i)), k = i;
 
 	if (n > 3 && strcmp(word(c, i) + n - 3, "n't") == 0)	/* "doesn't", "won't" */
 		return true;
 	/* a possessed noun is a thing, unless it takes an infinitive: "Trump's
-	 * (peace) plan was rejected", but "Iran's plan to attack" and "its
-	 * planned visit" */
-	while (k > c->S->first + 1 && i - k < 2 && !word_in(word(c, i), modals) && strcmp(word(c, k - 1), "'s") != 0 &&
-	       !possessive(c, k - 1) && modifier_word(c, k - 1))
-		k--;
+	 * (peace) plan was rejected", but "Iran's plan to attack", "its planned
+	 * visit" and "Iran's army never attacked" */
+	if (word_in(word(c, i), plans))
+		while (k > c->S->first + 1 && i - k < 2 && strcmp(word(c, k - 1), "'s") != 0 && !possessive(c, k - 1) &&
+		       modifier_word(c, k - 1))
+			k--;
 	if (k > c->S->first && (possessive(c, k - 1) || strcmp(word(c, k - 1), "'s") == 0) &&
 	    !ends(word(c, i), "ed") && !(i + 1 < limit && strcmp(word(c, i + 1), "to") == 0))
 		return false;
@@ -2034,8 +2034,6 @@ static size_t past_rate(const struct ctx *c, size_t i, size_t cr)
 	return i;
 }
 
-/* The first mention after the trigger, within reach of a verb or after a
- * noun's preposition. */
 /* Participles that do what the noun before them names ("sanctions ...
  * were extended by the EU", "sanctions imposed on Syria"). */
 static const char *const bes[] = {"was", "were", "is", "are", "been", NULL};
@@ -2046,24 +2044,33 @@ static const char *const doings[] = {
 	"pledged", "issued", "made", "staged", "mounted", "reimposed", "carried", NULL
 };
 
+/* Past a passive of one of those at i ("were imposed", "has been carried
+ * out"): the token after it, or i. */
+static size_t past_passive(const struct ctx *c, size_t i, size_t cr)
+{
+	size_t k = i;
+
+	if (k + 1 < cr && (strcmp(word(c, k), "has") == 0 || strcmp(word(c, k), "have") == 0 ||
+			   strcmp(word(c, k), "had") == 0))
+		k++;
+	if (k >= cr || !word_in(word(c, k), bes) || (k > i && strcmp(word(c, k), "been") != 0))
+		return i;
+	k++;
+	if (k >= cr || !word_in(word(c, k), doings))
+		return i;
+	return k + (k + 1 < cr && strcmp(word(c, k), "carried") == 0 && strcmp(word(c, k + 1), "out") == 0 ? 2 : 1);
+}
+
 /* Past a participle that does the noun before i: "sanctions (that were)
  * imposed on Syria", "aid (which was) sent to Gaza"; else i. */
 static size_t past_doing(const struct ctx *c, size_t i, size_t cr)
 {
-	size_t k = i;
+	size_t k;
 
-	if (k < cr && (strcmp(word(c, k), "that") == 0 || strcmp(word(c, k), "which") == 0)) {
-		k++;
-		if (k + 1 < cr && (strcmp(word(c, k), "has") == 0 || strcmp(word(c, k), "have") == 0 ||
-				   strcmp(word(c, k), "had") == 0))
-			k++;
-		if (k >= cr || !word_in(word(c, k), bes))
-			return i;
-		k++;
-	} else if (k + 1 >= cr || !is(c, k + 1, W_PREP)) {
-		return i;	/* a verb of the noun's own: "its allies imposed sanctions on" */
-	}
-	return k < cr && word_in(word(c, k), doings) ? k + 1 : i;
+	if (i < cr && (strcmp(word(c, i), "that") == 0 || strcmp(word(c, i), "which") == 0))
+		return (k = past_passive(c, i + 1, cr)) > i + 1 ? k : i;
+	/* a bare one only before its preposition: not "its allies imposed sanctions on" */
+	return i + 1 < cr && word_in(word(c, i), doings) && is(c, i + 1, W_PREP) ? i + 1 : i;
 }
 
 /* Does a partner in the act stand at i, not its object ("carried out the
@@ -2075,7 +2082,7 @@ static bool partner_at(const struct ctx *c, size_t i)
 		NULL
 	};
 
-	return (i > c->S->first && (strcmp(word(c, i - 1), "alongside") == 0)) ||
+	return (i > c->S->first && strcmp(word(c, i - 1), "alongside") == 0) ||
 	       (i > c->S->first + 1 && strcmp(word(c, i - 1), "with") == 0 && word_in(word(c, i - 2), joint));
 }
 
@@ -2091,6 +2098,8 @@ static const char *const aspects[] = {
 	NULL
 };
 
+/* The first mention after the trigger, within reach of a verb or after a
+ * noun's preposition. */
 static int object_named(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
 {
 	size_t i = b, lim;
@@ -2219,19 +2228,9 @@ static int agent_at(const struct ctx *c, size_t i, size_t cr)
  * EU"), not one of its own ("the invasion was condemned by France"). */
 static size_t past_done(const struct ctx *c, size_t i, size_t cr)
 {
-	size_t k = i;
+	size_t k = past_passive(c, i, cr);
 
-	if (k + 1 < cr && (strcmp(word(c, k), "has") == 0 || strcmp(word(c, k), "have") == 0 ||
-			   strcmp(word(c, k), "had") == 0))
-		k++;
-	if (k >= cr || !word_in(word(c, k), bes) || (k > i && strcmp(word(c, k), "been") != 0))
-		return i;
-	k++;
-	if (k < cr && word_in(word(c, k), doings))
-		k += k + 1 < cr && strcmp(word(c, k), "carried") == 0 && strcmp(word(c, k + 1), "out") == 0 ? 2 : 1;
-	else
-		return i;
-	return k < cr && strcmp(word(c, k), "by") == 0 ? k : i;
+	return k > i && k < cr && strcmp(word(c, k), "by") == 0 ? k : i;
 }
 
 /* The agent of a noun after its object and "by" ("the invasion of Ukraine by
@@ -2689,25 +2688,31 @@ static void known_posts(struct ctx *c)
 {
 	const struct schema *s = c->x->s;
 	size_t k = 0, found = c->n;
+	bool *posted;		/* per actor: a person with a post already */
 	struct event *merged;
 
-	c->sent_first = 0;	/* emit() looks through all events for one of a post */
-	for (size_t si = 0; si < c->d->nsent && c->x->affiliation >= 0; si++) {
+	if (c->x->affiliation < 0)
+		return;
+	posted = xcalloc(s->nactors, sizeof *posted);
+	for (size_t e = 0; e < c->n; e++)
+		if (c->ev[e].rel == c->x->affiliation)
+			posted[c->ev[e].source] = true;
+	for (size_t si = 0; si < c->d->nsent; si++) {
 		c->S = &c->d->sent[si];
 		c->si = si;
+		c->sent_first = c->n;
 		for (; k < c->nm && c->m[k].first < c->S->end; k++) {
 			int a = c->m[k].actor, post;
-			bool named = false;
 
-			if (s->actors[a].kind != KIND_PERSON || c->m[k].form != FORM_NAME || (post = post_of(c, a)) < 0)
+			if (posted[a] || s->actors[a].kind != KIND_PERSON || c->m[k].form != FORM_NAME ||
+			    (post = post_of(c, a)) < 0)
 				continue;	/* a surname alone may be another's: "Ed Harris", "the Vance plan" */
-			for (size_t e = 0; e < c->n && !named; e++)
-				named = c->ev[e].rel == c->x->affiliation && c->ev[e].source == a;
-			if (!named)
-				emit(c, c->x->affiliation, a, post, c->m[k].first, c->m[k].end, MOD_ASSERTED,
-				     "affiliation.known", "role");
+			posted[a] = true;
+			emit(c, c->x->affiliation, a, post, c->m[k].first, c->m[k].end, MOD_ASSERTED, "affiliation.known",
+			     "role");
 		}
 	}
+	free(posted);
 	if (c->n == found)
 		return;
 	/* into text order among the others, as events are given */

@@ -295,6 +295,9 @@ static void marks_modal_conditional_and_negated_relations_hypothetical(void **st
 	assert_events("Trump's peace plan was rejected by the Palestinians.", "criticism PSE donald_trump asserted\n");
 	assert_events("Iran's plan to attack Israel was foiled.", "military_conflict IRN ISR hypothetical\n");
 	assert_events("Russia's new plan to invade Ukraine worried NATO.", "military_conflict RUS UKR hypothetical\n");
+	/* but a possessed noun's adverb is a cue */
+	assert_events("Iran's army never attacked Israel.", "military_conflict IRN ISR hypothetical\n");
+	assert_events("Iran's government reportedly supplied Russia with drones.", "military_aid IRN RUS hypothetical\n");
 }
 
 static void reads_a_vow_to_attack_or_punish_as_a_threat(void **state)
