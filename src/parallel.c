@@ -317,9 +317,9 @@ size_t parallel_window(unsigned jobs)
 /* The workers of a run, once started. */
 struct pool {
 	struct worker *w;
-	size_t n;
+	size_t n, size;		/* started, of 'size' asked for (0: none) */
 	struct pollfd *pf;
-	volatile uint64_t *now;	/* or MAP_FAILED */
+	volatile uint64_t *now;	/* 'size' of them, or MAP_FAILED */
 	void (*old_pipe)(int);
 };
 
@@ -328,6 +328,7 @@ static int pool_start(struct pool *p, size_t n, const struct parallel_job *job, 
 {
 	int rc = 0;
 
+	p->size = n;
 	p->w = xcalloc(n, sizeof *p->w);
 	p->now = mmap(NULL, n * sizeof *p->now, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	for (size_t k = 0; k < n && p->now != MAP_FAILED; k++)
@@ -343,7 +344,7 @@ static int pool_start(struct pool *p, size_t n, const struct parallel_job *job, 
 
 /* Close the workers' pipes and wait for them to exit; killed first after
  * an error. */
-static void pool_stop(struct pool *p, bool failed, size_t n)
+static void pool_stop(struct pool *p, bool failed)
 {
 	for (size_t k = 0; k < p->n; k++) {
 		close(p->w[k].cmd);	/* the end of its items: it exits */
@@ -357,19 +358,19 @@ static void pool_stop(struct pool *p, bool failed, size_t n)
 	if (p->w)
 		signal(SIGPIPE, p->old_pipe);
 	if (p->now != MAP_FAILED)
-		munmap((void *)p->now, n * sizeof *p->now);
+		munmap((void *)p->now, p->size * sizeof *p->now);
 	free(p->pf);
 	free(p->w);
 }
 
 int parallel_run(const struct parallel_job *job, unsigned jobs, struct diag *err)
 {
-	size_t window = parallel_window(jobs), next = 0, sent = 0, done = 0, nw = 0;
+	size_t window = parallel_window(jobs), next = 0, sent = 0, done = 0;
 	size_t away = 0;	/* of the items pulled, those not worked on here... */
 	size_t away_here = 0;	/* ...and of them, those worked on here before the workers started */
 	struct result *r = xcalloc(window, sizeof *r);
 	struct parallel_out here = {{0}, -1, 0};	/* the result of an item worked on here */
-	struct pool pool = {NULL, 0, NULL, MAP_FAILED, NULL};
+	struct pool pool = {NULL, 0, 0, NULL, MAP_FAILED, NULL};
 	struct worker *w;
 	struct buf batch = {0};
 	bool ended = false;
@@ -378,20 +379,18 @@ int parallel_run(const struct parallel_job *job, unsigned jobs, struct diag *err
 	while (rc == 0 && (done < next || pull(job, r, window, &next, &ended, &away))) {
 		struct result *first = &r[done % window];
 
-		/* The workers start when two items of the window want one, as
-		 * many as there are such items up to 'jobs': a rebuild that
-		 * extracts one document of thousands taken from its cache does
-		 * not pay for forks, nor for the copies of the pages this
-		 * process writes after them. */
-		while (!nw && jobs > 1 && away - away_here < jobs && next < done + window &&
+		/* The workers start when two items of the window want one: a
+		 * rebuild that extracts one document of thousands taken from its
+		 * cache does not pay for forks, nor for the copies of the pages
+		 * this process writes after them. As many as 'jobs', unless all
+		 * items are found and fewer want one. (Until then, each item is
+		 * worked on here as it is pulled: sent == done.) */
+		while (!pool.size && jobs > 1 && away - away_here < jobs && next < done + window &&
 		       pull(job, r, window, &next, &ended, &away))
 			;
-		if (!nw && jobs > 1 && away - away_here >= 2) {
-			nw = away - away_here < jobs ? away - away_here : jobs;
-			sent = done;
-			if ((rc = pool_start(&pool, nw, job, err)) < 0)
-				break;
-		}
+		if (!pool.size && jobs > 1 && away - away_here >= 2 &&
+		    (rc = pool_start(&pool, ended && away - away_here < jobs ? away - away_here : jobs, job, err)) < 0)
+			break;
 		w = pool.w;
 		for (size_t k = 0; k < pool.n && rc == 0; k++) {
 			size_t items[AHEAD], nb = 0;
@@ -425,8 +424,8 @@ int parallel_run(const struct parallel_job *job, unsigned jobs, struct diag *err
 			done++;
 			continue;
 		}
-		if (!nw || (done < sent && first->here)) {	/* no workers, or one for here */
-			if (!nw) {
+		if (!pool.size || (done < sent && first->here)) {	/* no workers, or one for here */
+			if (!pool.size) {
 				sent++;
 				away_here += !first->here;
 			}
@@ -444,7 +443,7 @@ int parallel_run(const struct parallel_job *job, unsigned jobs, struct diag *err
 			if (pool.pf[k].revents)
 				rc = receive(&w[k], r, window, job, err);
 	}
-	pool_stop(&pool, rc < 0, nw);
+	pool_stop(&pool, rc < 0);
 	for (size_t i = 0; i < window; i++) {
 		parallel_drop(&r[i].out);
 		free(r[i].out.buf.data);
