@@ -64,8 +64,8 @@ struct corpus_walk {
 struct corpus_walker {
 	pthread_t thread;
 	pthread_mutex_t lock;
-	pthread_cond_t changed;	/* a document found or taken, or the walk ended */
-	size_t ahead;		/* the most documents found and not taken */
+	pthread_cond_t changed;	/* the first document found, room made, or the walk ended */
+	size_t ahead;		/* the most documents found and not taken; the walk goes on at half */
 	bool ended, stop;
 };
 
@@ -77,10 +77,15 @@ static void lock(struct corpus *c)
 
 static void unlock(struct corpus *c)
 {
-	if (c->walker) {
-		pthread_cond_broadcast(&c->walker->changed);
+	if (c->walker)
 		pthread_mutex_unlock(&c->walker->lock);
-	}
+}
+
+/* Under the lock: wake the other thread, which may wait for what changed. */
+static void wake(struct corpus *c)
+{
+	if (c->walker)
+		pthread_cond_broadcast(&c->walker->changed);
 }
 
 /* A document as the walk found it, without its text. */
@@ -105,6 +110,8 @@ static void add_doc(struct corpus *c, struct corpus_doc d)
 	xgrow(&c->docs, &c->cap, c->n + 1, sizeof *c->docs);
 	c->docs[c->n++] = d;
 	c->found++;
+	if (c->n - c->head == 1)	/* the taker may wait for one */
+		wake(c);
 	unlock(c);
 }
 
@@ -123,6 +130,8 @@ static void add_failed(struct corpus *c, const char *path, const char *name, con
 static void warn(struct corpus *c, char *msg)
 {
 	lock(c);
+	if (c->warned == c->nwarnings)	/* all taken: the list starts again */
+		c->warned = c->nwarnings = 0;
 	xgrow(&c->warnings, &c->warnings_cap, c->nwarnings + 1, sizeof *c->warnings);
 	c->warnings[c->nwarnings++] = msg;
 	unlock(c);
@@ -517,8 +526,9 @@ static void *walk_apart(void *arg)
 
 	pthread_mutex_lock(&w->lock);
 	while (more && !w->stop) {
-		if (c->n - c->head >= w->ahead) {
-			pthread_cond_wait(&w->changed, &w->lock);
+		if (c->n - c->head >= w->ahead) {	/* woken when half are taken: once, not at each */
+			while (c->n - c->head > w->ahead / 2 && !w->stop)
+				pthread_cond_wait(&w->changed, &w->lock);
 			continue;
 		}
 		pthread_mutex_unlock(&w->lock);
@@ -584,10 +594,8 @@ char *corpus_warning(struct corpus *c)
 	char *msg = NULL;
 
 	lock(c);
-	if (c->nwarnings) {
-		msg = c->warnings[0];
-		memmove(c->warnings, c->warnings + 1, --c->nwarnings * sizeof *c->warnings);
-	}
+	if (c->warned < c->nwarnings)
+		msg = c->warnings[c->warned++];
 	unlock(c);
 	return msg;
 }
@@ -618,6 +626,8 @@ int corpus_take(struct corpus *c, struct corpus_doc *d)
 		return 0;
 	lock(c);
 	*d = c->docs[c->head++];
+	if (c->walker && c->n - c->head == c->walker->ahead / 2)	/* room for the walk to go on */
+		wake(c);
 	unlock(c);
 	return 1;
 }
@@ -671,9 +681,9 @@ static void feeds_free(struct corpus *c)
 
 static void warnings_free(struct corpus *c)
 {
-	for (size_t i = 0; i < c->nwarnings; i++)
+	for (size_t i = c->warned; i < c->nwarnings; i++)
 		free(c->warnings[i]);
-	c->nwarnings = 0;
+	c->warned = c->nwarnings = 0;
 }
 
 void corpus_rewind(struct corpus *c)

@@ -43,8 +43,8 @@ struct corpus {
 	struct corpus_doc *docs;	/* found, not yet taken: docs[head] to docs[n - 1] */
 	size_t head, n, cap;
 	size_t found;		/* documents found so far (corpus_found) */
-	char **warnings;	/* what the walk skipped and why (corpus_warning) */
-	size_t nwarnings, warnings_cap;
+	char **warnings;	/* what the walk skipped and why (corpus_warning): from warned on */
+	size_t warned, nwarnings, warnings_cap;
 	struct corpus_seen *seen;	/* corpus.c's own: the files and folders walked */
 	struct corpus_feed **feeds;	/* the JSON-lines files of the documents */
 	size_t nfeeds, feeds_cap;

@@ -143,8 +143,9 @@ static void walks_apart_as_in_the_callers_thread(void **state)
 
 		assert_int_equal(corpus_add(&c, OUT "/apart", NULL, &err), 0);
 		assert_true(corpus_walk_apart(&c, 1));
-		assert_int_equal(take_all(&c, docs, 8 - taken), 8);
-		free_docs(docs + 8 - taken, taken);
+		for (size_t k = 0; k < taken; k++)	/* of its two documents */
+			assert_int_equal(corpus_take(&c, &docs[k]), 1);
+		free_docs(docs, taken);
 		corpus_free(&c);
 	}
 }
