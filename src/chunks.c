@@ -47,7 +47,8 @@ struct chunks {
 	size_t nlevels;
 };
 
-/* Groups above this level are not made: 64 bits of a name's hash run out. */
+/* Groups above this level are not made: one of level 16 ends where a
+ * name's hash is a multiple of 2^40, past any corpus. */
 enum { LEVELS_MAX = 16 };
 
 struct chunks *chunks_new(struct cache *c, struct schema *s, uint64_t settings, const struct chunk_hooks *h)

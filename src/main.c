@@ -1278,7 +1278,6 @@ enum { WALK_AHEAD_CACHED = 1 << 14, WALK_AHEAD = 1 << 9 };
  * failed, -1 on failure, -2 on a usage error (reported). The documents are
  * those of corpus 'in', or when it is NULL the records of the nrecords
  * files 'records'. */
-
 static int build(const struct options *o, struct corpus *in, char *const *records, size_t nrecords,
 		 struct diag *err)
 {
@@ -1898,10 +1897,12 @@ static int check_option(const char *cmd, int code)
 /* Page faults cost 10-15 us each in the virtual machines measured here
  * (Firecracker), and a rebuild from a cache touched some 3,300 pages: a
  * third of its time. So the heap grows 64 MB at a time (a page never
- * touched costs nothing) in huge pages where the kernel gives them (its
- * transparent huge pages set to "madvise" or "always"), and blocks up to
- * 32 MB come from it rather than from mappings of their own that fault
- * anew each time: that rebuild then faults some 900 times. */
+ * touched costs nothing), its first 64 MB in huge pages where the kernel
+ * gives them (its transparent huge pages set to "madvise" or "always"; what
+ * the heap grows by later is in plain pages, which a build of millions of
+ * documents may need and a rebuild does not), and blocks up to 32 MB come
+ * from it rather than from mappings of their own that fault anew each
+ * time: that rebuild then faults some 900 times. */
 static void tune_memory(void)
 {
 	const uintptr_t huge = 2 << 20;
