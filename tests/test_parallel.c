@@ -21,6 +21,8 @@ struct seen {
 	size_t die_at;		/* work dies at this item (or never) */
 	size_t held;		/* work spills its result past this many bytes (or never) */
 	size_t spilled;		/* results taken that came in a temporary file */
+	size_t away_from;	/* with away[]: the items from this one on are not here either (0: none) */
+	bool pids;		/* work gives its process's id, not a line */
 };
 
 static char names[64][16];
@@ -41,6 +43,10 @@ static void work(void *ctx, size_t i, const char *item, size_t len, struct paral
 
 	if (i == s->die_at)
 		raise(SIGKILL);
+	if (s->pids) {
+		buf_printf(&out->buf, "%zu@%ld\n", i, (long)getpid());
+		return;
+	}
 	if (i % 2)
 		usleep(2000);
 	buf_printf(&out->buf, "%zu%s:", i, s->here_every && getpid() == s->caller ? "h" : "");
@@ -88,7 +94,7 @@ static bool here(void *ctx, size_t i)
 	const struct seen *s = ctx;
 
 	if (s->here_every == SIZE_MAX)
-		return i != s->away[0] && i != s->away[1];
+		return i != s->away[0] && i != s->away[1] && !(s->away_from && i >= s->away_from);
 	return s->here_every && i % s->here_every == 0;
 }
 
@@ -103,7 +109,7 @@ static const char *name(void *ctx, size_t i)
 static char *run_some_here(size_t n, unsigned jobs, size_t stop_at, size_t die_at, size_t here_every,
 			   struct diag *err)
 {
-	struct seen s = {n, {0}, here_every, {SIZE_MAX, SIZE_MAX}, getpid(), 0, stop_at, die_at, SIZE_MAX, 0};
+	struct seen s = {n, {0}, here_every, {SIZE_MAX, SIZE_MAX}, getpid(), 0, stop_at, die_at, SIZE_MAX, 0, 0, false};
 	const struct parallel_job job = {next, work, take, name, &s, here};
 
 	if (parallel_run(&job, jobs, err) < 0) {
@@ -186,7 +192,7 @@ static void starts_workers_for_two_items(void **state)
 	(void)state;
 	for (size_t t = 0; t < sizeof away / sizeof *away; t++) {
 		struct seen s = {300, {0}, SIZE_MAX, {away[t][0], away[t][1]}, getpid(), 0,
-				 SIZE_MAX, SIZE_MAX, SIZE_MAX, 0};
+				 SIZE_MAX, SIZE_MAX, SIZE_MAX, 0, 0, false};
 		const struct parallel_job job = {next, work, take, name, &s, here};
 		struct diag err = {{0}};
 
@@ -195,6 +201,32 @@ static void starts_workers_for_two_items(void **state)
 		assert_non_null(strstr(s.all.data, "149h:"));
 		free(s.all.data);
 	}
+	no_children_left();
+}
+
+/* Two items early start all the workers when more are to come: the
+ * items far past the window go to as many as the jobs. */
+static void starts_all_workers_for_items_to_come(void **state)
+{
+	struct seen s = {1000, {0}, SIZE_MAX, {0, 1}, getpid(), 0, SIZE_MAX, SIZE_MAX, SIZE_MAX, 0, 600, true};
+	const struct parallel_job job = {next, work, take, name, &s, here};
+	struct diag err = {{0}};
+	long pids[8];
+	size_t npids = 0;
+
+	(void)state;
+	assert_int_equal(parallel_run(&job, 4, &err), 0);
+	for (const char *p = s.all.data; p && *p; p = strchr(p, '\n') + 1) {
+		size_t i = strtoul(p, NULL, 10), k = 0;
+		long pid = strtol(strchr(p, '@') + 1, NULL, 10);
+
+		while (i >= 600 && k < npids && pids[k] != pid)
+			k++;
+		if (i >= 600 && k == npids && npids < 8)
+			pids[npids++] = pid;
+	}
+	assert_int_equal(npids, 4);
+	free(s.all.data);
 	no_children_left();
 }
 
@@ -209,7 +241,7 @@ static void spills_long_results_to_files(void **state)
 	(void)state;
 	assert_non_null(kept);
 	for (unsigned jobs = 1; jobs <= 2; jobs++) {
-		struct seen s = {120, {0}, 0, {SIZE_MAX, SIZE_MAX}, getpid(), 0, SIZE_MAX, SIZE_MAX, 500, 0};
+		struct seen s = {120, {0}, 0, {SIZE_MAX, SIZE_MAX}, getpid(), 0, SIZE_MAX, SIZE_MAX, 500, 0, 0, false};
 		const struct parallel_job job = {next, work, take, name, &s, here};
 		int fd = dup(0);
 
@@ -253,6 +285,7 @@ int main(void)
 		cmocka_unit_test(takes_results_in_item_order_for_any_number_of_workers),
 		cmocka_unit_test(works_on_some_items_here),
 		cmocka_unit_test(starts_workers_for_two_items),
+		cmocka_unit_test(starts_all_workers_for_items_to_come),
 		cmocka_unit_test(spills_long_results_to_files),
 		cmocka_unit_test(names_the_item_a_worker_died_on),
 		cmocka_unit_test(stops_when_a_result_cannot_be_taken),
