@@ -154,7 +154,7 @@ static bool seen_before(struct corpus *c, const char *path, const struct stat *s
 	}
 	again = !folder && idset_add(&sn->files, hash64(HASH64_START, id, sizeof id));
 	named = folder || link || st->st_nlink > 1;
-	if (folder || again || named)	/* not for a plain file seen once: most of them */
+	if (again || named)	/* not for a plain file seen once: most of them */
 		snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
 	if (folder || again) {
 		struct buf msg = {0};
