@@ -726,12 +726,13 @@ else
 fi
 # one build at a time writes NAME's files in a folder: a second one fails at
 # once and names the first (which reads its document from a pipe that stays
-# open); the lock file of a build that ended is taken over
+# open: 3 s, as a loaded machine and a sanitized build took seconds to reach
+# the lock); the lock file of a build that ended is taken over
 L="$OUT/lock"
 mkdir -p "$L"
-(sleep 1; cat "$ART") | "$AG" build -q --format graphml --out "$L" - &
+(sleep 3; cat "$ART") | "$AG" build -q --format graphml --out "$L" - &
 first=$! tries=0
-while [ "$(cat "$L/.graph.lock" 2>/dev/null)" != "$first" ] && [ $tries -lt 500 ]; do
+while [ "$(cat "$L/.graph.lock" 2>/dev/null)" != "$first" ] && [ $tries -lt 3000 ]; do
 	sleep 0.01
 	tries=$((tries + 1))
 done
