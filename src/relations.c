@@ -1634,13 +1634,15 @@ static size_t aside_start(const struct ctx *c, size_t i, size_t cl)
 	return cl;
 }
 
-/* The comma that opens the relative clause closed by the comma at token i
- * (", who chairs the committee,"), or cl. */
+/* The comma that opens the relative or participle clause closed by the
+ * comma at token i (", who chairs the committee,", "Rouhani, returning to
+ * Tehran after attending the U.N. General Assembly,"), or cl. */
 static size_t relative_start(const struct ctx *c, size_t i, size_t cl)
 {
 	for (size_t k = i; k-- > cl + 1;)
 		if (strcmp(word(c, k), ",") == 0)
-			return strcmp(word(c, k + 1), "who") == 0 || strcmp(word(c, k + 1), "which") == 0 ? k : cl;
+			return strcmp(word(c, k + 1), "who") == 0 || strcmp(word(c, k + 1), "which") == 0 ||
+			       (c->at[k + 1] < 0 && ends(word(c, k + 1), "ing") && mention_ending(c, k) >= 0) ? k : cl;
 	return cl;
 }
 

@@ -990,6 +990,11 @@ static void reads_past_honorifics_and_relative_clauses(void **state)
 		      "criticism barack_obama vladimir_putin asserted\n");
 	assert_events("Vladimir Putin, who chairs the Russian Security Council, accused Japan of lying.",
 		      "criticism vladimir_putin JPN asserted\n");
+	/* past a participle clause too, to the one it tells of; and what he
+	 * says is wrong of another's is criticism of its owner */
+	assert_events("Iranian President Hassan Rouhani, returning to Tehran after attending the UN General Assembly, "
+		      "said U.S. sanctions were ineffective.",
+		      "affiliation hassan_rouhani IRN asserted\ncriticism hassan_rouhani USA asserted\n");
 	/* a leader's administration is the state's */
 	assert_events("Barack Obama spoke. The Obama administration accused Venezuela of lying.",
 		      "criticism USA VEN asserted\n");
