@@ -1800,6 +1800,11 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	    (strcmp(word(c, a - 1), "for") == 0 || strcmp(word(c, a - 1), "of") == 0) &&
 	    modifier_word(c, a - 2) && !ends(word(c, a - 2), "ed"))
 		return -1;
+	/* "met Japan and slammed Seoul": a name before "and" is the first
+	 * verb's object, not the second's subject, which is the first's */
+	if (!noun && a > cl + 2 && !possessive(c, a) && strcmp(word(c, a - 1), "and") == 0 &&
+	    mention_ending(c, a - 1) >= 0)
+		return first_subject(c, a);
 	if (noun) {	/* past its determiner and up to two modifiers; "to" is mostly "to wage" */
 		size_t i = np_words_before(c, a, cl), v;
 

@@ -964,6 +964,11 @@ static void finds_the_subject_across_reported_speech_and_second_verbs(void **sta
 	assert_events("Volodymyr Zelensky called on the United States to act.", "");
 	assert_events("Russia ran interference at the UN and is bankrolling North Korea.",
 		      "economic_aid RUS PRK asserted\n");
+	/* a name before "and" is the first verb's object, not the second's subject */
+	assert_events("North Korea met Japan and slammed Seoul.",
+		      "talks JPN PRK asserted\ncriticism PRK KOR asserted\n");
+	assert_events("Moscow accused Washington and warned Kyiv.",
+		      "criticism RUS USA asserted\nthreat RUS UKR asserted\n");
 }
 
 static void relates_all_who_join_in_an_activity(void **state)
