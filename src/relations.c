@@ -2093,16 +2093,13 @@ static bool partner_at(const struct ctx *c, size_t i)
 	       (i > c->S->first + 1 && strcmp(word(c, i - 1), "with") == 0 && word_in(word(c, i - 2), joint));
 }
 
-/* What a state or place is called by before its name ("the island of
- * Taiwan"), and what of it an act is for or against ("the security of the
- * Baltic states"). */
-static const char *const lands[] = {
+/* Nouns that stand for the one named after their "of": what a state or
+ * place is called by ("the island of Taiwan"), and what of it an act is for
+ * or against ("the security of the Baltic states"). */
+static const char *const stand_ins[] = {
 	"island", "country", "nation", "state", "kingdom", "republic", "territory", "region", "province",
-	"city", "people", "peoples", "government", NULL
-};
-static const char *const aspects[] = {
-	"security", "defense", "defence", "sovereignty", "independence", "integrity", "existence", "survival",
-	NULL
+	"city", "people", "peoples", "government", "security", "defense", "defence", "sovereignty",
+	"independence", "integrity", "existence", "survival", NULL
 };
 
 /* The first mention after the trigger, within reach of a verb or after a
@@ -2159,7 +2156,7 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 		/* "support of the island of Taiwan", "aid to the people of Gaza", "a
 		 * threat to the sovereignty of Ukraine": the one named */
 		if (i > b && i + 1 < cr && strcmp(word(c, i), "of") == 0 &&
-		    (word_in(word(c, i - 1), lands) || word_in(word(c, i - 1), aspects)) && mention_at(c, i + 1) >= 0)
+		    word_in(word(c, i - 1), stand_ins) && mention_at(c, i + 1) >= 0)
 			i++;
 		mi = i < cr ? mention_at(c, i) : -1;
 		if (mi < 0)
