@@ -2402,6 +2402,28 @@ static void mediation(struct ctx *c, const struct trigger *tr, size_t a, size_t 
 			add_event(c, c->x->talks, by[j], parties[k], a, b, mod, tr->id, "mediation");
 }
 
+/* The object of a relative clause that opens with it ("Ukraine, which
+ * Russia invaded", "Ledezma, whom the government accuses of plotting"): the
+ * antecedent of the pronoun before the clause's subject, the list
+ * left[0..n); else -1. */
+static int relative_object(const struct ctx *c, const int *left, size_t n)
+{
+	size_t i = c->m[left[0]].first;
+
+	for (size_t k = 0; k < n; k++) {
+		if (c->m[left[k]].form == FORM_PRONOUN)
+			return -1;	/* "Kadyrov, whom she accused": she is too often misread */
+		if (c->m[left[k]].first < i)
+			i = c->m[left[k]].first;
+	}
+	if (i > c->S->first && is(c, i - 1, W_DET))
+		i--;
+	if (i < c->S->first + 2 || c->at[i - 1] >= 0 ||
+	    (strcmp(word(c, i - 1), "which") != 0 && strcmp(word(c, i - 1), "whom") != 0))
+		return -1;
+	return relative_antecedent(c, i - 1);
+}
+
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
 	static const char *const prefixes[] = {"post", "pre", "anti", "inter", "non", NULL};
@@ -2565,6 +2587,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	} else {
 		pattern = "object";
 	}
+	if (!noun && obj < 0 && nl > 0 && strcmp(pattern, "subject") == 0)
+		obj = relative_object(c, left, nl);
 	/* passive: "condemned by North Korea" */
 	if (by_at != (size_t)-1 && by_at + 1 < cr) {
 		int agent = agent_at(c, by_at + 1, cr), by[MAX_LIST];
@@ -2643,6 +2667,27 @@ struct hit {
 	int first;
 };
 
+/* A verb phrase with an adverb after its verb ("complained bitterly that",
+ * "spoke directly to") at token i: its length with the adverb in *len and
+ * its chain of triggers, or -1 when there is none. */
+static long phrase_past_adverb(const struct ctx *c, size_t i, size_t *len)
+{
+	int ids[MAX_PHRASE];
+	struct trie_hit th[MAX_PHRASE];
+	size_t n = c->S->end - i - 1 < MAX_PHRASE ? c->S->end - i - 1 : MAX_PHRASE, nh;
+
+	if (i + 2 >= c->S->end || !adverb(c, i + 1) || !ends(word(c, i + 1), "ly") ||
+	    (c->d->tok[i + 1].flags & TOK_UPPER))
+		return -1;
+	ids[0] = c->wid[i];
+	memcpy(ids + 1, c->wid + i + 2, (n - 1) * sizeof *ids);
+	nh = trie_match(c->x->triggers, ids, n, th, MAX_PHRASE);
+	if (nh == 0 || th[nh - 1].len < 2 || c->x->s->triggers[th[nh - 1].value].form != TRIG_VERB)
+		return -1;
+	*len = th[nh - 1].len + 1;
+	return th[nh - 1].value;
+}
+
 /* The longest trigger at each place, left to right, never inside a name. */
 static size_t find_triggers(const struct ctx *c, struct hit **out)
 {
@@ -2650,9 +2695,13 @@ static size_t find_triggers(const struct ctx *c, struct hit **out)
 	size_t n = 0, cap = 0;
 
 	for (size_t i = c->S->first; i < c->S->end; i++) {
-		struct trie_hit th[MAX_PHRASE];
+		struct trie_hit th[MAX_PHRASE + 1];
 		size_t nh = c->at[i] >= 0 ? 0 : trie_match(c->x->triggers, c->wid + i, c->S->end - i, th, MAX_PHRASE);
+		long v;
 
+		if (c->at[i] < 0 && (nh == 0 || th[nh - 1].len == 1) &&
+		    (v = phrase_past_adverb(c, i, &th[nh].len)) >= 0)
+			th[nh++].value = v;	/* the longest, so tried first */
 		while (nh > 0) {
 			size_t len = th[--nh].len;
 			bool clear = true;
