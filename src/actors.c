@@ -433,14 +433,47 @@ static int the_one(const struct schema *s, const struct found *f, size_t from, s
 	return found;
 }
 
+/* The subject sentence si opens with, an actor of those kinds named before
+ * any lowercase word ("Trump said", "Russian President Vladimir Putin
+ * met"), or NONE. */
+static int opening_actor(const struct schema *s, const struct doc *d, const struct found *f, size_t si,
+			 unsigned kinds)
+{
+	size_t first = d->sent[si].first, k = f->n, open = (size_t)-1;
+
+	while (k > 0 && f->list[k - 1].first >= first) {
+		k--;
+		if (f->list[k].first < d->sent[si].end)
+			open = k;
+	}
+	if (open == (size_t)-1 || !(kinds & 1u << s->actors[f->list[open].actor].kind) ||
+	    f->list[open].form == FORM_PRONOUN)
+		return NONE;
+	if (open + 1 < f->n && f->list[open + 1].first < d->sent[si].end) {
+		size_t t = f->list[open].end;	/* "Xi Jinping and Vladimir Putin met": either */
+
+		while (t < f->list[open + 1].first && (strcmp(d->tok[t].norm, ",") == 0 || tok_is(f, t, C_AND)))
+			t++;
+		if (t == f->list[open + 1].first)
+			return NONE;
+	}
+	for (size_t t = first; t < f->list[open].first; t++)
+		if (!(d->tok[t].flags & TOK_UPPER))
+			return NONE;
+	return f->list[open].actor;
+}
+
 /* A pronoun's antecedent at token i: the one actor of those kinds named
  * before it in its sentence, or when there is none there, in the sentence
- * before ("Israel and Lebanon ... Pakistan's army said it had"). */
+ * before ("Israel and Lebanon ... Pakistan's army said it had"); of several
+ * persons there, the one it opens with when the pronoun opens its own
+ * ("Trump said the two leaders had made plans. He did not bring up"), but
+ * "it" is too often no actor at all to be guessed so. */
 static int antecedent(const struct schema *s, const struct doc *d, const struct found *f, size_t si, size_t i,
 		      unsigned kinds)
 {
 	size_t from = lookback(d, si, i), here = d->sent[si].first > from ? d->sent[si].first : from;
-	int a = the_one(s, f, here, i, kinds);
+	int a = the_one(s, f, here, i, kinds), before;
 	long m;
 
 	/* among several, the doer of an infinitive it is the object of: "urged
@@ -449,7 +482,12 @@ static int antecedent(const struct schema *s, const struct doc *d, const struct 
 	    (d->tok[i - 1].flags & TOK_WORD) && !(d->tok[i - 1].flags & TOK_UPPER) && (m = f->at[i - 3]) >= 0 &&
 	    f->list[m].end == i - 2 && (kinds & 1u << s->actors[f->list[m].actor].kind))
 		return f->list[m].actor;
-	return a == NONE ? the_one(s, f, from, here, kinds) : a;
+	if (a != NONE)
+		return a;
+	before = the_one(s, f, from, here, kinds);
+	if (before == MANY && kinds == PERSONS && i == d->sent[si].first && si > 0 && d->sent[si - 1].first >= from)
+		return opening_actor(s, d, f, si - 1, kinds);
+	return before;
 }
 
 /* "it" as a verb's object ("won't speak to Hamas, labeling it a terrorist

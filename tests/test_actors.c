@@ -42,8 +42,12 @@ static void resolves_pronouns_to_the_only_person_in_reach(void **state)
 {
 	(void)state;
 	assert_mentions("Vladimir Putin spoke. He left.", "vladimir_putin vladimir_putin");
-	/* two persons: no antecedent is better than a wrong one */
-	assert_mentions("Vladimir Putin met Xi Jinping. He left.", "vladimir_putin xi_jinping");
+	/* two persons: the one the sentence before opens with, when the
+	 * pronoun opens its own; else no antecedent is better than a wrong one */
+	assert_mentions("Vladimir Putin met Xi Jinping. He left.", "vladimir_putin xi_jinping vladimir_putin");
+	assert_mentions("Vladimir Putin met Xi Jinping. Then he left.", "vladimir_putin xi_jinping");
+	assert_mentions("Xi Jinping and Vladimir Putin met. He left.", "xi_jinping vladimir_putin");
+	assert_mentions("The leaders, Vladimir Putin and Xi Jinping, met. He left.", "vladimir_putin xi_jinping");
 	/* no person at all */
 	assert_mentions("He met Russia.", "RUS");
 	/* a title names the one person named before who holds it */
