@@ -1552,13 +1552,22 @@ static bool joined_in(struct ctx *c, size_t a, size_t cl, const struct trigger *
 
 /* Is the verb at a the second of two that share a subject: "... and (is)
  * bankrolling", "... and called on"? */
-static bool second_verb(const struct ctx *c, size_t a, size_t cl)
+/* Where the verb at token a starts with its auxiliaries and adverbs ("and
+ * has also", "and was rejected"). */
+static size_t verb_group(const struct ctx *c, size_t a, size_t cl)
 {
 	size_t i = a;
 
 	while (i > cl && a - i < 2 && c->at[i - 1] < 0 && (is(c, i - 1, W_COPULA) ||
 	       strcmp(word(c, i - 1), "will") == 0 || strcmp(word(c, i - 1), "also") == 0))
-		i--;	/* auxiliaries and adverbs: "and has also" */
+		i--;
+	return i;
+}
+
+static bool second_verb(const struct ctx *c, size_t a, size_t cl)
+{
+	size_t i = verb_group(c, a, cl);
+
 	return i > cl && strcmp(word(c, i - 1), "and") == 0 && c->at[i - 1] < 0 && mention_ending(c, i - 1) < 0;
 }
 
@@ -1685,9 +1694,30 @@ static size_t appositive_start(const struct ctx *c, size_t i, size_t cl)
 	return opens ? k - 1 : cl;
 }
 
+/* The owner of the thing a noun phrase ending before token i names, up to
+ * its "'s" ("Obama's revisions", "Trump's so-called "Middle East plan""),
+ * or -1. */
+static int owner_of_thing(const struct ctx *c, size_t i)
+{
+	for (size_t k = i; k > c->S->first + 1 && i - k < 8; k--) {
+		const char *w = word(c, k - 1);
+
+		if (strcmp(w, "'s") == 0)
+			return k < i ? mention_ending(c, k - 1) : -1;
+		if (c->at[k - 1] >= 0 || strcmp(w, ",") == 0 ||
+		    ((c->d->tok[k - 1].flags & TOK_WORD) ? is(c, k - 1, W_PREP | W_DET | W_CLAUSE | W_PRONOUN) ||
+							   strcmp(w, "and") == 0 || strcmp(w, "or") == 0
+							 : strcmp(w, "\"") != 0 && strcmp(w, "-") != 0))
+			return -1;
+	}
+	return -1;
+}
+
 /* The actor a relative pronoun at token r stands for: the mention just
  * before it, or before the apposition it continues ("Georgia, a country
- * which fought"); -1 when that is no actor ("Obama's revisions, which"). */
+ * which fought"), or the owner of the thing it stands for ("Obama's
+ * revisions, which are backed by NATO": what backs the revisions backs
+ * Obama); -1 when that is no actor. */
 static int relative_antecedent(const struct ctx *c, size_t r)
 {
 	size_t i = r;
@@ -1704,6 +1734,8 @@ static int relative_antecedent(const struct ctx *c, size_t r)
 		if (i > c->S->first && strcmp(word(c, i - 1), ",") == 0)
 			i--;
 	}
+	if (mention_ending(c, i) < 0 && (i == r || strcmp(word(c, r - 1), ",") == 0))
+		return owner_of_thing(c, r - (strcmp(word(c, r - 1), ",") == 0));
 	return mention_ending(c, i);
 }
 
@@ -1793,6 +1825,8 @@ static int journey_end(const struct ctx *c, size_t a, size_t cl)
  * itself the object of a preposition ("the end of the war") has none. */
 static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 {
+	size_t group = verb_group(c, a, cl);
+
 	/* "sanctioned Iran for supplying", "accused Kyiv of attacking": the one
 	 * sanctioned or accused; none we know after a thing ("sanctions on two
 	 * Chinese companies for supplying") */
@@ -1800,10 +1834,11 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 	    (strcmp(word(c, a - 1), "for") == 0 || strcmp(word(c, a - 1), "of") == 0) &&
 	    modifier_word(c, a - 2) && !ends(word(c, a - 2), "ed"))
 		return -1;
-	/* "met Japan and slammed Seoul": a name before "and" is the first
-	 * verb's object, not the second's subject, which is the first's */
-	if (!noun && a > cl + 2 && !possessive(c, a) && strcmp(word(c, a - 1), "and") == 0 &&
-	    mention_ending(c, a - 1) >= 0)
+	/* "met Japan and slammed Seoul", "favours Israel and was rejected by":
+	 * a name before "and" is the first verb's object, not the second's
+	 * subject, which is the first's */
+	if (!noun && group > cl + 2 && !possessive(c, a) && strcmp(word(c, group - 1), "and") == 0 &&
+	    mention_ending(c, group - 1) >= 0)
 		return first_subject(c, a);
 	if (noun) {	/* past its determiner and up to two modifiers; "to" is mostly "to wage" */
 		size_t i = np_words_before(c, a, cl), v;

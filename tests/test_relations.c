@@ -978,6 +978,12 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	assert_events("Ukraine, which Russia invaded in 2022, met on Friday.", "military_conflict RUS UKR asserted\n");
 	assert_events("Turkey attacked the YPG, which Washington has armed.",
 		      "military_conflict TUR ypg asserted\nmilitary_aid USA ypg asserted\n");
+	/* what is done to a thing of someone's is done to its owner */
+	assert_events("Obama's revisions, which are backed by NATO, were announced.",
+		      "alliance barack_obama nato asserted\n");
+	/* a name before "and" and a second verb, also a passive one, is the first's object */
+	assert_events("Trump's plan, which strongly favours Israel and was rejected by the Palestinians, was unveiled.",
+		      "criticism PSE donald_trump asserted\n");
 	/* but not through a pronoun, which is too often misread */
 	assert_events("As a journalist she made many people angry besides Putin, not least the current Chechen "
 		      "Prime Minister, Ramzan Kadyrov, whom she accused of a policy of kidnapping.", "");
