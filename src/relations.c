@@ -1715,7 +1715,7 @@ static int owner_of_thing(const struct ctx *c, size_t i)
 
 /* The actor a relative pronoun at token r stands for: the mention just
  * before it, or before the apposition it continues ("Georgia, a country
- * which fought"), or the owner of the thing it stands for ("Obama's
+ * which fought") or the place it is in ("Republicans in Congress who"), or the owner of the thing it stands for ("Obama's
  * revisions, which are backed by NATO": what backs the revisions backs
  * Obama); -1 when that is no actor. */
 static int relative_antecedent(const struct ctx *c, size_t r)
@@ -1733,6 +1733,15 @@ static int relative_antecedent(const struct ctx *c, size_t r)
 			i--;
 		if (i > c->S->first && strcmp(word(c, i - 1), ",") == 0)
 			i--;
+	}
+	if (mention_ending(c, i) < 0 && i == r) {	/* "Republicans in Congress who": past its place */
+		size_t k = i;
+
+		while (k > c->S->first + 2 && r - k < 3 && c->at[k - 1] < 0 && (c->d->tok[k - 1].flags & TOK_UPPER))
+			k--;
+		if (k < r && (strcmp(word(c, k - 1), "in") == 0 || strcmp(word(c, k - 1), "from") == 0) &&
+		    mention_ending(c, k - 1) >= 0)
+			return mention_ending(c, k - 1);
 	}
 	if (mention_ending(c, i) < 0 && (i == r || strcmp(word(c, r - 1), ",") == 0))
 		return owner_of_thing(c, r - (strcmp(word(c, r - 1), ",") == 0));

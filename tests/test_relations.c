@@ -984,6 +984,8 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	/* a name before "and" and a second verb, also a passive one, is the first's object */
 	assert_events("Trump's plan, which strongly favours Israel and was rejected by the Palestinians, was unveiled.",
 		      "criticism PSE donald_trump asserted\n");
+	assert_events("The plan was criticized by Republicans in Congress who have charged that Obama has undermined allies.",
+		      "criticism us_republican_party barack_obama asserted\n");
 	/* but not through a pronoun, which is too often misread */
 	assert_events("As a journalist she made many people angry besides Putin, not least the current Chechen "
 		      "Prime Minister, Ramzan Kadyrov, whom she accused of a policy of kidnapping.", "");
