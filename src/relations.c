@@ -2711,24 +2711,32 @@ struct hit {
 	int first;
 };
 
-/* A verb phrase with an adverb after its verb ("complained bitterly that",
- * "spoke directly to") at token i: its length with the adverb in *len and
- * its chain of triggers, or -1 when there is none. */
-static long phrase_past_adverb(const struct ctx *c, size_t i, size_t *len)
+/* A phrase with words inside that no trigger spells, at token i: an adverb
+ * after a verb ("complained bitterly that", "spoke directly to"), a rate
+ * after a noun ("levies of 125% on", "tariffs of 25 percent on"). Returns
+ * its chain of triggers and its length with the words inside in *len, or
+ * -1. */
+static long phrase_past_insert(const struct ctx *c, size_t i, size_t *len)
 {
 	int ids[MAX_PHRASE];
 	struct trie_hit th[MAX_PHRASE];
-	size_t n = c->S->end - i - 1 < MAX_PHRASE ? c->S->end - i - 1 : MAX_PHRASE, nh;
+	enum trig_form form = TRIG_NOUN;
+	size_t rest, n, nh;
 
-	if (i + 2 >= c->S->end || !adverb(c, i + 1) || !ends(word(c, i + 1), "ly") ||
-	    (c->d->tok[i + 1].flags & TOK_UPPER))
+	if (i + 2 >= c->S->end)
 		return -1;
+	if (adverb(c, i + 1) && ends(word(c, i + 1), "ly") && !(c->d->tok[i + 1].flags & TOK_UPPER)) {
+		rest = i + 2;
+		form = TRIG_VERB;
+	} else if ((rest = past_rate(c, i + 1, c->S->end)) == i + 1 || rest >= c->S->end)
+		return -1;
+	n = c->S->end - rest + 1 < MAX_PHRASE ? c->S->end - rest + 1 : MAX_PHRASE;
 	ids[0] = c->wid[i];
-	memcpy(ids + 1, c->wid + i + 2, (n - 1) * sizeof *ids);
+	memcpy(ids + 1, c->wid + rest, (n - 1) * sizeof *ids);
 	nh = trie_match(c->x->triggers, ids, n, th, MAX_PHRASE);
-	if (nh == 0 || th[nh - 1].len < 2 || c->x->s->triggers[th[nh - 1].value].form != TRIG_VERB)
+	if (nh == 0 || th[nh - 1].len < 2 || c->x->s->triggers[th[nh - 1].value].form != form)
 		return -1;
-	*len = th[nh - 1].len + 1;
+	*len = th[nh - 1].len + rest - i - 1;
 	return th[nh - 1].value;
 }
 
@@ -2744,7 +2752,7 @@ static size_t find_triggers(const struct ctx *c, struct hit **out)
 		long v;
 
 		if (c->at[i] < 0 && (nh == 0 || th[nh - 1].len == 1) &&
-		    (v = phrase_past_adverb(c, i, &th[nh].len)) >= 0)
+		    (v = phrase_past_insert(c, i, &th[nh].len)) >= 0)
 			th[nh++].value = v;	/* the longest, so tried first */
 		while (nh > 0) {
 			size_t len = th[--nh].len;

@@ -993,6 +993,9 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	assert_events("Turkey complained bitterly that the United States armed the YPG.",
 		      "criticism TUR USA asserted\nmilitary_aid USA ypg asserted\n");
 	assert_events("Egypt spoke directly to Hamas.", "talks EGY hamas asserted\n");
+	/* a rate inside a noun phrase */
+	assert_events("China retaliated with levies of 125% on US goods.", "sanctions CHN USA asserted\n");
+	assert_events("Washington's tariffs of up to 50 percent on Indian goods hurt.", "sanctions USA IND asserted\n");
 	/* what one regards, sees or chooses another as */
 	assert_events("Germany regards Russia as an ally.", "alliance DEU RUS asserted\n");
 	assert_events("The United States chose the YPG as its main partner.", "alliance USA ypg asserted\n");
