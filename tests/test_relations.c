@@ -281,8 +281,10 @@ static void marks_modal_conditional_and_negated_relations_hypothetical(void **st
 	/* what one is accused of or blamed for is not stated as fact (the guide) */
 	assert_events("The Sudanese army accused the UAE of arming the RSF.",
 		      "criticism saf ARE asserted\nmilitary_aid ARE rsf hypothetical\n");
-	/* ties severed or broken off are not stated to hold */
-	assert_events("Nicaragua severed diplomatic ties with Taiwan.", "alliance NIC TWN hypothetical\n");
+	/* ties severed or broken off are not stated to hold; diplomatic ones
+	 * severed are a sanction (CAMEO 161, as the converter reads it) */
+	assert_events("Nicaragua severed ties with Taiwan.", "alliance NIC TWN hypothetical\n");
+	assert_events("Nicaragua severed diplomatic ties with Taiwan.", "sanctions NIC TWN asserted\n");
 	/* what one is believed or suspected to have done is not stated */
 	assert_events("Israel is believed to have attacked Iran.", "military_conflict ISR IRN hypothetical\n");
 	/* what one agrees or prepares to hold is not yet held */
@@ -763,6 +765,9 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 		      "affiliation gustavo_petro COL asserted\ncriticism gustavo_petro donald_trump asserted\n");
 	assert_events("Britain expelled Russian diplomats, citing Russia's hostile activity.",
 		      "sanctions GBR RUS asserted\ncriticism GBR RUS asserted\n");
+	/* breaking off relations and listing as terrorists are sanctions */
+	assert_events("Venezuela broke off diplomatic relations with Colombia.", "sanctions VEN COL asserted\n");
+	assert_events("Washington designated Cuba a state sponsor of terrorism.", "sanctions USA CUB asserted\n");
 	assert_events("China and the Philippines traded blame after their vessels collided.",
 		      "criticism PHL CHN asserted\ncriticism CHN PHL asserted\n");
 	/* blame: saying or holding another responsible, or behind an act */
