@@ -59,7 +59,9 @@ static const char *const agents[] = {
 	"troops", "allies", "countries", "nations", "states", "powers", "members", "coalition",
 	"mediators", "secretary", "general", "generals", "commander", "commanders", "chairman",
 	"chairwoman", "chancellor", "premier", "king", "queen", "emir", "prince", "embassy", "embassies",
-	"consulate", NULL
+	"consulate", "office", "cabinet", "regime", "junta", "council", "agency", "department",
+	"spokespeople", "presidency", "police", "guard",
+	"force", "diplomat", "mission", "delegates", NULL
 };
 static const char *const clause_words[] = {
 	"but", "while", "whereas", "although", "though", "because", "yet", "unless", NULL

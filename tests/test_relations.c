@@ -1001,6 +1001,9 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	/* a rate inside a noun phrase */
 	assert_events("China retaliated with levies of 125% on US goods.", "sanctions CHN USA asserted\n");
 	assert_events("Washington's tariffs of up to 50 percent on Indian goods hurt.", "sanctions USA IND asserted\n");
+	/* a state's office, agency or coast guard acts for it */
+	assert_events("Pakistan's foreign office condemned India.", "criticism PAK IND asserted\n");
+	assert_events("Israel's air force struck Hezbollah.", "military_conflict ISR hezbollah asserted\n");
 	/* what one regards, sees or chooses another as */
 	assert_events("Germany regards Russia as an ally.", "alliance DEU RUS asserted\n");
 	assert_events("The United States chose the YPG as its main partner.", "alliance USA ypg asserted\n");
