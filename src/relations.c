@@ -1601,14 +1601,28 @@ static bool dateline(const struct ctx *c, int mi)
 	       (strcmp(word(c, e), ":") == 0 || strcmp(word(c, e), "(") == 0 || dash(c, e));
 }
 
+/* Is [i, e) a noun phrase that a verb takes as its object ("denied the
+ * report"), no clause ("said the army attacked")? */
+static bool object_phrase(const struct ctx *c, size_t i, size_t e)
+{
+	if (i >= e || e - i > 4 || !(is(c, i, W_DET) || possessive(c, i)))
+		return false;
+	for (size_t k = i + 1; k < e; k++)
+		if (!modifier_word(c, k) || ends(word(c, k), "ed") || is(c, k, W_AGENT | W_BE))
+			return false;
+	return true;
+}
+
 /* The first actor of the sentence that is no object of a preposition, before a. */
 static int first_subject(const struct ctx *c, size_t a)
 {
 	size_t from = c->S->first;
 
 	for (size_t i = a; i > c->S->first && a - i < 4 * CLAUSE_REACH; i--)
-		if (c->at[i - 1] < 0 && is(c, i - 1, W_SPEECH) && !is(c, i, W_PREP)) {
-			/* "X said Y attacked and ...": Y; but "X said during a visit": X */
+		if (c->at[i - 1] < 0 && is(c, i - 1, W_SPEECH) && !is(c, i, W_PREP) &&
+		    !(strcmp(word(c, a - 1), "and") == 0 && object_phrase(c, i, a - 1))) {
+			/* "X said Y attacked and ...": Y; but "X said during a visit" and
+			 * "X denied the report and blamed": X */
 			from = i;
 			break;
 		}
@@ -2476,7 +2490,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	const struct trigger *tr = c->tr = &c->x->s->triggers[t];
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0, by_at, v;
-	enum modality mod = modality(c, a, cl, qstart, prev);
+	/* a finite verb after "and" has a mood of its own: "Moscow denied the
+	 * report and blamed Kyiv" (but "will meet Xi and sign a deal" shares "will") */
+	bool own_mood = !noun && tr->inflected && !ends(word(c, a), "ing") && a > cl &&
+			strcmp(word(c, a - 1), "and") == 0;
+	enum modality mod = modality(c, a, own_mood ? a : cl, qstart, prev);
 	size_t ow = tr->nobjects ? object_word(c, tr, b, cr) : 0;
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi, obj;
 	const char *pattern;

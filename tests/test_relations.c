@@ -974,6 +974,13 @@ static void finds_the_subject_across_reported_speech_and_second_verbs(void **sta
 		      "talks JPN PRK asserted\ncriticism PRK KOR asserted\n");
 	assert_events("Moscow accused Washington and warned Kyiv.",
 		      "criticism RUS USA asserted\nthreat RUS UKR asserted\n");
+	/* a finite second verb has a mood of its own, a bare one shares the first's */
+	assert_events("North Korea urged Japan not to attack China and slammed South Korea.",
+		      "military_conflict JPN CHN hypothetical\ncriticism PRK KOR asserted\n");
+	assert_events("Russia will meet China and sign a deal with Iran.",
+		      "talks CHN RUS hypothetical\npact IRN RUS hypothetical\n");
+	/* a speech verb with an object is no clause of another subject */
+	assert_events("Moscow denied the report and blamed Kyiv.", "criticism RUS UKR asserted\n");
 }
 
 static void reads_object_relatives_adverbs_and_views(void **state)
