@@ -765,6 +765,10 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 		      "affiliation gustavo_petro COL asserted\ncriticism gustavo_petro donald_trump asserted\n");
 	assert_events("Britain expelled Russian diplomats, citing Russia's hostile activity.",
 		      "sanctions GBR RUS asserted\ncriticism GBR RUS asserted\n");
+	/* concern at what another does is disapproval (CAMEO 11), as the guide's golds read it */
+	assert_events("Washington expressed concern over China's military buildup.", "criticism USA CHN asserted\n");
+	assert_events("North Korea called South Korea's president a traitor.", "criticism PRK KOR asserted\n");
+	assert_events("Iran blasted Israel over the killing of a scientist.", "criticism IRN ISR asserted\n");
 	/* breaking off relations and listing as terrorists are sanctions */
 	assert_events("Venezuela broke off diplomatic relations with Colombia.", "sanctions VEN COL asserted\n");
 	assert_events("Washington designated Cuba a state sponsor of terrorism.", "sanctions USA CUB asserted\n");
