@@ -2164,6 +2164,17 @@ static const char *const stand_ins[] = {
 
 /* The first mention after the trigger, within reach of a verb or after a
  * noun's preposition. */
+/* Is the mention at token i, after a verb's phrase that ends at b, the
+ * agent of a participle in the object ("signed a deal brokered by China",
+ * "sent drones made by Iran to Russia"), no object of the verb? */
+static bool participle_agent_at(const struct ctx *c, size_t b, size_t i)
+{
+	if (i > b && is(c, i - 1, W_DET))
+		i--;
+	return i >= b + 2 && strcmp(word(c, i - 1), "by") == 0 &&
+	       (ends(word(c, i - 2), "ed") || strcmp(word(c, i - 2), "made") == 0);
+}
+
 static int object_named(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
 {
 	size_t i = b, lim;
@@ -2240,7 +2251,7 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 	 * have kept Iran from") */
 	for (; i < lim && strcmp(word(c, i), ",") != 0; i++) {
 		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i) && !backer(c, c->at[i]) &&
-		    !partner_at(c, i))
+		    !partner_at(c, i) && !participle_agent_at(c, b, i))
 			return c->at[i];
 		if (i > b && !t->nobjects && c->at[i] < 0 && word_in(word(c, i), relatives))
 			return -1;

@@ -1012,6 +1012,9 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	/* a rate inside a noun phrase */
 	assert_events("China retaliated with levies of 125% on US goods.", "sanctions CHN USA asserted\n");
 	assert_events("Washington's tariffs of up to 50 percent on Indian goods hurt.", "sanctions USA IND asserted\n");
+	/* the agent of a participle in the object is no object: the mediator */
+	assert_events("Iran and Saudi Arabia signed a deal brokered by China.",
+		      "pact IRN SAU asserted\ntalks CHN IRN asserted\ntalks CHN SAU asserted\n");
 	/* a state's office, agency or coast guard acts for it */
 	assert_events("Pakistan's foreign office condemned India.", "criticism PAK IND asserted\n");
 	assert_events("Israel's air force struck Hezbollah.", "military_conflict ISR hezbollah asserted\n");
