@@ -110,8 +110,8 @@ static const char *const responses[] = {
 	"responding", "reacted", "react", "reacts", "reacting", "back", NULL
 };
 static const char *const copulas[] = {
-	"is", "was", "are", "were", "has", "have", "been", "being", "remains", "remained", "became",
-	"become", "becomes", "becoming", NULL
+	"is", "was", "are", "were", "has", "have", "been", "being", "remain", "remains", "remained", "became",
+	"become", "becomes", "becoming", "stay", "stays", "stayed", NULL
 };
 /* words that open a condition, which rules the clause after it */
 static const char *const conditions[] = {"if", "unless", "whether", NULL};
@@ -125,7 +125,10 @@ static const char *const adverbs[] = {
 	"not", "never", "also", "already", "just", "still", "now", "again", "even", "since", "long", NULL
 };
 /* auxiliaries of a passive: "has been criticized", "got sanctioned" */
-static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got", NULL};
+static const char *const be[] = {
+	"is", "are", "was", "were", "be", "been", "being", "get", "got", "remain", "remains", "remained",
+	"stay", "stays", "stayed", NULL
+};
 /* words of a time set between a subject and its verb: "Russia last week
  * condemned", "China earlier this year signed" */
 static const char *const time_words[] = {

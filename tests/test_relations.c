@@ -1015,6 +1015,9 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	/* the agent of a participle in the object is no object: the mediator */
 	assert_events("Iran and Saudi Arabia signed a deal brokered by China.",
 		      "pact IRN SAU asserted\ntalks CHN IRN asserted\ntalks CHN SAU asserted\n");
+	/* troops that remain or stay stationed are stationed; boats are arms */
+	assert_events("American troops remain stationed in Syria.", "military_presence USA SYR asserted\n");
+	assert_events("Japan provided Vietnam with patrol boats.", "military_aid JPN VNM asserted\n");
 	/* a state's office, agency or coast guard acts for it */
 	assert_events("Pakistan's foreign office condemned India.", "criticism PAK IND asserted\n");
 	assert_events("Israel's air force struck Hezbollah.", "military_conflict ISR hezbollah asserted\n");
