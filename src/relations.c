@@ -1302,8 +1302,10 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 		}
 		if (is_boundary(c, i) && strcmp(w, "(") != 0 && strcmp(w, ")") != 0)
 			break;
-		if (strcmp(w, "who") == 0 || strcmp(w, "which") == 0 || strcmp(w, "that") == 0)
-			break;	/* "the chief executive who transformed BP from...": the role ends */
+		if (strcmp(w, "who") == 0 || strcmp(w, "which") == 0 || strcmp(w, "that") == 0 ||
+		    (mi < 0 && ends(w, "ing") && !(c->d->tok[i].flags & TOK_UPPER) && strcmp(w, "including") != 0))
+			break;	/* "the chief executive who transformed BP from...", "the envoy
+				 * for the coalition fighting Islamic State": the role ends */
 		if (mi < 0 || c->m[mi].first != i)
 			continue;
 		if (c->x->s->actors[c->m[mi].actor].kind == KIND_PERSON)

@@ -261,6 +261,11 @@ static void finds_affiliations_from_titles_and_appositions(void **state)
 	assert_events("\"No,\" said Jenny Town, an analyst at China's foreign ministry.",
 		      "affiliation jenny_town CHN asserted\n");
 	assert_events("Jenny Town, the chief executive who moved BP from a European company, resigned.", "");
+	/* nor past a participle: the envoy is the state's, not the enemy's */
+	assert_events("Brett McGurk, the U.S. envoy for the coalition confronting Islamic State, resigned.",
+		      "affiliation brett_mcgurk USA asserted\n");
+	assert_events("Matthew Kuofie, a professor at institutions including the University of Michigan, ran.",
+		      "affiliation matthew_kuofie university_of_michigan asserted\n");
 }
 
 static void uses_the_person_for_a_titled_modifier(void **state)
