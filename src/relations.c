@@ -2808,6 +2808,101 @@ static size_t find_triggers(const struct ctx *c, struct hit **out)
 	return n;
 }
 
+/* Does a quotation that the sentence before leaves open go on in this one?
+ * (Its last quotation mark opens.) */
+static bool quote_goes_on(const struct ctx *c)
+{
+	const struct sentence *prev = c->S - 1;
+
+	if (c->si == 0 || prev->end != c->S->first)
+		return false;
+	for (size_t i = prev->end; i-- > prev->first;)
+		if (strcmp(word(c, i), "\"") == 0)
+			return (c->d->tok[i].flags & TOK_OPEN) != 0;
+	return false;
+}
+
+/* The speaker of reported words that end at token 'after' ("said Eliot
+ * Engel", "Iran's supreme leader said"): its mention, the speech verb at *v;
+ * or -1. */
+static int speaker_after(const struct ctx *c, size_t after, size_t *v)
+{
+	if (after + 1 < c->S->end && is(c, after, W_SPEECH)) {
+		*v = after;
+		return mention_at(c, after + 1);
+	}
+	for (*v = after + 1; *v < c->S->end && *v < after + 8; ++*v)
+		if (is(c, *v, W_SPEECH))	/* the name before the verb, past its title */
+			return mention_ending(c, *v) >= 0 ? mention_ending(c, *v) : mention_at(c, after);
+	return -1;
+}
+
+/* '"The US is a threat to peace," Iran's leader said', '"... he has made the
+ * wrong choice," said Eliot Engel', 'China is a threat, Russia said':
+ * reported words before their speaker that give an actor a label are the
+ * speaker's criticism, as "said the US is a threat" is. The label is an
+ * object word of the speech verb's trigger (hits[0..nh) are the
+ * sentence's); a quotation opens the sentence, or goes on from the one
+ * before, or there is none and a comma ends the words. */
+static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
+{
+	size_t first = c->S->first, q = first + 1, v = 0, qs = first, ends_at;
+	int speaker = -1, target = -1, who[MAX_LIST];
+	const struct trigger *tr = NULL;
+	size_t ow = 0, n;
+
+	while (q < c->S->end && strcmp(word(c, q), "\"") != 0)
+		q++;	/* the quotation's end, after a comma */
+	if (q < c->S->end) {
+		if (q + 2 >= c->S->end || (c->d->tok[q].flags & TOK_OPEN) || strcmp(word(c, q - 1), ",") != 0)
+			return;
+		if (strcmp(word(c, first), "\"") == 0 && (c->d->tok[first].flags & TOK_OPEN))
+			qs = first + 1;
+		else if (!quote_goes_on(c))
+			return;
+		ends_at = q - 1;
+		speaker = speaker_after(c, q + 1, &v);
+	} else {	/* no quotation: the last comma before a speaker */
+		for (ends_at = c->S->end - 2; ends_at > first && speaker < 0; ends_at--)
+			if (strcmp(word(c, ends_at), ",") == 0 && (speaker = speaker_after(c, ends_at + 1, &v)) >= 0)
+				break;
+	}
+	if (speaker < 0)
+		return;
+	for (size_t h = 0; h < nh && !tr; h++)
+		if (hits[h].a == v)
+			for (int t = hits[h].first; t >= 0 && !tr; t = c->x->next[t])
+				if (c->x->s->triggers[t].form == TRIG_VERB && c->x->s->triggers[t].nobjects)
+					tr = &c->x->s->triggers[t];
+	for (size_t i = qs; tr && i < ends_at && !ow; i++)
+		if (is_object(c, tr, i))
+			ow = i;
+	/* the one labelled: the last actor before the label that no preposition
+	 * governs, the subject of a copula ("the US is a threat", "he has made
+	 * the wrong one", "their calculus is wrong"; not "press Pakistan to target
+	 * terrorist groups") */
+	for (size_t i = ow; i > qs && target < 0; i--)
+		if ((target = mention_ending(c, i)) >= 0 && governor(c, target))
+			target = -1;
+	if (target < 0)
+		return;
+	n = c->m[target].end;
+	if (strcmp(word(c, n), "'s") == 0 || possessive(c, c->m[target].first))	/* its thing's */
+		for (n += strcmp(word(c, n), "'s") == 0; n < ow && n < c->m[target].end + 3 && modifier_word(c, n) &&
+							   !is(c, n, W_COPULA | W_BE);)
+			n++;
+	while (n < ow && adverb(c, n))
+		n++;
+	if (!is(c, n, W_COPULA | W_BE))
+		return;
+	c->tr = tr;
+	n = coordinate(c, speaker, +1, who, MAX_LIST);
+	for (size_t k = 0; k < n; k++)
+		add_event(c, tr->rel, who[k], target, v, v + 1,
+			  modality(c, ow, c->m[target].end, c->S->end, c->S->first), tr->id, "quote");
+	c->tr = NULL;
+}
+
 /* The state or body of person a's post on the document's date, or -1; an
  * undated text takes the latest post, as title_before takes titles. */
 static int post_of(const struct ctx *c, int a)
@@ -2933,6 +3028,7 @@ size_t relations_find(const struct extractor *x, const struct doc *d, const int 
 				prev = hits[h].b;
 			}
 		}
+		quoted_label(&c, hits, nh);
 		free(hits);
 	}
 	known_posts(&c);

@@ -770,6 +770,19 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 		      "affiliation gustavo_petro COL asserted\ncriticism gustavo_petro donald_trump asserted\n");
 	assert_events("Britain expelled Russian diplomats, citing Russia's hostile activity.",
 		      "sanctions GBR RUS asserted\ncriticism GBR RUS asserted\n");
+	/* a quotation before its speaker labels as one after "said" does */
+	assert_events("\"The United States is a threat to world peace,\" Iran's supreme leader said.",
+		      "criticism IRN USA asserted\n");
+	assert_events("\"Recep Tayyip Erdogan had a clear choice. Sadly, he has made the wrong one,\" said Joe Biden.",
+		      "criticism joe_biden recep_tayyip_erdogan asserted\n");
+	assert_events("\"The United States is not a threat,\" Iran said.", "criticism IRN USA hypothetical\n");
+	assert_events("\"The United States is a threat,\" Iran said. \"China is a threat,\" said Russia.",
+		      "criticism IRN USA asserted\ncriticism RUS CHN asserted\n");
+	/* reported words without quotation marks, a speaker past his title */
+	assert_events("China is a threat to the region, Japanese Prime Minister Fumio Kishida said on Monday.",
+		      "affiliation fumio_kishida JPN asserted\ncriticism fumio_kishida CHN asserted\n");
+	/* a label given to no subject is none */
+	assert_events("\"We press Pakistan to target all terrorist groups,\" Joe Biden said.", "");
 	/* concern at what another does is disapproval (CAMEO 11), as the guide's golds read it */
 	assert_events("Washington expressed concern over China's military buildup.", "criticism USA CHN asserted\n");
 	assert_events("North Korea called South Korea's president a traitor.", "criticism PRK KOR asserted\n");
