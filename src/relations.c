@@ -630,6 +630,12 @@ static bool cue_at(const struct ctx *c, size_t i, size_t limit)
 	if (k > c->S->first && (possessive(c, k - 1) || strcmp(word(c, k - 1), "'s") == 0) &&
 	    !ends(word(c, i), "ed") && !(i + 1 < limit && strcmp(word(c, i + 1), "to") == 0))
 		return false;
+	/* "no" negates the phrase it opens ("no extradition treaty", "no
+	 * Americans fighting"), not one after it ("no fan of garrisoning troops") */
+	if (strcmp(word(c, i), "no") == 0)
+		for (k = i + 1; k < limit; k++)
+			if (c->at[k] < 0 && !modifier_word(c, k))
+				return false;
 	return trie_match(c->x->cues, c->wid + i, limit - i, &hit, 1) > 0;
 }
 

@@ -286,6 +286,12 @@ static void marks_modal_conditional_and_negated_relations_hypothetical(void **st
 	/* what one is accused of or blamed for is not stated as fact (the guide) */
 	assert_events("The Sudanese army accused the UAE of arming the RSF.",
 		      "criticism saf ARE asserted\nmilitary_aid ARE rsf hypothetical\n");
+	/* "cannot" and "no" negate */
+	assert_events("Russia cannot meet China.", "talks CHN RUS hypothetical\n");
+	assert_events("There is no extradition treaty between the United States and Kuwait.",
+		      "pact KWT USA hypothetical\n");
+	/* trade ties are no alliance (the guide: being a trade partner) */
+	assert_events("China's trade ties with the United States grew.", "");
 	/* ties severed or broken off are not stated to hold; diplomatic ones
 	 * severed are a sanction (CAMEO 161, as the converter reads it) */
 	assert_events("Nicaragua severed ties with Taiwan.", "alliance NIC TWN hypothetical\n");
