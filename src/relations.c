@@ -564,6 +564,14 @@ static bool two_clauses(const struct ctx *c, int x, int y)
 
 /* Members of a list around mention mi: "A, B and C", "A-B". dir is +1 to
  * collect rightwards, -1 leftwards. Returns how many were stored in out. */
+/* Is token i a hyphen that joins a compound ("the Russia-Ukraine war"), not
+ * a dash set apart ("SEOUL - North Korea")? */
+static bool hyphen(const struct ctx *c, size_t i)
+{
+	return strcmp(word(c, i), "-") == 0 && !(c->d->tok[i].flags & TOK_SPACE) &&
+	       !(i + 1 < c->S->end && (c->d->tok[i + 1].flags & TOK_SPACE));
+}
+
 static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t max)
 {
 	size_t n = group(c, mi, out, max);
@@ -577,7 +585,7 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 			i = c->m[mi].end;
 			if (i < c->S->end && strcmp(word(c, i), ",") == 0)
 				i++;
-			if (i < c->S->end && (strcmp(word(c, i), "and") == 0 || strcmp(word(c, i), "-") == 0))
+			if (i < c->S->end && (strcmp(word(c, i), "and") == 0 || hyphen(c, i)))
 				i++;
 			if (i == c->m[mi].end)
 				break;
@@ -586,8 +594,7 @@ static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t 
 			i = np_start(c, mi);
 			if (i > c->S->first && strcmp(word(c, i - 1), "the") == 0)
 				i--;	/* "the US, the UK"; but "Turkey, a NATO member" is no list */
-			if (i > c->S->first &&
-			    (strcmp(word(c, i - 1), "and") == 0 || strcmp(word(c, i - 1), "-") == 0))
+			if (i > c->S->first && (strcmp(word(c, i - 1), "and") == 0 || hyphen(c, i - 1)))
 				i--;
 			if (i > c->S->first && strcmp(word(c, i - 1), ",") == 0)
 				i--;
@@ -1882,8 +1889,10 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		if (i > cl + 1 && strcmp(word(c, i - 1), "of") == 0 && word_in(word(c, i - 2), measures))
 			i = np_words_before(c, i - 2, cl);	/* "held a new round of border talks" */
 		if (i > cl && (strcmp(word(c, i - 1), "and") == 0 || strcmp(word(c, i - 1), "or") == 0) &&
-		    mention_ending(c, i - 1) >= 0)
-			return -1;	/* "Democrats and members of X": a list, not an act of theirs */
+		    (mention_ending(c, i - 1) >= 0 ||
+		     (i > cl + 1 && strcmp(word(c, i - 2), ",") == 0 && mention_ending(c, i - 2) >= 0)))
+			return -1;	/* "Democrats and members of X", "Brazil, Australia, and the
+					 * members of the EU": a list, not an act of theirs */
 		/* "during a visit to Vietnam": an event in a phrase of time is the
 		 * clause subject's ("Panetta said during a visit to Vietnam"), also
 		 * when the phrase comes first ("On a visit to Moscow, Xi said") */
@@ -1969,6 +1978,8 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		}
 		if (mi < 0)
 			continue;
+		if (dateline(c, mi))
+			return -1;	/* "SEOUL - The meeting of North Korea's ruling party" */
 		if (c->m[mi].form == FORM_PRONOUN && (strcmp(word(c, i - 1), "his") == 0 ||
 						      strcmp(word(c, i - 1), "her") == 0))
 			return -1;	/* "stormed his seat": a possessive, and no subject we know */

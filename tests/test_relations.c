@@ -178,6 +178,11 @@ static void asks_for_the_objects_a_trigger_names(void **state)
 		      "talks ISR QAT asserted\ntalks QAT hamas asserted\ntalks ISR hamas asserted\n");
 	assert_events("ISLAMABAD: Pakistan and Afghanistan agreed to a truce after negotiations mediated by Qatar.",
 		      "pact AFG PAK asserted\ntalks PAK QAT asserted\ntalks AFG QAT asserted\n");
+	assert_events("SEOUL - North Korea met Japan.", "talks JPN PRK asserted\n");
+	assert_events("SEOUL - The long-delayed meeting of North Korea's ruling party is underway.", "");
+	/* the last of a list is no owner of what follows it */
+	assert_events("Many countries, including Brazil, Australia, and the members of the European Union, passed laws.",
+		      "");
 	assert_events("The agreement between Armenia and Azerbaijan was brokered by the United States.",
 		      "talks ARM USA asserted\ntalks AZE USA asserted\npact ARM AZE asserted\n");
 	assert_events("The US-brokered deal between Israel and the UAE was signed.",
