@@ -2517,6 +2517,17 @@ static int relative_object(const struct ctx *c, const int *left, size_t n)
 	return relative_antecedent(c, i - 1);
 }
 
+/* Does the verb trigger tr, ending at token b, relate its subjects to one
+ * another: "with" ("Russia and China cooperate with"), or no object after it
+ * ("the Big Four met", "met on Friday"), not "have supported it"? */
+static bool reciprocal(const struct ctx *c, const struct trigger *tr, size_t b, size_t cr)
+{
+	const char *last = strrchr(tr->key, ' ') ? strrchr(tr->key, ' ') + 1 : tr->key;
+
+	return strcmp(last, "with") == 0 || b >= cr || strcmp(word(c, b), ",") == 0 ||
+	       strcmp(word(c, b), "and") == 0 || is(c, b, W_PREP | W_CLAUSE | W_TIME) || adverb(c, b);
+}
+
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
 	static const char *const prefixes[] = {"post", "pre", "anti", "inter", "non", NULL};
@@ -2731,10 +2742,12 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	 * held talks in Oman": with each other as well as with their host */
 	if ((!nr || (!directed && hosted(c, right[0]))) && (!directed || tr->mutual || each_other(c, b, cr)) &&
 	    nl > 1 && (strcmp(pattern, "modifier") != 0 || tr->mutual) && tr->person_rel < 0 &&
-	    !(strcmp(pattern, "possessor") == 0 && is(c, b - 1, W_PARTNER))) {
+	    !(strcmp(pattern, "possessor") == 0 && is(c, b - 1, W_PARTNER)) &&
+	    (noun || tr->mutual || tr->nobjects || each_other(c, b, cr) || reciprocal(c, tr, b, cr))) {
 		/* but "Russian and Iranian backers" back someone else,
-		 * "Britain and Denmark are members" of something else, and "their
-		 * friends" are others (not a modifier, nor a possessor of a partner) */
+		 * "Britain and Denmark are members" of something else, "their
+		 * friends" are others (not a modifier, nor a possessor of a partner),
+		 * and "the US and Canada support this deployment" support a thing */
 		for (size_t i = 0; i < nl; i++)
 			for (size_t j = i + 1; j < nl; j++)
 				if (!same_side(c, actor_of(c, left[i]), actor_of(c, left[j])))

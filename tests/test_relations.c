@@ -1041,6 +1041,10 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	/* a rate inside a noun phrase */
 	assert_events("China retaliated with levies of 125% on US goods.", "sanctions CHN USA asserted\n");
 	assert_events("Washington's tariffs of up to 50 percent on Indian goods hurt.", "sanctions USA IND asserted\n");
+	/* subjects of a verb relate to one another only with no object after it */
+	assert_events("Democrats and Republicans have supported it before.", "");
+	assert_events("Russia and China met on Friday.", "talks CHN RUS asserted\n");
+	assert_events("Russia and China cooperate with each other.", "alliance CHN RUS asserted\n");
 	/* the agent of a participle in the object is no object: the mediator */
 	assert_events("Iran and Saudi Arabia signed a deal brokered by China.",
 		      "pact IRN SAU asserted\ntalks CHN IRN asserted\ntalks CHN SAU asserted\n");
