@@ -2275,6 +2275,9 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i) && !backer(c, c->at[i]) &&
 		    !partner_at(c, i) && !participle_agent_at(c, b, i))
 			return c->at[i];
+		if (i > b && c->at[i] < 0 && ends(word(c, i), "ing") && is(c, i - 1, W_PREP) &&
+		    !(c->d->tok[i].flags & TOK_UPPER) && !t->nobjects)
+			return -1;	/* a gerund's object: "rejected the idea of involving the IMF" */
 		if (i > b && !t->nobjects && c->at[i] < 0 && word_in(word(c, i), relatives))
 			return -1;
 		if (c->at[i] < 0 && word_in(word(c, i), venues))

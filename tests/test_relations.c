@@ -1045,6 +1045,11 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	assert_events("Democrats and Republicans have supported it before.", "");
 	assert_events("Russia and China met on Friday.", "talks CHN RUS asserted\n");
 	assert_events("Russia and China cooperate with each other.", "alliance CHN RUS asserted\n");
+	/* nor is a gerund's object, nor arms control an arming */
+	assert_events("The European Union rejected the idea of involving the International Monetary Fund.", "");
+	assert_events("Iran is funding and arming Hezbollah.",
+		      "economic_aid IRN hezbollah asserted\nmilitary_aid IRN hezbollah asserted\n");
+	assert_events("The talks included Vladimir Putin, arms control expert Igor Sutyagin and others.", "");
 	/* the agent of a participle in the object is no object: the mediator */
 	assert_events("Iran and Saudi Arabia signed a deal brokered by China.",
 		      "pact IRN SAU asserted\ntalks CHN IRN asserted\ntalks CHN SAU asserted\n");
