@@ -46,7 +46,7 @@ struct frame {
 	size_t len, cap;	/* items in n->items, keys and values alike */
 	size_t first;		/* the loader's node count before n */
 	int height;		/* of the deepest list or map inside n so far */
-	struct strmap *keys;	/* a map's keys, so that duplicates cost no scan */
+	struct strmap *keys;	/* a map's keys once it has many (duplicate_key) */
 	char *anchor;		/* named when n ends */
 };
 
@@ -98,6 +98,26 @@ static struct conf_node *copy(const struct conf_node *n)
 	return c;
 }
 
+enum { KEYS_SCANNED = 16 };	/* keys of a map compared in turn before a hash map takes over */
+
+/* Is 'key' a key of the map open in frame f already? (Most maps have a few
+ * keys: a hash map for each cost more than the parse.) */
+static bool duplicate_key(struct frame *f, const char *key)
+{
+	if (!f->keys && f->len / 2 < KEYS_SCANNED) {
+		for (size_t i = 0; i < f->len; i += 2)
+			if (strcmp(f->n->items[i]->str, key) == 0)
+				return true;
+		return false;
+	}
+	if (!f->keys) {
+		f->keys = strmap_new();
+		for (size_t i = 0; i < f->len; i += 2)
+			strmap_put(f->keys, f->n->items[i]->str, 0);
+	}
+	return strmap_put(f->keys, key, 0) >= 0;
+}
+
 /* Attach n, of 'nodes' nodes and the given height, to the open list or map,
  * or make it the root. Takes n, also on failure. */
 static int attach(struct loader *l, struct conf_node *n, size_t nodes, int height)
@@ -110,7 +130,7 @@ static int attach(struct loader *l, struct conf_node *n, size_t nodes, int heigh
 			     CONF_MAX_NODES);
 	else if (f && f->n->type == CONF_MAP && f->len % 2 == 0 && n->type != CONF_SCALAR)
 		rc = diag_at(l->err, n->pos, "expected a scalar key");
-	else if (f && f->n->type == CONF_MAP && f->len % 2 == 0 && strmap_put(f->keys, n->str, 0) >= 0)
+	else if (f && f->n->type == CONF_MAP && f->len % 2 == 0 && duplicate_key(f, n->str))
 		rc = diag_at(l->err, n->pos, "duplicate key '%s'", n->str);
 	if (rc < 0) {
 		free_node(n);
@@ -196,8 +216,6 @@ static int event(struct loader *l, const yaml_event_t *e, bool *done)
 		*f = (struct frame){.n = n, .first = l->nodes};
 		if (attach(l, n, 1, 0) < 0)
 			return -1;
-		if (n->type == CONF_MAP)
-			f->keys = strmap_new();
 		f->anchor = anchor ? xstrdup(anchor) : NULL;
 		l->depth++;
 		return 0;

@@ -174,6 +174,7 @@ struct loader {
 	struct strmap *irregular;	/* verb lemma -> index in irregular_forms */
 	const struct conf_node **irregular_forms;	/* a scalar or a sequence of forms */
 	size_t nirregular, irregular_cap;
+	struct strmap *trigger_keys;	/* "id key" of each trigger form added */
 };
 
 /* References between actors may point forward, so they are resolved after
@@ -360,12 +361,18 @@ static void add_trigger(struct loader *L, const struct trigger_spec *ts, const c
 	struct schema *s = L->s;
 	struct trigger *tr;
 	char *key = text_key(text);
+	struct buf id_key = {0};
+	long seen;
 
-	for (size_t i = s->ntriggers; i-- > 0 && strcmp(s->triggers[i].id, ts->id) == 0;)
-		if (strcmp(s->triggers[i].key, key) == 0) {	/* "ally" and "allies" both written */
-			free(key);
-			return;
-		}
+	buf_puts(&id_key, ts->id);
+	buf_add(&id_key, " ", 1);
+	buf_puts(&id_key, key);
+	seen = strmap_put(L->trigger_keys, id_key.data, 1);
+	free(id_key.data);
+	if (seen >= 0) {	/* "ally" and "allies" both written */
+		free(key);
+		return;
+	}
 	xgrow(&s->triggers, &L->trig_cap, s->ntriggers + 1, sizeof *s->triggers);
 	tr = &s->triggers[s->ntriggers++];
 	*tr = (struct trigger){.id = xstrdup(ts->id), .rel = ts->rel, .form = (enum trig_form)ts->form,
@@ -413,9 +420,11 @@ static int add_trigger_forms(struct loader *L, const struct trigger_spec *ts, co
 	for (size_t f = 0; f < nforms + nirr; f++) {
 		struct buf phrase = {0};
 
-		for (size_t i = 0; i < n; i++)	/* form 0 is the head as written, however long */
-			buf_printf(&phrase, "%s%s", i ? " " : "",
-				   i != h || f == 0 ? w[i] : f < nforms ? forms[f] : irr[f - nforms]->str);
+		for (size_t i = 0; i < n; i++) {	/* form 0 is the head as written, however long */
+			if (i)
+				buf_add(&phrase, " ", 1);
+			buf_puts(&phrase, i != h || f == 0 ? w[i] : f < nforms ? forms[f] : irr[f - nforms]->str);
+		}
 		add_trigger(L, ts, phrase.data, f > 0);
 		free(phrase.data);
 	}
@@ -726,7 +735,7 @@ static int list_files(const char *dir, char ***afiles, size_t *na, char ***tfile
 struct schema *schema_load(const char *dir, struct diag *err)
 {
 	struct schema *s = xcalloc(1, sizeof *s);
-	struct loader L = {.s = s};
+	struct loader L = {.s = s, .trigger_keys = strmap_new()};
 	struct ref *refs = NULL;
 	size_t nrefs = 0, refs_cap = 0, nfiles = 0, ntfiles = 0;
 	char **files = NULL, **tfiles = NULL;
@@ -756,6 +765,7 @@ out:
 	for (size_t i = 0; i < L.nfiles; i++)
 		conf_free(L.files[i]);
 	free(L.files);
+	strmap_free(L.trigger_keys);
 	for (size_t i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);

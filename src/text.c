@@ -478,10 +478,37 @@ struct span text_sentence(const struct doc *d, size_t i)
 	return (struct span){d->text + from, to - from};
 }
 
+/* Is p words of ASCII letters, one space apart? Their tokens are those
+ * words, lowercased: most of the schema's thousands of names and triggers,
+ * which so load without a parse each. */
+static bool plain_words(const char *p)
+{
+	bool letter = false;
+
+	for (; *p; p++) {
+		if (*p == ' ' && letter)
+			letter = false;
+		else if (ascii_lower((unsigned char)*p | 0x20))
+			letter = true;
+		else
+			return false;
+	}
+	return letter;
+}
+
 char *text_key(const char *phrase)
 {
-	struct doc *d = text_parse("", "", NULL, xstrdup(phrase), strlen(phrase));
+	struct doc *d;
 	struct buf key = {0};
+
+	if (plain_words(phrase)) {
+		char *k = xstrdup(phrase);
+
+		for (char *p = k; *p; p++)
+			*p = (char)(*p | (*p == ' ' ? 0 : 0x20));
+		return k;
+	}
+	d = text_parse("", "", NULL, xstrdup(phrase), strlen(phrase));
 
 	for (size_t i = 0; i < d->ntok; i++) {
 		if (i)

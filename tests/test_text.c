@@ -54,6 +54,29 @@ static void splits_hyphens_and_dashes_into_their_own_tokens(void **state)
 	free(key);
 }
 
+/* plain words take a shorter way to their key, which must be the same */
+static void keys_plain_words_as_it_parses_them(void **state)
+{
+	static const char *const plain[] = {"Impose Sanctions On", "Kim Jong Un", "NATO", "x", "US and UK", NULL};
+
+	(void)state;
+	for (size_t i = 0; plain[i]; i++) {
+		char spaced[64], *fast = text_key(plain[i]), *parsed;
+		size_t n = 0;
+
+		for (const char *p = plain[i]; *p; p++) {	/* two spaces: not plain, parsed */
+			if (*p == ' ')
+				spaced[n++] = ' ';
+			spaced[n++] = *p;
+		}
+		spaced[n] = '\0';
+		parsed = text_key(spaced);
+		assert_string_equal(fast, parsed);
+		free(fast);
+		free(parsed);
+	}
+}
+
 static void marks_capitals_for_case_checks(void **state)
 {
 	struct doc *d = test_doc("US us NATO Nato");
@@ -224,6 +247,7 @@ int main(void)
 		cmocka_unit_test(ends_a_word_at_an_invalid_byte),
 		cmocka_unit_test(keeps_byte_offsets_of_the_original_text),
 		cmocka_unit_test(splits_hyphens_and_dashes_into_their_own_tokens),
+		cmocka_unit_test(keys_plain_words_as_it_parses_them),
 		cmocka_unit_test(marks_capitals_for_case_checks),
 		cmocka_unit_test(marks_capitals_outside_ascii),
 		cmocka_unit_test(starts_a_sentence_at_an_accented_capital),
