@@ -993,11 +993,30 @@ static bool department_before(const struct matcher *m, const struct doc *d, cons
 	return k > first && tok_is(f, k - 1, C_OF_FOR) && title_before(m, tids, first, k - 1);
 }
 
+/* A title and the body or state it serves, ending at token i: "the
+ * ambassador to the UN", "the head of the IAEA" (before ", | Barbara
+ * Woodward"). */
+static bool title_of_body_before(const struct matcher *m, const struct doc *d, const int *tids,
+				 const struct found *f, size_t first, size_t i)
+{
+	long k = i > first ? f->at[i - 1] : -1;
+	size_t j;
+
+	if (k < 0 || f->list[k].end != i)
+		return false;
+	j = f->list[k].first;
+	if (j > first && tok_is(f, j - 1, C_THE))
+		j--;
+	return j > first + 1 && (tok_is(f, j - 1, C_OF_FOR) || strcmp(d->tok[j - 1].norm, "to") == 0 ||
+				 strcmp(d->tok[j - 1].norm, "at") == 0) &&
+	       title_before(m, tids, first, j - 1);
+}
+
 /* Tokens before token i that mark a person: a title ("Trade Representative
  * | Jamieson Greer"), an abbreviated rank or honorific ("Sen. | Mike
  * Rogers", "Lt. Gen."), a title of a department ("Secretary of Defense |
  * Jim Mattis"), a title in an apposition ("the envoy, | Ilse
- * Varga"), a speech verb ("said | Jenny Town") or "led by". */
+ * Varga", "the head of the IAEA, | Rafael Grossi"), a speech verb ("said | Jenny Town") or "led by". */
 static bool person_before(const struct matcher *m, const struct doc *d, const int *tids, const struct found *f,
 			  size_t first, size_t i)
 {
@@ -1021,7 +1040,8 @@ static bool person_before(const struct matcher *m, const struct doc *d, const in
 	if (strcmp(d->tok[i - 1].norm, ".") == 0 && !(d->tok[i - 1].flags & TOK_SPACE) &&
 	    (d->tok[i - 2].flags & TOK_UPPER) && tok_is(f, i - 2, C_RANK))
 		return true;
-	if (strcmp(d->tok[i - 1].norm, ",") == 0 && title_before(m, tids, first, i - 1))
+	if (strcmp(d->tok[i - 1].norm, ",") == 0 &&
+	    (title_before(m, tids, first, i - 1) || title_of_body_before(m, d, tids, f, first, i - 1)))
 		return true;
 	return tok_is(f, i - 1, C_BY) && tok_is(f, i - 2, C_LEADING_VERB);
 }

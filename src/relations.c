@@ -1205,7 +1205,7 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 	};
 	static const char *const posts[] = {"envoy", "ambassador", "representative", "delegate", NULL};
 	size_t i = b, k = a;
-	int org, person, pa, owner;
+	int org, person, pa, owner, served = -1;
 	bool generic, former;
 
 	/* "President-elect", "Foreign Minister", "Lt. Col.": capitalised words may follow */
@@ -1213,12 +1213,22 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 	       ((c->d->tok[i].flags & TOK_UPPER) || strcmp(word(c, i), "-") == 0 ||
 		strcmp(word(c, i), "elect") == 0 || (strcmp(word(c, i), ".") == 0 && i > b)))
 		i++;
-	/* and the body a post is at: "Ambassador to the UN Kelly Craft" */
-	if (i + 2 < c->S->end && strcmp(word(c, i), "to") == 0 && (org = mention_at(c, i + 1)) >= 0)
+	/* and the body a post is at: "Ambassador to the UN Kelly Craft", or
+	 * serves: "the head of the IAEA, Rafael Grossi" */
+	if (i + 2 < c->S->end && (strcmp(word(c, i), "to") == 0 || strcmp(word(c, i), "of") == 0) &&
+	    (org = mention_at(c, i + 1)) >= 0) {
+		if (strcmp(word(c, i), "of") == 0)
+			served = org;
 		i = c->m[org].end;
-	/* the person may stand in apposition: "Pakistan's Foreign Minister, Shah Qureshi," */
-	if (i + 1 < c->S->end && strcmp(word(c, i), ",") == 0 && c->at[i + 1] >= 0)
+	}
+	/* the person may stand in apposition: "Pakistan's Foreign Minister, Shah
+	 * Qureshi,"; after the body served only so ("the head of the IAEA Atoms
+	 * Programme" may go on naming the body) */
+	if (i + 1 < c->S->end && strcmp(word(c, i), ",") == 0 && c->at[i + 1] >= 0 &&
+	    c->m[c->at[i + 1]].form != FORM_PRONOUN)
 		i++;
+	else
+		served = -1;
 	if (i >= c->S->end || (person = c->at[i]) < 0 || c->m[person].first != i ||
 	    s->actors[pa = c->m[person].actor].kind != KIND_PERSON)
 		return;
@@ -1245,6 +1255,11 @@ static void title_before(struct ctx *c, const struct trigger *t, size_t a, size_
 	if (org >= 0 && s->actors[c->m[org].actor].kind != KIND_PERSON) {
 		add_event(c, t->rel, person, org, a, b, MOD_ASSERTED, t->id, "title");
 		c->head[org] = person;	/* from now on the modifier stands for the person */
+		return;
+	}
+	if (served >= 0 && s->actors[c->m[served].actor].kind != KIND_PERSON && !word_in(t->key, topic_titles) &&
+	    !(c->m[served].form == FORM_SEAT && word_in(t->key, local_titles))) {
+		add_event(c, t->rel, person, served, a, b, MOD_ASSERTED, t->id, "title-of");
 		return;
 	}
 	/* "Foreign Minister Jane Roe of Canada": the state or body after the name */

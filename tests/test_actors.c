@@ -200,6 +200,10 @@ static void introduces_persons_after_a_title_in_apposition(void **state)
 {
 	(void)state;
 	assert_introduced("The Zemblan envoy, Ilse Varga, arrived.", "ilse_varga | ilse_varga person: Ilse Varga");
+	/* a title and the body it serves or is at, before the comma */
+	assert_introduced("The head of the IAEA, Anna Kovac, arrived.", "iaea anna_kovac | anna_kovac person: Anna Kovac");
+	assert_introduced("The ambassador to the UN, Piotr Lis, arrived.", "un piotr_lis | piotr_lis person: Piotr Lis");
+	assert_introduced("A friend of the UN, Ivo Ban, arrived.", "un");
 	assert_introduced("After the talks, Marek Nowak arrived.", "");	/* no title before the comma */
 }
 

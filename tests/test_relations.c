@@ -266,6 +266,11 @@ static void finds_affiliations_from_titles_and_appositions(void **state)
 	assert_events("\"No,\" said Jenny Town, an analyst at China's foreign ministry.",
 		      "affiliation jenny_town CHN asserted\n");
 	assert_events("Jenny Town, the chief executive who moved BP from a European company, resigned.", "");
+	/* a title, the body it serves, then the person in apposition */
+	assert_events("The head of the IAEA, Ilse Varga, visited Iran.",
+		      "affiliation ilse_varga iaea asserted\ntalks IRN ilse_varga asserted\ntalks IRN iaea asserted\n");
+	assert_events("The president of France, Ilse Varga, visited Iran.",
+		      "affiliation ilse_varga FRA asserted\ntalks IRN ilse_varga asserted\ntalks FRA IRN asserted\n");
 	/* nor past a participle: the envoy is the state's, not the enemy's */
 	assert_events("Brett McGurk, the U.S. envoy for the coalition confronting Islamic State, resigned.",
 		      "affiliation brett_mcgurk USA asserted\n");
