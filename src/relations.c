@@ -2899,6 +2899,8 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 	const struct trigger *tr = NULL;
 	size_t ow = 0, n;
 
+	if (c->S->end < first + 4)	/* words, a comma, a speaker and a verb */
+		return;
 	while (q < c->S->end && strcmp(word(c, q), "\"") != 0)
 		q++;	/* the quotation's end, after a comma */
 	if (q < c->S->end) {

@@ -794,6 +794,9 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 	assert_events("\"The United States is not a threat,\" Iran said.", "criticism IRN USA hypothetical\n");
 	assert_events("\"The United States is a threat,\" Iran said. \"China is a threat,\" said Russia.",
 		      "criticism IRN USA asserted\ncriticism RUS CHN asserted\n");
+	/* a sentence of one name (it crashed the quotation's reading) */
+	assert_events("Russia", "");
+	assert_events("Russia said", "");
 	/* reported words without quotation marks, a speaker past his title */
 	assert_events("China is a threat to the region, Japanese Prime Minister Fumio Kishida said on Monday.",
 		      "affiliation fumio_kishida JPN asserted\ncriticism fumio_kishida CHN asserted\n");
