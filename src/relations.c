@@ -2870,19 +2870,53 @@ static bool quote_goes_on(const struct ctx *c)
 	return false;
 }
 
-/* The speaker of reported words that end at token 'after' ("said Eliot
- * Engel", "Iran's supreme leader said"): its mention, the speech verb at *v;
- * or -1. */
-static int speaker_after(const struct ctx *c, size_t after, size_t *v)
+/* The warning verb among the hits [0, nh) at token i ("they warned"): a
+ * trigger of threat that names no objects; or NULL. */
+static const struct trigger *warning_at(const struct ctx *c, const struct hit *hits, size_t nh, size_t i)
 {
-	if (after + 1 < c->S->end && is(c, after, W_SPEECH)) {
+	for (size_t h = 0; h < nh; h++)
+		if (hits[h].a == i)
+			for (int t = hits[h].first; t >= 0; t = c->x->next[t])
+				if (c->x->s->triggers[t].form == TRIG_VERB && !c->x->s->triggers[t].nobjects &&
+				    c->x->s->triggers[t].rel == c->x->threat)
+					return &c->x->s->triggers[t];
+	return NULL;
+}
+
+/* Does token i report words: "said", or a warning (hits [0, nh))? */
+static bool reporting(const struct ctx *c, const struct hit *hits, size_t nh, size_t i)
+{
+	return is(c, i, W_SPEECH) || warning_at(c, hits, nh, i);
+}
+
+/* The speaker of reported words that end at token 'after' ("said Eliot
+ * Engel", "Iran's supreme leader said", "they warned"): its mention, the
+ * verb at *v; or -1. */
+static int speaker_after(const struct ctx *c, const struct hit *hits, size_t nh, size_t after, size_t *v)
+{
+	if (after + 1 < c->S->end && reporting(c, hits, nh, after)) {
 		*v = after;
 		return mention_at(c, after + 1);
 	}
 	for (*v = after + 1; *v < c->S->end && *v < after + 8; ++*v)
-		if (is(c, *v, W_SPEECH))	/* the name before the verb, past its title */
+		if (reporting(c, hits, nh, *v))	/* the name before the verb, past its title */
 			return mention_ending(c, *v) >= 0 ? mention_ending(c, *v) : mention_at(c, after);
 	return -1;
+}
+
+/* The one actor named in tokens [i, end) that is not on the side of
+ * 'speaker', or -1 when there is none or more than one. */
+static int one_other(const struct ctx *c, size_t i, size_t end, int speaker)
+{
+	int found = -1;
+
+	for (; i < end; i++)
+		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !same_side(c, actor_of(c, speaker), actor_of(c, c->at[i]))) {
+			if (found >= 0 && actor_of(c, found) != actor_of(c, c->at[i]))
+				return -1;
+			found = c->at[i];
+		}
+	return found;
 }
 
 /* '"The US is a threat to peace," Iran's leader said', '"... he has made the
@@ -2891,7 +2925,9 @@ static int speaker_after(const struct ctx *c, size_t after, size_t *v)
  * speaker's criticism, as "said the US is a threat" is. The label is an
  * object word of the speech verb's trigger (hits[0..nh) are the
  * sentence's); a quotation opens the sentence, or goes on from the one
- * before, or there is none and a comma ends the words. */
+ * before, or there is none and a comma ends the words. A warning so
+ * reported is a threat to the one other actor it names ('"Annexation would
+ * have consequences for our relationship with Israel," they warned'). */
 static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 {
 	size_t first = c->S->first, q = first + 1, v = 0, qs = first, ends_at;
@@ -2911,14 +2947,26 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 		else if (!quote_goes_on(c))
 			return;
 		ends_at = q - 1;
-		speaker = speaker_after(c, q + 1, &v);
+		speaker = speaker_after(c, hits, nh, q + 1, &v);
 	} else {	/* no quotation: the last comma before a speaker */
 		for (ends_at = c->S->end - 2; ends_at > first && speaker < 0; ends_at--)
-			if (strcmp(word(c, ends_at), ",") == 0 && (speaker = speaker_after(c, ends_at + 1, &v)) >= 0)
+			if (strcmp(word(c, ends_at), ",") == 0 &&
+			    (speaker = speaker_after(c, hits, nh, ends_at + 1, &v)) >= 0)
 				break;
 	}
 	if (speaker < 0)
 		return;
+	n = coordinate(c, speaker, +1, who, MAX_LIST);
+	if ((tr = warning_at(c, hits, nh, v))) {
+		if ((target = one_other(c, qs, ends_at, speaker)) < 0)
+			return;
+		c->tr = tr;
+		for (size_t k = 0; k < n; k++)
+			add_event(c, tr->rel, who[k], target, v, v + 1, modality(c, v, v, c->S->end, c->S->first),
+				  tr->id, "quote");
+		c->tr = NULL;
+		return;
+	}
 	for (size_t h = 0; h < nh && !tr; h++)
 		if (hits[h].a == v)
 			for (int t = hits[h].first; t >= 0 && !tr; t = c->x->next[t])
@@ -2936,17 +2984,19 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 			target = -1;
 	if (target < 0)
 		return;
-	n = c->m[target].end;
-	if (strcmp(word(c, n), "'s") == 0 || possessive(c, c->m[target].first))	/* its thing's */
-		for (n += strcmp(word(c, n), "'s") == 0; n < ow && n < c->m[target].end + 3 && modifier_word(c, n) &&
-							   !is(c, n, W_COPULA | W_BE);)
-			n++;
-	while (n < ow && adverb(c, n))
-		n++;
-	if (!is(c, n, W_COPULA | W_BE))
-		return;
+	{
+		size_t k = c->m[target].end;
+
+		if (strcmp(word(c, k), "'s") == 0 || possessive(c, c->m[target].first))	/* its thing's */
+			for (k += strcmp(word(c, k), "'s") == 0; k < ow && k < c->m[target].end + 3 &&
+								 modifier_word(c, k) && !is(c, k, W_COPULA | W_BE);)
+				k++;
+		while (k < ow && adverb(c, k))
+			k++;
+		if (!is(c, k, W_COPULA | W_BE))
+			return;
+	}
 	c->tr = tr;
-	n = coordinate(c, speaker, +1, who, MAX_LIST);
 	for (size_t k = 0; k < n; k++)
 		add_event(c, tr->rel, who[k], target, v, v + 1,
 			  modality(c, ow, c->m[target].end, c->S->end, c->S->first), tr->id, "quote");

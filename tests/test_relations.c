@@ -483,7 +483,8 @@ static void reads_we_in_a_quotation_as_its_speaker(void **state)
 {
 	(void)state;
 	assert_events("Belgium and Norway met. \"Annexation will harm our close relationship with Israel,\" they warned.",
-		      "talks BEL NOR asserted\nalliance BEL ISR asserted\nalliance ISR NOR asserted\n");
+		      "talks BEL NOR asserted\nalliance BEL ISR asserted\nalliance ISR NOR asserted\n"
+		      "threat BEL ISR asserted\nthreat NOR ISR asserted\n");
 	assert_events("\"We condemn Japan,\" said Sergey Lavrov.", "criticism sergey_lavrov JPN asserted\n");
 	assert_events("Sergey Lavrov told reporters: \"We condemn Japan.\"", "criticism sergey_lavrov JPN asserted\n");
 	assert_events("\"I condemn Japan,\" Sergey Lavrov said.", "criticism sergey_lavrov JPN asserted\n");
@@ -794,6 +795,10 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 	assert_events("\"The United States is not a threat,\" Iran said.", "criticism IRN USA hypothetical\n");
 	assert_events("\"The United States is a threat,\" Iran said. \"China is a threat,\" said Russia.",
 		      "criticism IRN USA asserted\ncriticism RUS CHN asserted\n");
+	/* a warning so reported threatens the one other actor it names */
+	assert_events("\"Annexation would have consequences for our relationship with Israel,\" France warned.",
+		      "alliance FRA ISR asserted\nthreat FRA ISR asserted\n");
+	assert_events("\"Russia and China will pay,\" Japan warned.", "");
 	/* a sentence of one name (it crashed the quotation's reading) */
 	assert_events("Russia", "");
 	assert_events("Russia said", "");
