@@ -2653,6 +2653,16 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 		pattern = "possessor";
 	} else if (noun && (mi = modifier(c, a)) >= 0) {
 		int pair[2], subj;
+		size_t f = c->m[mi].first;
+
+		/* "the United States and its (our) NATO allies": the one before "and"
+		 * with the body whose members its allies are */
+		if (!directed && obj < 0 && is(c, b - 1, W_PARTNER) && is_body(c, mi) && f >= c->S->first + 3 &&
+		    possessive(c, f - 1) && strcmp(word(c, f - 2), "and") == 0 &&
+		    (subj = mention_ending(c, f - 2)) >= 0 && !is_body(c, subj)) {
+			add_event(c, tr->rel, subj, mi, a, b, mod, tr->id, "owner-modifier");
+			return;
+		}
 
 		if ((!directed || tr->mutual) && coordinate(c, mi, -1, pair, 2) == 2 &&
 		    strcmp(word(c, c->m[mi].first - 1), "-") == 0) {	/* "the Russia-Ukraine war" */

@@ -1069,6 +1069,9 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	/* troops that remain or stay stationed are stationed; boats are arms */
 	assert_events("American troops remain stationed in Syria.", "military_presence USA SYR asserted\n");
 	assert_events("Japan provided Vietnam with patrol boats.", "military_aid JPN VNM asserted\n");
+	/* "X and its (our) NATO allies": X with the body */
+	assert_events("The United States and its NATO allies will respond.", "alliance USA nato asserted\n");
+	assert_events("The United States and our NATO allies will respond.", "alliance USA nato asserted\n");
 	/* a state's office, agency or coast guard acts for it */
 	assert_events("Pakistan's foreign office condemned India.", "criticism PAK IND asserted\n");
 	assert_events("Israel's air force struck Hezbollah.", "military_conflict ISR hezbollah asserted\n");
