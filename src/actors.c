@@ -446,6 +446,10 @@ static int opening_actor(const struct schema *s, const struct doc *d, const stru
 		if (f->list[k].first < d->sent[si].end)
 			open = k;
 	}
+	/* past a title's state: "Russian President Vladimir Putin met" */
+	while (open != (size_t)-1 && !(kinds & 1u << s->actors[f->list[open].actor].kind) && open + 1 < f->n &&
+	       f->list[open + 1].first < d->sent[si].end && (d->tok[f->list[open].end].flags & TOK_UPPER))
+		open++;
 	if (open == (size_t)-1 || !(kinds & 1u << s->actors[f->list[open].actor].kind) ||
 	    f->list[open].form == FORM_PRONOUN)
 		return NONE;
@@ -975,6 +979,19 @@ static struct run name_run(const struct doc *d, const int *tids, const struct fo
 	return r;
 }
 
+/* A title and "of" or "for" (or "to", "at" when 'at') and "the" before
+ * token k: "Secretary of | Defense", "the head of the | IAEA". */
+static bool title_of_before(const struct matcher *m, const struct doc *d, const int *tids,
+			    const struct found *f, size_t first, size_t k, bool at)
+{
+	if (k > first && tok_is(f, k - 1, C_THE))
+		k--;
+	return k > first + 1 &&
+	       (tok_is(f, k - 1, C_OF_FOR) ||
+		(at && (strcmp(d->tok[k - 1].norm, "to") == 0 || strcmp(d->tok[k - 1].norm, "at") == 0))) &&
+	       title_before(m, tids, first, k - 1);
+}
+
 /* Does a title, "of" or "for" and the capitalised name of a department end
  * before token i ("Secretary of Defense | Jim Mattis"), or, if not 'named',
  * before the department's name that starts at i ("Secretary of | Homeland
@@ -988,9 +1005,7 @@ static bool department_before(const struct matcher *m, const struct doc *d, cons
 		k--;
 	if (named != (k < i))
 		return false;
-	if (k > first && tok_is(f, k - 1, C_THE))
-		k--;
-	return k > first && tok_is(f, k - 1, C_OF_FOR) && title_before(m, tids, first, k - 1);
+	return title_of_before(m, d, tids, f, first, k, false);
 }
 
 /* A title and the body or state it serves, ending at token i: "the
@@ -1000,16 +1015,8 @@ static bool title_of_body_before(const struct matcher *m, const struct doc *d, c
 				 const struct found *f, size_t first, size_t i)
 {
 	long k = i > first ? f->at[i - 1] : -1;
-	size_t j;
 
-	if (k < 0 || f->list[k].end != i)
-		return false;
-	j = f->list[k].first;
-	if (j > first && tok_is(f, j - 1, C_THE))
-		j--;
-	return j > first + 1 && (tok_is(f, j - 1, C_OF_FOR) || strcmp(d->tok[j - 1].norm, "to") == 0 ||
-				 strcmp(d->tok[j - 1].norm, "at") == 0) &&
-	       title_before(m, tids, first, j - 1);
+	return k >= 0 && f->list[k].end == i && title_of_before(m, d, tids, f, first, f->list[k].first, true);
 }
 
 /* Tokens before token i that mark a person: a title ("Trade Representative

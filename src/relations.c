@@ -104,6 +104,11 @@ static const char *const measures[] = {
 	"thousands", "hundreds", "dozens", "tens", NULL
 };
 static const char *const amounts[] = {"million", "billion", "trillion", "thousand", NULL};
+/* words of a wish whose object follows "for": "called for talks with" (not
+ * "calls", which may be a noun: "rejected calls for a ceasefire") */
+static const char *const wishes[] = {
+	"ready", "called", "calling", "pushed", "pushing", "pressed", "pressing", "appealed", "appealing", NULL
+};
 /* verbs of a response whose means follow "with": "retaliated with levies on" */
 static const char *const responses[] = {
 	"retaliated", "retaliate", "retaliates", "retaliating", "responded", "respond", "responds",
@@ -112,6 +117,11 @@ static const char *const responses[] = {
 static const char *const copulas[] = {
 	"is", "was", "are", "were", "has", "have", "been", "being", "remain", "remains", "remained", "became",
 	"become", "becomes", "becoming", "stay", "stays", "stayed", NULL
+};
+/* past participles that "-ed" does not show */
+static const char *const participles[] = {
+	"made", "built", "sold", "bought", "given", "sent", "held", "led", "run", "taken", "won",
+	"written", "known", "seen", "done", "paid", "brought", NULL
 };
 /* words that open a condition, which rules the clause after it */
 static const char *const conditions[] = {"if", "unless", "whether", NULL};
@@ -300,7 +310,9 @@ static bool ends(const char *w, const char *end)
 
 static bool is_boundary(const struct ctx *c, size_t i)
 {
-	return is(c, i, W_CLAUSE) || i == c->lead_comma;
+	return (is(c, i, W_CLAUSE) && !(strcmp(word(c, i), "yet") == 0 && i + 1 < c->S->end &&
+					strcmp(word(c, i + 1), "to") == 0)) ||	/* "have yet to sign" */
+	       i == c->lead_comma;
 }
 
 /* A plain word that may modify a noun: lowercase, no function word. */
@@ -562,8 +574,6 @@ static bool two_clauses(const struct ctx *c, int x, int y)
 	       ends(word(c, after), "ed");
 }
 
-/* Members of a list around mention mi: "A, B and C", "A-B". dir is +1 to
- * collect rightwards, -1 leftwards. Returns how many were stored in out. */
 /* Is token i a hyphen that joins a compound ("the Russia-Ukraine war"), not
  * a dash set apart ("SEOUL - North Korea")? */
 static bool hyphen(const struct ctx *c, size_t i)
@@ -572,6 +582,8 @@ static bool hyphen(const struct ctx *c, size_t i)
 	       !(i + 1 < c->S->end && (c->d->tok[i + 1].flags & TOK_SPACE));
 }
 
+/* Members of a list around mention mi: "A, B and C", "A-B". dir is +1 to
+ * collect rightwards, -1 leftwards. Returns how many were stored in out. */
 static size_t coordinate(const struct ctx *c, int mi, int dir, int *out, size_t max)
 {
 	size_t n = group(c, mi, out, max);
@@ -1331,9 +1343,11 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 		if (is_boundary(c, i) && strcmp(w, "(") != 0 && strcmp(w, ")") != 0)
 			break;
 		if (strcmp(w, "who") == 0 || strcmp(w, "which") == 0 || strcmp(w, "that") == 0 ||
-		    (mi < 0 && ends(w, "ing") && !(c->d->tok[i].flags & TOK_UPPER) && strcmp(w, "including") != 0))
+		    (mi < 0 && ends(w, "ing") && !(c->d->tok[i].flags & TOK_UPPER) && strcmp(w, "including") != 0 &&
+		     !(is(c, i - 1, W_DET) && i + 1 < lim && (c->d->tok[i + 1].flags & TOK_UPPER))))
 			break;	/* "the chief executive who transformed BP from...", "the envoy
-				 * for the coalition fighting Islamic State": the role ends */
+				 * for the coalition fighting Islamic State": the role ends (not
+				 * at an adjective: "leader of the ruling Democratic Party") */
 		if (mi < 0 || c->m[mi].first != i)
 			continue;
 		if (c->x->s->actors[c->m[mi].actor].kind == KIND_PERSON)
@@ -1585,8 +1599,6 @@ static bool joined_in(struct ctx *c, size_t a, size_t cl, const struct trigger *
 	return true;
 }
 
-/* Is the verb at a the second of two that share a subject: "... and (is)
- * bankrolling", "... and called on"? */
 /* Where the verb at token a starts with its auxiliaries and adverbs ("and
  * has also", "and was rejected"). */
 static size_t verb_group(const struct ctx *c, size_t a, size_t cl)
@@ -1599,6 +1611,8 @@ static size_t verb_group(const struct ctx *c, size_t a, size_t cl)
 	return i;
 }
 
+/* Is the verb at a the second of two that share a subject: "... and (is)
+ * bankrolling", "... and called on"? */
 static bool second_verb(const struct ctx *c, size_t a, size_t cl)
 {
 	size_t i = verb_group(c, a, cl);
@@ -1649,11 +1663,11 @@ static bool object_phrase(const struct ctx *c, size_t i, size_t e)
 /* The first actor of the sentence that is no object of a preposition, before a. */
 static int first_subject(const struct ctx *c, size_t a)
 {
-	size_t from = c->S->first;
+	size_t from = c->S->first, group = verb_group(c, a, c->S->first);
 
 	for (size_t i = a; i > c->S->first && a - i < 4 * CLAUSE_REACH; i--)
 		if (c->at[i - 1] < 0 && is(c, i - 1, W_SPEECH) && !is(c, i, W_PREP) &&
-		    !(strcmp(word(c, a - 1), "and") == 0 && object_phrase(c, i, a - 1))) {
+		    !(group > c->S->first && strcmp(word(c, group - 1), "and") == 0 && object_phrase(c, i, group - 1))) {
 			/* "X said Y attacked and ...": Y; but "X said during a visit" and
 			 * "X denied the report and blamed": X */
 			from = i;
@@ -1771,6 +1785,8 @@ static int relative_antecedent(const struct ctx *c, size_t r)
 {
 	size_t i = r;
 
+	if (r <= c->S->first)
+		return -1;	/* "Who attacked Ukraine?" */
 	if (i > c->S->first && strcmp(word(c, i - 1), ",") == 0)
 		i--;
 	if (i > c->S->first + 1 && strcmp(word(c, i - 1), ")") == 0 && mention_ending(c, i - 1) >= 0)
@@ -1878,6 +1894,16 @@ static int journey_end(const struct ctx *c, size_t a, size_t cl)
 	return mi >= 0 && governor(c, mi) ? mi : -1;
 }
 
+/* Is the noun at token a, past its determiner and modifiers, what someone
+ * calls, pushes or is ready for ("called for the expulsion of", "is ready
+ * for talks with")? It is wished, not done. */
+static bool wished(const struct ctx *c, size_t a)
+{
+	size_t i = np_words_before(c, a, c->S->first);
+
+	return i > c->S->first + 1 && strcmp(word(c, i - 1), "for") == 0 && word_in(word(c, i - 2), wishes);
+}
+
 /* The nearest mention before a that can be the clause's subject: not the
  * object of a preposition, except the agent "by X" for nouns. A noun that is
  * itself the object of a preposition ("the end of the war") has none. */
@@ -1928,6 +1954,10 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 		 * Moscow for talks with Putin", "will visit Washington for a summit") */
 		if (c->tr->rel == c->x->talks && (v = journey_of(c, a, cl)) != (size_t)-1)
 			return subject(c, v, cl, false);
+		/* "Iran called for talks with the US", "is ready for talks": the
+		 * subject's wish */
+		if (wished(c, a))
+			return subject(c, i - 2, cl, false);
 		/* "China retaliated with levies on US goods": the responder's act */
 		if (i > cl + 1 && strcmp(word(c, i - 1), "with") == 0 && word_in(word(c, i - 2), responses))
 			return subject(c, i - 2, cl, false);
@@ -2199,8 +2229,6 @@ static const char *const stand_ins[] = {
 	"independence", "integrity", "existence", "survival", NULL
 };
 
-/* The first mention after the trigger, within reach of a verb or after a
- * noun's preposition. */
 /* Is the mention at token i, after a verb's phrase that ends at b, the
  * agent of a participle in the object ("signed a deal brokered by China",
  * "sent drones made by Iran to Russia"), no object of the verb? */
@@ -2209,9 +2237,11 @@ static bool participle_agent_at(const struct ctx *c, size_t b, size_t i)
 	if (i > b && is(c, i - 1, W_DET))
 		i--;
 	return i >= b + 2 && strcmp(word(c, i - 1), "by") == 0 &&
-	       (ends(word(c, i - 2), "ed") || strcmp(word(c, i - 2), "made") == 0);
+	       (ends(word(c, i - 2), "ed") || word_in(word(c, i - 2), participles));
 }
 
+/* The first mention after the trigger, within reach of a verb or after a
+ * noun's preposition. */
 static int object_named(const struct ctx *c, size_t b, size_t cr, const struct trigger *t)
 {
 	size_t i = b, lim;
@@ -2291,8 +2321,10 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 		    !partner_at(c, i) && !participle_agent_at(c, b, i))
 			return c->at[i];
 		if (i > b && c->at[i] < 0 && ends(word(c, i), "ing") && is(c, i - 1, W_PREP) &&
-		    !(c->d->tok[i].flags & TOK_UPPER) && !t->nobjects)
-			return -1;	/* a gerund's object: "rejected the idea of involving the IMF" */
+		    !(c->d->tok[i].flags & TOK_UPPER) && !t->nobjects &&
+		    !(i + 1 < c->S->end && c->at[i + 1] >= 0))
+			return -1;	/* a gerund's object: "rejected the idea of involving the IMF"
+					 * (not an adjective's noun: "struck targets in neighbouring Lebanon") */
 		if (i > b && !t->nobjects && c->at[i] < 0 && word_in(word(c, i), relatives))
 			return -1;
 		if (c->at[i] < 0 && word_in(word(c, i), venues))
@@ -2369,10 +2401,6 @@ static int noun_agent(const struct ctx *c, const int *objs, size_t n, size_t cr)
  * statement by France"); or (size_t)-1. */
 static size_t passive_by(const struct ctx *c, size_t a, size_t b, size_t cr)
 {
-	static const char *const participles[] = {
-		"made", "built", "sold", "bought", "given", "sent", "held", "led", "run", "taken", "won",
-		"written", "known", "seen", "done", "paid", "brought", NULL
-	};
 
 	if (b < cr && strcmp(word(c, b), "by") == 0)
 		return b;
@@ -2535,6 +2563,20 @@ static int relative_object(const struct ctx *c, const int *left, size_t n)
 	return relative_antecedent(c, i - 1);
 }
 
+/* Is there a modal verb in tokens [cl, a), which a verb after "and" shares
+ * ("could have invaded Ukraine and attacked Poland")? */
+static bool modal_before(const struct ctx *c, size_t cl, size_t a)
+{
+	static const char *const modals[] = {
+		"would", "could", "might", "may", "should", "will", "shall", "can", "must", "'ll", "'d", NULL
+	};
+
+	for (size_t i = cl; i < a; i++)
+		if (word_in(word(c, i), modals))
+			return true;
+	return false;
+}
+
 /* Does the verb trigger tr, ending at token b, relate its subjects to one
  * another: "with" ("Russia and China cooperate with"), or no object after it
  * ("the Big Four met", "met on Friday"), not "have supported it"? */
@@ -2553,9 +2595,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0, by_at, v;
 	/* a finite verb after "and" has a mood of its own: "Moscow denied the
-	 * report and blamed Kyiv" (but "will meet Xi and sign a deal" shares "will") */
-	bool own_mood = !noun && tr->inflected && !ends(word(c, a), "ing") && a > cl &&
-			strcmp(word(c, a - 1), "and") == 0;
+	 * report and (has) blamed Kyiv" (but "will meet Xi and sign a deal" shares
+	 * "will") */
+	size_t group = verb_group(c, a, cl);
+	bool own_mood = !noun && tr->inflected && !ends(word(c, a), "ing") && group > cl &&
+			strcmp(word(c, group - 1), "and") == 0 && !modal_before(c, cl, a);
 	enum modality mod = modality(c, a, own_mood ? a : cl, qstart, prev);
 	size_t ow = tr->nobjects ? object_word(c, tr, b, cr) : 0;
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi, obj;
@@ -2573,6 +2617,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			if (cue_at(c, i, a))
 				mod = MOD_HYPOTHETICAL;
 	}
+	if (noun && wished(c, a))
+		mod = MOD_HYPOTHETICAL;	/* "called for the expulsion of" */
 	/* "said that Venezuela could not be a threat": a cue before the object word */
 	for (size_t i = b; i < ow && mod == MOD_ASSERTED; i++)
 		if (cue_at(c, i, ow))
@@ -2805,6 +2851,9 @@ struct hit {
 	int first;
 };
 
+/* words in "-ly" that are no adverbs */
+static const char *const ly_nouns[] = {"ally", "rally", "supply", "assembly", "family", "anomaly", "monopoly", NULL};
+
 /* A phrase with words inside that no trigger spells, at token i: an adverb
  * after a verb ("complained bitterly that", "spoke directly to"), a rate
  * after a noun ("levies of 125% on", "tariffs of 25 percent on"). Returns
@@ -2819,7 +2868,8 @@ static long phrase_past_insert(const struct ctx *c, size_t i, size_t *len)
 
 	if (i + 2 >= c->S->end)
 		return -1;
-	if (adverb(c, i + 1) && ends(word(c, i + 1), "ly") && !(c->d->tok[i + 1].flags & TOK_UPPER)) {
+	if (adverb(c, i + 1) && ends(word(c, i + 1), "ly") && !(c->d->tok[i + 1].flags & TOK_UPPER) &&
+	    !word_in(word(c, i + 1), ly_nouns)) {
 		rest = i + 2;
 		form = TRIG_VERB;
 	} else if ((rest = past_rate(c, i + 1, c->S->end)) == i + 1 || rest >= c->S->end)
@@ -2870,9 +2920,9 @@ static size_t find_triggers(const struct ctx *c, struct hit **out)
  * (Its last quotation mark opens.) */
 static bool quote_goes_on(const struct ctx *c)
 {
-	const struct sentence *prev = c->S - 1;
+	const struct sentence *prev;
 
-	if (c->si == 0 || prev->end != c->S->first)
+	if (c->si == 0 || (prev = c->S - 1)->end != c->S->first)
 		return false;
 	for (size_t i = prev->end; i-- > prev->first;)
 		if (strcmp(word(c, i), "\"") == 0)
@@ -2880,23 +2930,25 @@ static bool quote_goes_on(const struct ctx *c)
 	return false;
 }
 
-/* The warning verb among the hits [0, nh) at token i ("they warned"): a
- * trigger of threat that names no objects; or NULL. */
-static const struct trigger *warning_at(const struct ctx *c, const struct hit *hits, size_t nh, size_t i)
+/* The verb trigger among the hits [0, nh) at token i, of threat and naming
+ * no objects ("they warned") when 'warning', else naming objects ("said"
+ * with its labels); or NULL. */
+static const struct trigger *verb_at(const struct ctx *c, const struct hit *hits, size_t nh, size_t i, bool warning)
 {
-	for (size_t h = 0; h < nh; h++)
-		if (hits[h].a == i)
-			for (int t = hits[h].first; t >= 0; t = c->x->next[t])
-				if (c->x->s->triggers[t].form == TRIG_VERB && !c->x->s->triggers[t].nobjects &&
-				    c->x->s->triggers[t].rel == c->x->threat)
-					return &c->x->s->triggers[t];
+	for (size_t h = 0; h < nh && hits[h].a <= i; h++)	/* in text order */
+		for (int t = hits[h].a == i ? hits[h].first : -1; t >= 0; t = c->x->next[t]) {
+			const struct trigger *tr = &c->x->s->triggers[t];
+
+			if (tr->form == TRIG_VERB && (warning ? !tr->nobjects && tr->rel == c->x->threat : tr->nobjects > 0))
+				return tr;
+		}
 	return NULL;
 }
 
 /* Does token i report words: "said", or a warning (hits [0, nh))? */
 static bool reporting(const struct ctx *c, const struct hit *hits, size_t nh, size_t i)
 {
-	return is(c, i, W_SPEECH) || warning_at(c, hits, nh, i);
+	return is(c, i, W_SPEECH) || verb_at(c, hits, nh, i, true);
 }
 
 /* The speaker of reported words that end at token 'after' ("said Eliot
@@ -2958,8 +3010,9 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 			return;
 		ends_at = q - 1;
 		speaker = speaker_after(c, hits, nh, q + 1, &v);
-	} else {	/* no quotation: the last comma before a speaker */
-		for (ends_at = c->S->end - 2; ends_at > first && speaker < 0; ends_at--)
+	} else {	/* no quotation: the last comma before a speaker, near the end */
+		for (ends_at = c->S->end - 2; ends_at > first && c->S->end - ends_at < CLAUSE_REACH && speaker < 0;
+		     ends_at--)
 			if (strcmp(word(c, ends_at), ",") == 0 &&
 			    (speaker = speaker_after(c, hits, nh, ends_at + 1, &v)) >= 0)
 				break;
@@ -2967,7 +3020,7 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 	if (speaker < 0)
 		return;
 	n = coordinate(c, speaker, +1, who, MAX_LIST);
-	if ((tr = warning_at(c, hits, nh, v))) {
+	if ((tr = verb_at(c, hits, nh, v, true))) {
 		if ((target = one_other(c, qs, ends_at, speaker)) < 0)
 			return;
 		c->tr = tr;
@@ -2977,11 +3030,7 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 		c->tr = NULL;
 		return;
 	}
-	for (size_t h = 0; h < nh && !tr; h++)
-		if (hits[h].a == v)
-			for (int t = hits[h].first; t >= 0 && !tr; t = c->x->next[t])
-				if (c->x->s->triggers[t].form == TRIG_VERB && c->x->s->triggers[t].nobjects)
-					tr = &c->x->s->triggers[t];
+	tr = verb_at(c, hits, nh, v, false);
 	for (size_t i = qs; tr && i < ends_at && !ow; i++)
 		if (is_object(c, tr, i))
 			ow = i;

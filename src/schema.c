@@ -174,7 +174,7 @@ struct loader {
 	struct strmap *irregular;	/* verb lemma -> index in irregular_forms */
 	const struct conf_node **irregular_forms;	/* a scalar or a sequence of forms */
 	size_t nirregular, irregular_cap;
-	struct strmap *trigger_keys;	/* "id key" of each trigger form added */
+	struct strmap *trigger_keys;	/* each trigger's id, and "id key" of each of its forms */
 };
 
 /* References between actors may point forward, so they are resolved after
@@ -461,9 +461,8 @@ static int parse_trigger(struct loader *L, const struct conf_node *t, int rel, s
 			       "a trigger inside a relation type names no 'relation'");
 	if (rel < 0 && (ts.rel = schema_reltype(s, relation)) < 0)
 		return diag_at(err, conf_get(t, "relation")->pos, "unknown relation type '%s'", relation);
-	for (size_t i = 0; i < s->ntriggers; i++)
-		if (strcmp(s->triggers[i].id, ts.id) == 0)
-			return diag_at(err, conf_get(t, "id")->pos, "duplicate trigger id '%s'", ts.id);
+	if (strmap_put(L->trigger_keys, ts.id, 1) >= 0)	/* an id has no space: no "id key" of a form */
+		return diag_at(err, conf_get(t, "id")->pos, "duplicate trigger id '%s'", ts.id);
 	if (!(v = conf_get(t, "form")))
 		return diag_at(err, t->pos, "missing key 'form'");
 	if (conf_expect(v, CONF_SCALAR, "form", err) < 0 || (ts.form = conf_choose(v, "form", forms, err)) < 0)

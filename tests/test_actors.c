@@ -46,6 +46,8 @@ static void resolves_pronouns_to_the_only_person_in_reach(void **state)
 	 * pronoun opens its own; else no antecedent is better than a wrong one */
 	assert_mentions("Vladimir Putin met Xi Jinping. He left.", "vladimir_putin xi_jinping vladimir_putin");
 	assert_mentions("Vladimir Putin met Xi Jinping. Then he left.", "vladimir_putin xi_jinping");
+	assert_mentions("Russian President Vladimir Putin met Xi Jinping. He left.",
+			"RUS vladimir_putin xi_jinping vladimir_putin");
 	assert_mentions("Xi Jinping and Vladimir Putin met. He left.", "xi_jinping vladimir_putin");
 	assert_mentions("The leaders, Vladimir Putin and Xi Jinping, met. He left.", "vladimir_putin xi_jinping");
 	/* no person at all */

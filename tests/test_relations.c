@@ -271,6 +271,9 @@ static void finds_affiliations_from_titles_and_appositions(void **state)
 		      "affiliation ilse_varga iaea asserted\ntalks IRN ilse_varga asserted\ntalks IRN iaea asserted\n");
 	assert_events("The president of France, Ilse Varga, visited Iran.",
 		      "affiliation ilse_varga FRA asserted\ntalks IRN ilse_varga asserted\ntalks FRA IRN asserted\n");
+	/* an adjective in "-ing" ends no role */
+	assert_events("Lee Jae-myung, leader of the ruling Pirate Party, spoke.",
+		      "affiliation lee_jae_myung pirate_party asserted\n");
 	/* nor past a participle: the envoy is the state's, not the enemy's */
 	assert_events("Brett McGurk, the U.S. envoy for the coalition confronting Islamic State, resigned.",
 		      "affiliation brett_mcgurk USA asserted\n");
@@ -799,6 +802,8 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 	assert_events("\"Annexation would have consequences for our relationship with Israel,\" France warned.",
 		      "alliance FRA ISR asserted\nthreat FRA ISR asserted\n");
 	assert_events("\"Russia and China will pay,\" Japan warned.", "");
+	/* a sentence that opens with a relative pronoun has no antecedent */
+	assert_events("Who attacked Ukraine?", "");
 	/* a sentence of one name (it crashed the quotation's reading) */
 	assert_events("Russia", "");
 	assert_events("Russia said", "");
@@ -1025,6 +1030,10 @@ static void finds_the_subject_across_reported_speech_and_second_verbs(void **sta
 		      "military_conflict JPN CHN hypothetical\ncriticism PRK KOR asserted\n");
 	assert_events("Russia will meet China and sign a deal with Iran.",
 		      "talks CHN RUS hypothetical\npact IRN RUS hypothetical\n");
+	/* but a verb after "and" shares a modal ("could have invaded and attacked") */
+	assert_events("Russia could have invaded Ukraine and attacked Poland.",
+		      "military_conflict RUS UKR hypothetical\nmilitary_conflict RUS POL hypothetical\n");
+	assert_events("Moscow denied the report and has blamed Kyiv.", "criticism RUS UKR asserted\n");
 	/* a speech verb with an object is no clause of another subject */
 	assert_events("Moscow denied the report and blamed Kyiv.", "criticism RUS UKR asserted\n");
 }
@@ -1058,7 +1067,8 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	assert_events("Democrats and Republicans have supported it before.", "");
 	assert_events("Russia and China met on Friday.", "talks CHN RUS asserted\n");
 	assert_events("Russia and China cooperate with each other.", "alliance CHN RUS asserted\n");
-	/* nor is a gerund's object, nor arms control an arming */
+	/* nor is a gerund's object (but an adjective's noun is), nor arms control an arming */
+	assert_events("Israel struck targets in neighbouring Lebanon.", "military_conflict ISR LBN asserted\n");
 	assert_events("The European Union rejected the idea of involving the International Monetary Fund.", "");
 	assert_events("Iran is funding and arming Hezbollah.",
 		      "economic_aid IRN hezbollah asserted\nmilitary_aid IRN hezbollah asserted\n");

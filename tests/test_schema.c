@@ -145,6 +145,13 @@ static void rejects_triggers_of_unknown_types(void **state)
 		    "tests/data/schema/bad-relation/relations-more.yaml:2:32: unknown relation type 'war'");
 }
 
+static void rejects_duplicate_trigger_ids(void **state)
+{
+	(void)state;
+	check_error("tests/data/schema/duplicate-trigger",
+		    "tests/data/schema/duplicate-trigger/relations-more.yaml:2:10: duplicate trigger id 'talks.meet'");
+}
+
 static void rejects_a_person_relation_of_no_type(void **state)
 {
 	(void)state;
@@ -198,6 +205,7 @@ int main(void)
 		cmocka_unit_test(rejects_a_name_of_two_actors),
 		cmocka_unit_test(rejects_unknown_trigger_forms),
 		cmocka_unit_test(rejects_triggers_of_unknown_types),
+		cmocka_unit_test(rejects_duplicate_trigger_ids),
 		cmocka_unit_test(rejects_a_person_relation_of_no_type),
 		cmocka_unit_test(rejects_words_without_letters_and_empty_forms),
 		cmocka_unit_test(reports_a_missing_folder),
