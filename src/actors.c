@@ -560,7 +560,8 @@ static size_t plural(const struct schema *s, const struct doc *d, const struct f
 
 			while (t < mn->first && (strcmp(d->tok[t].norm, ",") == 0 || tok_is(f, t, C_AND | C_THE)))
 				t++;
-			if (prev->first < from || t < mn->first || prev->end > mn->first ||
+			if (prev->first < from || t < mn->first || prev->end >= mn->first ||	/* "United
+				 * Nations Voluntary Fund": one name, not a list of two */
 			    (s->actors[prev->actor].kind == KIND_PERSON) != (s->actors[mn->actor].kind == KIND_PERSON))
 				break;
 		}

@@ -49,6 +49,10 @@ static void resolves_pronouns_to_the_only_person_in_reach(void **state)
 	assert_mentions("Russian President Vladimir Putin met Xi Jinping. He left.",
 			"RUS vladimir_putin xi_jinping vladimir_putin");
 	assert_mentions("Xi Jinping and Vladimir Putin met. He left.", "xi_jinping vladimir_putin");
+	/* "they" stands for a list, not for two names side by side */
+	assert_mentions("Belgium and Norway met. They left.", "BEL NOR BEL NOR");
+	assert_mentions("Aid went to the United Nations Voluntary Fund for Victims of Torture. They left.",
+			"un voluntary_fund_for_victims_of_torture");
 	assert_mentions("The leaders, Vladimir Putin and Xi Jinping, met. He left.", "vladimir_putin xi_jinping");
 	/* no person at all */
 	assert_mentions("He met Russia.", "RUS");
