@@ -447,7 +447,7 @@ static int opening_actor(const struct schema *s, const struct doc *d, const stru
 			open = k;
 	}
 	/* past a title's state: "Russian President Vladimir Putin met" */
-	while (open != (size_t)-1 && !(kinds & 1u << s->actors[f->list[open].actor].kind) && open + 1 < f->n &&
+	while (open != (size_t)-1 && f->list[open].form == FORM_ADJECTIVE && open + 1 < f->n &&
 	       f->list[open + 1].first < d->sent[si].end && (d->tok[f->list[open].end].flags & TOK_UPPER))
 		open++;
 	if (open == (size_t)-1 || !(kinds & 1u << s->actors[f->list[open].actor].kind) ||

@@ -637,6 +637,8 @@ static bool cue_at(const struct ctx *c, size_t i, size_t limit)
 	struct trie_hit hit;
 	size_t n = strlen(word(c, i)), k = i;
 
+	if (c->at[i] >= 0)
+		return false;	/* a name's word: "Theresa May met Putin" */
 	if (n > 3 && strcmp(word(c, i) + n - 3, "n't") == 0)	/* "doesn't", "won't" */
 		return true;
 	/* a possessed noun is a thing, unless it takes an infinitive: "Trump's
@@ -832,10 +834,27 @@ static const char *const struck[] = {"struck", "hit", "shot", "fought", "overran
 /* verbs whose gerund is their object, in forms "-ed" does not show */
 static const char *const beginnings[] = {"began", "begun", "begin", "begins", "keep", "keeps", "kept", NULL};
 
+/* Is token i an adjective in "-ing" ("neighbouring Lebanon", "the ruling
+ * party"), no gerund or participle? */
+static bool ing_adjective(const struct ctx *c, size_t i)
+{
+	static const char *const list[] = {
+		"neighbouring", "neighboring", "ruling", "governing", "warring", "leading", "surrounding",
+		"opposing", "incoming", "outgoing", "remaining", "including", NULL
+	};
+
+	return word_in(word(c, i), list);
+}
+
 /* An adverb between a subject or auxiliary and its verb: "has not imposed". */
 static bool adverb(const struct ctx *c, size_t i)
 {
-	return c->at[i] < 0 && (ends(word(c, i), "ly") || is(c, i, W_ADVERB));
+	static const char *const not_adverbs[] = {
+		"ally", "rally", "supply", "assembly", "family", "anomaly", "monopoly", "reply", "apply",
+		"comply", "rely", NULL
+	};
+
+	return c->at[i] < 0 && ((ends(word(c, i), "ly") && !word_in(word(c, i), not_adverbs)) || is(c, i, W_ADVERB));
 }
 
 /* Is the verb trigger at token a used as a verb? Not after a determiner
@@ -1343,8 +1362,7 @@ static void title_apposition(struct ctx *c, const struct trigger *t, size_t a, s
 		if (is_boundary(c, i) && strcmp(w, "(") != 0 && strcmp(w, ")") != 0)
 			break;
 		if (strcmp(w, "who") == 0 || strcmp(w, "which") == 0 || strcmp(w, "that") == 0 ||
-		    (mi < 0 && ends(w, "ing") && !(c->d->tok[i].flags & TOK_UPPER) && strcmp(w, "including") != 0 &&
-		     !(is(c, i - 1, W_DET) && i + 1 < lim && (c->d->tok[i + 1].flags & TOK_UPPER))))
+		    (mi < 0 && ends(w, "ing") && !(c->d->tok[i].flags & TOK_UPPER) && !ing_adjective(c, i)))
 			break;	/* "the chief executive who transformed BP from...", "the envoy
 				 * for the coalition fighting Islamic State": the role ends (not
 				 * at an adjective: "leader of the ruling Democratic Party") */
@@ -1778,9 +1796,10 @@ static int owner_of_thing(const struct ctx *c, size_t i)
 
 /* The actor a relative pronoun at token r stands for: the mention just
  * before it, or before the apposition it continues ("Georgia, a country
- * which fought") or the place it is in ("Republicans in Congress who"), or the owner of the thing it stands for ("Obama's
- * revisions, which are backed by NATO": what backs the revisions backs
- * Obama); -1 when that is no actor. */
+ * which fought") or the place it is in ("Republicans in Congress who"), or
+ * the owner of the thing it stands for after a comma ("Obama's revisions,
+ * which are backed by NATO": what backs the revisions backs Obama); -1
+ * when that is no actor. */
 static int relative_antecedent(const struct ctx *c, size_t r)
 {
 	size_t i = r;
@@ -1894,14 +1913,15 @@ static int journey_end(const struct ctx *c, size_t a, size_t cl)
 	return mi >= 0 && governor(c, mi) ? mi : -1;
 }
 
-/* Is the noun at token a, past its determiner and modifiers, what someone
- * calls, pushes or is ready for ("called for the expulsion of", "is ready
- * for talks with")? It is wished, not done. */
-static bool wished(const struct ctx *c, size_t a)
+/* The word of a wish before the noun at token a, past its determiner and
+ * modifiers ("called for the expulsion of", "is ready for talks with"), or
+ * (size_t)-1. What is wished is not done. */
+static size_t wished(const struct ctx *c, size_t a, size_t cl)
 {
-	size_t i = np_words_before(c, a, c->S->first);
+	size_t i = np_words_before(c, a, cl);
 
-	return i > c->S->first + 1 && strcmp(word(c, i - 1), "for") == 0 && word_in(word(c, i - 2), wishes);
+	return i > cl + 1 && strcmp(word(c, i - 1), "for") == 0 && word_in(word(c, i - 2), wishes) ? i - 2
+												    : (size_t)-1;
 }
 
 /* The nearest mention before a that can be the clause's subject: not the
@@ -1956,8 +1976,8 @@ static int subject(const struct ctx *c, size_t a, size_t cl, bool noun)
 			return subject(c, v, cl, false);
 		/* "Iran called for talks with the US", "is ready for talks": the
 		 * subject's wish */
-		if (wished(c, a))
-			return subject(c, i - 2, cl, false);
+		if ((v = wished(c, a, cl)) != (size_t)-1)
+			return subject(c, v, cl, false);
 		/* "China retaliated with levies on US goods": the responder's act */
 		if (i > cl + 1 && strcmp(word(c, i - 1), "with") == 0 && word_in(word(c, i - 2), responses))
 			return subject(c, i - 2, cl, false);
@@ -2321,8 +2341,7 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 		    !partner_at(c, i) && !participle_agent_at(c, b, i))
 			return c->at[i];
 		if (i > b && c->at[i] < 0 && ends(word(c, i), "ing") && is(c, i - 1, W_PREP) &&
-		    !(c->d->tok[i].flags & TOK_UPPER) && !t->nobjects &&
-		    !(i + 1 < c->S->end && c->at[i + 1] >= 0))
+		    !(c->d->tok[i].flags & TOK_UPPER) && !t->nobjects && !ing_adjective(c, i))
 			return -1;	/* a gerund's object: "rejected the idea of involving the IMF"
 					 * (not an adjective's noun: "struck targets in neighbouring Lebanon") */
 		if (i > b && !t->nobjects && c->at[i] < 0 && word_in(word(c, i), relatives))
@@ -2401,7 +2420,6 @@ static int noun_agent(const struct ctx *c, const int *objs, size_t n, size_t cr)
  * statement by France"); or (size_t)-1. */
 static size_t passive_by(const struct ctx *c, size_t a, size_t b, size_t cr)
 {
-
 	if (b < cr && strcmp(word(c, b), "by") == 0)
 		return b;
 	if (b >= cr || !is(c, b, W_PREP) || !passive(c, a))
@@ -2563,16 +2581,17 @@ static int relative_object(const struct ctx *c, const int *left, size_t n)
 	return relative_antecedent(c, i - 1);
 }
 
-/* Is there a modal verb in tokens [cl, a), which a verb after "and" shares
- * ("could have invaded Ukraine and attacked Poland")? */
-static bool modal_before(const struct ctx *c, size_t cl, size_t a)
+/* Is there a modal verb shortly before the "and" at token k, in its clause
+ * (from cl) and past no comma, which the verb after "and" shares ("could
+ * have invaded Ukraine and attacked Poland")? */
+static bool modal_before(const struct ctx *c, size_t cl, size_t k)
 {
 	static const char *const modals[] = {
 		"would", "could", "might", "may", "should", "will", "shall", "can", "must", "'ll", "'d", NULL
 	};
 
-	for (size_t i = cl; i < a; i++)
-		if (word_in(word(c, i), modals))
+	for (size_t i = k; i > cl && k - i < MODAL_WINDOW && strcmp(word(c, i - 1), ",") != 0; i--)
+		if (c->at[i - 1] < 0 && word_in(word(c, i - 1), modals))	/* not "Theresa May" */
 			return true;
 	return false;
 }
@@ -2595,11 +2614,11 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	bool directed = c->x->s->rels[tr->rel].directed, noun = tr->form == TRIG_NOUN;
 	size_t cl = clause_start(c, a), cr = clause_end(c, b), nl = 0, nr = 0, by_at, v;
 	/* a finite verb after "and" has a mood of its own: "Moscow denied the
-	 * report and (has) blamed Kyiv" (but "will meet Xi and sign a deal" shares
-	 * "will") */
+	 * report and (has) blamed Kyiv" (but "will meet Xi and sign a deal" and
+	 * "could have invaded X and attacked Y" share theirs) */
 	size_t group = verb_group(c, a, cl);
 	bool own_mood = !noun && tr->inflected && !ends(word(c, a), "ing") && group > cl &&
-			strcmp(word(c, group - 1), "and") == 0 && !modal_before(c, cl, a);
+			strcmp(word(c, group - 1), "and") == 0 && (group < a || !modal_before(c, cl, group - 1));
 	enum modality mod = modality(c, a, own_mood ? a : cl, qstart, prev);
 	size_t ow = tr->nobjects ? object_word(c, tr, b, cr) : 0;
 	int left[MAX_LIST], right[MAX_LIST], x, y, mi, obj;
@@ -2617,7 +2636,7 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 			if (cue_at(c, i, a))
 				mod = MOD_HYPOTHETICAL;
 	}
-	if (noun && wished(c, a))
+	if (noun && wished(c, a, cl) != (size_t)-1)
 		mod = MOD_HYPOTHETICAL;	/* "called for the expulsion of" */
 	/* "said that Venezuela could not be a threat": a cue before the object word */
 	for (size_t i = b; i < ow && mod == MOD_ASSERTED; i++)
@@ -2851,9 +2870,6 @@ struct hit {
 	int first;
 };
 
-/* words in "-ly" that are no adverbs */
-static const char *const ly_nouns[] = {"ally", "rally", "supply", "assembly", "family", "anomaly", "monopoly", NULL};
-
 /* A phrase with words inside that no trigger spells, at token i: an adverb
  * after a verb ("complained bitterly that", "spoke directly to"), a rate
  * after a noun ("levies of 125% on", "tariffs of 25 percent on"). Returns
@@ -2868,8 +2884,7 @@ static long phrase_past_insert(const struct ctx *c, size_t i, size_t *len)
 
 	if (i + 2 >= c->S->end)
 		return -1;
-	if (adverb(c, i + 1) && ends(word(c, i + 1), "ly") && !(c->d->tok[i + 1].flags & TOK_UPPER) &&
-	    !word_in(word(c, i + 1), ly_nouns)) {
+	if (adverb(c, i + 1) && ends(word(c, i + 1), "ly") && !(c->d->tok[i + 1].flags & TOK_UPPER)) {
 		rest = i + 2;
 		form = TRIG_VERB;
 	} else if ((rest = past_rate(c, i + 1, c->S->end)) == i + 1 || rest >= c->S->end)
@@ -3011,8 +3026,7 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 		ends_at = q - 1;
 		speaker = speaker_after(c, hits, nh, q + 1, &v);
 	} else {	/* no quotation: the last comma before a speaker, near the end */
-		for (ends_at = c->S->end - 2; ends_at > first && c->S->end - ends_at < CLAUSE_REACH && speaker < 0;
-		     ends_at--)
+		for (ends_at = c->S->end - 2; ends_at > first && c->S->end - ends_at < CLAUSE_REACH; ends_at--)
 			if (strcmp(word(c, ends_at), ",") == 0 &&
 			    (speaker = speaker_after(c, hits, nh, ends_at + 1, &v)) >= 0)
 				break;

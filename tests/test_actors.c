@@ -48,6 +48,8 @@ static void resolves_pronouns_to_the_only_person_in_reach(void **state)
 	assert_mentions("Vladimir Putin met Xi Jinping. Then he left.", "vladimir_putin xi_jinping");
 	assert_mentions("Russian President Vladimir Putin met Xi Jinping. He left.",
 			"RUS vladimir_putin xi_jinping vladimir_putin");
+	assert_mentions("Russia Warns Donald Trump About Joe Biden. He left.",	/* no title's state */
+			"RUS donald_trump joe_biden");
 	assert_mentions("Xi Jinping and Vladimir Putin met. He left.", "xi_jinping vladimir_putin");
 	/* "they" stands for a list, not for two names side by side */
 	assert_mentions("Belgium and Norway met. They left.", "BEL NOR BEL NOR");

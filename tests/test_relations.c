@@ -1034,6 +1034,11 @@ static void finds_the_subject_across_reported_speech_and_second_verbs(void **sta
 	assert_events("Russia could have invaded Ukraine and attacked Poland.",
 		      "military_conflict RUS UKR hypothetical\nmilitary_conflict RUS POL hypothetical\n");
 	assert_events("Moscow denied the report and has blamed Kyiv.", "criticism RUS UKR asserted\n");
+	/* a modal shares only within reach of "and", past no comma; a name is no modal */
+	assert_events("Russia, which could face sanctions, denied the report and blamed Kyiv.",
+		      "criticism RUS UKR asserted\n");
+	assert_events("British Prime Minister Theresa May met Vladimir Putin.",
+		      "affiliation theresa_may GBR asserted\ntalks theresa_may vladimir_putin asserted\n");
 	/* a speech verb with an object is no clause of another subject */
 	assert_events("Moscow denied the report and blamed Kyiv.", "criticism RUS UKR asserted\n");
 }
@@ -1069,6 +1074,7 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	assert_events("Russia and China cooperate with each other.", "alliance CHN RUS asserted\n");
 	/* nor is a gerund's object (but an adjective's noun is), nor arms control an arming */
 	assert_events("Israel struck targets in neighbouring Lebanon.", "military_conflict ISR LBN asserted\n");
+	assert_events("France rejected the idea of arming Ukraine.", "");
 	assert_events("The European Union rejected the idea of involving the International Monetary Fund.", "");
 	assert_events("Iran is funding and arming Hezbollah.",
 		      "economic_aid IRN hezbollah asserted\nmilitary_aid IRN hezbollah asserted\n");
