@@ -2338,8 +2338,8 @@ static int object_named(const struct ctx *c, size_t b, size_t cr, const struct t
 	 * have kept Iran from") */
 	for (; i < lim && strcmp(word(c, i), ",") != 0; i++) {
 		if (c->at[i] >= 0 && c->m[c->at[i]].first == i && !possessive(c, i) && !backer(c, c->at[i]) &&
-		    !partner_at(c, i) && !participle_agent_at(c, b, i))
-			return c->at[i];
+		    !partner_at(c, i) && (t->reverse || !participle_agent_at(c, b, i)))
+			return c->at[i];	/* the reverse's source may be: "intercepted a missile fired by the Houthis" */
 		if (i > b && c->at[i] < 0 && ends(word(c, i), "ing") && is(c, i - 1, W_PREP) &&
 		    !(c->d->tok[i].flags & TOK_UPPER) && !t->nobjects && !ing_adjective(c, i))
 			return -1;	/* a gerund's object: "rejected the idea of involving the IMF"

@@ -1082,6 +1082,10 @@ static void reads_object_relatives_adverbs_and_views(void **state)
 	/* the agent of a participle in the object is no object: the mediator */
 	assert_events("Iran and Saudi Arabia signed a deal brokered by China.",
 		      "pact IRN SAU asserted\ntalks CHN IRN asserted\ntalks CHN SAU asserted\n");
+	/* a missile intercepted was the attack of whoever fired it */
+	assert_events("Saudi Arabia intercepted a missile fired by the Houthis.",
+		      "military_conflict houthis SAU asserted\n");
+	assert_events("Israel intercepted a Hezbollah drone.", "military_conflict hezbollah ISR asserted\n");
 	/* troops that remain or stay stationed are stationed; boats are arms */
 	assert_events("American troops remain stationed in Syria.", "military_presence USA SYR asserted\n");
 	assert_events("Japan provided Vietnam with patrol boats.", "military_aid JPN VNM asserted\n");
