@@ -123,6 +123,8 @@ static const char *const participles[] = {
 	"made", "built", "sold", "bought", "given", "sent", "held", "led", "run", "taken", "won",
 	"written", "known", "seen", "done", "paid", "brought", NULL
 };
+/* the future of a threat or a vow */
+static const char *const wills[] = {"would", "will", "'ll", NULL};
 /* words that open a condition, which rules the clause after it */
 static const char *const conditions[] = {"if", "unless", "whether", NULL};
 /* words that open a leading subordinate clause, which a comma closes */
@@ -470,7 +472,6 @@ static bool vowed(const struct ctx *c, size_t a)
 		"said", "says", "warned", "warns", "signaled", "signalled", "announced", "declared",
 		"threatened", "vowed", "insisted", "stated", NULL
 	};
-	static const char *const wills[] = {"would", "will", "'ll", NULL};
 	static const char *const selves[] = {"it", "they", "we", "he", "she", NULL};
 	size_t v = a - 2;
 
@@ -2607,6 +2608,18 @@ static bool reciprocal(const struct ctx *c, const struct trigger *tr, size_t b, 
 	       strcmp(word(c, b), "and") == 0 || is(c, b, W_PREP | W_CLAUSE | W_TIME) || adverb(c, b);
 }
 
+/* Is there a cue in tokens [i, ow), before a label's object word ("said
+ * Venezuela could not be a threat")? A threat's future is none: what it
+ * says will come, if need be, is the threat ("said Russia would face
+ * consequences"). */
+static bool cue_before_label(const struct ctx *c, size_t i, size_t ow, bool threat)
+{
+	for (; i < ow; i++)
+		if (cue_at(c, i, ow) && !(threat && word_in(word(c, i), wills)))
+			return true;
+	return false;
+}
+
 static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size_t prev)
 {
 	static const char *const prefixes[] = {"post", "pre", "anti", "inter", "non", NULL};
@@ -2639,9 +2652,8 @@ static void relate(struct ctx *c, int t, size_t a, size_t b, size_t qstart, size
 	if (noun && wished(c, a, cl) != (size_t)-1)
 		mod = MOD_HYPOTHETICAL;	/* "called for the expulsion of" */
 	/* "said that Venezuela could not be a threat": a cue before the object word */
-	for (size_t i = b; i < ow && mod == MOD_ASSERTED; i++)
-		if (cue_at(c, i, ow))
-			mod = MOD_HYPOTHETICAL;
+	if (cue_before_label(c, b, ow, tr->rel == c->x->threat))
+		mod = MOD_HYPOTHETICAL;
 
 	/* talks a journey is made for are as sure as the journey ("will visit
 	 * Washington for a summit with Biden") */
@@ -2945,25 +2957,30 @@ static bool quote_goes_on(const struct ctx *c)
 	return false;
 }
 
-/* The verb trigger among the hits [0, nh) at token i, of threat and naming
- * no objects ("they warned") when 'warning', else naming objects ("said"
- * with its labels); or NULL. */
-static const struct trigger *verb_at(const struct ctx *c, const struct hit *hits, size_t nh, size_t i, bool warning)
+/* The chain of triggers of the hit among [0, nh) at token i, or -1. */
+static int chain_at(const struct hit *hits, size_t nh, size_t i)
 {
 	for (size_t h = 0; h < nh && hits[h].a <= i; h++)	/* in text order */
-		for (int t = hits[h].a == i ? hits[h].first : -1; t >= 0; t = c->x->next[t]) {
-			const struct trigger *tr = &c->x->s->triggers[t];
+		if (hits[h].a == i)
+			return hits[h].first;
+	return -1;
+}
 
-			if (tr->form == TRIG_VERB && (warning ? !tr->nobjects && tr->rel == c->x->threat : tr->nobjects > 0))
-				return tr;
-		}
+/* The warning verb among the hits [0, nh) at token i ("they warned"): a
+ * trigger of threat that names no objects; or NULL. */
+static const struct trigger *warning_at(const struct ctx *c, const struct hit *hits, size_t nh, size_t i)
+{
+	for (int t = chain_at(hits, nh, i); t >= 0; t = c->x->next[t])
+		if (c->x->s->triggers[t].form == TRIG_VERB && !c->x->s->triggers[t].nobjects &&
+		    c->x->s->triggers[t].rel == c->x->threat)
+			return &c->x->s->triggers[t];
 	return NULL;
 }
 
 /* Does token i report words: "said", or a warning (hits [0, nh))? */
 static bool reporting(const struct ctx *c, const struct hit *hits, size_t nh, size_t i)
 {
-	return is(c, i, W_SPEECH) || verb_at(c, hits, nh, i, true);
+	return is(c, i, W_SPEECH) || warning_at(c, hits, nh, i);
 }
 
 /* The speaker of reported words that end at token 'after' ("said Eliot
@@ -3002,15 +3019,18 @@ static int one_other(const struct ctx *c, size_t i, size_t end, int speaker)
  * speaker's criticism, as "said the US is a threat" is. The label is an
  * object word of the speech verb's trigger (hits[0..nh) are the
  * sentence's); a quotation opens the sentence, or goes on from the one
- * before, or there is none and a comma ends the words. A warning so
- * reported is a threat to the one other actor it names ('"Annexation would
- * have consequences for our relationship with Israel," they warned'). */
+ * before, or there is none and a comma ends the words. Consequences so
+ * said to come are a threat ('"Israel will face retaliation," Iran said'),
+ * and a warning so reported threatens the one other actor it names
+ * ('"Annexation would have consequences for our relationship with Israel,"
+ * they warned'). */
 static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 {
 	size_t first = c->S->first, q = first + 1, v = 0, qs = first, ends_at;
 	int speaker = -1, target = -1, who[MAX_LIST];
 	const struct trigger *tr = NULL;
 	size_t ow = 0, n;
+	enum modality mod;
 
 	if (c->S->end < first + 4)	/* words, a comma, a speaker and a verb */
 		return;
@@ -3034,7 +3054,7 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 	if (speaker < 0)
 		return;
 	n = coordinate(c, speaker, +1, who, MAX_LIST);
-	if ((tr = verb_at(c, hits, nh, v, true))) {
+	if ((tr = warning_at(c, hits, nh, v))) {
 		if ((target = one_other(c, qs, ends_at, speaker)) < 0)
 			return;
 		c->tr = tr;
@@ -3044,10 +3064,15 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 		c->tr = NULL;
 		return;
 	}
-	tr = verb_at(c, hits, nh, v, false);
-	for (size_t i = qs; tr && i < ends_at && !ow; i++)
-		if (is_object(c, tr, i))
-			ow = i;
+	/* the label: an object word of the verb's first trigger that has one in the words */
+	for (int t = chain_at(hits, nh, v); t >= 0 && !ow; t = c->x->next[t])
+		for (size_t i = qs; c->x->s->triggers[t].form == TRIG_VERB && i < ends_at && !ow; i++)
+			if (is_object(c, &c->x->s->triggers[t], i)) {
+				tr = &c->x->s->triggers[t];
+				ow = i;
+			}
+	if (!tr)
+		return;
 	/* the one labelled: the last actor before the label that no preposition
 	 * governs, the subject of a copula ("the US is a threat", "he has made
 	 * the wrong one", "their calculus is wrong"; not "press Pakistan to target
@@ -3066,13 +3091,16 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 				k++;
 		while (k < ow && adverb(c, k))
 			k++;
-		if (!is(c, k, W_COPULA | W_BE))
+		/* or what will come to it, a threat's ("Israel will face retaliation") */
+		if (!is(c, k, W_COPULA | W_BE) && !(tr->rel == c->x->threat && word_in(word(c, k), wills)))
 			return;
 	}
+	mod = tr->rel != c->x->threat ? modality(c, ow, c->m[target].end, c->S->end, c->S->first)
+				       : cue_before_label(c, c->m[target].end, ow, true) ? MOD_HYPOTHETICAL
+											  : MOD_ASSERTED;
 	c->tr = tr;
 	for (size_t k = 0; k < n; k++)
-		add_event(c, tr->rel, who[k], target, v, v + 1,
-			  modality(c, ow, c->m[target].end, c->S->end, c->S->first), tr->id, "quote");
+		add_event(c, tr->rel, who[k], target, v, v + 1, mod, tr->id, "quote");
 	c->tr = NULL;
 }
 

@@ -798,6 +798,11 @@ static void reads_a_label_in_reported_speech_as_criticism(void **state)
 	assert_events("\"The United States is not a threat,\" Iran said.", "criticism IRN USA hypothetical\n");
 	assert_events("\"The United States is a threat,\" Iran said. \"China is a threat,\" said Russia.",
 		      "criticism IRN USA asserted\ncriticism RUS CHN asserted\n");
+	/* consequences said to come are a threat, made now */
+	assert_events("The United States said Russia would face severe consequences if it invaded Ukraine.",
+		      "threat USA RUS asserted\n");
+	assert_events("\"Israel will face retaliation,\" Iran said.", "threat IRN ISR asserted\n");
+	assert_events("\"Israel will not face retaliation,\" Iran said.", "threat IRN ISR hypothetical\n");
 	/* a warning so reported threatens the one other actor it names */
 	assert_events("\"Annexation would have consequences for our relationship with Israel,\" France warned.",
 		      "alliance FRA ISR asserted\nthreat FRA ISR asserted\n");
