@@ -1024,7 +1024,8 @@ static bool title_of_body_before(const struct matcher *m, const struct doc *d, c
  * | Jamieson Greer"), an abbreviated rank or honorific ("Sen. | Mike
  * Rogers", "Lt. Gen."), a title of a department ("Secretary of Defense |
  * Jim Mattis"), a title in an apposition ("the envoy, | Ilse
- * Varga", "the head of the IAEA, | Rafael Grossi"), a speech verb ("said | Jenny Town") or "led by". */
+ * Varga", "the head of the IAEA, | Rafael Grossi"), a speech verb ("said |
+ * Jenny Town") or "led by". */
 static bool person_before(const struct matcher *m, const struct doc *d, const int *tids, const struct found *f,
 			  size_t first, size_t i)
 {

@@ -3013,6 +3013,23 @@ static int one_other(const struct ctx *c, size_t i, size_t end, int speaker)
 	return found;
 }
 
+/* Is mention 'target', or the thing it owns, the subject of a copula
+ * before the label at token ow ("the US is a threat", "their calculus is
+ * wrong"), or, for a threat, of what will come to it ("Israel will face
+ * retaliation")? */
+static bool labelled(const struct ctx *c, int target, size_t ow, bool threat)
+{
+	size_t k = c->m[target].end;
+
+	if (strcmp(word(c, k), "'s") == 0 || possessive(c, c->m[target].first))	/* its thing's */
+		for (k += strcmp(word(c, k), "'s") == 0;
+		     k < ow && k < c->m[target].end + 3 && modifier_word(c, k) && !is(c, k, W_COPULA | W_BE);)
+			k++;
+	while (k < ow && adverb(c, k))
+		k++;
+	return is(c, k, W_COPULA | W_BE) || (threat && word_in(word(c, k), wills));
+}
+
 /* '"The US is a threat to peace," Iran's leader said', '"... he has made the
  * wrong choice," said Eliot Engel', 'China is a threat, Russia said':
  * reported words before their speaker that give an actor a label are the
@@ -3080,21 +3097,8 @@ static void quoted_label(struct ctx *c, const struct hit *hits, size_t nh)
 	for (size_t i = ow; i > qs && target < 0; i--)
 		if ((target = mention_ending(c, i)) >= 0 && governor(c, target))
 			target = -1;
-	if (target < 0)
+	if (target < 0 || !labelled(c, target, ow, tr->rel == c->x->threat))
 		return;
-	{
-		size_t k = c->m[target].end;
-
-		if (strcmp(word(c, k), "'s") == 0 || possessive(c, c->m[target].first))	/* its thing's */
-			for (k += strcmp(word(c, k), "'s") == 0; k < ow && k < c->m[target].end + 3 &&
-								 modifier_word(c, k) && !is(c, k, W_COPULA | W_BE);)
-				k++;
-		while (k < ow && adverb(c, k))
-			k++;
-		/* or what will come to it, a threat's ("Israel will face retaliation") */
-		if (!is(c, k, W_COPULA | W_BE) && !(tr->rel == c->x->threat && word_in(word(c, k), wills)))
-			return;
-	}
 	mod = tr->rel != c->x->threat ? modality(c, ow, c->m[target].end, c->S->end, c->S->first)
 				       : cue_before_label(c, c->m[target].end, ow, true) ? MOD_HYPOTHETICAL
 											  : MOD_ASSERTED;
